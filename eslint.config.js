@@ -1,0 +1,41 @@
+// Lint: typescript-eslint's recommended rules plus the layering the architecture depends on:
+// shared ← core ← hosts, renderer ← shared. A wrong import fails `npm test`, not a code review.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'zlib', 'os', 'child_process'];
+const restrict = (patterns, message) => ({
+  'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
+});
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.js'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict([...nodeBuiltins, 'electron', '**/main/**', '**/renderer/**', 'better-sqlite3'], 'shared/ runs in Node and in the browser: no Node, Electron, core or renderer imports.'),
+  },
+  {
+    files: ['main/core/**/*.ts'],
+    rules: restrict(['electron', '**/hosts/**', '**/renderer/**'], 'The core is Electron-free and knows no host.'),
+  },
+  {
+    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+    rules: restrict([...nodeBuiltins, 'electron', '**/main/**', 'better-sqlite3'], 'The renderer reaches the core only through shared/api.ts.'),
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+);

@@ -1,0 +1,27 @@
+// From stored bytes to text: undoes Content-Encoding, then decodes the charset. Never throws; every
+// oddity (unknown coding, corrupt gzip, BOM, bad bytes) is a problem next to the best text available.
+import type { Problem } from '../../../shared/model.js';
+import { undoContentEncoding } from './content-encoding.js';
+import { bytesToText } from './charset.js';
+import { charsetParam, headerValue } from './headers.js';
+
+export interface DecodedBody {
+  /** The body after Content-Encoding was undone (still the stored bytes when that failed). */
+  bytes: Uint8Array;
+  /** Null when there is no trustworthy text: undecodable coding, or binary content. */
+  text: string | null;
+  charset: string | null;
+  /** Header values as received, or null when absent. */
+  contentType: string | null;
+  contentEncoding: string | null;
+  problems: Problem[];
+}
+
+export function decodeBody(body: Uint8Array, headers: Array<[string, string]>): DecodedBody {
+  const contentType = headerValue(headers, 'content-type');
+  const contentEncoding = headerValue(headers, 'content-encoding');
+  const un = undoContentEncoding(body, contentEncoding);
+  if (!un.ok) return { bytes: un.bytes, text: null, charset: null, contentType, contentEncoding, problems: un.problems };
+  const decoded = bytesToText(un.bytes, charsetParam(contentType));
+  return { bytes: un.bytes, text: decoded.text, charset: decoded.charset, contentType, contentEncoding, problems: [...un.problems, ...decoded.problems] };
+}

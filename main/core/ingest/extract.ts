@@ -1,0 +1,161 @@
+// Derives the index rows (one per call, one per redial) and the full-text search text from a body.
+// Tolerant by design: a missing or wrong-typed field becomes null (the contract check reports it).
+import type { CallIndexRow, RedialIndexRow } from './types.js';
+import { field, isJsonObject, isLosslessNumber, stringField, type JsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
+import { parseIsoUtc } from '../../../shared/contract/times.js';
+
+/** Search text kept for a call-end body: room for every call's identifiers and most transcripts. */
+export const MAX_CALL_END_SEARCH_TEXT = 1024 * 1024;
+/** Search text kept for other JSON and for text bodies. */
+export const MAX_SEARCH_TEXT = 64 * 1024;
+
+export interface CallEndIndex {
+  taskId: string | null;
+  taskName: string | null;
+  planName: string | null;
+  calls: CallIndexRow[];
+  searchText: string;
+}
+
+/** Collects pieces up to a character budget; one join at the end keeps building linear. */
+class BoundedText {
+  private readonly parts: string[] = [];
+  private size = 0;
+  constructor(private readonly limit: number) {}
+  get full(): boolean {
+    return this.size >= this.limit;
+  }
+  add(piece: string | null | undefined): void {
+    if (!piece || this.full) return;
+    const room = this.limit - this.size;
+    const kept = piece.length > room ? piece.slice(0, room) : piece;
+    this.parts.push(kept);
+    this.size += kept.length + 1;
+  }
+  toString(): string {
+    return this.parts.join('\n');
+  }
+}
+
+export function extractCallEnd(value: JsonValue): CallEndIndex {
+  const body: JsonObject = isJsonObject(value) ? value : Object.create(null);
+  const details = field(body, 'Details');
+  const entries = Array.isArray(details) ? details : [];
+  const calls = entries.map((entry, index) => callRow(entry, index));
+  return {
+    taskId: stringField(body, 'TaskID'),
+    taskName: stringField(body, 'TaskName'),
+    planName: stringField(body, 'PlanName'),
+    calls,
+    searchText: callEndSearchText(body, entries),
+  };
+}
+
+/** String values of any JSON, in document order, bounded. Iterative: the value may be very deep. */
+export function jsonSearchText(value: JsonValue, limit = MAX_SEARCH_TEXT): string {
+  const out = new BoundedText(limit);
+  collectStrings(value, out);
+  return out.toString();
+}
+
+/** The start of a text body; nothing for binary or undecodable bodies (text null). */
+export function textSearchText(text: string | null, limit = MAX_SEARCH_TEXT): string {
+  return text === null ? '' : text.slice(0, limit);
+}
+
+function callRow(entry: JsonValue, index: number): CallIndexRow {
+  const call: JsonObject = isJsonObject(entry) ? entry : Object.create(null);
+  const startTime = stringField(call, 'CallStartTime');
+  const endTime = stringField(call, 'CallEndTime');
+  const startMs = startTime === null ? null : parseIsoUtc(startTime);
+  const endMs = endTime === null ? null : parseIsoUtc(endTime);
+  const redials = field(call, 'RedailCall');
+  return {
+    index,
+    callId: stringField(call, 'CallID'),
+    calleeNumber: stringField(call, 'CalleeNumber'),
+    calleeName: stringField(call, 'CalleeName'),
+    status: stringField(call, 'Status'),
+    intention: stringField(call, 'Intention'),
+    startTime,
+    endTime,
+    // Negative when the end precedes the start: the contract check warns, the index keeps the fact.
+    durationSec: startMs !== null && endMs !== null ? (endMs - startMs) / 1000 : null,
+    ringType: stringField(call, 'RingType'),
+    hangupType: stringField(call, 'HangupType'),
+    redials: Array.isArray(redials) ? redials.map(redialRow) : [],
+  };
+}
+
+function redialRow(entry: JsonValue, index: number): RedialIndexRow {
+  const r: JsonObject = isJsonObject(entry) ? entry : Object.create(null);
+  return {
+    index,
+    callId: stringField(r, 'CallID'),
+    calleeNumber: stringField(r, 'callee_number'),
+    callerNumber: stringField(r, 'caller_number'),
+    startTimeRaw: stringField(r, 'CallStartTime'),
+    ringType: stringField(r, 'RingType'),
+    ringTime: numberField(r, 'RingTime'),
+    hangupType: stringField(r, 'HangupType'),
+    resultLabel: stringField(r, 'ResultLabel'),
+  };
+}
+
+function numberField(obj: JsonObject, name: string): number | null {
+  const v = field(obj, name);
+  if (!isLosslessNumber(v)) return null;
+  const n = Number(v.value);
+  return Number.isFinite(n) ? n : null;
+}
+
+const IDENTITY_FIELDS = ['CallID', 'CalleeName', 'CalleeNumber', 'caller_number', 'Comments', 'ExtraA', 'ExtraB', 'ExtraC', 'PlatformName'];
+const REDIAL_IDENTITY_FIELDS = ['CallID', 'callee_number', 'caller_number'];
+const PROSE_FIELDS = ['intention_description', 'call_notes'];
+const LABEL_OBJECTS = ['EventLabel', 'NerSlots', 'Slots', 'Multi_intention'];
+
+/**
+ * Identifiers of every call first (names, numbers, CallIDs, comments), prose after (descriptions,
+ * labels, slots, transcripts): a long transcript must not push a later callee's number out.
+ */
+function callEndSearchText(body: JsonObject, entries: JsonValue[]): string {
+  const out = new BoundedText(MAX_CALL_END_SEARCH_TEXT);
+  for (const name of ['TaskID', 'TaskName', 'PlanName']) out.add(stringField(body, name));
+  const calls = entries.filter(isJsonObject);
+  for (const call of calls) {
+    for (const name of IDENTITY_FIELDS) out.add(stringField(call, name));
+    const redials = field(call, 'RedailCall');
+    for (const r of Array.isArray(redials) ? redials.filter(isJsonObject) : []) {
+      for (const name of REDIAL_IDENTITY_FIELDS) out.add(stringField(r, name));
+    }
+  }
+  for (const call of calls) {
+    if (out.full) break;
+    for (const name of PROSE_FIELDS) out.add(stringField(call, name));
+    for (const name of LABEL_OBJECTS) {
+      const labels = field(call, name);
+      if (labels !== undefined) collectStrings(labels, out);
+    }
+    const asr = field(call, 'AsrResult');
+    for (const turn of Array.isArray(asr) ? asr.filter(isJsonObject) : []) {
+      out.add(stringField(turn, 'robottext'));
+      out.add(stringField(turn, 'text'));
+    }
+  }
+  return out.toString();
+}
+
+function collectStrings(root: JsonValue, out: BoundedText): void {
+  const stack: Array<{ items: JsonValue[]; next: number }> = [{ items: [root], next: 0 }];
+  while (stack.length > 0 && !out.full) {
+    const frame = stack[stack.length - 1] as { items: JsonValue[]; next: number };
+    if (frame.next >= frame.items.length) {
+      stack.pop();
+      continue;
+    }
+    const v = frame.items[frame.next++] as JsonValue;
+    if (typeof v === 'string') out.add(v);
+    else if (Array.isArray(v)) stack.push({ items: v, next: 0 });
+    else if (isJsonObject(v)) stack.push({ items: Object.values(v), next: 0 });
+  }
+}

@@ -1,0 +1,58 @@
+// What ingest derives from a captured body. The store indexes it; the receiver never waits on
+// anything but this synchronous derivation and the commit.
+import type { DeliveryKind, EndpointConfig, Problem, SignResult } from '../../../shared/model.js';
+
+export interface IngestInput {
+  /** The stored bytes (still content-encoded, e.g. gzip). */
+  body: Uint8Array;
+  truncated: boolean;
+  /** Raw header pairs in arrival order. */
+  headers: Array<[string, string]>;
+  /** The endpoint's KEY and Sign scheme; null when the endpoint is not configured. */
+  endpoint: Pick<EndpointConfig, 'key' | 'sign'> | null;
+}
+
+export interface RedialIndexRow {
+  index: number;
+  callId: string | null;
+  calleeNumber: string | null;
+  callerNumber: string | null;
+  startTimeRaw: string | null;
+  ringType: string | null;
+  ringTime: number | null;
+  hangupType: string | null;
+  resultLabel: string | null;
+}
+
+export interface CallIndexRow {
+  index: number;
+  callId: string | null;
+  calleeNumber: string | null;
+  calleeName: string | null;
+  status: string | null;
+  intention: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  durationSec: number | null;
+  ringType: string | null;
+  hangupType: string | null;
+  redials: RedialIndexRow[];
+}
+
+export interface IngestResult {
+  kind: DeliveryKind;
+  /** Finer recognition (`call-end`, `pds-envelope`, `workflow-status`, ...) or null. */
+  shape: string | null;
+  contentType: string | null;
+  contentEncoding: string | null;
+  /** Charset used to decode the text (after BOM sniffing / declared charset). */
+  charset: string | null;
+  problems: Problem[];
+  sign: SignResult;
+  taskId: string | null;
+  taskName: string | null;
+  planName: string | null;
+  calls: CallIndexRow[];
+  /** Text for the full-text index: names, numbers, transcript, labels, comments (bounded). */
+  searchText: string;
+}

@@ -1,0 +1,26 @@
+// A typed publish/subscribe for the contract's events; hosts forward them (SSE, IPC).
+import type { ApiEvents, EventName } from '../../../shared/api.js';
+
+type Listener<K extends EventName> = (payload: ApiEvents[K]) => void;
+
+export class EventBus {
+  private listeners = new Map<EventName, Set<Listener<EventName>>>();
+
+  on<K extends EventName>(name: K, listener: Listener<K>): () => void {
+    let set = this.listeners.get(name);
+    if (!set) this.listeners.set(name, (set = new Set()));
+    set.add(listener as Listener<EventName>);
+    return () => set.delete(listener as Listener<EventName>);
+  }
+
+  emit<K extends EventName>(name: K, payload: ApiEvents[K]): void {
+    for (const listener of this.listeners.get(name) ?? []) {
+      // A broken subscriber (a closed SSE stream) must not stop the others or the receiver.
+      try {
+        listener(payload);
+      } catch {
+        /* the subscriber's own cleanup handles its failure */
+      }
+    }
+  }
+}

@@ -1,0 +1,118 @@
+// The core's implementation of the API contract (shared/api.ts). Hosts expose it over HTTP or IPC;
+// inputs arrive already validated by the contract's schemas.
+import { stringify } from 'lossless-json';
+import type { ApiService, ServerInfo } from '../../../shared/api.js';
+import type { CallDetail, DeliveryDetail, EndpointConfig } from '../../../shared/model.js';
+import { decodeBody } from '../ingest/decode.js';
+import { parseJson } from '../ingest/lossless-parse.js';
+import { toDetailBase, type Store } from '../store/index.js';
+import { buildChain } from './chain.js';
+
+export interface ServiceDeps {
+  store: Store;
+  /** Called after endpoints change so that the receiver answers with the new behaviour. */
+  onEndpointsChanged: (endpoints: EndpointConfig[]) => void;
+  info: () => ServerInfo;
+}
+
+export function createService({ store, onEndpointsChanged, info }: ServiceDeps): ApiService {
+  const headersOf = (id: number): Array<[string, string]> => JSON.parse(store.deliveries.row(id)?.headers ?? '[]');
+
+  return {
+    async listDeliveries({ filter, cursor, limit }) {
+      return store.list(filter, limit, cursor);
+    },
+
+    async getDelivery({ id }) {
+      const row = store.deliveries.row(id);
+      if (!row) return null;
+      const group = store.deliveries.retryGroup(row.retry_of ?? row.id);
+      const detail: DeliveryDetail = {
+        ...toDetailBase(row),
+        retryGroup: group.map((g, i) => ({
+          id: g.id,
+          receivedAt: g.received_at,
+          attempt: g.attempt,
+          responseStatus: g.response_status,
+          gapMs: i === 0 ? null : g.received_at - group[i - 1]!.received_at,
+        })),
+        calls: store.calls.ofDelivery(id),
+      };
+      return detail;
+    },
+
+    async getRawBody({ id }) {
+      const row = store.deliveries.row(id);
+      const raw = store.deliveries.body(id);
+      if (!row || !raw) return null;
+      const decoded = decodeBody(raw, headersOf(id));
+      return {
+        id,
+        size: raw.byteLength,
+        truncated: row.truncated === 1,
+        base64: raw.toString('base64'),
+        decodedText: decoded.text,
+        charset: decoded.charset,
+      };
+    },
+
+    async getCall({ deliveryId, index }) {
+      const call = store.calls.at(deliveryId, index);
+      const raw = store.deliveries.body(deliveryId);
+      if (!call || !raw) return null;
+      const text = decodeBody(raw, headersOf(deliveryId)).text;
+      const parsed = text === null ? null : parseJson(text);
+      const details = parsed?.ok ? (parsed.value as { Details?: unknown })?.Details : undefined;
+      const entry = Array.isArray(details) ? details[index] : undefined;
+      const detail: CallDetail = {
+        ...call,
+        json: entry === undefined ? 'null' : (stringify(entry, undefined, 2) ?? 'null'),
+        redials: store.calls.redialsOf(deliveryId, index),
+      };
+      return detail;
+    },
+
+    async findCalls(q) {
+      return store.calls.find(q);
+    },
+
+    async getChain({ callee, taskId, redialOffsetMinutes }) {
+      const { calls, redials } = store.calls.ofCallee(callee);
+      return buildChain({ calls, redials, taskId, redialOffsetMinutes, receivedAt: store.calls.deliveryReceivedAt });
+    },
+
+    async listEndpoints() {
+      return store.endpoints.list();
+    },
+
+    async putEndpoint(config) {
+      store.endpoints.put(config);
+      onEndpointsChanged(store.endpoints.list());
+      return config;
+    },
+
+    async deleteEndpoint({ name }) {
+      const deleted = store.endpoints.remove(name);
+      onEndpointsChanged(store.endpoints.list());
+      return { deleted };
+    },
+
+    async getSettings() {
+      return store.settings.get();
+    },
+
+    async putSettings(patch) {
+      const settings = store.settings.put(patch);
+      store.applyRetention(settings, Date.now());
+      return settings;
+    },
+
+    async stats({ filter, buckets }) {
+      return store.stats(filter, buckets);
+    },
+
+    async info() {
+      return info();
+    },
+  };
+}

@@ -1,0 +1,233 @@
+// Deliveries: the raw capture plus what ingest derived, written in one transaction with their calls,
+// redials and search text. SQL for the deliveries table lives here and nowhere else.
+import type { CapturedRequest, DeliverySummary, DeliveryDetail, GivenResponse, Problem, SignResult } from '../../../shared/model.js';
+import type { IngestResult } from '../ingest/types.js';
+import type { Db } from './db.js';
+import { sha256Hex } from './hash.js';
+
+/** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
+export const RETRY_WINDOW_MS = 10 * 60_000;
+
+export interface DeliveryRow {
+  id: number;
+  received_at: number;
+  endpoint: string;
+  method: string;
+  path: string;
+  query: string;
+  headers: string;
+  remote_address: string;
+  size: number;
+  sha256: string;
+  truncated: number;
+  content_type: string | null;
+  content_encoding: string | null;
+  charset: string | null;
+  kind: string;
+  shape: string | null;
+  task_id: string | null;
+  task_name: string | null;
+  plan_name: string | null;
+  call_count: number;
+  status_summary: string;
+  error_count: number;
+  warning_count: number;
+  problems: string;
+  sign_status: string;
+  sign: string;
+  response_status: number | null;
+  response: string;
+  retry_of: number | null;
+  attempt: number;
+}
+
+/** Everything needed to write one delivery; `id` only when importing with a known id. */
+export interface NewDelivery {
+  id?: number;
+  captured: CapturedRequest;
+  ingest: IngestResult;
+}
+
+export interface RetryPosition {
+  retryOf: number | null;
+  attempt: number;
+}
+
+export function deliveryStatements(db: Db) {
+  const previousSameBody = db.prepare<[string, string, number], { id: number; retry_of: number | null; attempt: number }>(
+    `SELECT id, retry_of, attempt FROM deliveries
+      WHERE endpoint = ? AND sha256 = ? AND received_at >= ?
+      ORDER BY received_at DESC, id DESC LIMIT 1`,
+  );
+  const insertDelivery = db.prepare(
+    `INSERT INTO deliveries (id, received_at, endpoint, method, path, query, headers, remote_address, size, sha256,
+       truncated, content_type, content_encoding, charset, kind, shape, task_id, task_name, plan_name, call_count,
+       status_summary, error_count, warning_count, problems, sign_status, sign, response_status, response, retry_of, attempt)
+     VALUES (@id, @received_at, @endpoint, @method, @path, @query, @headers, @remote_address, @size, @sha256,
+       @truncated, @content_type, @content_encoding, @charset, @kind, @shape, @task_id, @task_name, @plan_name, @call_count,
+       @status_summary, @error_count, @warning_count, @problems, @sign_status, @sign, @response_status, @response, @retry_of, @attempt)`,
+  );
+  const insertBody = db.prepare(`INSERT INTO bodies (delivery_id, raw) VALUES (?, ?)`);
+  const insertCall = db.prepare(
+    `INSERT INTO calls (delivery_id, idx, call_id, callee_number, callee_name, task_id, status, intention, start_time,
+       end_time, duration_sec, ring_type, hangup_type, redial_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertRedial = db.prepare(
+    `INSERT INTO redials (call_row, delivery_id, call_idx, idx, call_id, callee_number, caller_number, start_time_raw,
+       ring_type, ring_time, hangup_type, result_label)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertSearch = db.prepare(`INSERT INTO search (rowid, text) VALUES (?, ?)`);
+  const idTaken = db.prepare<[number], { id: number }>(`SELECT id FROM deliveries WHERE id = ?`);
+  const byId = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
+  const bodyById = db.prepare<[number], { raw: Buffer }>(`SELECT raw FROM bodies WHERE delivery_id = ?`);
+  const retryGroup = db.prepare<[number, number], { id: number; received_at: number; attempt: number; response_status: number | null }>(
+    `SELECT id, received_at, attempt, response_status FROM deliveries
+      WHERE id = ? OR retry_of = ? ORDER BY received_at, id`,
+  );
+  const sameImport = db.prepare<[number, string, string, string], { id: number }>(
+    `SELECT id FROM deliveries WHERE received_at = ? AND sha256 = ? AND path = ? AND method = ? LIMIT 1`,
+  );
+
+  /** Where a body arriving now stands among earlier arrivals of the same body at the same endpoint. */
+  function retryPosition(endpoint: string, sha256: string, receivedAt: number): RetryPosition {
+    const prev = previousSameBody.get(endpoint, sha256, receivedAt - RETRY_WINDOW_MS);
+    if (!prev) return { retryOf: null, attempt: 1 };
+    return { retryOf: prev.retry_of ?? prev.id, attempt: prev.attempt + 1 };
+  }
+
+  function write(d: NewDelivery, sha256: string, position: RetryPosition, response: GivenResponse): number {
+    const { captured: c, ingest: g } = d;
+    const statusSummary: Record<string, number> = {};
+    for (const call of g.calls) {
+      const s = call.status ?? '(none)';
+      statusSummary[s] = (statusSummary[s] ?? 0) + 1;
+    }
+    const errors = g.problems.filter((p) => p.severity === 'error').length;
+    const info = insertDelivery.run({
+      id: d.id !== undefined && !idTaken.get(d.id) ? d.id : null,
+      received_at: c.receivedAt,
+      endpoint: c.endpoint,
+      method: c.method,
+      path: c.path,
+      query: c.query,
+      headers: JSON.stringify(c.headers),
+      remote_address: c.remoteAddress,
+      size: c.body.byteLength,
+      sha256,
+      truncated: c.truncated ? 1 : 0,
+      content_type: g.contentType,
+      content_encoding: g.contentEncoding,
+      charset: g.charset,
+      kind: g.kind,
+      shape: g.shape,
+      task_id: g.taskId,
+      task_name: g.taskName,
+      plan_name: g.planName,
+      call_count: g.calls.length,
+      status_summary: JSON.stringify(statusSummary),
+      error_count: errors,
+      warning_count: g.problems.length - errors,
+      problems: JSON.stringify(g.problems),
+      sign_status: g.sign.status,
+      sign: JSON.stringify(g.sign),
+      response_status: response.status,
+      response: JSON.stringify(response),
+      retry_of: position.retryOf,
+      attempt: position.attempt,
+    });
+    const id = Number(info.lastInsertRowid);
+    insertBody.run(id, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));
+    for (const call of g.calls) {
+      const callRow = Number(
+        insertCall.run(id, call.index, call.callId, call.calleeNumber, call.calleeName, g.taskId, call.status, call.intention,
+          call.startTime, call.endTime, call.durationSec, call.ringType, call.hangupType, call.redials.length).lastInsertRowid,
+      );
+      for (const r of call.redials) {
+        insertRedial.run(callRow, id, call.index, r.index, r.callId, r.calleeNumber, r.callerNumber, r.startTimeRaw,
+          r.ringType, r.ringTime, r.hangupType, r.resultLabel);
+      }
+    }
+    if (g.searchText) insertSearch.run(id, g.searchText);
+    return id;
+  }
+
+  /**
+   * Records a live delivery. `decide` picks the answer once the retry position is known (fail-first-N
+   * needs it); both happen in the same transaction so concurrent arrivals cannot share an attempt number.
+   */
+  const record = db.transaction((d: NewDelivery, decide: (p: RetryPosition) => GivenResponse) => {
+    const sha256 = sha256Hex(d.captured.body);
+    const position = retryPosition(d.captured.endpoint, sha256, d.captured.receivedAt);
+    const response = decide(position);
+    const id = write(d, sha256, position, response);
+    return { id, position, response };
+  });
+
+  /** Writes an exported delivery back; returns null when the same capture is already stored. */
+  const restore = db.transaction((d: NewDelivery, response: GivenResponse, retryOf: number | null, attempt: number) => {
+    const sha256 = sha256Hex(d.captured.body);
+    const existing = sameImport.get(d.captured.receivedAt, sha256, d.captured.path, d.captured.method);
+    if (existing) return { id: existing.id, created: false };
+    return { id: write(d, sha256, { retryOf, attempt }, response), created: true };
+  });
+
+  return {
+    record,
+    restore,
+    row: (id: number) => byId.get(id),
+    body: (id: number) => bodyById.get(id)?.raw,
+    retryGroup: (rootId: number) => retryGroup.all(rootId, rootId),
+  };
+}
+
+export function toSummary(r: DeliveryRow): DeliverySummary {
+  return {
+    id: r.id,
+    receivedAt: r.received_at,
+    endpoint: r.endpoint,
+    method: r.method,
+    path: r.path,
+    size: r.size,
+    truncated: r.truncated === 1,
+    kind: r.kind as DeliverySummary['kind'],
+    shape: r.shape,
+    taskId: r.task_id,
+    taskName: r.task_name,
+    callCount: r.call_count,
+    statusSummary: JSON.parse(r.status_summary) as Record<string, number>,
+    errorCount: r.error_count,
+    warningCount: r.warning_count,
+    sign: r.sign_status as DeliverySummary['sign'],
+    responseStatus: r.response_status,
+    retryOf: r.retry_of,
+    attempt: r.attempt,
+    sha256: r.sha256,
+  };
+}
+
+const FORWARDED = /^(x-forwarded-|forwarded$|x-real-ip$)/i;
+
+export function toDetailBase(r: DeliveryRow): Omit<DeliveryDetail, 'retryGroup' | 'calls'> {
+  const headers = JSON.parse(r.headers) as Array<[string, string]>;
+  const forwarded: Record<string, string> = {};
+  for (const [name, value] of headers) {
+    if (FORWARDED.test(name)) {
+      const key = name.toLowerCase();
+      forwarded[key] = forwarded[key] === undefined ? value : `${forwarded[key]}, ${value}`;
+    }
+  }
+  return {
+    ...toSummary(r),
+    query: r.query,
+    headers,
+    remoteAddress: r.remote_address,
+    forwarded,
+    contentType: r.content_type,
+    contentEncoding: r.content_encoding,
+    problems: JSON.parse(r.problems) as Problem[],
+    signDetail: JSON.parse(r.sign) as SignResult,
+    response: JSON.parse(r.response) as GivenResponse,
+  };
+}

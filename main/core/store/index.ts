@@ -1,0 +1,63 @@
+// The store: one SQLite file, reached only through these typed functions.
+import type { DeliveryFilter, Settings } from '../../../shared/api.js';
+import { callStatements } from './calls.js';
+import { openDb, type Db, type OpenOptions } from './db.js';
+import { deliveryStatements, type DeliveryRow } from './deliveries.js';
+import { endpointStatements } from './endpoints.js';
+import { listDeliveries } from './inbox-query.js';
+import { settingsStatements } from './settings.js';
+import { stats } from './stats.js';
+
+export type { NewDelivery, RetryPosition, DeliveryRow } from './deliveries.js';
+export { toSummary, toDetailBase, RETRY_WINDOW_MS } from './deliveries.js';
+
+export function openStore(file: string, options: OpenOptions = {}) {
+  const db = openDb(file, options);
+  return storeOver(db);
+}
+
+function storeOver(db: Db) {
+  const oldestFirst = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id > ? ORDER BY id LIMIT 500`);
+  const expired = db.prepare<[number, number], { id: number }>(
+    `SELECT id FROM deliveries WHERE received_at < ?
+     UNION SELECT id FROM deliveries ORDER BY id DESC LIMIT -1 OFFSET ?`,
+  );
+  const removeDelivery = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ?`);
+  const removeSearch = db.prepare<[number]>(`DELETE FROM search WHERE rowid = ?`);
+
+  return {
+    db,
+    deliveries: deliveryStatements(db),
+    calls: callStatements(db),
+    endpoints: endpointStatements(db),
+    settings: settingsStatements(db),
+    list: (filter: DeliveryFilter, limit: number, cursor?: string) => listDeliveries(db, filter, limit, cursor),
+    stats: (filter: DeliveryFilter, buckets: number) => stats(db, filter, buckets),
+    /** Every delivery, oldest first, in pages so that a large store is never held in memory. */
+    *allDeliveries(): Generator<DeliveryRow> {
+      let after = 0;
+      for (;;) {
+        const page = oldestFirst.all(after);
+        if (!page.length) return;
+        yield* page;
+        after = page[page.length - 1]!.id;
+      }
+    },
+    /** Deletes what the user's retention settings exclude; returns how many deliveries went. */
+    applyRetention: db.transaction((s: Settings, now: number): number => {
+      if (!s.retentionCount && !s.retentionDays) return 0;
+      const before = s.retentionDays ? now - s.retentionDays * 86_400_000 : 0;
+      const ids = expired.all(before, s.retentionCount || Number.MAX_SAFE_INTEGER).map((r) => r.id);
+      for (const id of ids) {
+        removeSearch.run(id);
+        removeDelivery.run(id);
+      }
+      return ids.length;
+    }),
+    /** Folds the WAL back into the main file: on shutdown, so the file alone is a complete copy. */
+    checkpoint: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
+    close: () => db.close(),
+  };
+}
+
+export type Store = ReturnType<typeof storeOver>;

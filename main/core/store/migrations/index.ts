@@ -1,0 +1,4 @@
+// Migrations in order; entry i moves the schema from user_version i to i + 1.
+import { sql as initial } from './0001-initial.js';
+
+export const migrations: readonly string[] = [initial];

@@ -1,0 +1,38 @@
+// Aggregates for the charts: counts by kind/endpoint, call status/intention/ring type, and over time.
+import type { DeliveryFilter, Stats } from '../../../shared/api.js';
+import type { Db } from './db.js';
+import { filterClauses } from './inbox-query.js';
+import { prepareCached } from './statement-cache.js';
+
+export function stats(db: Db, filter: DeliveryFilter, buckets: number): Stats {
+  const { clauses, params } = filterClauses(filter);
+  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
+  const scoped = `SELECT d.* FROM deliveries d ${where}`;
+  const count = (sql: string) =>
+    Object.fromEntries(
+      (prepareCached(db, sql).all(...params) as Array<{ k: string | null; n: number }>).map((r) => [r.k ?? '(none)', r.n]),
+    );
+  const range = prepareCached(db, `SELECT COUNT(*) AS n, MIN(received_at) AS lo, MAX(received_at) AS hi FROM (${scoped})`).get(
+    ...params,
+  ) as { n: number; lo: number | null; hi: number | null };
+  const lo = filter.from ?? range.lo ?? 0;
+  const hi = filter.to ?? (range.hi ?? lo) + 1;
+  const bucketMs = Math.max(1, Math.ceil((hi - lo) / buckets));
+  const perBucket = prepareCached(
+    db,
+    `SELECT CAST((received_at - ?) / ? AS INTEGER) AS b, COUNT(*) AS n FROM (${scoped}) GROUP BY b ORDER BY b`,
+  ).all(lo, bucketMs, ...params) as Array<{ b: number; n: number }>;
+  const overTime = Array.from({ length: range.n ? buckets : 0 }, (_, i) => ({ start: lo + i * bucketMs, count: 0 }));
+  for (const { b, n } of perBucket) if (overTime[b]) overTime[b].count += n;
+  const calls = `FROM calls c WHERE c.delivery_id IN (SELECT id FROM (${scoped}))`;
+  return {
+    total: range.n,
+    byKind: count(`SELECT kind AS k, COUNT(*) AS n FROM (${scoped}) GROUP BY kind`),
+    byEndpoint: count(`SELECT endpoint AS k, COUNT(*) AS n FROM (${scoped}) GROUP BY endpoint`),
+    callsByStatus: count(`SELECT c.status AS k, COUNT(*) AS n ${calls} GROUP BY c.status`),
+    callsByIntention: count(`SELECT c.intention AS k, COUNT(*) AS n ${calls} GROUP BY c.intention`),
+    callsByRingType: count(`SELECT c.ring_type AS k, COUNT(*) AS n ${calls} GROUP BY c.ring_type`),
+    overTime,
+    bucketMs,
+  };
+}

@@ -1,0 +1,184 @@
+// The domain's data shapes, shared by the core, the hosts and the renderer.
+// Plain types only: nothing here may import Node or DOM APIs.
+
+/** How a body was classified. */
+export type DeliveryKind = 'call-end' | 'json' | 'not-json';
+
+export type Severity = 'error' | 'warning';
+
+/** One finding about a body: a contract breach, a decoding issue, a parse issue. Never a rejection. */
+export interface Problem {
+  /** JSON path such as `Details[0].CallID`; `$` for the body as a whole. */
+  path: string;
+  severity: Severity;
+  /** Stable machine code, e.g. `missing-field`, `unknown-enum`, `invalid-utf8`. */
+  code: string;
+  message: string;
+}
+
+export type SignSchemeName = 'none' | 'md5-template' | 'hmac-sha256';
+
+/** How an endpoint computes/verifies signatures. */
+export interface SignScheme {
+  type: SignSchemeName;
+  /** md5-template: placeholders `{Field}` are body fields, `{KEY}` the key. */
+  template?: string;
+  /** hmac-sha256: header that carries the signature (default `X-Signature`). */
+  header?: string;
+  /** hmac-sha256: how the digest is written. */
+  encoding?: 'hex' | 'base64';
+}
+
+export type SignStatus = 'verified' | 'mismatch' | 'not-checked';
+
+export interface SignResult {
+  status: SignStatus;
+  scheme: SignSchemeName;
+  /** Why not checked, or what differed. */
+  reason?: string;
+  /** The signature found in the delivery. */
+  received?: string;
+  /** The signature computed with the endpoint's KEY. */
+  expected?: string;
+  /** Whose KEY was used: the endpoint's, or the vendor's default (no KEY configured). */
+  keySource?: 'endpoint' | 'vendor-default';
+}
+
+/** How an endpoint answers. The default is the contract's `200 {}`. */
+export interface ResponseBehaviour {
+  status: number;
+  body: string;
+  contentType: string;
+  /** Delay before answering, in ms. */
+  delayMs: number;
+  /** Never answer (the client or the server's request timeout ends it). */
+  hang: boolean;
+  /** Fail the first N deliveries of each distinct body (vendor retries then succeed). */
+  failFirst: number;
+  /** Status used for the failures above and for random failures. */
+  failStatus: number;
+  /** Probability in [0, 1] of answering failStatus. */
+  failureRate: number;
+}
+
+export interface EndpointConfig {
+  /** URL-safe name: deliveries to `/hooks/<name>/...` belong to it; `default` takes all other paths. */
+  name: string;
+  response: ResponseBehaviour;
+  /** The customer's KEY for `Sign`; empty means not configured. */
+  key: string;
+  sign: SignScheme;
+  /** Public URL of a tunnel that reaches this receiver, when the user set one. */
+  publicUrl?: string;
+}
+
+/** The answer the receiver actually gave (or is about to give) a delivery. */
+export interface GivenResponse {
+  status: number | null;
+  delayMs: number;
+  hung: boolean;
+  /** Why this answer: `default`, `fail-first`, `failure-rate`, `configured`, `too-large`, `aborted`. */
+  reason: string;
+}
+
+/** What the receiver captured, before any interpretation. */
+export interface CapturedRequest {
+  receivedAt: number; // epoch ms, UTC
+  endpoint: string;
+  method: string;
+  /** Path without the query string, as sent. */
+  path: string;
+  query: string;
+  /** Raw header pairs in arrival order, names as sent. */
+  headers: Array<[string, string]>;
+  remoteAddress: string;
+  /** Stored bytes: exactly what arrived after transfer-decoding (gzip stays gzip). */
+  body: Uint8Array;
+  /** The body was cut at the size limit or the client went away mid-body. */
+  truncated: boolean;
+}
+
+/** One row of the inbox. Small: never carries the body. */
+export interface DeliverySummary {
+  id: number;
+  receivedAt: number;
+  endpoint: string;
+  method: string;
+  path: string;
+  size: number;
+  truncated: boolean;
+  kind: DeliveryKind;
+  /** Finer recognition: `call-end`, `pds-envelope`, `workflow-status`, ... or null. */
+  shape: string | null;
+  taskId: string | null;
+  taskName: string | null;
+  callCount: number;
+  /** Status of each call, counted. */
+  statusSummary: Record<string, number>;
+  errorCount: number;
+  warningCount: number;
+  sign: SignStatus;
+  responseStatus: number | null;
+  /** First delivery of the same body at the same endpoint, when this is a vendor retry. */
+  retryOf: number | null;
+  /** 1 for a first delivery, k for the k-th arrival of the same body. */
+  attempt: number;
+  sha256: string;
+}
+
+export interface DeliveryDetail extends DeliverySummary {
+  query: string;
+  headers: Array<[string, string]>;
+  remoteAddress: string;
+  /** X-Forwarded-* and Forwarded headers, lower-cased names. */
+  forwarded: Record<string, string>;
+  contentType: string | null;
+  contentEncoding: string | null;
+  problems: Problem[];
+  signDetail: SignResult;
+  response: GivenResponse;
+  /** All arrivals of this body: the vendor-retry group, oldest first, with spacing. */
+  retryGroup: Array<{ id: number; receivedAt: number; attempt: number; responseStatus: number | null; gapMs: number | null }>;
+  calls: CallSummary[];
+}
+
+/** One entry of `Details[]`, indexed. */
+export interface CallSummary {
+  deliveryId: number;
+  index: number;
+  callId: string | null;
+  calleeNumber: string | null;
+  calleeName: string | null;
+  taskId: string | null;
+  status: string | null;
+  intention: string | null;
+  startTime: string | null;
+  endTime: string | null;
+  /** Seconds between start and end when both parse. */
+  durationSec: number | null;
+  ringType: string | null;
+  hangupType: string | null;
+  redialCount: number;
+}
+
+/** One entry of `Details[].RedailCall[]`, indexed. */
+export interface RedialSummary {
+  deliveryId: number;
+  callIndex: number;
+  index: number;
+  callId: string | null;
+  calleeNumber: string | null;
+  callerNumber: string | null;
+  /** As written, e.g. `2023-10-19 14:13:07`: the zone is not stated. */
+  startTimeRaw: string | null;
+  ringType: string | null;
+  ringTime: number | null;
+  hangupType: string | null;
+  resultLabel: string | null;
+}
+
+export interface CallDetail extends CallSummary {
+  /** The call object as lossless JSON text (big integers keep their digits). */
+  json: string;
+  redials: RedialSummary[];
+}

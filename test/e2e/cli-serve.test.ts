@@ -1,0 +1,135 @@
+// The CLI as QA scripts drive it: `serve` prints its URLs, receives, shuts down cleanly; `export`
+// returns the exact bytes; `import` round-trips.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../integration/support/core.js';
+import { send } from '../integration/support/http.js';
+
+const bin = new URL('../../bin/callback-inspector.js', import.meta.url).pathname;
+const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
+
+const children: ChildProcess[] = [];
+const dirs: Array<{ remove: () => void }> = [];
+afterEach(() => {
+  for (const c of children.splice(0)) c.kill('SIGKILL');
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+function data() {
+  const d = tempDir('ci-cli-');
+  dirs.push(d);
+  return d.path;
+}
+
+async function serve(dataDir: string, ...extra: string[]) {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  children.push(child);
+  const lines = createInterface({ input: child.stdout! });
+  const urls: Record<string, string> = {};
+  for await (const line of lines) {
+    const m = /^(receiver|ui): (\S+)$/.exec(line);
+    if (m) urls[m[1]!] = m[2]!;
+    if (urls.receiver && urls.ui) break;
+  }
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return { child, receiver: urls.receiver!, ui: urls.ui!, exited };
+}
+
+function cli(...args: string[]) {
+  return spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+}
+
+const exportLines = (dataDir: string) =>
+  cli('export', '--data', dataDir)
+    .stdout.trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+
+describe('callback-inspector CLI', () => {
+  it('serve prints receiver and ui URLs; export returns the seed byte-identical as call-end without errors', async () => {
+    const dir = data();
+    const s = await serve(dir);
+    expect(s.receiver).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(s.ui).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=.+/);
+    expect((await send(s.receiver, { headers: { 'content-type': 'application/json' }, body: seed })).status).toBe(200);
+
+    const [line] = exportLines(dir); // while serve still runs
+    expect(Buffer.from(line.bodyBase64, 'base64').equals(seed)).toBe(true);
+    expect(line).toMatchObject({ kind: 'call-end', size: seed.length, truncated: false, retryOf: null, response: { status: 200 } });
+    expect(line.problems.filter((p: { severity: string }) => p.severity === 'error')).toEqual([]);
+    expect(line.problems.map((p: { path: string }) => p.path)).toEqual(
+      expect.arrayContaining(['Details[0].RedailCall[0].RingType', 'Details[0].RedailCall[0].CallStartTime']),
+    );
+    expect(new Date(line.receivedAt).toISOString()).toBe(line.receivedAt);
+
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('the ui URL carries a token that the API accepts; without it the API refuses', async () => {
+    const s = await serve(data());
+    const ui = new URL(s.ui);
+    const token = decodeURIComponent(ui.hash.replace('#token=', ''));
+    const withToken = await send(`${ui.origin}/api/info`, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    expect(JSON.parse(withToken.body).result.receiverUrl).toBe(s.receiver);
+    expect((await send(`${ui.origin}/api/info`, { body: '{}' })).status).toBe(401);
+  });
+
+  it('finishes in-flight deliveries on SIGTERM: every acknowledged body is in the store afterwards', async () => {
+    const dir = data();
+    const s = await serve(dir);
+    const acked: string[] = [];
+    const sends = Array.from({ length: 200 }, (_, i) =>
+      send(s.receiver, { body: `{"n":${i}}` }).then(
+        (r) => r.status === 200 && acked.push(`{"n":${i}}`),
+        () => undefined,
+      ),
+    );
+    setTimeout(() => s.child.kill('SIGTERM'), 30);
+    await Promise.all(sends);
+    expect(await s.exited).toBe(0);
+    expect(acked.length).toBeGreaterThan(0);
+    const stored = new Set(exportLines(dir).map((l) => Buffer.from(l.bodyBase64, 'base64').toString()));
+    for (const body of acked) expect(stored.has(body)).toBe(true);
+  });
+
+  it('import reads an export back: a round trip loses nothing and a second import adds nothing', async () => {
+    const dir = data();
+    const s = await serve(dir);
+    await send(s.receiver, { body: seed });
+    await send(s.receiver, { body: seed }); // a vendor retry
+    await send(`${s.receiver}hooks/x/`, { body: Buffer.from([0xff, 0xfe, 0x00, 0x01]) });
+    s.child.kill('SIGTERM');
+    await s.exited;
+    const file = join(dir, 'out.ndjson');
+    expect(cli('export', '--data', dir, '--out', file).status).toBe(0);
+
+    const copy = data();
+    const first = cli('import', '--data', copy, file);
+    expect(first.stderr).toContain('imported 3, skipped 0');
+    expect(cli('import', '--data', copy, file).stderr).toContain('imported 0, skipped 3');
+    expect(exportLines(copy)).toEqual(readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+  });
+
+  it('import reports a damaged line by number and exits non-zero', () => {
+    const dir = data();
+    const file = join(dir, 'bad.ndjson');
+    writeFileSync(file, '{"id":1}\nnot json\n');
+    const r = cli('import', '--data', dir, file);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/line 1: .*receivedAt/);
+    expect(r.stderr).toMatch(/line 2: not JSON/);
+  });
+
+  it('explains bad arguments instead of failing obscurely', () => {
+    expect(cli('serve', '--port', 'eighty').stderr).toMatch(/port number/);
+    const r = cli('export', '--data', join(data(), 'nothing-here'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/no store in/);
+    expect(cli('--help').stdout).toMatch(/serve.*\n.*export.*\n.*import/s);
+  });
+});
