@@ -112,6 +112,8 @@ export interface Stats {
   callsByStatus: Record<string, number>;
   callsByIntention: Record<string, number>;
   callsByRingType: Record<string, number>;
+  /** Calls by duration range (`0-10s`, `10-30s`, ...), in range order; `unknown` when times do not parse. */
+  callDurations: Array<{ range: string; count: number }>;
   /** Deliveries per bucket, oldest first. */
   overTime: Array<{ start: number; count: number }>;
   bucketMs: number;
@@ -185,6 +187,11 @@ export type OpInput<K extends OpName> = z.input<Operations[K]['input']>;
 /** What the service receives (after validation and defaults). */
 export type OpArgs<K extends OpName> = z.output<Operations[K]['input']>;
 export type OpOutput<K extends OpName> = Exclude<Operations[K]['output'], undefined>;
+
+/** What the Electron preload exposes on `window.callbackInspector`: the client plus event subscription. */
+export type ApiBridge = ApiClient & {
+  on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+};
 
 /** The core implements this; every host exposes it. */
 export type ApiService = { [K in OpName]: (args: OpArgs<K>) => Promise<OpOutput<K>> };

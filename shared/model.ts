@@ -157,6 +157,7 @@ export interface CallSummary {
   /** Seconds between start and end when both parse. */
   durationSec: number | null;
   ringType: string | null;
+  ringTime: number | null;
   hangupType: string | null;
   redialCount: number;
 }

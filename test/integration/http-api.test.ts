@@ -92,6 +92,7 @@ describe('HTTP API', () => {
     const id = Number(res.headers['x-callback-inspector-delivery']);
     const { json } = await call('getCall', { deliveryId: id, index: 0 });
     expect(json.result.json).toContain('123456789012345678901');
+    expect(json.result).toMatchObject({ ringTime: 3, ringType: 'normal' });
     expect(json.result.redials).toMatchObject([{ callId: '138582ba03c98aeb04f2318cfa38c823', startTimeRaw: '2023-10-19 14:13:07', resultLabel: 'F' }]);
   });
 
@@ -111,6 +112,8 @@ describe('HTTP API', () => {
     const stats = (await call('stats', {})).json.result;
     expect(stats.byKind['call-end']).toBeGreaterThanOrEqual(4);
     expect(stats.callsByStatus.finished).toBe(stats.byKind['call-end']);
+    // Every seed call lasts 9 s (06:13:17 to 06:13:26).
+    expect(stats.callDurations.find((r: { range: string }) => r.range === '0-10s').count).toBe(stats.callsByStatus.finished);
     expect(stats.overTime.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(stats.total);
   });
 });

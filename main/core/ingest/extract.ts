@@ -82,6 +82,7 @@ function callRow(entry: JsonValue, index: number): CallIndexRow {
     // Negative when the end precedes the start: the contract check warns, the index keeps the fact.
     durationSec: startMs !== null && endMs !== null ? (endMs - startMs) / 1000 : null,
     ringType: stringField(call, 'RingType'),
+    ringTime: numberField(call, 'RingTime'),
     hangupType: stringField(call, 'HangupType'),
     redials: Array.isArray(redials) ? redials.map(redialRow) : [],
   };

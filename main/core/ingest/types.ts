@@ -35,6 +35,7 @@ export interface CallIndexRow {
   endTime: string | null;
   durationSec: number | null;
   ringType: string | null;
+  ringTime: number | null;
   hangupType: string | null;
   redials: RedialIndexRow[];
 }

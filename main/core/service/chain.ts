@@ -55,7 +55,7 @@ export function buildChain(input: ChainInput): ChainAttempt[] {
       zoneAmbiguous: isZoneless(c.startTime),
       startMs: startMs(c.startTime, isZoneless(c.startTime) ? input.redialOffsetMinutes : 0),
       ringType: c.ringType,
-      ringTime: null,
+      ringTime: c.ringTime,
       hangupType: c.hangupType,
       label: c.intention,
       call: c,

@@ -15,6 +15,7 @@ interface CallRow {
   end_time: string | null;
   duration_sec: number | null;
   ring_type: string | null;
+  ring_time: number | null;
   hangup_type: string | null;
   redial_count: number;
 }
@@ -46,6 +47,7 @@ const toCall = (r: CallRow): CallSummary => ({
   endTime: r.end_time,
   durationSec: r.duration_sec,
   ringType: r.ring_type,
+  ringTime: r.ring_time,
   hangupType: r.hangup_type,
   redialCount: r.redial_count,
 });

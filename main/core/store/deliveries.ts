@@ -70,8 +70,8 @@ export function deliveryStatements(db: Db) {
   const insertBody = db.prepare(`INSERT INTO bodies (delivery_id, raw) VALUES (?, ?)`);
   const insertCall = db.prepare(
     `INSERT INTO calls (delivery_id, idx, call_id, callee_number, callee_name, task_id, status, intention, start_time,
-       end_time, duration_sec, ring_type, hangup_type, redial_count)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       end_time, duration_sec, ring_type, ring_time, hangup_type, redial_count)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertRedial = db.prepare(
     `INSERT INTO redials (call_row, delivery_id, call_idx, idx, call_id, callee_number, caller_number, start_time_raw,
@@ -142,7 +142,7 @@ export function deliveryStatements(db: Db) {
     for (const call of g.calls) {
       const callRow = Number(
         insertCall.run(id, call.index, call.callId, call.calleeNumber, call.calleeName, g.taskId, call.status, call.intention,
-          call.startTime, call.endTime, call.durationSec, call.ringType, call.hangupType, call.redials.length).lastInsertRowid,
+          call.startTime, call.endTime, call.durationSec, call.ringType, call.ringTime, call.hangupType, call.redials.length).lastInsertRowid,
       );
       for (const r of call.redials) {
         insertRedial.run(callRow, id, call.index, r.index, r.callId, r.calleeNumber, r.callerNumber, r.startTimeRaw,

@@ -20,7 +20,7 @@ function storeOver(db: Db) {
   const oldestFirst = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id > ? ORDER BY id LIMIT 500`);
   const expired = db.prepare<[number, number], { id: number }>(
     `SELECT id FROM deliveries WHERE received_at < ?
-     UNION SELECT id FROM deliveries ORDER BY id DESC LIMIT -1 OFFSET ?`,
+     UNION SELECT id FROM (SELECT id FROM deliveries ORDER BY received_at DESC, id DESC LIMIT -1 OFFSET ?)`,
   );
   const removeDelivery = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ?`);
   const removeSearch = db.prepare<[number]>(`DELETE FROM search WHERE rowid = ?`);

@@ -32,7 +32,19 @@ export function stats(db: Db, filter: DeliveryFilter, buckets: number): Stats {
     callsByStatus: count(`SELECT c.status AS k, COUNT(*) AS n ${calls} GROUP BY c.status`),
     callsByIntention: count(`SELECT c.intention AS k, COUNT(*) AS n ${calls} GROUP BY c.intention`),
     callsByRingType: count(`SELECT c.ring_type AS k, COUNT(*) AS n ${calls} GROUP BY c.ring_type`),
+    callDurations: durations(prepareCached(db, `SELECT c.duration_sec AS d ${calls}`).all(...params) as Array<{ d: number | null }>),
     overTime,
     bucketMs,
   };
+}
+
+const DURATION_RANGES: Array<[string, number]> = [['0-10s', 10], ['10-30s', 30], ['30-60s', 60], ['1-2min', 120], ['2-5min', 300], ['5min+', Infinity]];
+
+function durations(rows: Array<{ d: number | null }>): Array<{ range: string; count: number }> {
+  const counts = new Map<string, number>([...DURATION_RANGES.map(([r]) => [r, 0] as [string, number]), ['unknown', 0]]);
+  for (const { d } of rows) {
+    const range = d === null || d < 0 ? 'unknown' : DURATION_RANGES.find(([, max]) => d < max)![0];
+    counts.set(range, counts.get(range)! + 1);
+  }
+  return [...counts].map(([range, count]) => ({ range, count }));
 }

@@ -28,6 +28,7 @@ describe('call-end index rows', () => {
         endTime: '2023-10-19T06:13:26Z',
         durationSec: 9,
         ringType: 'normal',
+        ringTime: 3,
         hangupType: 'ByCallee',
         redials: [{ index: 0, callId: '138582ba03c98aeb04f2318cfa38c823', calleeNumber: '+6212345678', callerNumber: '+8613661834220', startTimeRaw: '2023-10-19 14:13:07', ringType: '', ringTime: 3, hangupType: 'ByCallee', resultLabel: 'F' }],
       },

@@ -4,7 +4,7 @@ import type { CallSummary, RedialSummary } from '../../../shared/model.js';
 
 const call = (over: Partial<CallSummary>): CallSummary => ({
   deliveryId: 1, index: 0, callId: 'c1', calleeNumber: '+62', calleeName: 'n', taskId: 'T', status: 'finished',
-  intention: 'E', startTime: '2023-10-19T06:13:17Z', endTime: '2023-10-19T06:13:26Z', durationSec: 9, ringType: 'normal',
+  intention: 'E', startTime: '2023-10-19T06:13:17Z', endTime: '2023-10-19T06:13:26Z', durationSec: 9, ringType: 'normal', ringTime: 3,
   hangupType: 'ByCallee', redialCount: 1, ...over,
 });
 const redial = (over: Partial<RedialSummary>): RedialSummary => ({

@@ -58,6 +58,7 @@ CREATE TABLE calls (
   end_time      TEXT,
   duration_sec  REAL,
   ring_type     TEXT,
+  ring_time     INTEGER,
   hangup_type   TEXT,
   redial_count  INTEGER NOT NULL,
   UNIQUE (delivery_id, idx)

@@ -1,0 +1,28 @@
+// Small status marks used across screens; colour always comes with a word, never alone.
+import type { DeliveryKind, SignStatus } from '../../../shared/model.js';
+
+export function SignBadge({ status }: { status: SignStatus }) {
+  const text = { verified: 'Sign ✓', mismatch: 'Sign ✗', 'not-checked': 'Sign –' }[status];
+  const tone = { verified: 'ok', mismatch: 'bad', 'not-checked': 'muted' }[status];
+  return <span className={`badge ${tone}`} title={`Sign ${status}`}>{text}</span>;
+}
+
+export function ProblemsBadge({ errors, warnings }: { errors: number; warnings: number }) {
+  if (errors === 0 && warnings === 0) return <span className="badge muted">ok</span>;
+  return (
+    <span className="problems" title={`${errors} errors, ${warnings} warnings`}>
+      {errors > 0 && <span className="badge bad">{errors} err</span>}
+      {warnings > 0 && <span className="badge warn">{warnings} warn</span>}
+    </span>
+  );
+}
+
+export function KindBadge({ kind }: { kind: DeliveryKind }) {
+  return <span className={`badge kind-${kind}`}>{kind}</span>;
+}
+
+/** The HTTP status the receiver answered with; `hung` when it never answered. */
+export function AnswerBadge({ status }: { status: number | null }) {
+  if (status === null) return <span className="badge warn" title="no answer given (hang or abort)">none</span>;
+  return <span className={`badge ${status >= 200 && status < 300 ? 'ok' : 'bad'}`}>{status}</span>;
+}

@@ -1,0 +1,84 @@
+// The body in three forms: pretty JSON (lossless, foldable), the text as received (after
+// Content-Encoding), and the stored bytes in hex. Formatting runs off the main thread.
+import { useEffect, useState } from 'react';
+import type { RawBody } from '../../../shared/api.js';
+import { formatBytes } from '../common/format.js';
+import { CodeView, type Reveal } from './CodeView.js';
+import { HexView } from './HexView.js';
+import { formatJson } from './format-json.js';
+import { locatePath, parsePath } from './json-locate.js';
+import type { Pretty } from './pretty-json.js';
+
+export type BodyTab = 'json' | 'raw' | 'hex';
+
+interface Props {
+  body: RawBody;
+  isJson: boolean;
+  contentEncoding: string | null;
+  /** A problem path to show, with a nonce so the same path can be asked for again. */
+  jump: { path: string; nonce: number } | null;
+}
+
+export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
+  const [tab, setTab] = useState<BodyTab>(isJson ? 'json' : body.decodedText !== null ? 'raw' : 'hex');
+  const pretty = usePretty(isJson ? body.decodedText : null);
+  const [reveal, setReveal] = useState<Reveal | null>(null);
+
+  useEffect(() => {
+    if (!jump || !pretty?.ok) return;
+    const located = locatePath(pretty.text, parsePath(jump.path) ?? []);
+    if (!located) return;
+    setTab('json');
+    setReveal({ from: located.from, to: located.to, nonce: jump.nonce });
+  }, [jump, pretty]);
+
+  const tabs: Array<[BodyTab, string, boolean]> = [
+    ['json', 'JSON', isJson],
+    ['raw', 'Text', body.decodedText !== null],
+    ['hex', 'Hex', true],
+  ];
+  return (
+    <div className="body-viewer">
+      <div className="tabs" role="tablist">
+        {tabs.map(([key, label, enabled]) => (
+          <button key={key} role="tab" aria-selected={tab === key} className={tab === key ? 'active' : ''} disabled={!enabled} onClick={() => setTab(key)}>
+            {label}
+          </button>
+        ))}
+        <span className="body-meta">
+          {formatBytes(body.size)}
+          {body.charset ? ` · ${body.charset}` : ''}
+          {contentEncoding ? ` · Content-Encoding ${contentEncoding}: text shows the decoded form, hex the stored bytes` : ''}
+          {body.truncated ? ' · TRUNCATED at the size limit' : ''}
+        </span>
+      </div>
+      <div className="tab-body">
+        {tab === 'json' && <JsonTab pretty={pretty} size={body.size} reveal={reveal} />}
+        {tab === 'raw' && body.decodedText !== null && <CodeView doc={body.decodedText} language="text" wrap label="body text" />}
+        {tab === 'hex' && <HexView base64={body.base64} />}
+      </div>
+    </div>
+  );
+}
+
+function JsonTab({ pretty, size, reveal }: { pretty: Pretty | null; size: number; reveal: Reveal | null }) {
+  if (!pretty) return <div className="pending">Formatting {formatBytes(size)}…</div>;
+  if (!pretty.ok) return <div className="error-bar">Not valid JSON ({pretty.error}); see the Text and Hex tabs.</div>;
+  return <CodeView doc={pretty.text} language="json" reveal={reveal} label="body as JSON" />;
+}
+
+function usePretty(text: string | null): Pretty | null {
+  const [pretty, setPretty] = useState<Pretty | null>(null);
+  useEffect(() => {
+    setPretty(null);
+    if (text === null) return;
+    const job = formatJson(text);
+    let live = true;
+    void job.result.then((p) => live && setPretty(p));
+    return () => {
+      live = false;
+      job.cancel();
+    };
+  }, [text]);
+  return pretty;
+}

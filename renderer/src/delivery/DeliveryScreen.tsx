@@ -1,0 +1,73 @@
+// One delivery: the request line, its calls, the body, and on the side the problems, Sign, the answer
+// given, the vendor retries and the headers.
+import { useState } from 'react';
+import type { DeliveryDetail } from '../../../shared/model.js';
+import type { RawBody } from '../../../shared/api.js';
+import { useApi, useAsync } from '../api/context.js';
+import { CallsTable } from '../call/CallsTable.js';
+import { KindBadge, ProblemsBadge, SignBadge, AnswerBadge } from '../common/badges.js';
+import { formatBytes, formatLocal } from '../common/format.js';
+import { BodyViewer } from './BodyViewer.js';
+import { AnswerFacts, HeadersTable, RetryGroup, SignFacts } from './DeliveryFacts.js';
+import { ProblemsList } from './ProblemsList.js';
+
+export function DeliveryScreen({ id }: { id: number }) {
+  const api = useApi();
+  const loaded = useAsync(() => Promise.all([api.getDelivery({ id }), api.getRawBody({ id })]), [api, id]);
+  if (loaded.status === 'loading') return <div className="screen message">Loading delivery {id}…</div>;
+  if (loaded.status === 'error') return <div className="screen message error-bar">Could not load delivery {id}: {loaded.error.message}</div>;
+  const [detail, body] = loaded.value;
+  if (!detail || !body) return <div className="screen message">There is no delivery {id} (it may have been removed by retention).</div>;
+  return <DeliveryView detail={detail} body={body} />;
+}
+
+function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody }) {
+  const [jump, setJump] = useState<{ path: string; nonce: number } | null>(null);
+  const d = detail;
+  return (
+    <section className="screen delivery">
+      <header className="screen-head">
+        <a href="#/inbox" className="back">← Inbox</a>
+        <h1 className="request-line">
+          <b>{d.method}</b> {d.path}{d.query ? `?${d.query}` : ''}
+        </h1>
+        <span className="meta">#{d.id} · {formatLocal(d.receivedAt)} · endpoint {d.endpoint} · from {d.remoteAddress} · {formatBytes(d.size)}</span>
+        <KindBadge kind={d.kind} />
+        {d.shape && d.shape !== d.kind && <span className="badge muted">{d.shape}</span>}
+        <ProblemsBadge errors={d.errorCount} warnings={d.warningCount} />
+        <SignBadge status={d.sign} />
+        <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
+        {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
+      </header>
+      {d.calls.length > 0 && (
+        <div className="calls-strip">
+          <h2>
+            Calls ({d.calls.length}){d.taskName !== null && <> · task <span className="value">{d.taskName}</span></>}
+          </h2>
+          <CallsTable calls={d.calls} />
+        </div>
+      )}
+      <div className="split">
+        <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
+        <aside className="side">
+          <h2>Problems ({d.problems.length})</h2>
+          <ProblemsList problems={d.problems} onJump={(path) => setJump({ path, nonce: Date.now() })} />
+          <h2>Sign</h2>
+          <SignFacts sign={d.signDetail} />
+          <h2>Answer given</h2>
+          <AnswerFacts response={d.response} />
+          <h2>Vendor retries</h2>
+          <RetryGroup current={d.id} group={d.retryGroup} />
+          <h2>Request headers</h2>
+          <HeadersTable headers={d.headers} />
+          {Object.keys(d.forwarded).length > 0 && (
+            <>
+              <h2>Forwarded</h2>
+              <HeadersTable headers={Object.entries(d.forwarded)} />
+            </>
+          )}
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,32 @@
+// Contract problems with their JSON paths; choosing one moves the body view to that spot.
+// A body with thousands of calls can carry a thousand problems: the first ones show, the rest on request.
+import { useState } from 'react';
+import type { Problem } from '../../../shared/model.js';
+
+const FIRST = 50;
+
+export function ProblemsList({ problems, onJump }: { problems: Problem[]; onJump(path: string): void }) {
+  const [all, setAll] = useState(false);
+  if (problems.length === 0) return <p className="quiet">No problems: the body matches the contract.</p>;
+  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const shown = all ? sorted : sorted.slice(0, FIRST);
+  return (
+    <ul className="problems-list">
+      {shown.map((p, i) => (
+        <li key={i}>
+          <button className={`problem ${p.severity}`} onClick={() => onJump(p.path)} title="show in the body">
+            <span className={`badge ${p.severity === 'error' ? 'bad' : 'warn'}`}>{p.severity}</span>
+            <code className="path">{p.path}</code>
+            <span className="code">{p.code}</span>
+            <span className="message">{p.message}</span>
+          </button>
+        </li>
+      ))}
+      {shown.length < sorted.length && (
+        <li>
+          <button onClick={() => setAll(true)}>show all {sorted.length} problems</button>
+        </li>
+      )}
+    </ul>
+  );
+}

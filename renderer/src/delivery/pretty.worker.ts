@@ -1,0 +1,6 @@
+// Formats a body off the main thread: lossless parsing of 8 MB takes over a second.
+import { prettyJson, type Pretty } from './pretty-json.js';
+
+// The renderer is typed with the DOM library; a worker's global scope is this much of it.
+const scope = self as unknown as { onmessage: (e: MessageEvent<string>) => void; postMessage(result: Pretty): void };
+scope.onmessage = (e) => scope.postMessage(prettyJson(e.data));

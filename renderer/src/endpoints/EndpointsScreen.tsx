@@ -1,0 +1,100 @@
+// Endpoints and settings: where to point the vendor, how each endpoint answers, and retention.
+import { useState } from 'react';
+import type { EndpointConfig } from '../../../shared/model.js';
+import { useApi, useAsync } from '../api/context.js';
+import { CopyField } from './CopyField.js';
+import { EndpointForm, newEndpoint } from './EndpointForm.js';
+import { SettingsForm } from './SettingsForm.js';
+import { DEFAULT_ENDPOINT, vendorUrl } from './endpoint-url.js';
+
+export function EndpointsScreen() {
+  const api = useApi();
+  const info = useAsync(() => api.info({}), [api]);
+  const list = useAsync(() => api.listEndpoints({}), [api]);
+  const [editing, setEditing] = useState<{ config: EndpointConfig; isNew: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const endpoints = list.status === 'ready' ? list.value : [];
+  // `default` answers every path that is not /hooks/<name>/, configured or not.
+  const rows = endpoints.some((e) => e.name === DEFAULT_ENDPOINT) ? endpoints : [{ ...newEndpoint(), name: DEFAULT_ENDPOINT }, ...endpoints];
+  const base = info.status === 'ready' ? info.value : null;
+
+  const remove = async (name: string) => {
+    if (!window.confirm(`Delete endpoint ${name}? Its deliveries stay in the inbox.`)) return;
+    try {
+      await api.deleteEndpoint({ name });
+      list.reload();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  return (
+    <section className="screen scroll endpoints">
+      <h1>Endpoints</h1>
+      {base && (
+        <p className="quiet">
+          Receiver at <code>{base.receiverUrl}</code>
+          {base.publicUrl ? <> · public (tunnel) URL <code>{base.publicUrl}</code></> : ' · no public tunnel URL configured or seen in X-Forwarded-Host'}
+        </p>
+      )}
+      {(list.status === 'error' || info.status === 'error' || error) && (
+        <div className="error-bar">{list.status === 'error' ? list.error.message : info.status === 'error' ? info.error.message : error}</div>
+      )}
+      <table className="grid endpoints-table">
+        <thead>
+          <tr>
+            <th>name</th>
+            <th>URL to give the vendor</th>
+            <th>answer</th>
+            <th>Sign</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((e) => (
+            <tr key={e.name}>
+              <td><b>{e.name}</b></td>
+              <td className="urls">
+                {base && <CopyField value={vendorUrl(base.receiverUrl, e.name)} label={`${e.name} URL`} />}
+                {(e.publicUrl || base?.publicUrl) && (
+                  <CopyField value={e.publicUrl || vendorUrl(base!.publicUrl!, e.name)} label={`${e.name} public URL`} />
+                )}
+              </td>
+              <td>{describeAnswer(e)}</td>
+              <td>{e.sign.type === 'none' ? 'not checked' : `${e.sign.type}${e.key ? '' : ' (no KEY set)'}`}</td>
+              <td className="actions">
+                <button onClick={() => setEditing({ config: e, isNew: false })}>edit</button>
+                {endpoints.some((x) => x.name === e.name) && <button onClick={() => void remove(e.name)}>delete</button>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {!editing && <button className="primary add" onClick={() => setEditing({ config: newEndpoint(), isNew: true })}>+ new endpoint</button>}
+      {editing && (
+        <EndpointForm
+          key={editing.config.name || 'new'}
+          initial={editing.config}
+          isNew={editing.isNew}
+          onSaved={() => {
+            setEditing(null);
+            list.reload();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
+      <h1 className="section">Settings</h1>
+      <SettingsForm />
+    </section>
+  );
+}
+
+function describeAnswer(e: EndpointConfig): string {
+  const r = e.response;
+  const parts = [r.hang ? 'hangs' : `${r.status}`];
+  if (r.delayMs) parts.push(`after ${r.delayMs} ms`);
+  if (r.failFirst) parts.push(`fails first ${r.failFirst} with ${r.failStatus}`);
+  if (r.failureRate) parts.push(`${Math.round(r.failureRate * 100)}% ${r.failStatus}`);
+  return parts.join(', ');
+}

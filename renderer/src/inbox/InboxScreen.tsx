@@ -1,0 +1,82 @@
+// The inbox: every delivery, newest first, live. Stays mounted while other screens are open so that
+// coming back keeps the scroll position, the loaded pages and the selection.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { DeliveryFilter } from '../../../shared/api.js';
+import { navigate } from '../routing/use-route.js';
+import { InboxList } from './InboxList.js';
+import { InboxToolbar, type SummaryFilter } from './InboxToolbar.js';
+import { parseSearch } from './search-syntax.js';
+import { useInbox } from './use-inbox.js';
+
+const isTyping = (t: EventTarget | null) =>
+  t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
+
+export function InboxScreen({ active, q }: { active: boolean; q: string }) {
+  const [summary, setSummary] = useState<SummaryFilter>({});
+  const [search, setSearch] = useState(q);
+  // A link such as #/inbox?q=CallID:… sets the search; plain #/inbox keeps what the user typed.
+  useEffect(() => {
+    if (q) setSearch(q);
+  }, [q]);
+  const filter: DeliveryFilter = useMemo(() => ({ ...summary, ...parseSearch(search) }), [summary, search]);
+  const inbox = useInbox(filter);
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  const selectedIndex = useMemo(
+    () => (selectedId === null ? -1 : inbox.rows.findIndex((r) => r.id === selectedId)),
+    [inbox.rows, selectedId],
+  );
+  const searchRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!active) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === '/' && !isTyping(e.target)) {
+        e.preventDefault();
+        searchRef.current?.focus();
+        return;
+      }
+      if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
+      const rows = inbox.rows;
+      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+        e.preventDefault();
+        const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + (e.key === 'ArrowDown' ? 1 : -1)));
+        const row = rows[next];
+        if (row) setSelectedId(row.id);
+      } else if (e.key === 'Enter' && selectedIndex >= 0) {
+        e.preventDefault();
+        navigate({ name: 'delivery', id: rows[selectedIndex]!.id });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [active, inbox.rows, selectedIndex]);
+
+  const leaveSearch = useCallback(() => {
+    searchRef.current?.blur();
+    if (selectedId === null && inbox.rows[0]) setSelectedId(inbox.rows[0].id);
+  }, [selectedId, inbox.rows]);
+
+  const count = `${inbox.rows.length}${inbox.hasMore ? '+' : ''} deliveries`;
+  return (
+    <section className="screen inbox" hidden={!active}>
+      <InboxToolbar
+        ref={searchRef}
+        value={summary}
+        onChange={setSummary}
+        search={search}
+        onSearch={setSearch}
+        onLeaveSearch={leaveSearch}
+        count={count}
+      />
+      {inbox.error && <div className="error-bar">Could not load deliveries: {inbox.error.message}</div>}
+      <InboxList
+        rows={inbox.rows}
+        hasMore={inbox.hasMore}
+        loading={inbox.loading}
+        selectedIndex={selectedIndex}
+        onSelect={setSelectedId}
+        loadMore={inbox.loadMore}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+// The inbox list as data: newest first, merging live arrivals and older pages without duplicates,
+// and deciding whether a live arrival can be matched against the filter without asking the server.
+import type { DeliveryFilter } from '../../../shared/api.js';
+import type { DeliverySummary } from '../../../shared/model.js';
+
+const newerFirst = (a: DeliverySummary, b: DeliverySummary) => b.receivedAt - a.receivedAt || b.id - a.id;
+
+/** Merges rows into a newest-first list; rows already present (same id) are replaced, not repeated. */
+export function mergeRows(list: DeliverySummary[], rows: DeliverySummary[]): DeliverySummary[] {
+  if (rows.length === 0) return list;
+  const incoming = new Map(rows.map((r) => [r.id, r]));
+  const kept = list.filter((r) => !incoming.has(r.id));
+  const fresh = [...incoming.values()].sort(newerFirst);
+  // Both sides are sorted: a linear merge keeps 100k-row lists cheap to update per frame.
+  const out: DeliverySummary[] = new Array(kept.length + fresh.length);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < out.length; k++) {
+    const takeFresh = j < fresh.length && (i >= kept.length || newerFirst(fresh[j]!, kept[i]!) < 0);
+    out[k] = takeFresh ? fresh[j++]! : kept[i++]!;
+  }
+  return out;
+}
+
+/** Filter fields that only the server can evaluate (they look into calls or the full-text index). */
+const SERVER_ONLY = ['text', 'callId', 'callee', 'taskId', 'status', 'intention'] as const;
+
+export function needsServerMatch(filter: DeliveryFilter): boolean {
+  return SERVER_ONLY.some((k) => filter[k] !== undefined && filter[k] !== '');
+}
+
+/** Whether a summary passes the filter's summary-level fields (callers check needsServerMatch first). */
+export function matchesSummary(filter: DeliveryFilter, d: DeliverySummary): boolean {
+  if (filter.endpoint && d.endpoint !== filter.endpoint) return false;
+  if (filter.kind && d.kind !== filter.kind) return false;
+  if (filter.sign && d.sign !== filter.sign) return false;
+  if (filter.hasProblems === 'errors' && d.errorCount === 0) return false;
+  if (filter.hasProblems === 'warnings' && d.errorCount + d.warningCount === 0) return false;
+  if (filter.hasProblems === 'none' && d.errorCount + d.warningCount > 0) return false;
+  if (filter.from !== undefined && d.receivedAt < filter.from) return false;
+  if (filter.to !== undefined && d.receivedAt >= filter.to) return false;
+  return true;
+}
+
+/** Highest attempt seen per retry group (keyed by the first delivery's id), for the `k/n` column. */
+export function retryTotals(list: DeliverySummary[]): Map<number, number> {
+  const totals = new Map<number, number>();
+  for (const d of list) {
+    const root = d.retryOf ?? d.id;
+    totals.set(root, Math.max(totals.get(root) ?? 1, d.attempt));
+  }
+  return totals;
+}

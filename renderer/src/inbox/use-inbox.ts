@@ -1,0 +1,103 @@
+// The inbox's rows for a filter: the first page, older pages on demand (keyset cursor), and live
+// arrivals merged in batches. Arrivals that only the server can match trigger one refetch of the head.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DeliveryFilter } from '../../../shared/api.js';
+import type { DeliverySummary } from '../../../shared/model.js';
+import { useApi, useConnection, useEventBatches } from '../api/context.js';
+import { matchesSummary, mergeRows, needsServerMatch } from './inbox-model.js';
+
+const PAGE = 200;
+
+export interface Inbox {
+  rows: DeliverySummary[];
+  hasMore: boolean;
+  loading: boolean;
+  error: Error | null;
+  loadMore(): void;
+}
+
+export function useInbox(filter: DeliveryFilter): Inbox {
+  const api = useApi();
+  const connection = useConnection();
+  const [rows, setRows] = useState<DeliverySummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<Error | null>(null);
+  // Responses for a filter the user has since changed are dropped.
+  const generation = useRef(0);
+  const busy = useRef(false);
+  // Effects depend on the filter's content, not on the identity of the object the caller rebuilt.
+  const filterKey = JSON.stringify(filter);
+
+  const fail = (e: unknown) => setError(e instanceof Error ? e : new Error(String(e)));
+
+  useEffect(() => {
+    const gen = ++generation.current;
+    busy.current = true;
+    setRows([]);
+    setCursor(null);
+    setLoading(true);
+    setError(null);
+    api
+      .listDeliveries({ filter, limit: PAGE })
+      .then((page) => {
+        if (gen !== generation.current) return;
+        setRows(page.items);
+        setCursor(page.nextCursor);
+      }, fail)
+      .finally(() => {
+        if (gen !== generation.current) return;
+        busy.current = false;
+        setLoading(false);
+      });
+  }, [api, filterKey]);
+
+  const loadMore = useCallback(() => {
+    if (busy.current || cursor === null) return;
+    const gen = generation.current;
+    busy.current = true;
+    setLoading(true);
+    api
+      .listDeliveries({ filter, cursor, limit: PAGE })
+      .then((page) => {
+        if (gen !== generation.current) return;
+        setRows((prev) => mergeRows(prev, page.items));
+        setCursor(page.nextCursor);
+      }, fail)
+      .finally(() => {
+        if (gen !== generation.current) return;
+        busy.current = false;
+        setLoading(false);
+      });
+  }, [api, cursor, filterKey]);
+
+  const headInFlight = useRef<Promise<void> | null>(null);
+  const headAgain = useRef(false);
+  const refreshHead = useCallback(() => {
+    if (headInFlight.current) {
+      headAgain.current = true;
+      return;
+    }
+    const gen = generation.current;
+    headInFlight.current = api
+      .listDeliveries({ filter, limit: PAGE })
+      .then((page) => {
+        if (gen === generation.current) setRows((prev) => mergeRows(prev, page.items));
+      }, fail)
+      .finally(() => {
+        headInFlight.current = null;
+        if (headAgain.current) {
+          headAgain.current = false;
+          refreshHead();
+        }
+      });
+  }, [api, filterKey]);
+
+  useEventBatches('deliveryReceived', (batch) => {
+    if (needsServerMatch(filter)) refreshHead();
+    else setRows((prev) => mergeRows(prev, batch.filter((d) => matchesSummary(filter, d))));
+  });
+  useEffect(() => connection.onLinkState((state) => state === 'live' && refreshHead()), [connection, refreshHead]);
+
+  return { rows, hasMore: cursor !== null, loading, error, loadMore };
+}

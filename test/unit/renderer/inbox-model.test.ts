@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { DeliverySummary } from '../../../shared/model.js';
+import { matchesSummary, mergeRows, needsServerMatch, retryTotals } from '../../../renderer/src/inbox/inbox-model.js';
+
+const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
+  id, receivedAt, endpoint: 'default', method: 'POST', path: '/', size: 1, truncated: false, kind: 'call-end', shape: null,
+  taskId: null, taskName: null, callCount: 0, statusSummary: {}, errorCount: 0, warningCount: 0, sign: 'not-checked',
+  responseStatus: 200, retryOf: null, attempt: 1, sha256: '', ...extra,
+});
+const ids = (rows: DeliverySummary[]) => rows.map((r) => r.id);
+
+describe('inbox rows', () => {
+  it('puts live arrivals first, newest first, whatever order the batch came in', () => {
+    const list = [row(2, 200), row(1, 100)];
+    expect(ids(mergeRows(list, [row(3, 300), row(4, 400)]))).toEqual([4, 3, 2, 1]);
+  });
+
+  it('appends an older page after the rows already loaded, without repeating any row', () => {
+    const list = [row(5, 500), row(4, 400)];
+    expect(ids(mergeRows(list, [row(4, 400), row(3, 300), row(2, 200)]))).toEqual([5, 4, 3, 2]);
+  });
+
+  it('replaces a row that arrives again with its newer data', () => {
+    const merged = mergeRows([row(1, 100)], [row(1, 100, { responseStatus: 500 })]);
+    expect(merged).toHaveLength(1);
+    expect(merged[0]!.responseStatus).toBe(500);
+  });
+
+  it('orders rows received in the same millisecond by id, newest first', () => {
+    expect(ids(mergeRows([row(1, 100)], [row(2, 100)]))).toEqual([2, 1]);
+  });
+
+  it('returns the same list object when nothing arrived, so React skips a render', () => {
+    const list = [row(1, 1)];
+    expect(mergeRows(list, [])).toBe(list);
+  });
+});
+
+describe('matching live arrivals against the filter', () => {
+  it('matches summary fields locally', () => {
+    const d = row(1, 1000, { endpoint: 'qa', kind: 'json', sign: 'mismatch', warningCount: 1 });
+    expect(matchesSummary({}, d)).toBe(true);
+    expect(matchesSummary({ endpoint: 'qa', kind: 'json', sign: 'mismatch', hasProblems: 'warnings' }, d)).toBe(true);
+    expect(matchesSummary({ endpoint: 'default' }, d)).toBe(false);
+    expect(matchesSummary({ hasProblems: 'errors' }, d)).toBe(false);
+    expect(matchesSummary({ hasProblems: 'none' }, d)).toBe(false);
+    expect(matchesSummary({ from: 1000, to: 1001 }, d)).toBe(true);
+    expect(matchesSummary({ to: 1000 }, d)).toBe(false);
+  });
+
+  it('leaves text and call fields to the server', () => {
+    expect(needsServerMatch({ endpoint: 'x', hasProblems: 'errors' })).toBe(false);
+    for (const f of [{ text: 'a' }, { callId: 'a' }, { callee: '+62' }, { taskId: 't' }, { status: 's' }, { intention: 'A' }]) {
+      expect(needsServerMatch(f)).toBe(true);
+    }
+    expect(needsServerMatch({ text: '' })).toBe(false);
+  });
+});
+
+describe('retry column', () => {
+  it('counts the attempts seen per retry group for k/n', () => {
+    const totals = retryTotals([row(3, 3, { retryOf: 1, attempt: 3 }), row(2, 2, { retryOf: 1, attempt: 2 }), row(1, 1), row(9, 0)]);
+    expect(totals.get(1)).toBe(3);
+    expect(totals.get(9)).toBe(1);
+  });
+});
