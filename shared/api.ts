@@ -4,11 +4,18 @@
 import { z } from 'zod';
 import type {
   CallDetail,
+  CurlCommand,
   DeliveryDetail,
   DeliverySummary,
   EndpointConfig,
+  GeneratedCallback,
+  HarLog,
+  JobInfo,
   RedialSummary,
+  ResendDraft,
   CallSummary,
+  SendAttempt,
+  SendAttemptDetail,
 } from './model.js';
 
 const id = z.number().int().positive();
@@ -136,6 +143,72 @@ export const settingsInput = z
   })
   .strict();
 
+
+// ---- Re-send (docs/RESEND.md) ----
+
+/** Where to send: an absolute http(s) URL. */
+export const targetUrl = z
+  .string()
+  .max(4000)
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'expected an absolute http:// or https:// URL');
+
+const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/, 'a header name (letters, digits, - and the other token characters)');
+/** Header values may not hold CR, LF or NUL: they would split or end the header block. */
+const headerPair = z.tuple([headerName, z.string().max(16_000).regex(/^[^\r\n\0]*$/, 'no CR, LF or NUL in a header value')]);
+
+/** Keep the body's Sign (and any signature header) as stored, or compute a new one. */
+export const signChoice = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('keep') }).strict(),
+  z
+    .object({
+      mode: z.literal('resign'),
+      /** Default: the delivery's endpoint KEY (the vendor's default KEY when none). */
+      key: z.string().max(1000).optional(),
+      /** Default: the delivery's endpoint scheme (md5-template for new bodies). */
+      scheme: signScheme.optional(),
+    })
+    .strict(),
+]);
+export type SignChoice = z.infer<typeof signChoice>;
+
+/** The vendor's policy: on anything but HTTP 200, retry every interval, at most N times. */
+export const retryPolicy = z
+  .object({
+    intervalMs: z.number().int().min(0).max(86_400_000).default(60_000),
+    maxRetries: z.number().int().min(0).max(100).default(5),
+    /** Waits are divided by this: 1000 runs the 60 s interval in 60 ms. */
+    timeScale: z.number().positive().max(1_000_000).default(1),
+  })
+  .strict();
+export type RetryPolicy = z.infer<typeof retryPolicy>;
+
+const sendOptions = {
+  to: targetUrl,
+  sign: signChoice.default({ mode: 'keep' }),
+  /** Absent: one attempt. Present: the vendor retry policy. */
+  retry: retryPolicy.optional(),
+  /** Per attempt, from connect to the last body byte. */
+  timeoutMs: z.number().int().min(1).max(600_000).default(10_000),
+};
+
+/** An edited body: text (sent as UTF-8, Content-Encoding applied if a header says so) or raw bytes. */
+const bodyOverride = z.union([z.object({ text: z.string().max(32 * 1024 * 1024) }).strict(), z.object({ base64: z.string().max(48 * 1024 * 1024) }).strict()]);
+
+const generateOptions = {
+  /** Call-end notifications to make (one call each). */
+  calls: z.number().int().min(1).max(1_000_000).default(10),
+  /** Calls per callee: a redial chain of this length (the k-th lists the k - 1 before it in RedailCall). */
+  redials: z.number().int().min(1).max(20).default(1),
+  seed: z.union([z.string().max(200), z.number()]).default(1),
+  /** Default: the vendor's default KEY. */
+  key: z.string().max(1000).optional(),
+  scheme: signScheme.default({ type: 'md5-template' }),
+  /** Start of the first call (epoch ms); fixed by default so that a seed alone reproduces the bodies. */
+  startAt: z.number().int().nonnegative().optional(),
+};
+
+const jobId = id;
+
 /** An operation: its input schema and (type-only) output. */
 interface Op<I extends z.ZodType, O> {
   input: I;
@@ -170,6 +243,111 @@ export const operations = {
   putSettings: op<Settings>()(settingsInput),
   stats: op<Stats>()(z.object({ filter: deliveryFilter.default({}), buckets: z.number().int().min(1).max(500).default(60) }).strict()),
   info: op<ServerInfo>()(z.object({}).strict()),
+
+  // Re-send. Jobs run in the core; their attempts arrive as `sendAttempt` events and in `listSends`.
+  resendDraft: op<ResendDraft | null>()(z.object({ deliveryId: id }).strict()),
+  resend: op<JobInfo>()(
+    z
+      .object({
+        deliveryId: id.optional(),
+        body: bodyOverride.optional(),
+        /** Default: the delivery's method, else POST (the vendor POSTs). */
+        method: z.string().regex(/^[A-Z]{1,20}$/, 'an HTTP method in capitals').optional(),
+        /** The full header list to send; default: the delivery's content headers (see resendDraft). */
+        headers: z.array(headerPair).max(200).optional(),
+        ...sendOptions,
+      })
+      .strict()
+      .refine((v) => v.deliveryId !== undefined || v.body !== undefined, 'give deliveryId or body'),
+  ),
+  bulkResend: op<JobInfo>()(
+    z
+      .object({
+        /** Deliveries to send, in this order; or `filter` (oldest first). */
+        ids: z.array(id).min(1).max(100_000).optional(),
+        filter: deliveryFilter.optional(),
+        limit: z.number().int().min(1).max(100_000).default(10_000),
+        concurrency: z.number().int().min(1).max(256).default(8),
+        ...sendOptions,
+      })
+      .strict()
+      .refine((v) => (v.ids === undefined) !== (v.filter === undefined), 'give ids or filter (one of them)'),
+  ),
+  /** Sends again, as they were sent, the items of a job whose last attempt failed. */
+  resendFailed: op<JobInfo>()(
+    z
+      .object({
+        jobId,
+        /** Default: each item's original target. */
+        to: targetUrl.optional(),
+        concurrency: z.number().int().min(1).max(256).default(8),
+        retry: retryPolicy.optional(),
+        timeoutMs: sendOptions.timeoutMs,
+      })
+      .strict(),
+  ),
+  replayChain: op<JobInfo>()(
+    z
+      .object({
+        /** The callee's deliveries (calls and RedailCall mentions), or `ids`. */
+        callee: z.string().min(1).max(200).optional(),
+        taskId: z.string().max(200).optional(),
+        ids: z.array(id).min(1).max(10_000).optional(),
+        /** Divide the original gaps by this; `max`: no waiting. */
+        speed: z.union([z.number().positive().max(1_000_000), z.literal('max')]).default(1),
+        ...sendOptions,
+      })
+      .strict()
+      .refine((v) => (v.callee === undefined) !== (v.ids === undefined), 'give callee or ids (one of them)'),
+  ),
+  generate: op<GeneratedCallback[]>()(z.object({ ...generateOptions, calls: generateOptions.calls.unwrap().max(1000).default(10) }).strict()),
+  sendGenerated: op<JobInfo>()(
+    z
+      .object({
+        ...generateOptions,
+        concurrency: z.number().int().min(1).max(256).default(8),
+        to: targetUrl,
+        retry: retryPolicy.optional(),
+        timeoutMs: sendOptions.timeoutMs,
+      })
+      .strict(),
+  ),
+  getJob: op<JobInfo | null>()(z.object({ jobId }).strict()),
+  listJobs: op<JobInfo[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict()),
+  cancelJob: op<JobInfo | null>()(z.object({ jobId }).strict()),
+  /** Attempts, newest first: of a delivery, of a job, or all. */
+  listSends: op<SendAttempt[]>()(
+    z
+      .object({
+        deliveryId: id.optional(),
+        jobId: jobId.optional(),
+        /** Only attempts with a smaller id (paging). */
+        before: id.optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
+  ),
+  getSend: op<SendAttemptDetail | null>()(z.object({ id }).strict()),
+  copyAsCurl: op<CurlCommand | null>()(
+    z
+      .object({
+        deliveryId: id.optional(),
+        sendId: id.optional(),
+        /** For a delivery: where to send it (default: where it arrived). */
+        to: targetUrl.optional(),
+      })
+      .strict()
+      .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)'),
+  ),
+  exportHar: op<HarLog>()(
+    z
+      .object({
+        ids: z.array(id).min(1).max(10_000).optional(),
+        filter: deliveryFilter.optional(),
+        limit: z.number().int().min(1).max(10_000).default(1000),
+      })
+      .strict(),
+  ),
 } as const;
 
 export interface ServerInfo {
@@ -200,9 +378,13 @@ export type ApiClient = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput
 
 export interface ApiEvents {
   deliveryReceived: DeliverySummary;
+  /** Each re-send attempt, as it finishes. */
+  sendAttempt: SendAttempt;
+  /** A job started, progressed (at most ~10 per second) or finished. */
+  jobProgress: JobInfo;
 }
 export type EventName = keyof ApiEvents;
-export const eventNames: readonly EventName[] = ['deliveryReceived'];
+export const eventNames: readonly EventName[] = ['deliveryReceived', 'sendAttempt', 'jobProgress'];
 
 /** A validation failure at the boundary, whatever the transport. */
 export class ApiInputError extends Error {

@@ -183,3 +183,145 @@ export interface CallDetail extends CallSummary {
   json: string;
   redials: RedialSummary[];
 }
+
+// ---- Re-send, replay and synthetic callbacks (main/core/resend, main/core/generate) ----
+
+/** Why an attempt got no complete answer. `cancelled`: the user stopped the job mid-attempt. */
+export type SendErrorClass = 'dns' | 'refused' | 'timeout' | 'tls' | 'reset' | 'cancelled' | 'other';
+
+/** One HTTP attempt of a re-send, as stored. Bodies are fetched separately (`getSend`). */
+export interface SendAttempt {
+  id: number;
+  jobId: number;
+  /** The stored delivery that was re-sent; null for generated or file bodies. */
+  deliveryId: number | null;
+  /** Position of the item within its job (0-based). */
+  item: number;
+  /** 1 for the first try, k for the vendor-policy retry k - 1. */
+  attempt: number;
+  url: string;
+  method: string;
+  /** Exactly the header pairs written, in order (Host and Content-Length included). */
+  requestHeaders: Array<[string, string]>;
+  requestSize: number;
+  /** Null when no answer arrived (see errorClass). */
+  responseStatus: number | null;
+  responseHeaders: Array<[string, string]>;
+  /** Bytes of response body read; only the first 64 KB are kept. */
+  responseSize: number;
+  responseTruncated: boolean;
+  durationMs: number;
+  errorClass: SendErrorClass | null;
+  errorMessage: string | null;
+  startedAt: number;
+  finishedAt: number;
+  /** What the vendor counts as delivered: HTTP 200 with a complete answer. */
+  ok: boolean;
+}
+
+export interface SendAttemptDetail extends SendAttempt {
+  requestBodyBase64: string;
+  /** The first 64 KB of the response body. */
+  responseBodyBase64: string;
+}
+
+export type JobKind = 'resend' | 'bulk' | 'chain' | 'generate' | 'retry-failed';
+/** `interrupted`: the process stopped while the job ran. */
+export type JobState = 'running' | 'done' | 'cancelled' | 'interrupted' | 'failed';
+
+/** A re-send job: its progress while running, its summary once finished. */
+export interface JobInfo {
+  id: number;
+  kind: JobKind;
+  state: JobState;
+  /** Human summary of what the job sends where. */
+  label: string;
+  /** Items (deliveries or bodies) to send; each item may take several attempts. */
+  total: number;
+  completed: number;
+  /** Items whose last attempt was delivered (HTTP 200). */
+  succeeded: number;
+  failed: number;
+  attempts: number;
+  /** Final outcome of each completed item: HTTP status (`200`, `500`) or error class (`timeout`). */
+  outcomes: Record<string, number>;
+  /** Items that could not be sent and why (the first 20), e.g. a delivery removed by retention. */
+  notes: string[];
+  startedAt: number;
+  finishedAt: number | null;
+  /** Why the job failed as a whole (a bug or a store error), else null. */
+  error: string | null;
+}
+
+/** What a re-send of a delivery would send by default; the UI's form starts from it. */
+export interface ResendDraft {
+  deliveryId: number;
+  method: string;
+  headers: Array<[string, string]>;
+  /** The body as text after Content-Encoding; null when it is binary or does not decode. */
+  bodyText: string | null;
+  /** The delivery's endpoint's Sign scheme and KEY (the vendor's default KEY when none is set). */
+  scheme: SignScheme;
+  key: string;
+  keySource: 'endpoint' | 'vendor-default';
+  /** Where the delivery arrived, rebuilt from its Host header: a default target. */
+  originalUrl: string | null;
+}
+
+/** A shell command that repeats a request with curl. */
+export interface CurlCommand {
+  command: string;
+  /** When the body cannot travel in the command line (binary, large, NUL), it goes in this file. */
+  bodyFile: { name: string; base64: string } | null;
+}
+
+/** A generated call-end notification, ready to send. */
+export interface GeneratedCallback {
+  /** The body exactly as it will be sent (UTF-8 JSON). */
+  body: string;
+  headers: Array<[string, string]>;
+  callee: string;
+  callId: string;
+  /** 1 for a callee's first call, k for its k-th (CallTimes). */
+  callTimes: number;
+}
+
+/** HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/), the part we write. */
+export interface HarLog {
+  log: {
+    version: '1.2';
+    creator: { name: string; version: string };
+    entries: HarEntry[];
+  };
+}
+
+export interface HarEntry {
+  startedDateTime: string;
+  time: number;
+  request: {
+    method: string;
+    url: string;
+    httpVersion: string;
+    headers: Array<{ name: string; value: string }>;
+    queryString: Array<{ name: string; value: string }>;
+    cookies: [];
+    headersSize: -1;
+    bodySize: number;
+    /** `text` is the body as UTF-8 when it is text, else base64 with `encoding: "base64"` (a common HAR extension). */
+    postData?: { mimeType: string; text: string; encoding?: 'base64' };
+  };
+  response: {
+    status: number;
+    statusText: string;
+    httpVersion: string;
+    headers: Array<{ name: string; value: string }>;
+    cookies: [];
+    content: { size: number; mimeType: string; text?: string };
+    redirectURL: '';
+    headersSize: -1;
+    bodySize: -1;
+  };
+  cache: Record<string, never>;
+  timings: { send: number; wait: number; receive: number };
+  comment?: string;
+}

@@ -6,6 +6,8 @@ import type { EndpointConfig } from '../../shared/model.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
 import { EventBus } from './service/events.js';
 import { createRecorder } from './service/recorder.js';
+import { createResendEngine, type ResendEngine } from './resend/engine.js';
+import { createResendOps } from './service/resend-ops.js';
 import { createService } from './service/service.js';
 import { startCheckpointer } from './store/checkpointer.js';
 import { openStore, type Store } from './store/index.js';
@@ -30,8 +32,10 @@ export interface Core {
   events: EventBus;
   store: Store;
   receiver: Receiver;
+  /** Re-send jobs: they run in this process, beside the receiver, never on its request path. */
+  resend: ResendEngine;
   dataDir: string;
-  /** Stops the receiver (finishing in-flight requests), checkpoints and closes the store. */
+  /** Stops the receiver (finishing in-flight requests) and cancels re-send jobs (their end is recorded), then checkpoints and closes the store. */
   close(): Promise<void>;
 }
 
@@ -66,8 +70,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store.close();
     throw error;
   }
+  const resend = createResendEngine({ store, events });
   const service = createService({
     store,
+    resend: createResendOps({ store, engine: resend }),
     onEndpointsChanged: (list) => (endpoints = indexByName(list)),
     info: () => ({
       version,
@@ -82,10 +88,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     events,
     store,
     receiver,
+    resend,
     dataDir: options.dataDir,
     close: () =>
       (closing ??= (async () => {
-        await receiver.close();
+        await Promise.all([receiver.close(), resend.close()]);
         await checkpointer.stop();
         store.checkpoint();
         store.close();

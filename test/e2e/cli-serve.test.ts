@@ -3,6 +3,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../integration/support/core.js';
@@ -77,11 +78,20 @@ describe('callback-inspector CLI', () => {
     const withToken = await send(`${ui.origin}/api/info`, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
     expect(JSON.parse(withToken.body).result.receiverUrl).toBe(s.receiver);
     expect((await send(`${ui.origin}/api/info`, { body: '{}' })).status).toBe(401);
+    // The page itself is served with the renderer's strict policy: scripts from this origin only.
+    const page = await send(`${ui.origin}/`, { method: 'GET' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'.*connect-src 'self'/);
   });
 
   it('finishes in-flight deliveries on SIGTERM: every acknowledged body is in the store afterwards', async () => {
     const dir = data();
     const s = await serve(dir);
+    // One client is mid-body when the signal lands: what it sent is kept, flagged truncated.
+    const midBody = connect(Number(new URL(s.receiver).port), '127.0.0.1');
+    midBody.on('error', () => {});
+    await new Promise((r) => midBody.write('POST /mid-body HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"half":', r));
+    await new Promise((r) => setTimeout(r, 100));
     const acked: string[] = [];
     const sends = Array.from({ length: 200 }, (_, i) =>
       send(s.receiver, { body: `{"n":${i}}` }).then(
@@ -92,7 +102,11 @@ describe('callback-inspector CLI', () => {
     setTimeout(() => s.child.kill('SIGTERM'), 30);
     await Promise.all(sends);
     expect(await s.exited).toBe(0);
+    midBody.destroy();
     expect(acked.length).toBeGreaterThan(0);
+    const cut = exportLines(dir).find((l) => l.path === '/mid-body');
+    expect(cut).toMatchObject({ truncated: true, response: { status: null } });
+    expect(Buffer.from(cut.bodyBase64, 'base64').toString()).toBe('{"half":');
     const stored = new Set(exportLines(dir).map((l) => Buffer.from(l.bodyBase64, 'base64').toString()));
     for (const body of acked) expect(stored.has(body)).toBe(true);
   });
@@ -113,6 +127,15 @@ describe('callback-inspector CLI', () => {
     expect(first.stderr).toContain('imported 3, skipped 0');
     expect(cli('import', '--data', copy, file).stderr).toContain('imported 0, skipped 3');
     expect(exportLines(copy)).toEqual(readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+  });
+
+  it('export into a pipe that closes early (| head) ends quietly', async () => {
+    const dir = data();
+    const s = await serve(dir);
+    for (let i = 0; i < 300; i++) await send(s.receiver, { body: seed });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${bin} export --data ${dir} | head -c 100 > /dev/null`], { encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error/);
+    expect(r.status).toBe(0);
   });
 
   it('import reports a damaged line by number and exits non-zero', () => {

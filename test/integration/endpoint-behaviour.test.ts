@@ -96,3 +96,19 @@ describe('endpoint behaviour', () => {
     expect((await c.api.getDelivery({ id: idOf(elsewhere) }))!.signDetail).toMatchObject({ status: 'mismatch', keySource: 'vendor-default' });
   });
 });
+
+describe('what counts as a vendor retry', () => {
+  it('never links empty bodies (probes, health checks), nor the same body on another path or method', async () => {
+    const c = await coreWith({ name: 'probe' });
+    const empties = [];
+    for (let i = 0; i < 3; i++) empties.push(await send(`${c.receiver.url}hooks/probe/`, { method: 'GET' }));
+    for (const r of empties) expect(await c.api.getDelivery({ id: idOf(r) })).toMatchObject({ attempt: 1, retryOf: null });
+    const a = await send(`${c.receiver.url}hooks/probe/a`, { body: seed });
+    const b = await send(`${c.receiver.url}hooks/probe/b`, { body: seed });
+    const put = await send(`${c.receiver.url}hooks/probe/a`, { method: 'PUT', body: seed });
+    const again = await send(`${c.receiver.url}hooks/probe/a`, { body: seed });
+    expect(await c.api.getDelivery({ id: idOf(b) })).toMatchObject({ attempt: 1 });
+    expect(await c.api.getDelivery({ id: idOf(put) })).toMatchObject({ attempt: 1 });
+    expect(await c.api.getDelivery({ id: idOf(again) })).toMatchObject({ attempt: 2, retryOf: idOf(a) });
+  });
+});

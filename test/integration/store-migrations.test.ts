@@ -1,7 +1,7 @@
 // The store file: created and migrated from nothing, refused when newer than the app.
 import Database from 'better-sqlite3';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../main/core/store/migrations/index.js';
 import { openStore } from '../../main/core/store/index.js';
@@ -23,6 +23,8 @@ describe('store file', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1);
     store.close();
+    // Deliveries hold personal data: the folder the store created is the user's alone.
+    expect(statSync(dirname(f)).mode & 0o777).toBe(0o700);
     writeFileSync(f + '-empty', '');
     const empty = openStore(f + '-empty');
     expect(empty.db.pragma('user_version', { simple: true })).toBe(migrations.length);

@@ -23,6 +23,7 @@ export interface HttpApi {
 }
 
 const LOOPBACK = '127.0.0.1';
+const MAX_BUFFERED_EVENT_BYTES = 1024 * 1024;
 
 export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
@@ -58,7 +59,11 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     res.write(': connected\n\n');
     const unsubscribe = eventNames.map((event) =>
-      options.events.on(event, (payload) => res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)),
+      options.events.on(event, (payload) => {
+        // A tab that stopped reading would make us buffer forever: drop it; EventSource reconnects.
+        if (res.writableLength > MAX_BUFFERED_EVENT_BYTES) return void res.destroy();
+        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      }),
     );
     const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
     openStreams.add(reply);

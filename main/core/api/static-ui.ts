@@ -1,20 +1,10 @@
-// Serves the built renderer on the API port, with a strict Content-Security-Policy: payload text is
-// data, and even if some of it reached the DOM as markup, no inline script or foreign origin would run.
+// Serves the built renderer on the API port, with the renderer's strict Content-Security-Policy.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
+import { rendererCsp } from '../../../shared/csp.js';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // CodeMirror and the virtual list set element styles
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = rendererCsp("'self'");
 
 export async function registerStaticUi(app: FastifyInstance, rendererDir: string): Promise<void> {
   app.addHook('onSend', async (_req, reply, payload) => {

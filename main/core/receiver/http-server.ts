@@ -58,7 +58,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<Receiver>
   const t = { ...defaultTimeouts, ...options.timeouts };
   const state = { closing: false };
   const server = createServer(
-    { requestTimeout: t.requestMs, headersTimeout: t.headersMs, keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.min(30_000, t.headersMs / 2) },
+    { requestTimeout: t.requestMs, headersTimeout: Math.min(t.headersMs, t.requestMs), keepAliveTimeout: 5_000, connectionsCheckingInterval: Math.min(30_000, t.headersMs / 2) },
     (req, res) => capture(req, res, options, headBytes, state),
   );
   // An idle socket (slowloris, a vanished tunnel) is closed rather than kept forever.
@@ -131,7 +131,7 @@ function capture(
   };
 
   req.on('data', (chunk: Buffer) => {
-    if (overLimit) return; // draining: the client may finish sending and read our 413
+    if (overLimit) return; // the 413 is on its way; the connection closes after it
     size += chunk.length;
     if (size > options.bodyLimit) {
       overLimit = true;

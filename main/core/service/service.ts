@@ -7,18 +7,23 @@ import { decodeBody } from '../ingest/decode.js';
 import { parseJson } from '../ingest/lossless-parse.js';
 import { toDetailBase, type Store } from '../store/index.js';
 import { buildChain } from './chain.js';
+import type { ResendOps } from './resend-ops.js';
 
 export interface ServiceDeps {
   store: Store;
   /** Called after endpoints change so that the receiver answers with the new behaviour. */
   onEndpointsChanged: (endpoints: EndpointConfig[]) => void;
   info: () => ServerInfo;
+  /** The re-send operations (resend-ops.ts), built over the core's resend engine. */
+  resend: ResendOps;
 }
 
-export function createService({ store, onEndpointsChanged, info }: ServiceDeps): ApiService {
+export function createService({ store, onEndpointsChanged, info, resend }: ServiceDeps): ApiService {
   const headersOf = (id: number): Array<[string, string]> => JSON.parse(store.deliveries.row(id)?.headers ?? '[]');
 
   return {
+    ...resend,
+
     async listDeliveries({ filter, cursor, limit }) {
       return store.list(filter, limit, cursor);
     },

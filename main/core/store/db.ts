@@ -12,7 +12,8 @@ export interface OpenOptions {
 }
 
 export function openDb(file: string, options: OpenOptions = {}): Db {
-  mkdirSync(dirname(file), { recursive: true });
+  // Deliveries hold names, phone numbers and amounts owed: the data folder is the user's alone.
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // WAL: readers (export, the UI) never block the receiver's writes, and a commit is one append.
   db.pragma('journal_mode = WAL');

@@ -4,6 +4,7 @@ import type { CapturedRequest, DeliverySummary, DeliveryDetail, GivenResponse, P
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
+import { packJson, unpackJson } from './packed-json.js';
 
 /** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
 export const RETRY_WINDOW_MS = 10 * 60_000;
@@ -32,9 +33,9 @@ export interface DeliveryRow {
   status_summary: string;
   error_count: number;
   warning_count: number;
-  problems: string;
+  problems: Buffer;
   sign_status: string;
-  sign: string;
+  sign: Buffer;
   response_status: number | null;
   response: string;
   retry_of: number | null;
@@ -54,9 +55,9 @@ export interface RetryPosition {
 }
 
 export function deliveryStatements(db: Db) {
-  const previousSameBody = db.prepare<[string, string, number], { id: number; retry_of: number | null; attempt: number }>(
+  const previousSameBody = db.prepare<[string, string, number, string, string], { id: number; retry_of: number | null; attempt: number }>(
     `SELECT id, retry_of, attempt FROM deliveries
-      WHERE endpoint = ? AND sha256 = ? AND received_at >= ?
+      WHERE endpoint = ? AND sha256 = ? AND received_at >= ? AND method = ? AND path = ?
       ORDER BY received_at DESC, id DESC LIMIT 1`,
   );
   const insertDelivery = db.prepare(
@@ -90,9 +91,13 @@ export function deliveryStatements(db: Db) {
     `SELECT id FROM deliveries WHERE received_at = ? AND sha256 = ? AND path = ? AND method = ? LIMIT 1`,
   );
 
-  /** Where a body arriving now stands among earlier arrivals of the same body at the same endpoint. */
-  function retryPosition(endpoint: string, sha256: string, receivedAt: number): RetryPosition {
-    const prev = previousSameBody.get(endpoint, sha256, receivedAt - RETRY_WINDOW_MS);
+  /**
+   * Where a request stands among earlier arrivals of the same body (same method, path, endpoint).
+   * An empty body is never a retry: health checks and tunnel probes all have the same empty hash.
+   */
+  function retryPosition(c: CapturedRequest, sha256: string): RetryPosition {
+    if (c.body.byteLength === 0) return { retryOf: null, attempt: 1 };
+    const prev = previousSameBody.get(c.endpoint, sha256, c.receivedAt - RETRY_WINDOW_MS, c.method, c.path);
     if (!prev) return { retryOf: null, attempt: 1 };
     return { retryOf: prev.retry_of ?? prev.id, attempt: prev.attempt + 1 };
   }
@@ -129,9 +134,9 @@ export function deliveryStatements(db: Db) {
       status_summary: JSON.stringify(statusSummary),
       error_count: errors,
       warning_count: g.problems.length - errors,
-      problems: JSON.stringify(g.problems),
+      problems: packJson(g.problems),
       sign_status: g.sign.status,
-      sign: JSON.stringify(g.sign),
+      sign: packJson(g.sign),
       response_status: response.status,
       response: JSON.stringify(response),
       retry_of: position.retryOf,
@@ -159,7 +164,7 @@ export function deliveryStatements(db: Db) {
    */
   const record = db.transaction((d: NewDelivery, decide: (p: RetryPosition) => GivenResponse) => {
     const sha256 = sha256Hex(d.captured.body);
-    const position = retryPosition(d.captured.endpoint, sha256, d.captured.receivedAt);
+    const position = retryPosition(d.captured, sha256);
     const response = decide(position);
     const id = write(d, sha256, position, response);
     return { id, position, response };
@@ -181,6 +186,8 @@ export function deliveryStatements(db: Db) {
     retryGroup: (rootId: number) => retryGroup.all(rootId, rootId),
   };
 }
+
+export const problemsOf = (r: DeliveryRow): Problem[] => unpackJson(r.problems) as Problem[];
 
 export function toSummary(r: DeliveryRow): DeliverySummary {
   return {
@@ -226,8 +233,8 @@ export function toDetailBase(r: DeliveryRow): Omit<DeliveryDetail, 'retryGroup' 
     forwarded,
     contentType: r.content_type,
     contentEncoding: r.content_encoding,
-    problems: JSON.parse(r.problems) as Problem[],
-    signDetail: JSON.parse(r.sign) as SignResult,
+    problems: problemsOf(r),
+    signDetail: unpackJson(r.sign) as SignResult,
     response: JSON.parse(r.response) as GivenResponse,
   };
 }

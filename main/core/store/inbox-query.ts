@@ -12,7 +12,7 @@ interface Where {
   params: unknown[];
 }
 
-export function filterClauses(filter: DeliveryFilter): Where {
+function filterClauses(filter: DeliveryFilter): Where {
   const clauses: string[] = [];
   const params: unknown[] = [];
   const add = (clause: string, ...values: unknown[]) => {
@@ -27,7 +27,7 @@ export function filterClauses(filter: DeliveryFilter): Where {
   if (filter.sign) add('d.sign_status = ?', filter.sign);
   if (filter.from !== undefined) add('d.received_at >= ?', filter.from);
   if (filter.to !== undefined) add('d.received_at < ?', filter.to);
-  if (filter.taskId) add('(d.task_id = ? OR d.id IN (SELECT delivery_id FROM calls WHERE task_id = ?))', filter.taskId, filter.taskId);
+  if (filter.taskId) add('d.task_id = ?', filter.taskId);
   if (filter.callId) {
     add(
       'd.id IN (SELECT delivery_id FROM calls WHERE call_id = ? UNION SELECT delivery_id FROM redials WHERE call_id = ?)',
@@ -42,33 +42,49 @@ export function filterClauses(filter: DeliveryFilter): Where {
       filter.callee,
     );
   }
-  if (filter.status) add('d.id IN (SELECT delivery_id FROM calls WHERE status = ?)', filter.status);
-  if (filter.intention) add('d.id IN (SELECT delivery_id FROM calls WHERE intention = ?)', filter.intention);
-  const fts = filter.text ? toFtsQuery(filter.text) : null;
-  if (fts) add('d.id IN (SELECT rowid FROM search WHERE search MATCH ?)', fts);
+  // A status or intention matches a large share of the calls: probing each row met while walking the
+  // time index (newest first) finds a page quickly, where building the whole id list would not.
+  if (filter.status) add('EXISTS (SELECT 1 FROM calls c WHERE c.delivery_id = d.id AND c.status = ?)', filter.status);
+  if (filter.intention) add('EXISTS (SELECT 1 FROM calls c WHERE c.delivery_id = d.id AND c.intention = ?)', filter.intention);
   return { clauses, params };
 }
 
-/** Cursor: `<receivedAt>.<id>` of the last row of the previous page. */
-function parseCursor(cursor: string | undefined): [number, number] | null {
-  if (!cursor) return null;
-  const m = /^(\d+)\.(\d+)$/.exec(cursor);
-  return m ? [Number(m[1]), Number(m[2])] : null;
+/** Cursor: the id of the last row of the previous page. */
+function parseCursor(cursor: string | undefined): number | null {
+  return cursor && /^\d+$/.test(cursor) ? Number(cursor) : null;
 }
 
+/**
+ * Newest first is id order: the receiver inserts in arrival order, so ids follow received time, and
+ * id order lets a full-text search stream from the FTS index (which yields rowids in order) instead
+ * of collecting every match of a common word before the first page.
+ */
 export function listDeliveries(db: Db, filter: DeliveryFilter, limit: number, cursor?: string): Page<DeliverySummary> {
-  const where = filterClauses(filter);
-  const after = parseCursor(cursor);
-  if (after) {
-    where.clauses.push('(d.received_at < ? OR (d.received_at = ? AND d.id < ?))');
-    where.params.push(after[0], after[0], after[1]);
-  }
-  const sql = `SELECT d.* FROM deliveries d
-    ${where.clauses.length ? `WHERE ${where.clauses.join(' AND ')}` : ''}
-    ORDER BY d.received_at DESC, d.id DESC LIMIT ?`;
-  const rows = prepareCached(db, sql).all(...where.params, limit + 1) as DeliveryRow[];
+  const { from, params, idColumn } = scopedQuery(filter, parseCursor(cursor));
+  const rows = prepareCached(db, `SELECT d.* ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as DeliveryRow[];
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map(toSummary);
   const last = items[items.length - 1];
-  return { items, nextCursor: more && last ? `${last.receivedAt}.${last.id}` : null };
+  return { items, nextCursor: more && last ? String(last.id) : null };
+}
+
+/**
+ * `FROM … WHERE …` selecting the filter's deliveries as `d`, driven by the FTS index when searching
+ * text; `idColumn` is the delivery id to order and page by (the FTS rowid then, so that FTS5 itself
+ * yields the rows in order and stops at the page's end).
+ */
+export function scopedQuery(filter: DeliveryFilter, beforeId: number | null = null): { from: string; params: unknown[]; idColumn: string } {
+  const { clauses, params } = filterClauses(filter);
+  const fts = filter.text ? toFtsQuery(filter.text) : null;
+  const idColumn = fts ? 'search.rowid' : 'd.id';
+  if (beforeId !== null) {
+    clauses.push(`${idColumn} < ?`);
+    params.push(beforeId);
+  }
+  if (fts) {
+    clauses.unshift('search MATCH ?');
+    params.unshift(fts);
+  }
+  const from = fts ? 'FROM search JOIN deliveries d ON d.id = search.rowid' : 'FROM deliveries d';
+  return { from: `${from}${clauses.length ? ` WHERE ${clauses.join(' AND ')}` : ''}`, params, idColumn };
 }

@@ -5,11 +5,14 @@ import { openDb, type Db, type OpenOptions } from './db.js';
 import { deliveryStatements, type DeliveryRow } from './deliveries.js';
 import { endpointStatements } from './endpoints.js';
 import { listDeliveries } from './inbox-query.js';
+import { selectionQueries } from './selection.js';
+import { sendStatements } from './sends.js';
 import { settingsStatements } from './settings.js';
 import { stats } from './stats.js';
 
 export type { NewDelivery, RetryPosition, DeliveryRow } from './deliveries.js';
-export { toSummary, toDetailBase, RETRY_WINDOW_MS } from './deliveries.js';
+export type { NewSend, StoredRequest } from './sends.js';
+export { toSummary, toDetailBase, problemsOf, RETRY_WINDOW_MS } from './deliveries.js';
 
 export function openStore(file: string, options: OpenOptions = {}) {
   const db = openDb(file, options);
@@ -31,6 +34,8 @@ function storeOver(db: Db) {
     calls: callStatements(db),
     endpoints: endpointStatements(db),
     settings: settingsStatements(db),
+    sends: sendStatements(db),
+    selection: selectionQueries(db),
     list: (filter: DeliveryFilter, limit: number, cursor?: string) => listDeliveries(db, filter, limit, cursor),
     stats: (filter: DeliveryFilter, buckets: number) => stats(db, filter, buckets),
     /** Every delivery, oldest first, in pages so that a large store is never held in memory. */

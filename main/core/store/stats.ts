@@ -1,13 +1,12 @@
 // Aggregates for the charts: counts by kind/endpoint, call status/intention/ring type, and over time.
 import type { DeliveryFilter, Stats } from '../../../shared/api.js';
 import type { Db } from './db.js';
-import { filterClauses } from './inbox-query.js';
+import { scopedQuery } from './inbox-query.js';
 import { prepareCached } from './statement-cache.js';
 
 export function stats(db: Db, filter: DeliveryFilter, buckets: number): Stats {
-  const { clauses, params } = filterClauses(filter);
-  const where = clauses.length ? `WHERE ${clauses.join(' AND ')}` : '';
-  const scoped = `SELECT d.* FROM deliveries d ${where}`;
+  const { from, params } = scopedQuery(filter);
+  const scoped = `SELECT d.* ${from}`;
   const count = (sql: string) =>
     Object.fromEntries(
       (prepareCached(db, sql).all(...params) as Array<{ k: string | null; n: number }>).map((r) => [r.k ?? '(none)', r.n]),

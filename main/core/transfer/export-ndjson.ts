@@ -1,7 +1,7 @@
 // Writes the store as NDJSON, one delivery per line, oldest first (see shared/export-format.ts).
 import type { ExportLine } from '../../../shared/export-format.js';
-import type { GivenResponse, Problem } from '../../../shared/model.js';
-import type { DeliveryRow, Store } from '../store/index.js';
+import type { GivenResponse } from '../../../shared/model.js';
+import { problemsOf, type DeliveryRow, type Store } from '../store/index.js';
 
 export function toExportLine(row: DeliveryRow, body: Buffer): ExportLine {
   const response = JSON.parse(row.response) as GivenResponse;
@@ -20,7 +20,7 @@ export function toExportLine(row: DeliveryRow, body: Buffer): ExportLine {
     truncated: row.truncated === 1,
     kind: row.kind as ExportLine['kind'],
     shape: row.shape,
-    problems: JSON.parse(row.problems) as Problem[],
+    problems: problemsOf(row),
     sign: row.sign_status as ExportLine['sign'],
     response: { status: response.status, delayMs: response.delayMs, hung: response.hung, reason: response.reason },
     retryOf: row.retry_of,

@@ -20,7 +20,7 @@ export function apiToken(dataDir: string, given?: string): string {
     const kept = readFileSync(file, 'utf8').trim();
     if (kept) return kept;
   }
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const token = randomBytes(24).toString('base64url');
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return token;

@@ -3,6 +3,12 @@ import { Command } from 'commander';
 import { version } from '../../core/version.js';
 import { registerServe } from './serve.js';
 import { registerTransfer } from './transfer.js';
+import { registerSend } from './send.js';
+import { registerSendBulk } from './send-bulk.js';
+import { registerReplayChain } from './replay-chain.js';
+import { registerGenerate } from './generate.js';
+import { registerCurl } from './curl.js';
+import { registerExportHar } from './export-har.js';
 
 const program = new Command('callback-inspector')
   .description('Receive, inspect, replay and re-send call-end status callbacks')
@@ -11,5 +17,11 @@ const program = new Command('callback-inspector')
 
 registerServe(program);
 registerTransfer(program);
+registerSend(program);
+registerSendBulk(program);
+registerReplayChain(program);
+registerGenerate(program);
+registerCurl(program);
+registerExportHar(program);
 
 await program.parseAsync(process.argv);

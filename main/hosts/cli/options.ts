@@ -14,3 +14,49 @@ export function bytes(value: string): number {
   const scale = unit === 'k' ? 1024 : unit === 'm' ? 1024 ** 2 : unit === 'g' ? 1024 ** 3 : 1;
   return Number(m[1]) * scale;
 }
+
+export function positiveInt(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new InvalidArgumentError('expected a whole number of 1 or more');
+  return Number(value);
+}
+
+export function nonNegativeInt(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more)');
+  return Number(value);
+}
+
+export function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number greater than 0');
+  return n;
+}
+
+/** `60`, `60x`, `10×` or `max`. */
+export function speed(value: string): number | 'max' {
+  if (value.trim().toLowerCase() === 'max') return 'max';
+  const n = Number(value.trim().replace(/[x×]$/i, ''));
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a speed such as 1, 10, 60 (or 60x) or max');
+  return n;
+}
+
+/** `Name: value`, repeatable. */
+export function header(value: string, previous: Array<[string, string]> = []): Array<[string, string]> {
+  const i = value.indexOf(':');
+  if (i <= 0) throw new InvalidArgumentError('expected "Name: value"');
+  return [...previous, [value.slice(0, i).trim(), value.slice(i + 1).trim()]];
+}
+
+/** `1,2,3` → ids. */
+export function idList(value: string): number[] {
+  if (!/^\d+(,\d+)*$/.test(value.replace(/\s/g, ''))) throw new InvalidArgumentError('expected delivery ids separated by commas, e.g. 12,13,20');
+  return value.replace(/\s/g, '').split(',').map(Number);
+}
+
+/** `md5`, `md5-template`, `hmac`, `hmac-sha256` or `none`. */
+export function scheme(value: string): 'md5-template' | 'hmac-sha256' | 'none' {
+  const v = value.toLowerCase();
+  if (v === 'md5' || v === 'md5-template') return 'md5-template';
+  if (v === 'hmac' || v === 'hmac-sha256') return 'hmac-sha256';
+  if (v === 'none') return 'none';
+  throw new InvalidArgumentError('expected md5 (md5-template), hmac (hmac-sha256) or none');
+}

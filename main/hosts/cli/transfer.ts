@@ -23,9 +23,17 @@ export function registerTransfer(program: Command): void {
     .action(async (opts: { data: string; out?: string }) => {
       const store = openExisting(opts.data);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
+      // `export | head`: the reader leaving early is the end of the job, not an error.
+      let readerGone = false;
+      out.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') throw error;
+        readerGone = true;
+      });
       try {
         for (const line of exportNdjson(store)) {
-          if (!out.write(line)) await once(out, 'drain');
+          if (readerGone) break;
+          // `once` rejects when the stream errors instead of draining; the error handler above decides.
+          if (!out.write(line)) await once(out, 'drain').catch(() => undefined);
         }
       } finally {
         store.close();

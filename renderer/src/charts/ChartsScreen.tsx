@@ -14,7 +14,8 @@ const RANGES: Array<[string, number]> = [
 
 export function ChartsScreen() {
   const api = useApi();
-  const [span, setSpan] = useState(0);
+  // The last day by default: aggregating a store of millions of deliveries takes seconds on the core's thread.
+  const [span, setSpan] = useState(86_400_000);
   const [taskId, setTaskId] = useState('');
   const [endpoint, setEndpoint] = useState('');
   const filter: DeliveryFilter = {

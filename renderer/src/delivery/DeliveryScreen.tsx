@@ -1,5 +1,5 @@
 // One delivery: the request line, its calls, the body, and on the side the problems, Sign, the answer
-// given, the vendor retries and the headers.
+// given, the vendor retries and the headers; and re-sending it (the Re-send panel and its attempt log).
 import { useState } from 'react';
 import type { DeliveryDetail } from '../../../shared/model.js';
 import type { RawBody } from '../../../shared/api.js';
@@ -10,6 +10,8 @@ import { formatBytes, formatLocal } from '../common/format.js';
 import { BodyViewer } from './BodyViewer.js';
 import { AnswerFacts, HeadersTable, RetryGroup, SignFacts } from './DeliveryFacts.js';
 import { ProblemsList } from './ProblemsList.js';
+import { AttemptLog } from '../resend/AttemptLog.js';
+import { ResendPanel } from '../resend/ResendPanel.js';
 
 export function DeliveryScreen({ id }: { id: number }) {
   const api = useApi();
@@ -23,6 +25,7 @@ export function DeliveryScreen({ id }: { id: number }) {
 
 function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody }) {
   const [jump, setJump] = useState<{ path: string; nonce: number } | null>(null);
+  const [resending, setResending] = useState(false);
   const d = detail;
   return (
     <section className="screen delivery">
@@ -38,6 +41,9 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         <SignBadge status={d.sign} />
         <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
         {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
+        <button type="button" className={`resend-toggle ${resending ? 'active' : ''}`} aria-pressed={resending} onClick={() => setResending(!resending)}>
+          {resending ? 'Back to the body' : 'Re-send…'}
+        </button>
       </header>
       {d.calls.length > 0 && (
         <div className="calls-strip">
@@ -48,8 +54,14 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         </div>
       )}
       <div className="split">
-        <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
+        {resending ? (
+          <ResendPanel deliveryId={d.id} isJson={d.kind !== 'not-json'} />
+        ) : (
+          <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
+        )}
         <aside className="side">
+          <h2>Re-send attempts</h2>
+          <AttemptLog deliveryId={d.id} />
           <h2>Problems ({d.problems.length})</h2>
           <ProblemsList problems={d.problems} onJump={(path) => setJump({ path, nonce: Date.now() })} />
           <h2>Sign</h2>

@@ -25,16 +25,16 @@ CREATE TABLE deliveries (
   status_summary  TEXT    NOT NULL,
   error_count     INTEGER NOT NULL,
   warning_count   INTEGER NOT NULL,
-  problems        TEXT    NOT NULL,
+  problems        BLOB    NOT NULL, -- deflated JSON: messages repeat, and they were most of a row
   sign_status     TEXT    NOT NULL,
-  sign            TEXT    NOT NULL,
+  sign            BLOB    NOT NULL, -- deflated JSON
   response_status INTEGER,
   response        TEXT    NOT NULL,
   retry_of        INTEGER REFERENCES deliveries(id) ON DELETE SET NULL,
   attempt         INTEGER NOT NULL
 );
 CREATE INDEX deliveries_received ON deliveries(received_at);
-CREATE INDEX deliveries_endpoint_received ON deliveries(endpoint, received_at);
+CREATE INDEX deliveries_endpoint ON deliveries(endpoint);
 CREATE INDEX deliveries_same_body ON deliveries(endpoint, sha256, received_at);
 CREATE INDEX deliveries_task ON deliveries(task_id);
 CREATE INDEX deliveries_retry_of ON deliveries(retry_of);
@@ -65,10 +65,10 @@ CREATE TABLE calls (
 );
 CREATE INDEX calls_call_id ON calls(call_id);
 CREATE INDEX calls_callee ON calls(callee_number, start_time);
-CREATE INDEX calls_task ON calls(task_id);
-CREATE INDEX calls_status ON calls(status);
-CREATE INDEX calls_intention ON calls(intention);
-CREATE INDEX calls_start ON calls(start_time);
+-- (status, delivery_id): a status search is an index range, and the inbox's per-row probe
+-- "does this delivery have a call with that status" is one index look-up.
+CREATE INDEX calls_status ON calls(status, delivery_id);
+CREATE INDEX calls_intention ON calls(intention, delivery_id);
 
 CREATE TABLE redials (
   id             INTEGER PRIMARY KEY,

@@ -1,4 +1,5 @@
 // Migrations in order; entry i moves the schema from user_version i to i + 1.
 import { sql as initial } from './0001-initial.js';
+import { sql as sends } from './0002-sends.js';
 
-export const migrations: readonly string[] = [initial];
+export const migrations: readonly string[] = [initial, sends];

@@ -1,0 +1,75 @@
+// The re-send operations of the API contract (shared/api.ts), over the resend engine. Spread into
+// the service by createService; bad input found here (a missing delivery, a body that cannot be
+// re-signed) becomes an ApiInputError, which every transport reports as a 400 with its field.
+import { ApiInputError, type ApiService } from '../../../shared/api.js';
+import { generateCallbacks } from '../generate/call-end.js';
+import { curlOfAttempt, curlOfDelivery } from '../resend/copy-as-curl.js';
+import { ResendInputError, type ResendEngine } from '../resend/engine.js';
+import type { Store } from '../store/index.js';
+import { exportHar } from '../transfer/export-har.js';
+
+export type ResendOpName =
+  | 'resendDraft' | 'resend' | 'bulkResend' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
+  | 'getJob' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar';
+export type ResendOps = Pick<ApiService, ResendOpName>;
+
+export function createResendOps({ store, engine }: { store: Store; engine: ResendEngine }): ResendOps {
+  /** Runs `start`, turning rejected input into the transport-neutral input error. */
+  const guard = <T>(op: string, start: () => T): T => {
+    try {
+      return start();
+    } catch (error) {
+      if (error instanceof ResendInputError) throw new ApiInputError(op, [{ path: error.path, message: error.message }]);
+      throw error;
+    }
+  };
+
+  return {
+    async resendDraft({ deliveryId }) {
+      return engine.draft(deliveryId);
+    },
+    async resend(args) {
+      return guard('resend', () => engine.resend(args));
+    },
+    async bulkResend(args) {
+      return guard('bulkResend', () => engine.bulk(args));
+    },
+    async resendFailed(args) {
+      return guard('resendFailed', () => engine.resendFailed(args));
+    },
+    async replayChain(args) {
+      return guard('replayChain', () => engine.replayChain(args));
+    },
+    async generate(args) {
+      return [...generateCallbacks(args)];
+    },
+    async sendGenerated(args) {
+      return guard('sendGenerated', () => engine.sendGenerated(args));
+    },
+    async getJob({ jobId }) {
+      return engine.runner.get(jobId);
+    },
+    async listJobs({ limit }) {
+      return engine.runner.list(limit);
+    },
+    async cancelJob({ jobId }) {
+      return engine.runner.cancel(jobId);
+    },
+    async listSends(q) {
+      return store.sends.list(q);
+    },
+    async getSend({ id }) {
+      return store.sends.detail(id) ?? null;
+    },
+    async copyAsCurl({ deliveryId, sendId, to }) {
+      const result = sendId !== undefined ? curlOfAttempt(store, sendId) : curlOfDelivery(store, deliveryId!, to);
+      if (result.ok) return result.curl;
+      // A missing record is "nothing there" (null), as getDelivery answers; a missing URL is bad input.
+      if (result.field === 'to') throw new ApiInputError('copyAsCurl', [{ path: 'to', message: result.error }]);
+      return null;
+    },
+    async exportHar({ ids, filter, limit }) {
+      return exportHar(store, ids ?? store.selection.idsMatching(filter ?? {}, limit));
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// Writes selected deliveries as HAR 1.2, for browser dev tools and HTTP tools that import HAR. The
+// request is what arrived (URL rebuilt from the Host header, headers in order, stored body); the
+// response is the answer the receiver gave. Bodies that are not UTF-8 text are base64.
+import type { HarEntry, HarLog, GivenResponse } from '../../../shared/model.js';
+import { headerValue } from '../ingest/headers.js';
+import { loadOriginal } from '../resend/originals.js';
+import type { Store } from '../store/index.js';
+import { version } from '../version.js';
+
+export function exportHar(store: Store, ids: readonly number[]): HarLog {
+  const entries: HarEntry[] = [];
+  for (const id of ids) {
+    const original = loadOriginal(store, id);
+    const row = store.deliveries.row(id);
+    if (!original || !row) continue;
+    const response = JSON.parse(row.response) as GivenResponse;
+    const url = original.url ?? `http://unknown-host${row.path}${row.query ? `?${row.query}` : ''}`;
+    const text = utf8(original.body);
+    entries.push({
+      startedDateTime: new Date(row.received_at).toISOString(),
+      time: response.delayMs,
+      request: {
+        method: row.method,
+        url,
+        httpVersion: 'HTTP/1.1',
+        headers: original.headers.map(([name, value]) => ({ name, value })),
+        queryString: [...new URLSearchParams(row.query)].map(([name, value]) => ({ name, value })),
+        cookies: [],
+        headersSize: -1,
+        bodySize: original.body.byteLength,
+        ...(original.body.byteLength > 0
+          ? { postData: text !== null ? { mimeType: headerValue(original.headers, 'content-type') ?? '', text } : { mimeType: headerValue(original.headers, 'content-type') ?? '', text: Buffer.from(original.body).toString('base64'), encoding: 'base64' as const } }
+          : {}),
+      },
+      response: {
+        status: response.status ?? 0,
+        statusText: response.hung ? 'never answered' : response.reason,
+        httpVersion: 'HTTP/1.1',
+        headers: [],
+        cookies: [],
+        content: { size: -1, mimeType: '' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: -1,
+      },
+      cache: {},
+      timings: { send: 0, wait: response.delayMs, receive: 0 },
+      comment: `Callback Inspector delivery #${id}, endpoint ${row.endpoint}`,
+    });
+  }
+  return { log: { version: '1.2', creator: { name: 'Callback Inspector', version }, entries } };
+}
+
+function utf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

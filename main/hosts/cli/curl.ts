@@ -1,0 +1,34 @@
+// `curl`: prints the curl command that repeats a delivery (to its original or another URL) or a
+// stored attempt. A binary body is written to a file beside it (named in the command).
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { curlOfAttempt, curlOfDelivery } from '../../core/resend/copy-as-curl.js';
+import { fail, openSession } from './session.js';
+import { defaultDataDir } from './data-dir.js';
+import { positiveInt } from './options.js';
+
+export function registerCurl(program: Command): void {
+  program
+    .command('curl')
+    .description('print a curl command that repeats a delivery or a re-send attempt (shell-safe)')
+    .argument('[delivery]', 'delivery id', positiveInt)
+    .option('--attempt <id>', 'a re-send attempt instead (see the attempt log)', positiveInt)
+    .option('--to <url>', 'for a delivery: send it here (default: where it arrived)')
+    .option('--data <dir>', 'data directory', defaultDataDir())
+    .action(async (delivery: number | undefined, flags: { attempt?: number; to?: string; data: string }) => {
+      if ((delivery === undefined) === (flags.attempt === undefined)) fail('give a delivery id or --attempt <id> (one of them)');
+      const session = openSession(flags.data, { mustExist: true });
+      try {
+        const result = flags.attempt !== undefined ? curlOfAttempt(session.store, flags.attempt) : curlOfDelivery(session.store, delivery!, flags.to);
+        if (!result.ok) fail(result.field === 'to' ? `${result.error} (--to <url>)` : result.error);
+        const command = result.curl;
+        if (command.bodyFile) {
+          writeFileSync(command.bodyFile.name, Buffer.from(command.bodyFile.base64, 'base64'));
+          process.stderr.write(`the body is binary: wrote it to ${command.bodyFile.name}, which the command reads\n`);
+        }
+        process.stdout.write(`${command.command}\n`);
+      } finally {
+        await session.close();
+      }
+    });
+}

@@ -1,0 +1,30 @@
+// `export-har`: selected deliveries as HAR 1.2, for browser dev tools and HTTP tools (`export` is the
+// lossless NDJSON; HAR is for looking at requests elsewhere).
+import type { Command } from 'commander';
+import { writeFileSync } from 'node:fs';
+import { exportHar } from '../../core/transfer/export-har.js';
+import { defaultDataDir } from './data-dir.js';
+import { idList, positiveInt } from './options.js';
+import { openSession } from './session.js';
+
+export function registerExportHar(program: Command): void {
+  program
+    .command('export-har')
+    .description('write deliveries as HAR 1.2 (the request as it arrived, the answer given), oldest first')
+    .option('--data <dir>', 'data directory', defaultDataDir())
+    .option('--ids <ids>', 'only these deliveries (comma separated)', idList)
+    .option('--endpoint <name>', 'only this endpoint\'s deliveries')
+    .option('--limit <n>', 'at most this many deliveries', positiveInt, 1000)
+    .option('--out <file>', 'output file (default: standard output)')
+    .action(async (opts: { data: string; ids?: number[]; endpoint?: string; limit: number; out?: string }) => {
+      const session = openSession(opts.data, { mustExist: true });
+      try {
+        const ids = opts.ids ?? session.store.selection.idsMatching(opts.endpoint ? { endpoint: opts.endpoint } : {}, opts.limit);
+        const text = `${JSON.stringify(exportHar(session.store, ids), null, 2)}\n`;
+        if (opts.out) writeFileSync(opts.out, text);
+        else process.stdout.write(text);
+      } finally {
+        await session.close();
+      }
+    });
+}

@@ -1,0 +1,80 @@
+// Options the sending commands share (signing, vendor retry policy, timeout, data dir) and how they
+// become the API's inputs. One place, so `send`, `send-bulk`, `replay-chain` and `generate` agree.
+import type { Command } from 'commander';
+import type { OpInput, RetryPolicy, SignChoice } from '../../../shared/api.js';
+import { defaultDataDir } from './data-dir.js';
+import { header, nonNegativeInt, positiveInt, positiveNumber, scheme } from './options.js';
+
+export interface SendFlags {
+  to: string;
+  data: string;
+  key?: string;
+  scheme?: 'md5-template' | 'hmac-sha256' | 'none';
+  template?: string;
+  signHeader?: string;
+  retryPolicy?: boolean;
+  interval?: number;
+  maxRetries?: number;
+  timeScale?: number;
+  timeout: number;
+}
+
+export function addTargetOptions(cmd: Command, { to = true } = {}): Command {
+  if (to) cmd.requiredOption('--to <url>', 'where to send (http:// or https://)');
+  return cmd
+    .option('--data <dir>', 'data directory (attempts are stored there)', defaultDataDir())
+    .option('--timeout <ms>', 'per attempt, from connect to the last byte of the answer', positiveInt, 10_000);
+}
+
+export function addSignOptions(cmd: Command): Command {
+  return cmd
+    .option('--key <KEY>', 're-sign with this KEY (default: keep the Sign as stored)')
+    .option('--scheme <scheme>', 're-sign with md5 (Sign field, template {TaskID}{KEY}), hmac (X-Signature header) or none', scheme)
+    .option('--template <template>', 'md5 template, e.g. "{TaskID}{KEY}"')
+    .option('--sign-header <name>', 'hmac header name (default X-Signature)');
+}
+
+export function addRetryOptions(cmd: Command): Command {
+  return cmd
+    .option('--retry-policy', "behave like the vendor: on anything but HTTP 200 retry every interval, at most N times")
+    .option('--interval <ms>', 'vendor policy interval (implies --retry-policy)', nonNegativeInt)
+    .option('--max-retries <n>', 'vendor policy retries (implies --retry-policy)', nonNegativeInt)
+    .option('--time-scale <x>', 'divide the interval by x, e.g. 1000 runs 60 s in 60 ms (implies --retry-policy)', positiveNumber);
+}
+
+export function addHeaderOption(cmd: Command): Command {
+  return cmd.option('-H, --header <header>', 'set a header, "Name: value" (repeatable; replaces one of the same name)', header);
+}
+
+/** Keep, unless a KEY or scheme was given. */
+export function signChoiceOf(f: SendFlags): SignChoice {
+  if (f.key === undefined && f.scheme === undefined && f.template === undefined && f.signHeader === undefined) return { mode: 'keep' };
+  const type = f.scheme ?? (f.signHeader ? 'hmac-sha256' : 'md5-template');
+  return {
+    mode: 'resign',
+    ...(f.key !== undefined ? { key: f.key } : {}),
+    scheme: { type, ...(f.template ? { template: f.template } : {}), ...(f.signHeader ? { header: f.signHeader } : {}) },
+  };
+}
+
+/** The vendor policy (60 s, 5 retries by default) when asked for, else one attempt. */
+export function retryOf(f: SendFlags): Partial<RetryPolicy> | undefined {
+  if (!f.retryPolicy && f.interval === undefined && f.maxRetries === undefined && f.timeScale === undefined) return undefined;
+  return {
+    ...(f.interval !== undefined ? { intervalMs: f.interval } : {}),
+    ...(f.maxRetries !== undefined ? { maxRetries: f.maxRetries } : {}),
+    ...(f.timeScale !== undefined ? { timeScale: f.timeScale } : {}),
+  };
+}
+
+export function commonInput(f: SendFlags): Pick<OpInput<'resend'>, 'to' | 'sign' | 'retry' | 'timeoutMs'> {
+  const retry = retryOf(f);
+  return { to: f.to, sign: signChoiceOf(f), ...(retry ? { retry } : {}), timeoutMs: f.timeout };
+}
+
+/** Headers given with -H replace those of the same name and add the others. */
+export function withHeaders(base: Array<[string, string]>, given: Array<[string, string]> | undefined): Array<[string, string]> {
+  if (!given?.length) return base;
+  const names = new Set(given.map(([n]) => n.toLowerCase()));
+  return [...base.filter(([n]) => !names.has(n.toLowerCase())), ...given];
+}

@@ -1,0 +1,54 @@
+// Bulk re-send from the inbox: every delivery matching the current filter (oldest first) to one URL,
+// with bounded concurrency, live progress, a summary of outcomes, and "re-send the failed ones".
+import { useState } from 'react';
+import type { DeliveryFilter } from '../../../shared/api.js';
+import type { JobInfo } from '../../../shared/model.js';
+import { useApi } from '../api/context.js';
+import { useTrackedJob } from './use-job.js';
+
+const LAST_TARGET = 'callback-inspector.resend.to';
+
+export function BulkResendBar({ filter, count }: { filter: DeliveryFilter; count: string }) {
+  const api = useApi();
+  const [open, setOpen] = useState(false);
+  const [to, setTo] = useState(() => sessionStorage.getItem(LAST_TARGET) ?? '');
+  const [concurrency, setConcurrency] = useState('8');
+  const [job, setJob] = useTrackedJob();
+  const [error, setError] = useState<string | null>(null);
+  const run = async (start: () => Promise<JobInfo>) => {
+    setError(null);
+    try {
+      setJob(await start());
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const send = () => {
+    sessionStorage.setItem(LAST_TARGET, to.trim());
+    void run(() => api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency) }));
+  };
+
+  if (!open) return <div className="bulk-bar"><button type="button" onClick={() => setOpen(true)}>Re-send these {count}…</button></div>;
+  const running = job?.state === 'running';
+  return (
+    <form className="bulk-bar" onSubmit={(e) => { e.preventDefault(); send(); }}>
+      <span>Re-send the {count} matching, oldest first, to</span>
+      <input className="target" value={to} onChange={(e) => setTo(e.target.value)} placeholder="http://127.0.0.1:3000/callback" aria-label="bulk target URL" />
+      <label>at most <input type="number" min={1} max={256} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} aria-label="concurrency" /> at once</label>
+      <button type="submit" className="primary" disabled={running}>Send</button>
+      {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
+      {job && !running && job.failed > 0 && (
+        <button type="button" onClick={() => void run(() => api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency) }))}>Re-send the {job.failed} failed (to the URL above)</button>
+      )}
+      <button type="button" onClick={() => setOpen(false)}>close</button>
+      {job && (
+        <span className="bulk-progress" role="status">
+          <progress value={job.completed} max={Math.max(1, job.total)} /> {job.completed}/{job.total} · {job.succeeded} delivered · {job.failed} failed
+          {Object.keys(job.outcomes).length > 0 && ` (${Object.entries(job.outcomes).map(([k, n]) => `${k}: ${n}`).join(', ')})`}
+          {job.state !== 'running' && ` · ${job.state}`}
+        </span>
+      )}
+      {error && <span className="invalid-note" role="alert">{error}</span>}
+    </form>
+  );
+}

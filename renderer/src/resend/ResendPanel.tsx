@@ -1,0 +1,126 @@
+// The "Re-send" panel of a delivery: target URL, method, headers, signing (keep or re-sign with a
+// KEY and scheme), the vendor retry policy, and the body in an editor with lossless JSON checking.
+// The job runs in the core; its progress arrives as events and its attempts in the attempt log.
+import { useMemo, useState } from 'react';
+import type { JobInfo, ResendDraft, CurlCommand } from '../../../shared/model.js';
+import { useApi, useAsync } from '../api/context.js';
+import { BodyEditor } from './BodyEditor.js';
+import { CurlBox } from './CurlBox.js';
+import { useTrackedJob } from './use-job.js';
+import { checkJson, formFromDraft, toResendInput, type ResendForm } from './resend-form.js';
+
+/** The last target used, so a support engineer re-sending several deliveries types it once. */
+const LAST_TARGET = 'callback-inspector.resend.to';
+
+export function ResendPanel({ deliveryId, isJson }: { deliveryId: number; isJson: boolean }) {
+  const api = useApi();
+  const loaded = useAsync(() => api.resendDraft({ deliveryId }), [api, deliveryId]);
+  if (loaded.status === 'loading') return <div className="pending">Preparing the re-send…</div>;
+  if (loaded.status === 'error') return <div className="error-bar">Could not prepare the re-send: {loaded.error.message}</div>;
+  if (!loaded.value) return <div className="error-bar">Delivery {deliveryId} is gone.</div>;
+  return <ResendFormView draft={loaded.value} isJson={isJson} />;
+}
+
+function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean }) {
+  const api = useApi();
+  const [form, setForm] = useState<ResendForm>(() => formFromDraft(draft, sessionStorage.getItem(LAST_TARGET) ?? ''));
+  const [resetKey, setResetKey] = useState(0);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [job, setJob] = useTrackedJob();
+  const [curl, setCurl] = useState<CurlCommand | null>(null);
+  const set = (patch: Partial<ResendForm>) => setForm((f) => ({ ...f, ...patch }));
+  const jsonCheck = useMemo(() => (isJson && form.bodyText !== null ? checkJson(form.bodyText) : null), [isJson, form.bodyText]);
+  const edited = form.bodyText !== form.originalBody;
+
+  const submit = async () => {
+    const built = toResendInput(draft.deliveryId, form);
+    if (!built.ok) return setErrors(built.errors);
+    setErrors([]);
+    sessionStorage.setItem(LAST_TARGET, form.to.trim());
+    try {
+      setJob(await api.resend(built.input));
+    } catch (error) {
+      setErrors([error instanceof Error ? error.message : String(error)]);
+    }
+  };
+  const copyCurl = async () => {
+    try {
+      setCurl(await api.copyAsCurl({ deliveryId: draft.deliveryId, ...(form.to.trim() ? { to: form.to.trim() } : {}) }));
+    } catch (error) {
+      setErrors([error instanceof Error ? error.message : String(error)]);
+    }
+  };
+  const running = job?.state === 'running';
+
+  return (
+    <form className="resend-panel" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+      <div className="resend-row">
+        <input className="method" value={form.method} onChange={(e) => set({ method: e.target.value })} aria-label="method" size={6} />
+        <input className="target" value={form.to} onChange={(e) => set({ to: e.target.value })} placeholder="http://127.0.0.1:3000/callback" aria-label="target URL" />
+        <button type="submit" className="primary" disabled={running}>Send</button>
+        {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
+        <button type="button" onClick={() => void copyCurl()}>Copy as curl</button>
+      </div>
+      {curl && <CurlBox curl={curl} onClose={() => setCurl(null)} />}
+      {job && <JobLine job={job} />}
+      {errors.length > 0 && <ul className="invalid-note" role="alert">{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>}
+      <div className="resend-options">
+        <fieldset>
+          <legend>Sign</legend>
+          <label><input type="radio" checked={form.signMode === 'keep'} onChange={() => set({ signMode: 'keep' })} /> keep as stored</label>
+          <label><input type="radio" checked={form.signMode === 'resign'} onChange={() => set({ signMode: 'resign' })} /> re-sign</label>
+          {form.signMode === 'resign' && (
+            <>
+              <label>scheme <select value={form.scheme} onChange={(e) => set({ scheme: e.target.value as ResendForm['scheme'] })}>
+                <option value="md5-template">md5 template (Sign field)</option>
+                <option value="hmac-sha256">HMAC-SHA256 header</option>
+                <option value="none">none</option>
+              </select></label>
+              <label>KEY <input value={form.key} onChange={(e) => set({ key: e.target.value })} aria-label="KEY" /></label>
+              {form.scheme === 'md5-template' && <label>template <input value={form.template} placeholder="{TaskID}{KEY}" onChange={(e) => set({ template: e.target.value })} /></label>}
+              {form.scheme === 'hmac-sha256' && <label>header <input value={form.signHeader} placeholder="X-Signature" onChange={(e) => set({ signHeader: e.target.value })} /></label>}
+            </>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Vendor retry policy</legend>
+          <label><input type="checkbox" checked={form.retry} onChange={(e) => set({ retry: e.target.checked })} /> retry anything but HTTP 200</label>
+          {form.retry && (
+            <>
+              <label>every <input type="number" min={0} value={form.intervalSeconds} onChange={(e) => set({ intervalSeconds: e.target.value })} size={4} /> s</label>
+              <label>at most <input type="number" min={0} value={form.maxRetries} onChange={(e) => set({ maxRetries: e.target.value })} size={3} /> times</label>
+              <label>time scale ÷<input type="number" min={1} value={form.timeScale} onChange={(e) => set({ timeScale: e.target.value })} size={5} /></label>
+            </>
+          )}
+          <label>timeout <input type="number" min={1} value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} size={6} /> ms</label>
+        </fieldset>
+        <label className="headers">headers (one "Name: value" per line; Host and Content-Length are set when sending)
+          <textarea rows={4} value={form.headersText} onChange={(e) => set({ headersText: e.target.value })} aria-label="headers" spellCheck={false} />
+        </label>
+      </div>
+      <div className="resend-body-head">
+        <b>Body</b>
+        {form.bodyText === null ? <span className="quiet">binary or undecodable: sent exactly as stored</span> : (
+          <>
+            {jsonCheck && (jsonCheck.ok ? <span className="badge ok">valid JSON</span> : <span className="badge bad" title={jsonCheck.error}>not valid JSON: {jsonCheck.error}</span>)}
+            {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">as stored</span>}
+            {edited && form.signMode === 'keep' && <span className="quiet">the stored Sign may no longer match: choose re-sign</span>}
+          </>
+        )}
+      </div>
+      {form.bodyText !== null && <BodyEditor initial={form.originalBody ?? ''} json={isJson} resetKey={resetKey} onChange={(text) => set({ bodyText: text })} />}
+    </form>
+  );
+}
+
+function JobLine({ job }: { job: JobInfo }) {
+  const outcomes = Object.entries(job.outcomes).map(([k, n]) => `${k} × ${n}`).join(', ');
+  return (
+    <p className={`job-line ${job.state}`} role="status">
+      job {job.id}: <b>{job.state === 'running' ? 'sending' : job.state}</b> · {job.attempts} attempt{job.attempts === 1 ? '' : 's'}
+      {job.state !== 'running' && (job.succeeded ? ' · delivered (HTTP 200)' : ' · not delivered')}
+      {outcomes && ` · ${outcomes}`}
+      {job.error && ` · ${job.error}`}
+    </p>
+  );
+}

@@ -1,0 +1,101 @@
+// The re-send form as plain data, and its conversion to the `resend` operation's input. Pure, so it
+// is unit-tested without a browser; the contract's own schema does the final validation.
+import { parse } from 'lossless-json';
+import { operations, type OpInput } from '../../../shared/api.js';
+import type { ResendDraft, SignSchemeName } from '../../../shared/model.js';
+
+export interface ResendForm {
+  to: string;
+  method: string;
+  /** One `Name: value` per line. */
+  headersText: string;
+  signMode: 'keep' | 'resign';
+  key: string;
+  scheme: SignSchemeName;
+  template: string;
+  signHeader: string;
+  retry: boolean;
+  intervalSeconds: string;
+  maxRetries: string;
+  timeScale: string;
+  timeoutMs: string;
+  /** The body being edited; null when the stored body is binary (then it is sent as stored). */
+  bodyText: string | null;
+  /** The stored body as text, to know whether it was edited. */
+  originalBody: string | null;
+}
+
+export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
+  return {
+    to: lastTarget || draft.originalUrl || '',
+    method: draft.method,
+    headersText: headersToText(draft.headers),
+    signMode: 'keep',
+    key: draft.key,
+    scheme: draft.scheme.type,
+    template: draft.scheme.template ?? '',
+    signHeader: draft.scheme.header ?? '',
+    retry: false,
+    intervalSeconds: '60',
+    maxRetries: '5',
+    timeScale: '1',
+    timeoutMs: '10000',
+    bodyText: draft.bodyText,
+    originalBody: draft.bodyText,
+  };
+}
+
+export function headersToText(pairs: Array<[string, string]>): string {
+  return pairs.map(([n, v]) => `${n}: ${v}`).join('\n');
+}
+
+export type ParsedHeaders = { ok: true; pairs: Array<[string, string]> } | { ok: false; error: string };
+
+export function parseHeaders(text: string): ParsedHeaders {
+  const pairs: Array<[string, string]> = [];
+  const lines = text.split('\n');
+  for (const [i, raw] of lines.entries()) {
+    const line = raw.replace(/\r$/, '');
+    if (line.trim() === '') continue;
+    const colon = line.indexOf(':');
+    if (colon <= 0) return { ok: false, error: `header line ${i + 1}: expected "Name: value"` };
+    pairs.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
+  }
+  return { ok: true, pairs };
+}
+
+/** Checks JSON without losing digits (the parse is only a check: the text is sent as typed). */
+export function checkJson(text: string): { ok: true } | { ok: false; error: string } {
+  try {
+    parse(text);
+    return { ok: true };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export type BuiltInput = { ok: true; input: OpInput<'resend'> } | { ok: false; errors: string[] };
+
+export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
+  const headers = parseHeaders(f.headersText);
+  if (!headers.ok) return { ok: false, errors: [headers.error] };
+  const scheme = {
+    type: f.scheme,
+    ...(f.scheme === 'md5-template' && f.template ? { template: f.template } : {}),
+    ...(f.scheme === 'hmac-sha256' && f.signHeader ? { header: f.signHeader } : {}),
+  };
+  const edited = f.bodyText !== null && f.bodyText !== f.originalBody;
+  const input: OpInput<'resend'> = {
+    deliveryId,
+    to: f.to.trim(),
+    method: f.method.trim().toUpperCase(),
+    headers: headers.pairs,
+    ...(edited ? { body: { text: f.bodyText! } } : {}),
+    sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme },
+    ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
+    timeoutMs: Number(f.timeoutMs),
+  };
+  const checked = operations.resend.input.safeParse(input);
+  if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
+  return { ok: true, input };
+}

@@ -1,0 +1,104 @@
+// The Re-send panel in Chromium against `serve`: send a stored delivery with the vendor policy to a
+// server that fails twice, read the three attempts in the log, edit the body with JSON checking,
+// copy as curl; payload text stays text.
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTarget, type Target } from '../integration/support/target.js';
+import { launchChromium, openUi, post, screenshot, startServe, type Served } from './support/browser.js';
+
+const seedText = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
+const INJECTION = '<img src=x onerror="window.__pwned=1">';
+/** The seed with an HTML injection as its task name, still valid JSON. */
+const body = JSON.stringify({ ...JSON.parse(seedText), TaskName: INJECTION }, null, 2);
+
+let served: Served;
+let browser: Browser;
+let page: Page;
+let errors: string[];
+let target: Target;
+
+beforeAll(async () => {
+  served = await startServe();
+  target = await startTarget();
+  browser = await launchChromium();
+  ({ page, errors } = await openUi(browser, served.ui));
+  await page.locator('.inbox').waitFor();
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await target?.close();
+});
+
+const go = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
+const log = () => page.locator('.attempt-log li');
+
+describe('re-send from the delivery screen', () => {
+  it('sends with the vendor policy to a server failing twice: the log shows 500, 500, 200', async () => {
+    expect(await post(served.receiver, body)).toBe(200);
+    await go('#/delivery/1');
+    await page.getByRole('button', { name: 'Re-send…' }).click();
+    await page.getByLabel('target URL').fill(target.url('/flaky/2'));
+    await page.getByText('retry anything but HTTP 200').click();
+    await page.locator('.resend-options').getByRole('spinbutton').nth(2).fill('600'); // time scale: 60 s → 100 ms
+    expect(await page.locator('.resend-body-head').innerText()).toMatch(/valid JSON[\s\S]*as stored/);
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+
+    await expect.poll(() => page.locator('.job-line').innerText(), { timeout: 10_000 }).toMatch(/done · 3 attempts · delivered/);
+    await expect.poll(() => log().count()).toBe(3);
+    expect(await log().allInnerTexts()).toEqual([expect.stringMatching(/#3\s+200/), expect.stringMatching(/#2\s+500/), expect.stringMatching(/#1\s+500/)]);
+    expect(target.received.map((r) => r.body.toString())).toEqual([body, body, body]);
+    await screenshot(page, 'resend');
+  }, 60_000);
+
+  it('opens an attempt: request and response as text; copy as curl gives a command', async () => {
+    await log().first().getByRole('button').click();
+    const detail = page.locator('.attempt-detail');
+    await detail.waitFor();
+    expect(await detail.innerText()).toMatch(/Request headers[\s\S]*content-type[\s\S]*Response body[\s\S]*\{\}/i);
+    // The injection in the stored body is shown as characters, not markup.
+    expect(await detail.locator('.body-snippet').first().innerText()).toContain(JSON.stringify(INJECTION));
+    await detail.getByRole('button', { name: 'Copy as curl' }).click();
+    expect(await detail.getByLabel('curl command').inputValue()).toMatch(/^curl -sS[\s\S]*--url 'http:\/\/127\.0\.0\.1:\d+\/flaky\/2'[\s\S]*--data-raw '/);
+  }, 60_000);
+
+  it('checks the edited body as JSON, losslessly, and sends the edit', async () => {
+    const editor = page.locator('.body-editor .cm-content');
+    await editor.click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(',');
+    await expect.poll(() => page.locator('.resend-body-head').innerText()).toMatch(/not valid JSON[\s\S]*edited/);
+    await page.keyboard.press('Backspace');
+    await expect.poll(() => page.locator('.resend-body-head').innerText()).toMatch(/valid JSON/);
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' "Edited": 123456789012345678901,');
+    await expect.poll(() => page.locator('.resend-body-head').innerText()).toMatch(/^Body\s*valid JSON\s*edited/);
+    await page.getByLabel('target URL').fill(target.url('/ok'));
+    await page.getByText('retry anything but HTTP 200').click();
+    const before = target.received.length;
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => target.received.length).toBe(before + 1);
+    expect(target.received.at(-1)!.body.toString()).toMatch(/^\{ "Edited": 123456789012345678901,\n {2}"TaskID"/);
+    await expect.poll(() => log().count()).toBe(4);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('bulk from the inbox: the matching deliveries with live progress, then the failed ones again', async () => {
+    await go('#/inbox');
+    await page.getByRole('button', { name: /^Re-send these/ }).click();
+    const bar = page.locator('.bulk-bar');
+    await bar.getByLabel('bulk target URL').fill(target.url('/fail'));
+    await bar.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => bar.locator('.bulk-progress').innerText()).toMatch(/1\/1 · 0 delivered · 1 failed \(500: 1\) · done/);
+    await bar.getByLabel('bulk target URL').fill(target.url('/ok'));
+    await bar.getByRole('button', { name: /Re-send the 1 failed/ }).click();
+    await expect.poll(() => bar.locator('.bulk-progress').innerText()).toMatch(/1\/1 · 1 delivered · 0 failed \(200: 1\) · done/);
+    expect(target.received.at(-1)!.path).toBe('/ok');
+    await screenshot(page, 'resend-bulk');
+    expect(errors).toEqual([]);
+  }, 60_000);
+});

@@ -1,0 +1,86 @@
+// Chain re-delivery: a callee's deliveries go out in the order they first arrived, with their
+// original gaps divided by the speed, so the customer's endpoint sees the production sequence.
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ExportLine } from '../../shared/export-format.js';
+import { generateCallbacks } from '../../main/core/generate/call-end.js';
+import { importNdjson } from '../../main/core/transfer/import-ndjson.js';
+import { startTestCore } from './support/core.js';
+import { gaps, startTarget, type Target } from './support/target.js';
+
+let core: Awaited<ReturnType<typeof startTestCore>>;
+let target: Target;
+const T0 = Date.UTC(2024, 4, 22, 3, 0, 0);
+/** Callee A's five attempts arrive 60, 120, 60 and 180 s apart; callee B's two fall in between. */
+const A_AT = [0, 60, 180, 240, 420];
+const B_AT = [30, 200];
+const bodies = [...generateCallbacks({ calls: 7, redials: 5, seed: 'chain', scheme: { type: 'md5-template' } })];
+const [a, b] = [bodies.slice(0, 5), bodies.slice(5)];
+
+/** An export line, so the deliveries get the arrival times of a real capture (via `import`). */
+function line(id: number, body: string, atSeconds: number): string {
+  const bytes = Buffer.from(body);
+  const l: ExportLine = {
+    id, receivedAt: new Date(T0 + atSeconds * 1000).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
+    headers: [['Host', 'customer.example'], ['Content-Type', 'application/json']], remoteAddress: '203.0.113.7',
+    bodyBase64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length,
+    truncated: false, kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified',
+    response: { status: 200, delayMs: 0, hung: false, reason: 'default' }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+  };
+  return JSON.stringify(l);
+}
+
+beforeAll(async () => {
+  core = await startTestCore();
+  target = await startTarget();
+  // Imported out of order on purpose: the replay must order by arrival time, not by id.
+  const lines = [...a.map((g, i) => line(10 + (4 - i), g.body, A_AT[i]!)), ...b.map((g, i) => line(20 + i, g.body, B_AT[i]!))];
+  const report = await importNdjson(core.store, lines);
+  expect(report).toMatchObject({ imported: 7, errors: [] });
+});
+afterAll(async () => {
+  await core.cleanup();
+  await target.close();
+});
+
+const callIdOf = (body: Buffer) => JSON.parse(body.toString()).Details[0].CallID as string;
+
+describe('chain re-delivery', () => {
+  it('sends a callee chain in arrival order with the original gaps scaled (300×: 200, 400, 200, 600 ms)', async () => {
+    const callee = a[0]!.callee;
+    const before = target.received.length;
+    const job = await core.api.replayChain({ callee, to: target.url('/ok'), speed: 300 });
+    expect(job).toMatchObject({ kind: 'chain', total: 5 });
+    expect(await core.resend.runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 5 });
+    const got = target.received.slice(before);
+    expect(got.map((r) => callIdOf(r.body))).toEqual(a.map((g) => g.callId));
+    expect(got.map((r) => r.body.toString())).toEqual(a.map((g) => g.body));
+
+    // Each attempt started at least its scaled gap after the one before (timers never fire early)...
+    const starts = (await core.api.listSends({ jobId: job.id })).sort((x, y) => x.item - y.item).map((s) => s.startedAt);
+    const startGaps = starts.slice(1).map((t, i) => t - starts[i]!);
+    [200, 400, 200, 600].forEach((expected, i) => expect(startGaps[i]).toBeGreaterThanOrEqual(expected - 1));
+    // ...and the endpoint saw the original proportions: the 120 s gap is longer than the 60 s ones, the 180 s gap the longest.
+    const [g1, g2, g3, g4] = gaps(got) as [number, number, number, number];
+    expect(g2).toBeGreaterThan(g1 * 1.4);
+    expect(g2).toBeGreaterThan(g3 * 1.4);
+    expect(g4).toBeGreaterThan(g2 * 1.2);
+  });
+
+  it('at speed max sends the same sequence without waiting; a selection of ids is ordered by arrival too', async () => {
+    const before = target.received.length;
+    const job = await core.api.replayChain({ callee: a[0]!.callee, to: target.url('/ok'), speed: 'max' });
+    await core.resend.runner.wait(job.id);
+    expect(target.received.slice(before).map((r) => callIdOf(r.body))).toEqual(a.map((g) => g.callId));
+
+    const mid = target.received.length;
+    const chosen = await core.api.replayChain({ ids: [21, 10, 20], to: target.url('/ok'), speed: 'max' });
+    await core.resend.runner.wait(chosen.id);
+    // 20 arrived at 30 s, 21 at 200 s, 10 (A's last) at 420 s.
+    expect(target.received.slice(mid).map((r) => callIdOf(r.body))).toEqual([b[0]!.callId, b[1]!.callId, a[4]!.callId]);
+  });
+
+  it('refuses a callee with no deliveries', async () => {
+    await expect(core.api.replayChain({ callee: '+0000', to: target.url('/ok') })).rejects.toThrow(/no stored delivery mentions callee \+0000/);
+  });
+});

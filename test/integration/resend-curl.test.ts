@@ -1,0 +1,89 @@
+// "Copy as curl" run for real: /usr/bin/curl, started through sh with the copied command, must put
+// the same request on the wire as the one we captured or sent (method, header pairs in order, bytes).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CurlCommand } from '../../shared/model.js';
+import { startTestCore, tempDir } from './support/core.js';
+import { send } from './support/http.js';
+import { startTarget, type Received, type Target } from './support/target.js';
+
+let core: Awaited<ReturnType<typeof startTestCore>>;
+let target: Target;
+const dir = tempDir('ci-curl-');
+
+beforeAll(async () => {
+  core = await startTestCore();
+  target = await startTarget();
+});
+afterAll(async () => {
+  await core.cleanup();
+  await target.close();
+  dir.remove();
+});
+
+/** Runs the command as a user pasting it into a shell would, in a folder holding its body file. */
+async function runCurl(c: CurlCommand): Promise<Received> {
+  if (c.bodyFile) writeFileSync(join(dir.path, c.bodyFile.name), Buffer.from(c.bodyFile.base64, 'base64'));
+  const before = target.received.length;
+  // Async: the target answering curl runs in this process.
+  await promisify(execFile)('/bin/sh', ['-c', c.command], { cwd: dir.path, timeout: 10_000 });
+  await target.waitFor(before + 1);
+  return target.received[before]!;
+}
+
+const withoutFraming = (h: Array<[string, string]>) => h.filter(([n]) => !/^(host|content-length|transfer-encoding|connection)$/i.test(n));
+
+async function deliver(body: Uint8Array | string, headers: Record<string, string>, path = '') {
+  const res = await send(core.receiver.url + path, { headers, body });
+  return Number(res.headers['x-callback-inspector-delivery']);
+}
+
+describe('copy as curl', () => {
+  it('reproduces a delivery whose body holds quotes, $, backticks, !, newlines and non-ASCII text', async () => {
+    const body = `{"TaskName":"it's \`$(touch pwned)\` $HOME !! \\"q\\"",\n "x":"héllo 你好 'single'"}\r\n`;
+    const id = await deliver(body, { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', 'X-Odd': `a'b"c $d` }, 'hooks/acme/path?x=1&y=%20');
+    const c = (await core.api.copyAsCurl({ deliveryId: id, to: target.url('/ok?x=1&y=%20') }))!;
+    expect(c.bodyFile).toBeNull();
+    const got = await runCurl(c);
+    expect(got.method).toBe('POST');
+    expect(got.body.toString()).toBe(body);
+    const stored = (await core.api.getDelivery({ id }))!.headers;
+    expect(withoutFraming(got.headers)).toEqual(withoutFraming(stored));
+  });
+
+  it('puts a binary (gzip) body in a file and sends it byte for byte', async () => {
+    const bytes = gzipSync(Buffer.from('{"a":1}'));
+    const id = await deliver(bytes, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const c = (await core.api.copyAsCurl({ deliveryId: id, to: target.url('/ok') }))!;
+    expect(c.bodyFile?.name).toBe(`delivery-${id}.body`);
+    expect(c.command).toContain(`--data-binary @'delivery-${id}.body'`);
+    const got = await runCurl(c);
+    expect(got.body.equals(bytes)).toBe(true);
+    expect(withoutFraming(got.headers)).toEqual([['Content-Type', 'application/json'], ['Content-Encoding', 'gzip']]);
+  });
+
+  it('reproduces a stored attempt exactly, with its header order and names, and other methods', async () => {
+    const id = await deliver('{"n":1}', { 'Content-Type': 'application/json' });
+    const job = await core.api.resend({ deliveryId: id, to: target.url('/ok'), method: 'PUT', headers: [['X-B', '2'], ['Content-Type', 'application/json'], ['X-Empty', ''], ['X-A', '1']] });
+    await core.resend.runner.wait(job.id);
+    const sent = target.received.at(-1)!;
+    const [attempt] = await core.api.listSends({ jobId: job.id });
+    const got = await runCurl((await core.api.copyAsCurl({ sendId: attempt!.id }))!);
+    expect(got.method).toBe('PUT');
+    expect(got.body.toString()).toBe('{"n":1}');
+    expect(withoutFraming(got.headers)).toEqual(withoutFraming(sent.headers));
+    expect(withoutFraming(got.headers)).toEqual([['X-B', '2'], ['Content-Type', 'application/json'], ['X-Empty', ''], ['X-A', '1']]);
+  });
+
+  it('an empty POST stays a POST with an empty body', async () => {
+    const id = await deliver('', {});
+    const got = await runCurl((await core.api.copyAsCurl({ deliveryId: id, to: target.url('/ok') }))!);
+    expect(got.method).toBe('POST');
+    expect(got.body.length).toBe(0);
+    expect(withoutFraming(got.headers)).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+// Migration 0002 (re-send jobs and attempts), started from a v1 file as a user upgrading has it.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql as v1 } from '../../main/core/store/migrations/0001-initial.js';
+import { migrations } from '../../main/core/store/migrations/index.js';
+import { openStore } from '../../main/core/store/index.js';
+import { JobRunner } from '../../main/core/resend/jobs.js';
+import { EventBus } from '../../main/core/service/events.js';
+import { tempDir } from './support/core.js';
+
+const dirs: Array<{ remove: () => void }> = [];
+afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
+
+function v1File(): string {
+  const d = tempDir();
+  dirs.push(d);
+  const file = join(d.path, 'store.db');
+  const db = new Database(file);
+  db.exec(v1);
+  db.pragma('user_version = 1');
+  db.prepare(
+    `INSERT INTO deliveries (id, received_at, endpoint, method, path, query, headers, remote_address, size, sha256, truncated,
+       kind, call_count, status_summary, error_count, warning_count, problems, sign_status, sign, response, attempt)
+     VALUES (7, 1, 'default', 'POST', '/', '', '[]', '127.0.0.1', 2, 'x', 0, 'json', 0, '{}', 0, 0, '[]', 'not-checked', '{}', '{}', 1)`,
+  ).run();
+  db.close();
+  return file;
+}
+
+const outcome = { requestHeaders: [['Host', 'h']] as Array<[string, string]>, status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), responseSize: 2, responseTruncated: false, durationMs: 1, errorClass: null, errorMessage: null, startedAt: 1, finishedAt: 2 };
+
+describe('migration 0002: sends', () => {
+  it('upgrades a v1 file, keeping its deliveries; attempts outlive a deleted delivery (delivery id becomes null)', async () => {
+    const store = openStore(v1File());
+    expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
+    expect(store.deliveries.row(7)?.id).toBe(7);
+
+    const runner = new JobRunner(store, new EventBus());
+    const job = runner.start('resend', 'test', {}, 1, async (ctx) => {
+      ctx.itemDone(ctx.record({ item: 0, deliveryId: 7, attempt: 1, url: 'http://h/', method: 'POST', body: Buffer.from('{}'), outcome }));
+    });
+    expect(await runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 1 });
+    store.applyRetention({ retentionCount: 0, retentionDays: 1, publicUrl: '' }, 10 * 86_400_000);
+    expect(store.deliveries.row(7)).toBeUndefined();
+    expect(store.sends.list({ jobId: job.id, limit: 10 })).toMatchObject([{ deliveryId: null, responseStatus: 200, ok: true }]);
+    store.close();
+  });
+
+  it('marks jobs of a stopped process as interrupted when the store is next used, never those of a live one', async () => {
+    const file = v1File();
+    const store = openStore(file);
+    // A pid that is surely gone: a child that has exited.
+    const { spawnSync } = await import('node:child_process');
+    const gone = spawnSync(process.execPath, ['-e', '']).pid!;
+    const orphan = store.sends.createJob('bulk', 'left running', {}, 10, 1, gone);
+    const live = store.sends.createJob('bulk', 'running in serve', {}, 10, 1, process.pid);
+    store.close();
+    const again = openStore(file);
+    new JobRunner(again, new EventBus());
+    expect(again.sends.job(orphan)).toMatchObject({ state: 'interrupted' });
+    expect(again.sends.job(live)).toMatchObject({ state: 'running' });
+    again.close();
+  });
+});
