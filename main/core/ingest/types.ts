@@ -1,6 +1,6 @@
 // What ingest derives from a captured body. The store indexes it; the receiver never waits on
 // anything but this synchronous derivation and the commit.
-import type { DeliveryKind, EndpointConfig, Problem, SignResult } from '../../../shared/model.js';
+import type { CallSummary, DeliveryKind, EndpointConfig, Problem, RedialSummary, SignResult } from '../../../shared/model.js';
 
 export interface IngestInput {
   /** The stored bytes (still content-encoded, e.g. gzip). */
@@ -12,33 +12,11 @@ export interface IngestInput {
   endpoint: Pick<EndpointConfig, 'key' | 'sign'> | null;
 }
 
-export interface RedialIndexRow {
-  index: number;
-  callId: string | null;
-  calleeNumber: string | null;
-  callerNumber: string | null;
-  startTimeRaw: string | null;
-  ringType: string | null;
-  ringTime: number | null;
-  hangupType: string | null;
-  resultLabel: string | null;
-}
+/** A RedailCall[] entry as indexed: the summary the API gives, before it is tied to a stored delivery. */
+export type RedialIndexRow = Omit<RedialSummary, 'deliveryId' | 'callIndex'>;
 
-export interface CallIndexRow {
-  index: number;
-  callId: string | null;
-  calleeNumber: string | null;
-  calleeName: string | null;
-  status: string | null;
-  intention: string | null;
-  startTime: string | null;
-  endTime: string | null;
-  durationSec: number | null;
-  ringType: string | null;
-  ringTime: number | null;
-  hangupType: string | null;
-  redials: RedialIndexRow[];
-}
+/** A Details[] entry as indexed, with its redials. */
+export type CallIndexRow = Omit<CallSummary, 'deliveryId' | 'taskId' | 'redialCount'> & { redials: RedialIndexRow[] };
 
 export interface IngestResult {
   kind: DeliveryKind;

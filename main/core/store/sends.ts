@@ -2,28 +2,8 @@
 import type { JobInfo, JobKind, JobState, SendAttempt, SendAttemptDetail, SendErrorClass } from '../../../shared/model.js';
 import type { Db } from './db.js';
 
-/** An attempt as the resend engine hands it over. */
-export interface NewSend {
-  jobId: number;
-  deliveryId: number | null;
-  item: number;
-  attempt: number;
-  url: string;
-  method: string;
-  requestHeaders: Array<[string, string]>;
-  requestBody: Uint8Array;
-  responseStatus: number | null;
-  responseHeaders: Array<[string, string]>;
-  responseBody: Uint8Array;
-  responseSize: number;
-  responseTruncated: boolean;
-  durationMs: number;
-  errorClass: SendErrorClass | null;
-  errorMessage: string | null;
-  startedAt: number;
-  finishedAt: number;
-  ok: boolean;
-}
+/** An attempt as the resend engine hands it over: the stored shape with its bodies, before it has an id. */
+export type NewSend = Omit<SendAttempt, 'id' | 'requestSize'> & { requestBody: Uint8Array; responseBody: Uint8Array };
 
 /** The request of an item's last attempt: what `resendFailed` sends again. */
 export interface StoredRequest {

@@ -1,0 +1,193 @@
+// The building blocks of the API contract: input schemas shared by several operations, and the
+// output shapes that are the API's own (not domain data). The table itself is in api.ts.
+import { z } from 'zod';
+import type { CallSummary, RedialSummary } from './model.js';
+
+export const id = z.number().int().positive();
+export const epochMs = z.number().int().nonnegative();
+export const endpointName = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'letters, digits, _ . - (at most 64), starting with a letter or digit');
+
+export const deliveryFilter = z
+  .object({
+    endpoint: endpointName.optional(),
+    kind: z.enum(['call-end', 'json', 'not-json']).optional(),
+    hasProblems: z.enum(['errors', 'warnings', 'none']).optional(),
+    sign: z.enum(['verified', 'mismatch', 'not-checked']).optional(),
+    from: epochMs.optional(),
+    to: epochMs.optional(),
+    /** Full-text search over names, numbers, transcript, labels, comments. */
+    text: z.string().max(500).optional(),
+    callId: z.string().max(200).optional(),
+    callee: z.string().max(200).optional(),
+    taskId: z.string().max(200).optional(),
+    status: z.string().max(100).optional(),
+    intention: z.string().max(100).optional(),
+  })
+  .strict();
+export type DeliveryFilter = z.infer<typeof deliveryFilter>;
+
+export const responseBehaviour = z
+  .object({
+    status: z.number().int().min(100).max(599).default(200),
+    body: z.string().max(1_000_000).default('{}'),
+    contentType: z.string().max(200).default('application/json'),
+    delayMs: z.number().int().min(0).max(600_000).default(0),
+    hang: z.boolean().default(false),
+    failFirst: z.number().int().min(0).max(1000).default(0),
+    failStatus: z.number().int().min(100).max(599).default(500),
+    failureRate: z.number().min(0).max(1).default(0),
+  })
+  .strict();
+
+export const signScheme = z
+  .object({
+    type: z.enum(['none', 'md5-template', 'hmac-sha256']).default('md5-template'),
+    template: z.string().max(2000).optional(),
+    header: z.string().max(200).optional(),
+    encoding: z.enum(['hex', 'base64']).optional(),
+  })
+  .strict();
+
+export const endpointConfig = z
+  .object({
+    name: endpointName,
+    response: responseBehaviour.default(responseBehaviour.parse({})),
+    key: z.string().max(1000).default(''),
+    /** Default: the vendor's md5 scheme; with no KEY, the vendor's default KEY (see docs/SIGN.md). */
+    sign: signScheme.default({ type: 'md5-template' }),
+    publicUrl: z.string().url().max(2000).optional(),
+  })
+  .strict();
+
+export interface Page<T> {
+  items: T[];
+  /** Pass back as `cursor` for the next (older) page; null at the end. */
+  nextCursor: string | null;
+}
+
+export interface RawBody {
+  id: number;
+  size: number;
+  truncated: boolean;
+  base64: string;
+  /** The body after Content-Encoding, as text, when it decodes as text. */
+  decodedText: string | null;
+  charset: string | null;
+}
+
+export interface ChainAttempt {
+  /** `call` for a Details[] entry, `redial` for a RedailCall[] entry. */
+  source: 'call' | 'redial';
+  deliveryId: number;
+  receivedAt: number;
+  callId: string | null;
+  /** As written in the payload. Redial times carry no zone: see `zoneAmbiguous`. */
+  startTimeRaw: string | null;
+  zoneAmbiguous: boolean;
+  /** Start as epoch ms, zone-less times read with the requested offset; null when unparseable. */
+  startMs: number | null;
+  ringType: string | null;
+  ringTime: number | null;
+  hangupType: string | null;
+  /** Intention for calls, ResultLabel for redials. */
+  label: string | null;
+  call?: CallSummary;
+  redial?: RedialSummary;
+}
+
+export interface Stats {
+  total: number;
+  byKind: Record<string, number>;
+  byEndpoint: Record<string, number>;
+  callsByStatus: Record<string, number>;
+  callsByIntention: Record<string, number>;
+  callsByRingType: Record<string, number>;
+  /** Calls by duration range (`0-10s`, `10-30s`, ...), in range order; `unknown` when times do not parse. */
+  callDurations: Array<{ range: string; count: number }>;
+  /** Deliveries per bucket, oldest first. */
+  overTime: Array<{ start: number; count: number }>;
+  bucketMs: number;
+}
+
+export interface Settings {
+  /** Keep at most this many deliveries (0: no limit). Nothing is deleted without this set. */
+  retentionCount: number;
+  /** Keep deliveries at most this many days (0: no limit). */
+  retentionDays: number;
+  /** Public URL of the tunnel to the receiver, shown as the URL to give the vendor. */
+  publicUrl: string;
+}
+
+export const settingsInput = z
+  .object({
+    retentionCount: z.number().int().min(0).optional(),
+    retentionDays: z.number().int().min(0).optional(),
+    publicUrl: z.union([z.string().url(), z.literal('')]).optional(),
+  })
+  .strict();
+
+
+// ---- Re-send (docs/RESEND.md) ----
+
+/** Where to send: an absolute http(s) URL. */
+export const targetUrl = z
+  .string()
+  .max(4000)
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'expected an absolute http:// or https:// URL');
+
+export const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/, 'a header name (letters, digits, - and the other token characters)');
+/** Header values may not hold CR, LF or NUL: they would split or end the header block. */
+export const headerPair = z.tuple([headerName, z.string().max(16_000).regex(/^[^\r\n\0]*$/, 'no CR, LF or NUL in a header value')]);
+
+/** Keep the body's Sign (and any signature header) as stored, or compute a new one. */
+export const signChoice = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('keep') }).strict(),
+  z
+    .object({
+      mode: z.literal('resign'),
+      /** Default: the delivery's endpoint KEY (the vendor's default KEY when none). */
+      key: z.string().max(1000).optional(),
+      /** Default: the delivery's endpoint scheme (md5-template for new bodies). */
+      scheme: signScheme.optional(),
+    })
+    .strict(),
+]);
+export type SignChoice = z.infer<typeof signChoice>;
+
+/** The vendor's policy: on anything but HTTP 200, retry every interval, at most N times. */
+export const retryPolicy = z
+  .object({
+    intervalMs: z.number().int().min(0).max(86_400_000).default(60_000),
+    maxRetries: z.number().int().min(0).max(100).default(5),
+    /** Waits are divided by this: 1000 runs the 60 s interval in 60 ms. */
+    timeScale: z.number().positive().max(1_000_000).default(1),
+  })
+  .strict();
+export type RetryPolicy = z.infer<typeof retryPolicy>;
+
+export const sendOptions = {
+  to: targetUrl,
+  sign: signChoice.default({ mode: 'keep' }),
+  /** Absent: one attempt. Present: the vendor retry policy. */
+  retry: retryPolicy.optional(),
+  /** Per attempt, from connect to the last body byte. */
+  timeoutMs: z.number().int().min(1).max(600_000).default(10_000),
+};
+
+/** An edited body: text (sent as UTF-8, Content-Encoding applied if a header says so) or raw bytes. */
+export const bodyOverride = z.union([z.object({ text: z.string().max(32 * 1024 * 1024) }).strict(), z.object({ base64: z.string().max(48 * 1024 * 1024) }).strict()]);
+
+export const generateOptions = {
+  /** Call-end notifications to make (one call each). */
+  calls: z.number().int().min(1).max(1_000_000).default(10),
+  /** Calls per callee: a redial chain of this length (the k-th lists the k - 1 before it in RedailCall). */
+  redials: z.number().int().min(1).max(20).default(1),
+  seed: z.union([z.string().max(200), z.number()]).default(1),
+  /** Default: the vendor's default KEY. */
+  key: z.string().max(1000).optional(),
+  scheme: signScheme.default({ type: 'md5-template' }),
+  /** Start of the first call (epoch ms); fixed by default so that a seed alone reproduces the bodies. */
+  startAt: z.number().int().nonnegative().optional(),
+};
