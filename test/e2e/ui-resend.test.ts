@@ -101,4 +101,34 @@ describe('re-send from the delivery screen', () => {
     await screenshot(page, 'resend-bulk');
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('re-delivers a redial chain from its timeline, oldest first', async () => {
+    await go('#/chain/%2B6212345678');
+    const form = page.locator('.bulk-bar', { hasText: 'Re-deliver this chain' });
+    await form.getByLabel('Re-deliver this chain to target URL').fill(target.url('/chain'));
+    await form.getByLabel('re-delivery speed').selectOption('max');
+    const before = target.received.length;
+    await form.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => form.locator('.bulk-progress').innerText()).toMatch(/ · \d+ delivered · 0 failed .* · done/);
+    const sent = target.received.slice(before);
+    expect(sent.length).toBeGreaterThan(0);
+    expect(sent.every((r) => r.path === '/chain' && r.body.toString().includes('+6212345678'))).toBe(true);
+    await screenshot(page, 'chain-redeliver');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('generates seeded synthetic callbacks and sends them', async () => {
+    await go('#/endpoints');
+    const form = page.locator('.bulk-bar', { hasText: 'Generate and send' });
+    await form.getByLabel('Generate and send target URL').fill(target.url('/generated'));
+    await form.getByLabel('calls').fill('3');
+    const before = target.received.length;
+    await form.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => form.locator('.bulk-progress').innerText()).toMatch(/3\/3 · 3 delivered · 0 failed .* · done/);
+    const bodies = target.received.slice(before).map((r) => JSON.parse(r.body.toString()));
+    expect(bodies).toHaveLength(3);
+    expect(bodies.every((b) => typeof b.TaskID === 'string' && /^[0-9a-f]{32}$/.test(b.Sign) && b.Details.length === 1)).toBe(true);
+    await screenshot(page, 'generate');
+    expect(errors).toEqual([]);
+  }, 60_000);
 });

@@ -170,7 +170,7 @@ describe('inspection UI in Chromium', () => {
     await expect.poll(() => card.innerText()).toMatch(/attempt 1 of 3[\s\S]*redial[\s\S]*2023-10-19 14:13:07[\s\S]*read as UTC\+08:00 → 2023-10-19T06:13:07Z/);
     expect(await page.locator('.attempt-list').innerText()).toMatch(/\+10 s/);
 
-    await page.getByLabel('speed').selectOption('60');
+    await page.getByLabel('speed', { exact: true }).selectOption('60');
     await page.getByRole('button', { name: 'play' }).click();
     await expect.poll(() => card.innerText(), { timeout: 20_000 }).toMatch(/attempt 3 of 3/);
     await expect.poll(() => page.getByRole('button', { name: 'play' }).count()).toBe(1);

@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useApi, useAsync } from '../api/context.js';
 import { AttemptCard } from './AttemptCard.js';
+import { ChainRedeliver } from './ChainRedeliver.js';
 import { Timeline } from './Timeline.js';
 import { ZonePicker } from './ZonePicker.js';
 import { SPEEDS, playbackGaps } from './playback.js';
@@ -57,6 +58,7 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
             <Timeline attempts={attempts} gaps={gaps} index={playback.index} onPick={playback.go} />
             <AttemptCard attempt={current} position={playback.index} total={attempts.length} offset={offset} />
           </div>
+          <ChainRedeliver callee={callee} taskId={taskId} />
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import type { EndpointConfig } from '../../../shared/model.js';
 import { useApi, useAsync } from '../api/context.js';
 import { CopyField } from './CopyField.js';
 import { EndpointForm, newEndpoint } from './EndpointForm.js';
+import { GenerateForm } from './GenerateForm.js';
 import { SettingsForm } from './SettingsForm.js';
 import { DEFAULT_ENDPOINT, vendorUrl } from './endpoint-url.js';
 
@@ -84,6 +85,8 @@ export function EndpointsScreen() {
           onCancel={() => setEditing(null)}
         />
       )}
+      <h1 className="section">Synthetic callbacks</h1>
+      <GenerateForm />
       <h1 className="section">Settings</h1>
       <SettingsForm />
     </section>

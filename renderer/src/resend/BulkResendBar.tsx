@@ -4,6 +4,7 @@ import { useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { JobInfo } from '../../../shared/model.js';
 import { useApi } from '../api/context.js';
+import { JobStatus } from './JobStatus.js';
 import { useTrackedJob } from './use-job.js';
 
 const LAST_TARGET = 'callback-inspector.resend.to';
@@ -41,13 +42,7 @@ export function BulkResendBar({ filter, count }: { filter: DeliveryFilter; count
         <button type="button" onClick={() => void run(() => api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency) }))}>Re-send the {job.failed} failed (to the URL above)</button>
       )}
       <button type="button" onClick={() => setOpen(false)}>close</button>
-      {job && (
-        <span className="bulk-progress" role="status">
-          <progress value={job.completed} max={Math.max(1, job.total)} /> {job.completed}/{job.total} · {job.succeeded} delivered · {job.failed} failed
-          {Object.keys(job.outcomes).length > 0 && ` (${Object.entries(job.outcomes).map(([k, n]) => `${k}: ${n}`).join(', ')})`}
-          {job.state !== 'running' && ` · ${job.state}`}
-        </span>
-      )}
+      {job && <JobStatus job={job} />}
       {error && <span className="invalid-note" role="alert">{error}</span>}
     </form>
   );
