@@ -169,6 +169,16 @@ export const operations = {
       .strict()
       .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)'),
   ),
+  /** The `export` NDJSON (one line per delivery, shared/export-format.ts) of a selection, oldest first. */
+  exportNdjson: op<string>()(
+    z
+      .object({
+        ids: z.array(id).min(1).max(10_000).optional(),
+        filter: deliveryFilter.optional(),
+        limit: z.number().int().min(1).max(10_000).default(1000),
+      })
+      .strict(),
+  ),
   exportHar: op<HarLog>()(
     z
       .object({

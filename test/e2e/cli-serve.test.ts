@@ -122,6 +122,10 @@ describe('callback-inspector CLI', () => {
     const file = join(dir, 'out.ndjson');
     expect(cli('export', '--data', dir, '--out', file).status).toBe(0);
 
+    // A selection: by id, or one endpoint's deliveries.
+    expect(cli('export', '--data', dir, '--ids', '3,1').stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([3, 1]);
+    expect(cli('export', '--data', dir, '--endpoint', 'x').stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['/hooks/x/']);
+
     const copy = data();
     const first = cli('import', '--data', copy, file);
     expect(first.stderr).toContain('imported 3, skipped 0');

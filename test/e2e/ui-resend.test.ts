@@ -102,6 +102,18 @@ describe('re-send from the delivery screen', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('exports the inbox selection as NDJSON that matches the CLI export, and as HAR', async () => {
+    await go('#/inbox');
+    const [ndjson] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'NDJSON', exact: true }).click()]);
+    const lines = readFileSync(await ndjson.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(ndjson.suggestedFilename()).toBe('deliveries.ndjson');
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => typeof l.bodyBase64 === 'string' && /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
+    const [har] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'HAR', exact: true }).click()]);
+    expect(JSON.parse(readFileSync(await har.path(), 'utf8')).log.entries).toHaveLength(lines.length);
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('re-delivers a redial chain from its timeline, oldest first', async () => {
     await go('#/chain/%2B6212345678');
     const form = page.locator('.bulk-bar', { hasText: 'Re-deliver this chain' });

@@ -117,3 +117,12 @@ describe('HTTP API', () => {
     expect(stats.overTime.reduce((n: number, b: { count: number }) => n + b.count, 0)).toBe(stats.total);
   });
 });
+
+describe('exports over the API', () => {
+  it('gives the selection as export NDJSON lines, oldest first, the same bytes as stored', async () => {
+    const { json } = await call('exportNdjson', { filter: { text: 'Task-003' } });
+    const lines = (json.result as string).trim().split('\n').map((l) => JSON.parse(l));
+    expect(lines.map((l: { kind: string }) => l.kind)).toEqual(['call-end']);
+    expect(Buffer.from(lines[0].bodyBase64, 'base64').equals(core.store.deliveries.body(lines[0].id)!)).toBe(true);
+  });
+});

@@ -7,10 +7,11 @@ import { curlOfAttempt, curlOfDelivery } from '../resend/copy-as-curl.js';
 import { ResendInputError, type ResendEngine } from '../resend/engine.js';
 import type { Store } from '../store/index.js';
 import { exportHar } from '../transfer/export-har.js';
+import { exportNdjson } from '../transfer/export-ndjson.js';
 
 export type ResendOpName =
   | 'resendDraft' | 'resend' | 'bulkResend' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
-  | 'getJob' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar';
+  | 'getJob' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
 export function createResendOps({ store, engine }: { store: Store; engine: ResendEngine }): ResendOps {
@@ -67,6 +68,9 @@ export function createResendOps({ store, engine }: { store: Store; engine: Resen
       // A missing record is "nothing there" (null), as getDelivery answers; a missing URL is bad input.
       if (result.field === 'to') throw new ApiInputError('copyAsCurl', [{ path: 'to', message: result.error }]);
       return null;
+    },
+    async exportNdjson({ ids, filter, limit }) {
+      return [...exportNdjson(store, ids ?? store.selection.idsMatching(filter ?? {}, limit))].join('');
     },
     async exportHar({ ids, filter, limit }) {
       return exportHar(store, ids ?? store.selection.idsMatching(filter ?? {}, limit));

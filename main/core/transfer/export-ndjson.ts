@@ -30,9 +30,13 @@ export function toExportLine(row: DeliveryRow, body: Buffer): ExportLine {
   };
 }
 
-/** Yields one NDJSON line (with its newline) per delivery; never holds the whole store in memory. */
-export function* exportNdjson(store: Store): Generator<string> {
-  for (const row of store.allDeliveries()) {
+/**
+ * Yields one NDJSON line (with its newline) per delivery, all of them or the given ids, oldest first;
+ * never holds the whole store in memory.
+ */
+export function* exportNdjson(store: Store, ids?: number[]): Generator<string> {
+  const rows = ids ? ids.map((id) => store.deliveries.row(id)).filter((r) => r !== undefined) : store.allDeliveries();
+  for (const row of rows) {
     const body = store.deliveries.body(row.id) ?? Buffer.alloc(0);
     yield `${JSON.stringify(toExportLine(row, body))}\n`;
   }

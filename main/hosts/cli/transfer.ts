@@ -9,6 +9,7 @@ import { openStore } from '../../core/store/index.js';
 import { exportNdjson } from '../../core/transfer/export-ndjson.js';
 import { importNdjson } from '../../core/transfer/import-ndjson.js';
 import { defaultDataDir } from './data-dir.js';
+import { idList } from './options.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -16,12 +17,15 @@ export function registerTransfer(program: Command): void {
     .description('write every delivery as NDJSON, oldest first (works while serve runs)')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .option('--out <file>', 'output file (default: standard output)')
+    .option('--ids <ids>', 'only these deliveries (comma separated)', idList)
+    .option('--endpoint <name>', "only this endpoint's deliveries")
     .addHelpText(
       'after',
       '\nEach line: id, receivedAt, endpoint, method, path, query, headers, remoteAddress, bodyBase64, sha256,\nsize, truncated, kind, shape, problems, sign, response, retryOf, attempt, taskId, callCount.\n',
     )
-    .action(async (opts: { data: string; out?: string }) => {
+    .action(async (opts: { data: string; out?: string; ids?: number[]; endpoint?: string }) => {
       const store = openExisting(opts.data);
+      const ids = opts.ids ?? (opts.endpoint ? store.selection.idsMatching({ endpoint: opts.endpoint }, Number.MAX_SAFE_INTEGER) : undefined);
       const out = opts.out ? createWriteStream(opts.out) : process.stdout;
       // `export | head`: the reader leaving early is the end of the job, not an error.
       let readerGone = false;
@@ -30,7 +34,7 @@ export function registerTransfer(program: Command): void {
         readerGone = true;
       });
       try {
-        for (const line of exportNdjson(store)) {
+        for (const line of exportNdjson(store, ids)) {
           if (readerGone) break;
           // `once` rejects when the stream errors instead of draining; the error handler above decides.
           if (!out.write(line)) await once(out, 'drain').catch(() => undefined);

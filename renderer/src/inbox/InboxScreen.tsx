@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import { navigate } from '../routing/use-route.js';
 import { BulkResendBar } from '../resend/BulkResendBar.js';
+import { ExportButtons } from './ExportButtons.js';
 import { InboxList } from './InboxList.js';
 import { InboxToolbar, type SummaryFilter } from './InboxToolbar.js';
 import { parseSearch } from './search-syntax.js';
@@ -69,7 +70,10 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         onLeaveSearch={leaveSearch}
         count={count}
       />
-      <BulkResendBar filter={filter} count={count} />
+      <div className="inbox-actions">
+        <BulkResendBar filter={filter} count={count} />
+        <ExportButtons filter={filter} />
+      </div>
       {inbox.error && <div className="error-bar">Could not load deliveries: {inbox.error.message}</div>}
       <InboxList
         rows={inbox.rows}
