@@ -31,18 +31,15 @@ export function useInbox(filter: DeliveryFilter): Inbox {
 
   const fail = (e: unknown) => setError(e instanceof Error ? e : new Error(String(e)));
 
-  useEffect(() => {
-    const gen = ++generation.current;
+  /** Loads one page; a page that arrives after the filter changed (another generation) is dropped. */
+  const fetchPage = (gen: number, from: string | null, apply: (items: DeliverySummary[]) => void) => {
     busy.current = true;
-    setRows([]);
-    setCursor(null);
     setLoading(true);
-    setError(null);
     api
-      .listDeliveries({ filter, limit: PAGE })
+      .listDeliveries({ filter, ...(from === null ? {} : { cursor: from }), limit: PAGE })
       .then((page) => {
         if (gen !== generation.current) return;
-        setRows(page.items);
+        apply(page.items);
         setCursor(page.nextCursor);
       }, fail)
       .finally(() => {
@@ -50,25 +47,19 @@ export function useInbox(filter: DeliveryFilter): Inbox {
         busy.current = false;
         setLoading(false);
       });
+  };
+
+  useEffect(() => {
+    const gen = ++generation.current;
+    setRows([]);
+    setCursor(null);
+    setError(null);
+    fetchPage(gen, null, setRows);
   }, [api, filterKey]);
 
   const loadMore = useCallback(() => {
     if (busy.current || cursor === null) return;
-    const gen = generation.current;
-    busy.current = true;
-    setLoading(true);
-    api
-      .listDeliveries({ filter, cursor, limit: PAGE })
-      .then((page) => {
-        if (gen !== generation.current) return;
-        setRows((prev) => mergeRows(prev, page.items));
-        setCursor(page.nextCursor);
-      }, fail)
-      .finally(() => {
-        if (gen !== generation.current) return;
-        busy.current = false;
-        setLoading(false);
-      });
+    fetchPage(generation.current, cursor, (items) => setRows((prev) => mergeRows(prev, items)));
   }, [api, cursor, filterKey]);
 
   const headInFlight = useRef<Promise<void> | null>(null);
