@@ -174,6 +174,6 @@ function signed(body: Record<string, unknown>, scheme: SignScheme, key: string):
   }
   const text = JSON.stringify(body);
   const placed = signBody(scheme, key, Buffer.from(text, 'utf8'), undefined);
-  if (placed?.where === 'header') headers.push([placed.header, placed.value]);
+  if (placed?.where === 'header') headers.push(...placed.headers);
   return { body: text, headers };
 }

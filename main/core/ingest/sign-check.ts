@@ -1,39 +1,72 @@
 // Checks a delivery's signature against its endpoint's scheme and KEY, and computes signatures for
-// resend (signBody). md5-template signs body fields; hmac-sha256 signs the body bytes in a header.
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+// resend (signRequest). md5-template signs body fields (here); the header schemes live in sign/:
+// hmac (and its legacy name hmac-sha256) and standard-webhooks.
+import { createHash } from 'node:crypto';
 import type { SignResult, SignScheme } from '../../../shared/model.js';
 import { field, isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
 import { DEFAULT_SIGN_TEMPLATE, VENDOR_DEFAULT_KEY, missingTemplateFields, renderSignTemplate } from '../../../shared/sign.js';
-import { headerValue } from './headers.js';
+import { DEFAULT_HMAC_HEADER, hmacSettings, parseSigned } from '../../../shared/sign-schemes/hmac.js';
+import { sameText } from './sign/compare.js';
+import { signHmac, verifyHmac } from './sign/hmac.js';
+import { signStandardWebhooks, verifyStandardWebhooks } from './sign/standard-webhooks.js';
 
-export const DEFAULT_SIGN_HEADER = 'X-Signature';
+export const DEFAULT_SIGN_HEADER = DEFAULT_HMAC_HEADER;
 
-/** Where a computed signature goes: the body's `Sign` field, or a header. */
-export type SignPlacement = { where: 'body'; field: 'Sign'; value: string } | { where: 'header'; header: string; value: string };
+type Headers = ReadonlyArray<readonly [string, string]>;
+
+/** Where a computed signature goes: the body's `Sign` field, or headers (replacing those of the same name). */
+export type SignPlacement = { where: 'body'; field: 'Sign'; value: string } | { where: 'header'; headers: Array<[string, string]>; value: string };
+
+/** What signing a request may read besides the body: the headers being sent, the original's, the time. */
+export interface SignContext {
+  headers?: Headers | undefined;
+  /** The original delivery's headers: signed headers not being sent are taken from them (e.g. webhook-id). */
+  original?: Headers | undefined;
+  nowMs?: number | undefined;
+  /** standard-webhooks: a new webhook-id instead of the original's. */
+  newWebhookId?: boolean | undefined;
+}
+
+const isHmac = (type: SignScheme['type']) => type === 'hmac' || type === 'hmac-sha256';
 
 /**
- * The signature the scheme gives this body: md5-template → lower-case hex (null when the body is not
- * a JSON object); hmac-sha256 → the digest of `body` (bytes after Content-Encoding) in the scheme's
- * encoding; none → null.
+ * The md5-template signature of this body (lower-case hex; null when the body is not a JSON object),
+ * or an hmac header value of a body-only template; null for the schemes that sign headers too.
  */
 export function computeSign(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined): string | null {
   if (scheme.type === 'md5-template') {
     if (!isJsonObject(value)) return null;
     return createHash('md5').update(renderSignTemplate(scheme.template ?? DEFAULT_SIGN_TEMPLATE, value, key), 'utf8').digest('hex');
   }
-  if (scheme.type === 'hmac-sha256') return createHmac('sha256', key).update(body).digest(scheme.encoding ?? 'hex');
+  if (isHmac(scheme.type) && parseSigned(hmacSettings(scheme).signed).every((p) => p.kind === 'body' || p.kind === 'text')) {
+    const made = signHmac(scheme, key, body, { headers: [], original: [], nowMs: 0 });
+    return made.ok ? made.value : null;
+  }
   return null;
 }
 
 /**
  * For resend: the new `Sign` value (md5-template; put it in the body, the template never reads Sign)
- * or the header to send (hmac-sha256; compute it over the final body bytes). Null for `none`.
+ * or the headers to send (header schemes; computed over the final body bytes after Content-Encoding
+ * is undone). Null for `none`; an error says why a body cannot be signed.
  */
-export function signBody(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined): SignPlacement | null {
-  const sign = computeSign(scheme, key, body, value);
-  if (sign === null) return null;
-  if (scheme.type === 'md5-template') return { where: 'body', field: 'Sign', value: sign };
-  return { where: 'header', header: scheme.header ?? DEFAULT_SIGN_HEADER, value: sign };
+export function signRequest(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined, ctx: SignContext = {}): { ok: true; placement: SignPlacement | null } | { ok: false; error: string } {
+  const headers = { headers: ctx.headers ?? [], original: ctx.original ?? [], nowMs: ctx.nowMs ?? Date.now() };
+  if (scheme.type === 'md5-template') {
+    const sign = computeSign(scheme, key, body, value);
+    if (sign === null) return { ok: false, error: 'cannot re-sign with md5-template: the body is not a JSON object' };
+    return { ok: true, placement: { where: 'body', field: 'Sign', value: sign } };
+  }
+  const made = isHmac(scheme.type) ? signHmac(scheme, key, body, headers) : scheme.type === 'standard-webhooks' ? signStandardWebhooks(key, body, { ...headers, newWebhookId: ctx.newWebhookId }) : null;
+  if (made === null) return { ok: true, placement: null };
+  if (!made.ok) return made;
+  return { ok: true, placement: { where: 'header', headers: made.headers, value: made.value } };
+}
+
+/** signRequest without the reason: null when there is nothing to sign or it cannot be signed. */
+export function signBody(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined, ctx: SignContext = {}): SignPlacement | null {
+  const r = signRequest(scheme, key, body, value, ctx);
+  return r.ok ? r.placement : null;
 }
 
 /**
@@ -47,45 +80,31 @@ export function effectiveSign(endpoint: { key: string; sign: SignScheme } | null
   return { scheme, key: endpoint?.key ?? '', keySource: 'endpoint' };
 }
 
-export function verifySign(scheme: SignScheme | null, key: string, body: Uint8Array, value: JsonValue | undefined, headers: ReadonlyArray<readonly [string, string]>): SignResult {
+/**
+ * Checks the delivery as its scheme says. `arrivedMs` dates the signed timestamps of the header
+ * schemes (default: now); a timestamp outside the tolerance is a warning, not a mismatch.
+ */
+export function verifySign(scheme: SignScheme | null, key: string, body: Uint8Array, value: JsonValue | undefined, headers: Headers, arrivedMs: number = Date.now()): SignResult {
   const type = scheme?.type ?? 'none';
   if (scheme === null || type === 'none') return { status: 'not-checked', scheme: 'none', reason: 'no Sign scheme configured' };
   if (!key) return { status: 'not-checked', scheme: type, reason: 'no KEY configured' };
-  return type === 'md5-template' ? verifyMd5(scheme, key, body, value) : verifyHmac(scheme, key, body, headers);
+  if (type === 'md5-template') return verifyMd5(scheme, key, value);
+  if (type === 'standard-webhooks') return verifyStandardWebhooks(scheme, key, body, headers, arrivedMs);
+  return verifyHmac(scheme, key, body, headers, arrivedMs);
 }
 
-function verifyMd5(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined): SignResult {
+function verifyMd5(scheme: SignScheme, key: string, value: JsonValue | undefined): SignResult {
   const base = { scheme: 'md5-template' as const };
   if (!isJsonObject(value)) return { ...base, status: 'not-checked', reason: 'body is not a JSON object, so it has no Sign field' };
   const template = scheme.template ?? DEFAULT_SIGN_TEMPLATE;
-  const expected = computeSign(scheme, key, body, value) as string;
+  const expected = computeSign(scheme, key, new Uint8Array(), value) as string;
+  // What was hashed, with the KEY left as {KEY}: the body's fields are the user's to see, the KEY is not.
+  const info = { ...base, expected, signed: `md5(${renderSignTemplate(template, value, '{KEY}')})` };
   const received = field(value, 'Sign');
-  if (received === undefined) return { ...base, status: 'mismatch', expected, reason: 'body has no Sign field' };
-  if (typeof received !== 'string') return { ...base, status: 'mismatch', expected, reason: 'Sign is not a string' };
-  if (sameText(received.toLowerCase(), expected)) return { ...base, status: 'verified', received, expected };
+  if (received === undefined) return { ...info, status: 'mismatch', reason: 'body has no Sign field' };
+  if (typeof received !== 'string') return { ...info, status: 'mismatch', reason: 'Sign is not a string' };
+  if (sameText(received.toLowerCase(), expected)) return { ...info, status: 'verified', received };
   const missing = missingTemplateFields(template, value);
   const note = missing.length > 0 ? ` (the body lacks ${missing.join(', ')}, rendered as "")` : '';
-  return { ...base, status: 'mismatch', received, expected, reason: `Sign differs from md5 of the template ${template}${note}` };
-}
-
-function verifyHmac(scheme: SignScheme, key: string, body: Uint8Array, headers: ReadonlyArray<readonly [string, string]>): SignResult {
-  const base = { scheme: 'hmac-sha256' as const };
-  const name = scheme.header ?? DEFAULT_SIGN_HEADER;
-  const encoding = scheme.encoding ?? 'hex';
-  const digest = createHmac('sha256', key).update(body).digest();
-  const expected = digest.toString(encoding);
-  const header = headerValue(headers, name);
-  if (header === null) return { ...base, status: 'mismatch', expected, reason: `no ${name} header` };
-  const received = header.trim();
-  const written = received.replace(/^sha256=/i, '');
-  const got = encoding === 'hex' ? (/^[0-9a-f]{64}$/i.test(written) ? Buffer.from(written, 'hex') : null) : Buffer.from(written, 'base64');
-  if (got === null || got.length !== digest.length) return { ...base, status: 'mismatch', received, expected, reason: `${name} is not a SHA-256 digest in ${encoding}` };
-  if (timingSafeEqual(got, digest)) return { ...base, status: 'verified', received, expected };
-  return { ...base, status: 'mismatch', received, expected, reason: `${name} differs from HMAC-SHA256 of the body with the KEY` };
-}
-
-function sameText(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  return { ...info, status: 'mismatch', received, reason: `Sign differs from md5 of the template ${template}${note}` };
 }

@@ -9,7 +9,9 @@ import { undoContentEncoding } from '../ingest/content-encoding.js';
 import { decodeBody } from '../ingest/decode.js';
 import { headerValue } from '../ingest/headers.js';
 import { parseJson } from '../ingest/lossless-parse.js';
-import { computeSign, effectiveSign, signBody } from '../ingest/sign-check.js';
+import { computeSign, effectiveSign, signRequest } from '../ingest/sign-check.js';
+import { hmacSettings, parseSigned, signedHeaderNames } from '../../../shared/sign-schemes/hmac.js';
+import { STANDARD_WEBHOOK_HEADERS } from '../../../shared/sign-schemes/standard-webhooks.js';
 import { applyContentEncoding } from './content-coding.js';
 import { withSign } from './sign-edit.js';
 
@@ -29,6 +31,8 @@ export interface BuildInput {
   method?: string | undefined;
   headers?: Array<[string, string]> | undefined;
   sign: SignChoice;
+  /** The signing time for schemes that sign one (default: now). */
+  nowMs?: number | undefined;
 }
 
 export interface BuiltRequest {
@@ -49,12 +53,20 @@ export const VENDOR_HEADERS: ReadonlyArray<[string, string]> = [
 
 /**
  * The headers a re-send copies from a capture: what describes the content and the sender
- * (Content-Type, Content-Encoding, Content-Language, User-Agent) and any signature header (a name
- * containing "sign"). Host, Content-Length, tunnel and proxy headers belong to the original trip.
+ * (Content-Type, Content-Encoding, Content-Language, User-Agent), any signature header (a name
+ * containing "sign") and what signatures cover: Standard Webhooks' webhook-id and webhook-timestamp,
+ * the endpoint's hmac header and the headers its template signs. Host, Content-Length, tunnel and
+ * proxy headers belong to the original trip.
  */
 export function defaultHeaders(original: Original | null): Array<[string, string]> {
   if (!original) return VENDOR_HEADERS.map(([n, v]) => [n, v]);
-  return original.headers.filter(([name]) => /^(content-type|content-encoding|content-language|user-agent)$/i.test(name) || /sign/i.test(name));
+  const signedNames = new Set<string>(STANDARD_WEBHOOK_HEADERS);
+  const scheme = original.endpoint?.sign;
+  if (scheme && (scheme.type === 'hmac' || scheme.type === 'hmac-sha256')) {
+    const s = hmacSettings(scheme);
+    for (const n of [s.header, ...signedHeaderNames(parseSigned(s.signed))]) signedNames.add(n.toLowerCase());
+  }
+  return original.headers.filter(([name]) => /^(content-type|content-encoding|content-language|user-agent)$/i.test(name) || /sign/i.test(name) || signedNames.has(name.toLowerCase()));
 }
 
 export function buildRequest(input: BuildInput): BuildResult {
@@ -84,11 +96,15 @@ export function buildRequest(input: BuildInput): BuildResult {
 
   const undone = undoContentEncoding(wire, coding);
   if (!undone.ok) return { ok: false, error: `cannot re-sign: the body does not decode with Content-Encoding "${coding}"` };
-  if (scheme.type === 'hmac-sha256') {
-    const placed = signBody(scheme, key, undone.bytes, undefined);
-    if (!placed || placed.where !== 'header') return { ok: false, error: 'hmac-sha256 produced no header' };
-    const rest = headers.filter(([n]) => n.toLowerCase() !== placed.header.toLowerCase());
-    return { ok: true, request: { method, headers: [...rest, [placed.header, placed.value]], body: wire, signed: { scheme: scheme.type, value: placed.value } } };
+  if (scheme.type !== 'md5-template') {
+    // Header schemes sign the bytes sent, after Content-Encoding is undone, as ingest checks them.
+    const made = signRequest(scheme, key, undone.bytes, undefined, { headers, original: input.original?.headers ?? [], nowMs: input.nowMs ?? Date.now(), newWebhookId: input.sign.newWebhookId });
+    if (!made.ok) return made;
+    if (made.placement?.where !== 'header') return { ok: false, error: `${scheme.type} produced no header` };
+    const placed = made.placement.headers;
+    const names = new Set(placed.map(([n]) => n.toLowerCase()));
+    const rest = headers.filter(([n]) => !names.has(n.toLowerCase()));
+    return { ok: true, request: { method, headers: [...rest, ...placed], body: wire, signed: { scheme: scheme.type, value: made.placement.value } } };
   }
 
   // md5-template: the Sign field of the JSON body.
@@ -112,6 +128,6 @@ export function resolveSign(choice: Extract<SignChoice, { mode: 'resign' }>, end
   const scheme = choice.scheme ?? fallback.scheme;
   let key = choice.key ?? (scheme.type === fallback.scheme.type ? fallback.key : endpoint?.key ?? '');
   if (!key && scheme.type === 'md5-template') key = VENDOR_DEFAULT_KEY;
-  if (!key && scheme.type === 'hmac-sha256') return { ok: false, error: 'hmac-sha256 needs a KEY: pass one' };
+  if (!key && scheme.type !== 'none') return { ok: false, error: `${scheme.type} needs a KEY: pass one` };
   return { ok: true, scheme, key };
 }

@@ -3,15 +3,21 @@
 import type { Command } from 'commander';
 import type { OpInput, RetryPolicy, SignChoice } from '../../../shared/api.js';
 import { defaultDataDir } from './data-dir.js';
-import { header, nonNegativeInt, positiveInt, positiveNumber, scheme } from './options.js';
+import type { SignScheme } from '../../../shared/model.js';
+import { digestEncoding, header, hmacAlgorithm, nonNegativeInt, positiveInt, positiveNumber, scheme } from './options.js';
 
 export interface SendFlags {
   to: string;
   data: string;
   key?: string;
-  scheme?: 'md5-template' | 'hmac-sha256' | 'none';
+  scheme?: 'md5-template' | 'hmac' | 'hmac-sha256' | 'standard-webhooks' | 'none';
   template?: string;
   signHeader?: string;
+  algorithm?: 'sha1' | 'sha256' | 'sha512';
+  encoding?: 'hex' | 'base64';
+  prefix?: string;
+  signed?: string;
+  newWebhookId?: boolean;
   retryPolicy?: boolean;
   interval?: number;
   maxRetries?: number;
@@ -29,9 +35,14 @@ export function addTargetOptions(cmd: Command, { to = true } = {}): Command {
 export function addSignOptions(cmd: Command): Command {
   return cmd
     .option('--key <KEY>', 're-sign with this KEY (default: keep the Sign as stored)')
-    .option('--scheme <scheme>', 're-sign with md5 (Sign field, template {TaskID}{KEY}), hmac (X-Signature header) or none', scheme)
+    .option('--scheme <scheme>', 're-sign with md5 (Sign field, template {TaskID}{KEY}), hmac (a header, X-Signature by default), standard-webhooks (webhook-* headers, KEY whsec_…) or none', scheme)
     .option('--template <template>', 'md5 template, e.g. "{TaskID}{KEY}"')
-    .option('--sign-header <name>', 'hmac header name (default X-Signature)');
+    .option('--sign-header <name>', 'hmac header name (default X-Signature)')
+    .option('--algorithm <hash>', 'hmac: sha1, sha256 (default) or sha512', hmacAlgorithm)
+    .option('--encoding <encoding>', 'hmac: hex (default) or base64', digestEncoding)
+    .option('--prefix <text>', 'hmac: written before the digest, e.g. "sha256=" (GitHub)')
+    .option('--signed <template>', 'hmac: what is signed, default "{body}"; e.g. "{timestamp}.{body}" (Stripe-like t=…,v1=… header) or "v0:{header:X-Slack-Request-Timestamp}:{body}"')
+    .option('--new-webhook-id', 'standard-webhooks: send a new webhook-id (default: keep the original\'s)');
 }
 
 export function addRetryOptions(cmd: Command): Command {
@@ -46,14 +57,27 @@ export function addHeaderOption(cmd: Command): Command {
   return cmd.option('-H, --header <header>', 'set a header, "Name: value" (repeatable; replaces one of the same name)', header);
 }
 
-/** Keep, unless a KEY or scheme was given. */
+/** Keep, unless a KEY, a scheme or a scheme setting was given. */
 export function signChoiceOf(f: SendFlags): SignChoice {
-  if (f.key === undefined && f.scheme === undefined && f.template === undefined && f.signHeader === undefined) return { mode: 'keep' };
-  const type = f.scheme ?? (f.signHeader ? 'hmac-sha256' : 'md5-template');
+  const hmacGiven = f.signHeader !== undefined || f.algorithm !== undefined || f.encoding !== undefined || f.prefix !== undefined || f.signed !== undefined;
+  if (f.key === undefined && f.scheme === undefined && f.template === undefined && !hmacGiven && !f.newWebhookId) return { mode: 'keep' };
+  const type = f.scheme ?? (hmacGiven ? 'hmac' : f.newWebhookId ? 'standard-webhooks' : 'md5-template');
+  const scheme: SignScheme = { type };
+  if (type === 'md5-template' && f.template) scheme.template = f.template;
+  if (type === 'hmac' || type === 'hmac-sha256') {
+    if (f.signHeader) scheme.header = f.signHeader;
+    if (f.encoding) scheme.encoding = f.encoding;
+  }
+  if (type === 'hmac') {
+    if (f.algorithm) scheme.algorithm = f.algorithm;
+    if (f.prefix !== undefined) scheme.prefix = f.prefix;
+    if (f.signed) scheme.signed = f.signed;
+  }
   return {
     mode: 'resign',
     ...(f.key !== undefined ? { key: f.key } : {}),
-    scheme: { type, ...(f.template ? { template: f.template } : {}), ...(f.signHeader ? { header: f.signHeader } : {}) },
+    scheme,
+    ...(type === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}),
   };
 }
 

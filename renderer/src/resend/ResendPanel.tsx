@@ -7,7 +7,9 @@ import { useApi, useAsync } from '../api/context.js';
 import { BodyEditor } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
 import { useTrackedJob } from './use-job.js';
-import { checkJson, formFromDraft, toResendInput, type ResendForm } from './resend-form.js';
+import { checkJson, formFromDraft, schemeOf, toResendInput, type ResendForm } from './resend-form.js';
+import { HmacFields } from '../endpoints/SignFieldset.js';
+import type { SignScheme } from '../../../shared/model.js';
 
 /** The last target used, so a support engineer re-sending several deliveries types it once. */
 const LAST_TARGET = 'callback-inspector.resend.to';
@@ -73,12 +75,18 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
             <>
               <label>scheme <select value={form.scheme} onChange={(e) => set({ scheme: e.target.value as ResendForm['scheme'] })}>
                 <option value="md5-template">md5 template (Sign field)</option>
-                <option value="hmac-sha256">HMAC-SHA256 header</option>
+                <option value="hmac">HMAC header</option>
+                <option value="standard-webhooks">Standard Webhooks (webhook-* headers)</option>
                 <option value="none">none</option>
               </select></label>
-              <label>KEY <input value={form.key} onChange={(e) => set({ key: e.target.value })} aria-label="KEY" /></label>
+              <label>KEY <input value={form.key} onChange={(e) => set({ key: e.target.value })} placeholder={form.scheme === 'standard-webhooks' ? 'whsec_…' : ''} aria-label="KEY" /></label>
               {form.scheme === 'md5-template' && <label>template <input value={form.template} placeholder="{TaskID}{KEY}" onChange={(e) => set({ template: e.target.value })} /></label>}
-              {form.scheme === 'hmac-sha256' && <label>header <input value={form.signHeader} placeholder="X-Signature" onChange={(e) => set({ signHeader: e.target.value })} /></label>}
+              {form.scheme === 'hmac' && <HmacFields scheme={schemeOf(form)} onChange={(p) => set(hmacPatch(p))} />}
+              {form.scheme === 'standard-webhooks' && (
+                <label title="Off: the original webhook-id (the same message again, as a sender's retry). The timestamp and signature are always new.">
+                  <input type="checkbox" checked={form.newWebhookId} onChange={(e) => set({ newWebhookId: e.target.checked })} /> new webhook-id
+                </label>
+              )}
             </>
           )}
         </fieldset>
@@ -123,4 +131,19 @@ function JobLine({ job }: { job: JobInfo }) {
       {job.error && ` · ${job.error}`}
     </p>
   );
+}
+
+/** HmacFields edits a SignScheme; the form keeps its settings as flat fields. A preset sets them all. */
+function hmacPatch(p: Partial<SignScheme>): Partial<ResendForm> {
+  const full = p.type !== undefined;
+  const pick = <K extends keyof SignScheme>(k: K, fallback: NonNullable<SignScheme[K]>) => (p[k] !== undefined ? p[k] : full ? fallback : undefined);
+  const out: Partial<ResendForm> = {};
+  if (full) out.scheme = 'hmac';
+  const header = pick('header', ''), algorithm = pick('algorithm', 'sha256'), encoding = pick('encoding', 'hex'), prefix = pick('prefix', ''), signed = pick('signed', '');
+  if (header !== undefined) out.signHeader = header;
+  if (algorithm !== undefined) out.algorithm = algorithm;
+  if (encoding !== undefined) out.encoding = encoding;
+  if (prefix !== undefined) out.prefix = prefix;
+  if (signed !== undefined) out.signed = signed;
+  return out;
 }

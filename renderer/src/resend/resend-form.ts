@@ -2,7 +2,8 @@
 // is unit-tested without a browser; the contract's own schema does the final validation.
 import { parse } from 'lossless-json';
 import { operations, type OpInput } from '../../../shared/api.js';
-import type { ResendDraft, SignSchemeName } from '../../../shared/model.js';
+import type { HmacAlgorithm, ResendDraft, SignScheme, SignSchemeName } from '../../../shared/model.js';
+import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
 
 export interface ResendForm {
   to: string;
@@ -14,6 +15,13 @@ export interface ResendForm {
   scheme: SignSchemeName;
   template: string;
   signHeader: string;
+  /** hmac settings (see shared/sign-schemes/hmac.ts). */
+  algorithm: HmacAlgorithm;
+  encoding: 'hex' | 'base64';
+  prefix: string;
+  signed: string;
+  /** standard-webhooks: a new webhook-id instead of the original's. */
+  newWebhookId: boolean;
   retry: boolean;
   intervalSeconds: string;
   maxRetries: string;
@@ -26,15 +34,21 @@ export interface ResendForm {
 }
 
 export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
+  const scheme = withCurrentName(draft.scheme);
   return {
     to: lastTarget || draft.originalUrl || '',
     method: draft.method,
     headersText: headersToText(draft.headers),
     signMode: 'keep',
     key: draft.key,
-    scheme: draft.scheme.type,
-    template: draft.scheme.template ?? '',
-    signHeader: draft.scheme.header ?? '',
+    scheme: scheme.type,
+    template: scheme.template ?? '',
+    signHeader: scheme.header ?? '',
+    algorithm: scheme.algorithm ?? 'sha256',
+    encoding: scheme.encoding ?? 'hex',
+    prefix: scheme.prefix ?? '',
+    signed: scheme.signed ?? '',
+    newWebhookId: false,
     retry: false,
     intervalSeconds: '60',
     maxRetries: '5',
@@ -79,11 +93,7 @@ export type BuiltInput = { ok: true; input: OpInput<'resend'> } | { ok: false; e
 export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
   const headers = parseHeaders(f.headersText);
   if (!headers.ok) return { ok: false, errors: [headers.error] };
-  const scheme = {
-    type: f.scheme,
-    ...(f.scheme === 'md5-template' && f.template ? { template: f.template } : {}),
-    ...(f.scheme === 'hmac-sha256' && f.signHeader ? { header: f.signHeader } : {}),
-  };
+  const scheme = schemeOf(f);
   const edited = f.bodyText !== null && f.bodyText !== f.originalBody;
   const input: OpInput<'resend'> = {
     deliveryId,
@@ -91,11 +101,23 @@ export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
     method: f.method.trim().toUpperCase(),
     headers: headers.pairs,
     ...(edited ? { body: { text: f.bodyText! } } : {}),
-    sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme },
+    sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme, ...(f.scheme === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}) },
     ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
     timeoutMs: Number(f.timeoutMs),
   };
   const checked = operations.resend.input.safeParse(input);
   if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
   return { ok: true, input };
+}
+
+/** The scheme the form describes: only the settings of its type, empty ones left to their defaults. */
+export function schemeOf(f: ResendForm): SignScheme {
+  const hmac = f.scheme === 'hmac' || f.scheme === 'hmac-sha256';
+  return {
+    type: f.scheme,
+    ...(f.scheme === 'md5-template' && f.template ? { template: f.template } : {}),
+    ...(hmac && f.signHeader ? { header: f.signHeader } : {}),
+    ...(hmac && f.encoding !== 'hex' ? { encoding: f.encoding } : {}),
+    ...(f.scheme === 'hmac' ? { algorithm: f.algorithm, ...(f.prefix ? { prefix: f.prefix } : {}), ...(f.signed ? { signed: f.signed } : {}) } : {}),
+  };
 }

@@ -112,7 +112,7 @@ describe('signing for resend', () => {
   });
 
   it('gives hmac-sha256 the header to send, computed over the bytes given', () => {
-    expect(signBody({ type: 'hmac-sha256', header: 'X-Sig', encoding: 'base64' }, 'k', body(), undefined)).toEqual({ where: 'header', header: 'X-Sig', value: createHmac('sha256', 'k').update(body()).digest('base64') });
+    expect(signBody({ type: 'hmac-sha256', header: 'X-Sig', encoding: 'base64' }, 'k', body(), undefined)).toEqual({ where: 'header', headers: [['X-Sig', createHmac('sha256', 'k').update(body()).digest('base64')]], value: createHmac('sha256', 'k').update(body()).digest('base64') });
     function body(): Buffer {
       return Buffer.from('{"TaskID":"t"}');
     }
