@@ -6,6 +6,7 @@ import { InboxScreen } from './inbox/InboxScreen.js';
 import { CallScreen } from './call/CallScreen.js';
 import { ChainScreen } from './chain/ChainScreen.js';
 import { EndpointsScreen } from './endpoints/EndpointsScreen.js';
+import { DiffScreen } from './diff/DiffScreen.js';
 import { formatRoute, type Route } from './routing/route.js';
 import { useRoute } from './routing/use-route.js';
 
@@ -17,6 +18,7 @@ const NAV: Array<{ label: string; route: Route; active: (r: Route) => boolean }>
   { label: 'Inbox', route: { name: 'inbox', q: '' }, active: (r) => ['inbox', 'delivery', 'call', 'chain'].includes(r.name) },
   { label: 'Charts', route: { name: 'charts' }, active: (r) => r.name === 'charts' },
   { label: 'Endpoints', route: { name: 'endpoints' }, active: (r) => r.name === 'endpoints' },
+  { label: 'Compare', route: { name: 'diff', a: '', b: '' }, active: (r) => r.name === 'diff' },
 ];
 
 export function App() {
@@ -40,6 +42,7 @@ export function App() {
         </Suspense>
         {route.name === 'call' && <CallScreen key={`${route.deliveryId}/${route.index}`} deliveryId={route.deliveryId} index={route.index} />}
         {route.name === 'endpoints' && <EndpointsScreen />}
+        {route.name === 'diff' && <DiffScreen key={`${route.a}|${route.b}`} a={route.a} b={route.b} />}
         {route.name === 'chain' && <ChainScreen key={`${route.callee}?${route.taskId}`} callee={route.callee} taskId={route.taskId} />}
         {route.name === 'not-found' && <div className="screen message">Nothing at {route.hash}. <a href="#/inbox">Go to the inbox</a>.</div>}
       </main>

@@ -5,7 +5,7 @@ import { formatIsoUtc } from '../../../shared/contract/times.js';
 import { formatRoute } from '../routing/route.js';
 import { formatOffset } from './zone.js';
 
-export function AttemptCard({ attempt, position, total, offset }: { attempt: ChainAttempt; position: number; total: number; offset: number }) {
+export function AttemptCard({ attempt, previous, position, total, offset }: { attempt: ChainAttempt; previous?: ChainAttempt | undefined; position: number; total: number; offset: number }) {
   const a = attempt;
   return (
     <div className="attempt-card" aria-live="polite" data-testid="attempt-card">
@@ -38,6 +38,9 @@ export function AttemptCard({ attempt, position, total, offset }: { attempt: Cha
         <dd>
           <a href={formatRoute({ name: 'delivery', id: a.deliveryId })}>delivery #{a.deliveryId}</a>
           {a.call && <> · <a href={formatRoute({ name: 'call', deliveryId: a.deliveryId, index: a.call.index })}>call {a.call.index}</a></>}
+          {previous?.call && a.call && (
+            <> · <a href={formatRoute({ name: 'diff', a: `call:${previous.deliveryId}/${previous.call.index}`, b: `call:${a.deliveryId}/${a.call.index}` })}>compare with attempt {position}'s call</a></>
+          )}
         </dd>
       </dl>
     </div>

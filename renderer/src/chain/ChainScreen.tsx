@@ -56,7 +56,7 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
           </div>
           <div className="chain-body">
             <Timeline attempts={attempts} gaps={gaps} index={playback.index} onPick={playback.go} />
-            <AttemptCard attempt={current} position={playback.index} total={attempts.length} offset={offset} />
+            <AttemptCard attempt={current} previous={attempts[playback.index - 1]} position={playback.index} total={attempts.length} offset={offset} />
           </div>
           <ChainRedeliver callee={callee} taskId={taskId} />
         </>

@@ -12,6 +12,7 @@ import { AnswerFacts, HeadersTable, RetryGroup, SignFacts } from './DeliveryFact
 import { ProblemsList } from './ProblemsList.js';
 import { AttemptLog } from '../resend/AttemptLog.js';
 import { ResendPanel } from '../resend/ResendPanel.js';
+import { formatRoute } from '../routing/route.js';
 
 export function DeliveryScreen({ id }: { id: number }) {
   const api = useApi();
@@ -41,6 +42,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         <SignBadge status={d.sign} />
         <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
         {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
+        <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.id), b: 'example' })}>Compare with the contract example</a>
         <button type="button" className={`resend-toggle ${resending ? 'active' : ''}`} aria-pressed={resending} onClick={() => setResending(!resending)}>
           {resending ? 'Back to the body' : 'Re-send…'}
         </button>

@@ -6,6 +6,7 @@ import { useApi, useAsync, useEventBatches } from '../api/context.js';
 import { formatBytes, formatLocal } from '../common/format.js';
 import { HeadersTable } from '../delivery/DeliveryFacts.js';
 import { CurlBox } from './CurlBox.js';
+import { formatRoute } from '../routing/route.js';
 
 export function AttemptLog({ deliveryId }: { deliveryId: number }) {
   const api = useApi();
@@ -56,6 +57,7 @@ function AttemptDetail({ id }: { id: number }) {
       <h3>Request headers</h3>
       <HeadersTable headers={d.requestHeaders} />
       <h3>Request body ({formatBytes(d.requestSize)})</h3>
+      {d.deliveryId !== null && <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.deliveryId), b: `send:${d.id}` })}>Compare the sent body with the original</a>}
       <pre className="body-snippet">{preview(d.requestBodyBase64)}</pre>
       <h3>Response headers</h3>
       <HeadersTable headers={d.responseHeaders} />

@@ -1,5 +1,6 @@
 // Hash routes, so that any screen can be opened directly (also from a file:// page in Electron):
-// #/inbox?q=CallID:abc, #/delivery/12, #/call/12/0, #/chain/+6212345678?task=<TaskID>, #/charts, #/endpoints.
+// #/inbox?q=CallID:abc, #/delivery/12, #/call/12/0, #/chain/+6212345678?task=<TaskID>, #/charts, #/endpoints,
+// #/diff?a=12&b=send:4 (sides: a delivery id, call:<id>/<index>, send:<attempt id>, example).
 
 export type Route =
   | { name: 'inbox'; q: string }
@@ -8,6 +9,8 @@ export type Route =
   | { name: 'chain'; callee: string; taskId: string | null }
   | { name: 'charts' }
   | { name: 'endpoints' }
+  /** Two bodies compared; each side a reference shared/diff/diff-source.ts reads (`12`, `send:4`, `example`), or empty. */
+  | { name: 'diff'; a: string; b: string }
   | { name: 'not-found'; hash: string };
 
 const positive = (s: string | undefined) => (s !== undefined && /^[1-9]\d{0,15}$/.test(s) ? Number(s) : null);
@@ -41,6 +44,10 @@ export function parseRoute(hash: string): Route {
       const i = index(parts[2]);
       return deliveryId !== null && i !== null && parts.length === 3 ? { name: 'call', deliveryId, index: i } : notFound;
     }
+    case 'diff': {
+      const q = new URLSearchParams(query);
+      return parts.length === 1 ? { name: 'diff', a: q.get('a') ?? '', b: q.get('b') ?? '' } : notFound;
+    }
     case 'chain': {
       const callee = parts.length === 2 && parts[1] ? decode(parts[1]) : null;
       if (!callee) return notFound;
@@ -53,6 +60,8 @@ export function parseRoute(hash: string): Route {
 
 /** In a path segment `+` stays readable (phone numbers); query values are fully escaped, as URLSearchParams reads `+` as a space. */
 const encode = (s: string) => encodeURIComponent(s).replace(/%2B/g, '+');
+/** A diff side stays readable (`send:4`, `call:12/0`); URLSearchParams reads `:` and `/` back as they are. */
+const encodeRef = (s: string) => encodeURIComponent(s).replace(/%3A/gi, ':').replace(/%2F/gi, '/');
 
 export function formatRoute(route: Route): string {
   switch (route.name) {
@@ -67,6 +76,8 @@ export function formatRoute(route: Route): string {
       return `#/call/${route.deliveryId}/${route.index}`;
     case 'chain':
       return `#/chain/${encode(route.callee)}${route.taskId ? `?task=${encodeURIComponent(route.taskId)}` : ''}`;
+    case 'diff':
+      return `#/diff?a=${encodeRef(route.a)}&b=${encodeRef(route.b)}`;
     case 'not-found':
       return route.hash;
   }
