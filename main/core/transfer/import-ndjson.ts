@@ -51,7 +51,7 @@ export async function importNdjson(store: Store, lines: Iterable<string> | Async
       body,
       truncated: line.truncated,
     };
-    const derived = ingest({ body, truncated: line.truncated, headers: line.headers, endpoint: endpoints.get(line.endpoint) ?? null });
+    const derived = ingest({ body, truncated: line.truncated, headers: line.headers, endpoint: endpoints.get(line.endpoint) ?? null, receivedAt: captured.receivedAt });
     const retryOf = line.retryOf === null ? null : (newIdOf.get(line.retryOf) ?? null);
     const { id, created } = store.deliveries.restore({ id: line.id, captured, ingest: derived }, line.response, retryOf, line.attempt);
     newIdOf.set(line.id, id);
