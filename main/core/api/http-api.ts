@@ -1,11 +1,14 @@
 // The API over HTTP for the browser host: one POST route per operation of shared/api.ts (derived from
-// the table, never listed by hand) plus an SSE stream of events. Loopback only, bearer token, and a
-// Host check so that a web page elsewhere cannot reach it by DNS rebinding.
+// the table, never listed by hand) plus an SSE stream of events and one of awaited deliveries.
+// Loopback only, bearer token, and a Host check so that a web page elsewhere cannot reach it by DNS
+// rebinding. Fastify sets no request or handler timeout by default: a waitForDelivery long poll may
+// take its full timeoutMs (at most 10 minutes) and ends early only when the client leaves.
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ApiInputError, eventNames, isOpName, operations, parseInput, type ApiService, type OpName } from '../../../shared/api.js';
+import { ApiInputError, eventNames, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
 import type { EventBus } from '../service/events.js';
+import type { WaitForDelivery } from '../service/wait-ops.js';
 
 export interface HttpApiOptions {
   service: ApiService;
@@ -24,11 +27,25 @@ export interface HttpApi {
 
 const LOOPBACK = '127.0.0.1';
 const MAX_BUFFERED_EVENT_BYTES = 1024 * 1024;
+/** The longest one waitForDelivery call may wait (its schema's bound); the stream chains calls. */
+const MAX_WAIT_MS = 600_000;
 
 export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
   let port = 0;
   const openStreams = new Set<FastifyReply>();
+  /** One per request still being answered: aborted when its client leaves or the API closes. */
+  const inFlight = new Set<AbortController>();
+  let closing = false;
+  const track = (reply: FastifyReply): AbortController => {
+    const abort = new AbortController();
+    inFlight.add(abort);
+    reply.raw.once('close', () => {
+      inFlight.delete(abort);
+      abort.abort(new Error('the client closed the connection'));
+    });
+    return abort;
+  };
 
   app.addHook('onRequest', async (req, reply) => {
     if (!hostAllowed(req.headers.host, port)) return reply.code(421).send({ error: 'unexpected Host header' });
@@ -38,12 +55,15 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
 
   for (const name of Object.keys(operations) as OpName[]) {
     app.post(`/api/${name}`, async (req, reply) => {
+      const abort = track(reply);
       try {
         const args = parseInput(name, req.body);
-        const run = options.service[name] as (a: unknown) => Promise<unknown>;
-        return reply.send({ result: (await run(args)) ?? null });
+        // Operations may take the request's signal (waitForDelivery stops waiting when it aborts).
+        const run = options.service[name] as (a: unknown, signal: AbortSignal) => Promise<unknown>;
+        return reply.send({ result: (await run(args, abort.signal)) ?? null });
       } catch (error) {
         if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
+        if (abort.signal.aborted) return reply.code(503).send({ error: closing ? 'the API is shutting down' : 'the client left' });
         throw error;
       }
     });
@@ -74,6 +94,46 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     });
   });
 
+  // waitForDelivery as a stream: every matching delivery (`event: delivery`, the DeliveryDetail), in
+  // arrival order, until the client leaves. Query: match (the search language), after (an id;
+  // default: from now), token. Each round is one waitForDelivery call resumed from the last answer.
+  app.get('/api/wait', (req, reply) => {
+    const query = req.query as Record<string, string | undefined>;
+    let input: OpArgs<'waitForDelivery'>;
+    try {
+      const after = query.after === undefined || query.after === '' ? undefined : Number(query.after);
+      input = parseInput('waitForDelivery', { match: query.match, after, timeoutMs: MAX_WAIT_MS });
+    } catch (error) {
+      if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
+      throw error;
+    }
+    const abort = track(reply);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.write(': waiting\n\n');
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    const wait = options.service.waitForDelivery as WaitForDelivery;
+    void (async () => {
+      let after = input.after;
+      try {
+        for (;;) {
+          const found = await wait({ ...input, ...(after === undefined ? {} : { after }) }, abort.signal);
+          if ('timedOut' in found) after = found.after;
+          else {
+            after = found.id;
+            res.write(`event: delivery\ndata: ${JSON.stringify(found)}\n\n`);
+          }
+        }
+      } catch (error) {
+        if (!abort.signal.aborted) res.write(`event: error\ndata: ${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n\n`);
+      } finally {
+        clearInterval(heartbeat);
+        res.end();
+      }
+    })();
+  });
+
   await options.register?.(app);
   await app.listen({ host: LOOPBACK, port: options.port });
   port = (app.server.address() as AddressInfo).port;
@@ -81,6 +141,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
     url: `http://${LOOPBACK}:${port}/`,
     port,
     close: async () => {
+      closing = true;
+      for (const abort of inFlight) abort.abort(new Error('the API is shutting down'));
       for (const stream of openStreams) stream.raw.end();
       await app.close();
     },
@@ -90,8 +152,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
 function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7);
-  // EventSource cannot set headers: the event stream alone also takes the token as a query parameter.
-  if (req.url.startsWith('/api/events')) {
+  // EventSource cannot set headers: the two streams (events, wait) alone also take the token as a query parameter.
+  if (req.url.startsWith('/api/events') || req.url.startsWith('/api/wait?')) {
     return new URL(req.url, 'http://x').searchParams.get('token') ?? undefined;
   }
   return undefined;

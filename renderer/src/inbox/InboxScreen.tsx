@@ -2,12 +2,12 @@
 // coming back keeps the scroll position, the loaded pages and the selection.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
+import { parseSearch } from '../../../shared/search-syntax.js';
 import { navigate } from '../routing/use-route.js';
 import { BulkResendBar } from '../resend/BulkResendBar.js';
 import { ExportButtons } from './ExportButtons.js';
 import { InboxList } from './InboxList.js';
 import { InboxToolbar, type SummaryFilter } from './InboxToolbar.js';
-import { parseSearch } from './search-syntax.js';
 import { useInbox } from './use-inbox.js';
 
 const isTyping = (t: EventTarget | null) =>

@@ -2,6 +2,7 @@
 import { forwardRef, useEffect, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import { useApi, useAsync } from '../api/context.js';
+import { SEARCH_SYNTAX_SUMMARY } from '../../../shared/search-syntax.js';
 
 export type SummaryFilter = Pick<DeliveryFilter, 'endpoint' | 'kind' | 'hasProblems' | 'sign' | 'from' | 'to'>;
 
@@ -55,7 +56,8 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         ref={searchRef}
         className="search"
         type="search"
-        placeholder="Search (/)  words, or CallID: CalleeNumber: TaskID: Status: Intention:"
+        placeholder="Search (/)  words, or CallID: CalleeNumber: TaskID: Status: Intention: endpoint: kind: sign: has:"
+        title={`Search: ${SEARCH_SYNTAX_SUMMARY}. Quote values with spaces: Intention:"--". See docs/SEARCH.md.`}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {

@@ -1,0 +1,158 @@
+// `wait`: blocks until a delivery matching a search arrives, for QA scripts (trigger a call, wait for
+// its callback, assert on it). Reads the data file read-only at a short interval, so it works beside
+// `serve` or the desktop app; each look starts again from the baseline id, so a delivery still being
+// derived when first seen is found once it is.
+import { Command, Option, type CommanderError } from 'commander';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'lossless-json';
+import { deliveryFilter, type DeliveryFilter } from '../../../shared/api.js';
+import { SEARCH_SYNTAX_SUMMARY, readSearch, searchString } from '../../../shared/search-syntax.js';
+import { DATABASE_FILE } from '../../core/app.js';
+import { decodeBody } from '../../core/ingest/decode.js';
+import { parseJson } from '../../core/ingest/lossless-parse.js';
+import { openWaitReader, type WaitReader } from '../../core/store/wait-query.js';
+import { toExportLine } from '../../core/transfer/export-ndjson.js';
+import { defaultDataDir } from './data-dir.js';
+
+/** Exit codes: found 0; nothing before the timeout 124 (as timeout(1)); bad input 2; anything else 1. */
+export const EXIT_TIMEOUT = 124;
+export const EXIT_BAD_INPUT = 2;
+
+interface Flags {
+  data: string;
+  match?: string;
+  timeout: string;
+  after?: string;
+  since?: string;
+  includeExisting?: boolean;
+  interval: string;
+}
+
+export function registerWait(program: Command): void {
+  program
+    .command('wait')
+    .description('wait for a delivery matching a search; print it as JSON (works while serve or the desktop app runs)')
+    .option('--data <dir>', 'data directory (the one serve or the desktop app uses)', defaultDataDir())
+    .option('--match <search>', `what to wait for: ${SEARCH_SYNTAX_SUMMARY} (default: any delivery)`)
+    .option('--timeout <seconds>', 'give up after this long (exit 124)', '60')
+    .addOption(new Option('--after <id>', 'only deliveries with a larger id (default: arriving from now on)').conflicts(['since', 'includeExisting']))
+    .addOption(new Option('--since <time>', 'only deliveries received at or after this ISO time, stored ones too').conflicts('includeExisting'))
+    .option('--include-existing', 'stored deliveries count too: answer with the first (oldest) match')
+    .option('--interval <ms>', 'how often to look', '100')
+    .addHelpText(
+      'after',
+      `
+Prints one line of JSON on standard output: the export line (id, receivedAt, endpoint, method, path,
+query, headers, remoteAddress, bodyBase64, sha256, size, truncated, kind, shape, problems, sign,
+response, retryOf, attempt, taskId, callCount; see shared/export-format.ts), plus
+  body      the body as JSON when it is JSON (after Content-Encoding; numbers keep every digit), else null
+  bodyText  the body as text when it decodes as text, else null
+Exit codes: 0 found, 124 timed out, 2 bad input, 1 other errors.
+
+Example:
+  id=$(callback-inspector wait --data ./data --match 'CallID:6dbf57adc3ecf4f4bfd5efe85ccad659' --timeout 120 | jq .id)
+  callback-inspector wait --data ./data --match 'CalleeNumber:+6212345678 Status:failed' | jq -r '.body.Details[0].Status'
+Search language: docs/SEARCH.md.
+`,
+    )
+    // Bad flags are bad input (2), apart from the exit codes commander uses for --help (0).
+    .exitOverride((error: CommanderError) => process.exit(error.exitCode === 0 ? 0 : EXIT_BAD_INPUT))
+    .action(async (flags: Flags) => {
+      process.exitCode = await wait(flags);
+    });
+}
+
+async function wait(flags: Flags): Promise<number> {
+  const plan = planOf(flags);
+  if (typeof plan === 'string') {
+    process.stderr.write(`error: ${plan}\n`);
+    return EXIT_BAD_INPUT;
+  }
+  const file = join(flags.data, DATABASE_FILE);
+  // Nothing stored yet (the writer has not started): everything in the file will have arrived later.
+  let baseline = plan.after ?? (existsSync(file) ? undefined : 0);
+  const deadline = Date.now() + plan.timeoutMs;
+  let reader: WaitReader | null = null;
+  let announced = false;
+  try {
+    for (;;) {
+      if (!reader && existsSync(file)) {
+        reader = openWaitReader(file);
+        // No schema yet: its writer is starting and has stored nothing.
+        baseline ??= reader ? reader.lastId() : 0;
+      }
+      if (!announced && baseline !== undefined) {
+        // From here on, a delivery that arrives is one this wait will see (scripts may wait for this line).
+        process.stderr.write(`waiting up to ${flags.timeout} s for a delivery${flags.match ? ` matching ${JSON.stringify(flags.match)}` : ''}${describeBaseline(flags, baseline)}\n`);
+        announced = true;
+      }
+      if (reader && baseline !== undefined) {
+        const id = reader.firstMatch(plan.filter, baseline);
+        const row = id === null ? undefined : reader.deliveries.row(id);
+        if (row) {
+          process.stdout.write(`${output(row, reader.deliveries.body(row.id) ?? Buffer.alloc(0))}\n`);
+          return 0;
+        }
+      }
+      const left = deadline - Date.now();
+      if (left <= 0) break;
+      await new Promise((resolve) => setTimeout(resolve, Math.min(plan.intervalMs, left)));
+    }
+  } catch (error) {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    reader?.close();
+  }
+  const what = flags.match ? ` matching ${JSON.stringify(flags.match)}` : '';
+  process.stderr.write(`timed out after ${flags.timeout} s: no delivery${what}${describeBaseline(flags, baseline)} in ${flags.data}\n`);
+  return EXIT_TIMEOUT;
+}
+
+function describeBaseline(flags: Flags, baseline: number | undefined): string {
+  if (flags.since) return ` received since ${flags.since}`;
+  if (flags.includeExisting) return ' (stored ones too)';
+  return baseline ? ` after id ${baseline}` : '';
+}
+
+interface Plan {
+  filter: DeliveryFilter;
+  after: number | undefined;
+  timeoutMs: number;
+  intervalMs: number;
+}
+
+/** The flags as a plan, or what is wrong with them. */
+function planOf(flags: Flags): Plan | string {
+  const match = flags.match ?? '';
+  const search = searchString.safeParse(match);
+  if (!search.success) return `--match: ${search.error.issues.map((i) => i.message).join('; ')}`;
+  const timeout = Number(flags.timeout);
+  if (flags.timeout.trim() === '' || !Number.isFinite(timeout) || timeout < 0 || timeout > 86_400) return '--timeout: expected seconds, from 0 to 86400';
+  const interval = Number(flags.interval);
+  if (!/^\d+$/.test(flags.interval) || interval < 10) return '--interval: expected milliseconds, 10 or more';
+  const filter: DeliveryFilter = { ...readSearch(match).filter };
+  let after: number | undefined;
+  if (flags.after !== undefined) {
+    if (!/^\d+$/.test(flags.after)) return '--after: expected a delivery id (0 for every stored delivery)';
+    after = Number(flags.after);
+  }
+  if (flags.since !== undefined) {
+    const from = Date.parse(flags.since);
+    if (!/^\d{4}-\d\d-\d\d/.test(flags.since) || Number.isNaN(from)) return '--since: expected an ISO time such as 2024-05-22T10:00:00Z';
+    filter.from = from;
+    after = 0;
+  }
+  if (flags.includeExisting) after = 0;
+  if (!deliveryFilter.safeParse(filter).success) return '--since: out of range';
+  return { filter, after, timeoutMs: Math.round(timeout * 1000), intervalMs: interval };
+}
+
+/** The export line plus the body as a JSON value and as text; lossless-json keeps big numbers exact. */
+function output(row: Parameters<typeof toExportLine>[0], raw: Buffer): string {
+  const line = toExportLine(row, raw);
+  const text = decodeBody(raw, line.headers).text;
+  const parsed = text === null || line.kind === 'not-json' ? null : parseJson(text);
+  return stringify({ ...line, body: parsed?.ok ? parsed.value : null, bodyText: text }) ?? 'null';
+}
