@@ -1,13 +1,15 @@
 // Receiver throughput: the seed example POSTed at full speed to the real core (ack after commit)
-// versus a bare node:http server answering `200 {}`, both in this process, this run. Printed as a
-// ratio so that the figure means the same on any machine.
+// versus a bare node:http server answering `200 {}`, both in this process, this run; the same with
+// tee forwarding on (to another bare server); ack latency at a fixed rate; how fast the deriver
+// catches up after a burst. Printed as ratios so that the figures mean the same on any machine.
 import autocannon from 'autocannon';
 import { createServer } from 'node:http';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCore } from '../main/core/app.js';
+import { startCore, type Core } from '../main/core/app.js';
+import { endpointConfig } from '../shared/api.js';
 import { ingest } from '../main/core/ingest/ingest.js';
 
 const seed = readFileSync(new URL('../test/fixtures/seed-example.json', import.meta.url));
@@ -39,29 +41,56 @@ async function bare(): Promise<{ url: string; close: () => Promise<void> }> {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'ci-bench-'));
+/** Waits until the deriver has caught up; returns deliveries derived per second while waiting. */
+async function drained(core: Core): Promise<{ perSecond: number; backlog: number }> {
+  const pendingCount = core.store.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE kind = 'pending'`);
+  const backlog = pendingCount.get()!.n;
+  const t = performance.now();
+  while (pendingCount.get()!.n > 0) await new Promise((r) => setTimeout(r, 20));
+  return { perSecond: backlog / ((performance.now() - t) / 1000), backlog };
+}
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const d = mkdtempSync(join(tmpdir(), 'ci-bench-'));
+  dirs.push(d);
+  return d;
+};
 try {
   const baseline = await bare();
   const baseResult = await load(baseline.url);
-  await baseline.close();
 
-  const core = await startCore({ dataDir: dir, receiverPort: 0 });
+  const core = await startCore({ dataDir: tempDir(), receiverPort: 0 });
   const coreResult = await load(core.receiver.url);
+  const derive = await drained(core);
   const paced = await load(core.receiver.url, 1000);
-  const stored = (core.store.db.prepare('SELECT COUNT(*) AS n FROM deliveries').get() as { n: number }).n;
+  await drained(core);
+  const stored = core.store.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM deliveries').get()!.n;
   await core.close();
+
+  // Tee forwarding on, to a bare server: same receiver, same load, a fresh store.
+  const teeCore = await startCore({ dataDir: tempDir(), receiverPort: 0 });
+  await teeCore.service.putEndpoint(endpointConfig.parse({ name: 'default', forward: { url: baseline.url, mode: 'tee' } }));
+  const teeResult = await load(teeCore.receiver.url);
+  await drained(teeCore);
+  const forwarded = teeCore.store.forwards.counts('default');
+  await teeCore.close();
+  await baseline.close();
 
   const rows = [
     { case: 'bare node:http 200 {}', 'req/s': Math.round(baseResult.rps), 'p50 ms': baseResult.p50, 'p99 ms': baseResult.p99, errors: baseResult.errors },
-    { case: 'serve (ingest + commit)', 'req/s': Math.round(coreResult.rps), 'p50 ms': coreResult.p50, 'p99 ms': coreResult.p99, errors: coreResult.errors },
+    { case: 'serve (store raw + commit)', 'req/s': Math.round(coreResult.rps), 'p50 ms': coreResult.p50, 'p99 ms': coreResult.p99, errors: coreResult.errors },
+    { case: 'serve, tee forwarding on', 'req/s': Math.round(teeResult.rps), 'p50 ms': teeResult.p50, 'p99 ms': teeResult.p99, errors: teeResult.errors },
     { case: 'serve at a fixed 1,000 req/s', 'req/s': Math.round(paced.rps), 'p50 ms': paced.p50, 'p99 ms': paced.p99, errors: paced.errors },
   ];
   console.table(rows);
-  console.log(`ack latency at 1,000 req/s: p50 ${paced.p50} ms, p99 ${paced.p99} ms (target p99 ≤ 5 ms)`);
   console.log(`ingest ratio: ${(coreResult.rps / baseResult.rps).toFixed(2)}× the bare server (target ≥ 0.8×); ${stored} deliveries stored`);
+  console.log(`ack latency at 1,000 req/s: p50 ${paced.p50} ms, p99 ${paced.p99} ms (target p99 ≤ 5 ms)`);
+  console.log(`tee forwarding on vs off: ${(teeResult.rps / coreResult.rps).toFixed(2)}× (${forwarded.delivered} forwarded, ${forwarded.failed} failed)`);
+  console.log(`deriving after the burst: ${derive.backlog} pending, ${Math.round(derive.perSecond)} derived/s (${(derive.perSecond / coreResult.rps).toFixed(2)}× the acknowledged rate)`);
   bigBodyIngest();
 } finally {
-  rmSync(dir, { recursive: true, force: true });
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
 
 /** A 32 MB call-end body: ingest (decode, lossless parse, contract check, index rows) vs JSON.parse. */

@@ -1,7 +1,8 @@
 // The building blocks of the API contract: input schemas shared by several operations, and the
 // output shapes that are the API's own (not domain data). The table itself is in api.ts.
 import { z } from 'zod';
-import type { CallSummary, RedialSummary } from './model.js';
+import type { CallSummary, ForwardConfig, ForwardState, RedialSummary } from './model.js';
+import { unknownPlaceholders } from './sign-schemes/hmac.js';
 
 export const id = z.number().int().positive();
 export const epochMs = z.number().int().nonnegative();
@@ -30,23 +31,74 @@ export type DeliveryFilter = z.infer<typeof deliveryFilter>;
 
 export const responseBehaviour = z
   .object({
-    status: z.number().int().min(100).max(599).default(200),
+    // 1xx are interim answers, not an answer a receiver can finish with.
+    status: z.number().int().min(200).max(599).default(200),
     body: z.string().max(1_000_000).default('{}'),
     contentType: z.string().max(200).default('application/json'),
     delayMs: z.number().int().min(0).max(600_000).default(0),
     hang: z.boolean().default(false),
     failFirst: z.number().int().min(0).max(1000).default(0),
-    failStatus: z.number().int().min(100).max(599).default(500),
+    failStatus: z.number().int().min(200).max(599).default(500),
     failureRate: z.number().min(0).max(1).default(0),
   })
   .strict();
 
+/**
+ * How signatures are checked and made (docs/SIGN.md). One flat object: each field applies to the
+ * types its comment in shared/model.ts names. `hmac-sha256` is the legacy name of `hmac` with sha256,
+ * kept so endpoint configs stored by earlier versions parse and mean the same.
+ */
 export const signScheme = z
   .object({
-    type: z.enum(['none', 'md5-template', 'hmac-sha256']).default('md5-template'),
+    type: z.enum(['none', 'md5-template', 'hmac', 'hmac-sha256', 'standard-webhooks']).default('md5-template'),
     template: z.string().max(2000).optional(),
     header: z.string().max(200).optional(),
     encoding: z.enum(['hex', 'base64']).optional(),
+    algorithm: z.enum(['sha1', 'sha256', 'sha512']).optional(),
+    prefix: z.string().max(100).regex(/^[^\r\n\0,]*$/, 'no CR, LF, NUL or comma in a prefix').optional(),
+    signed: z
+      .string()
+      .max(2000)
+      .superRefine((t, ctx) => {
+        const unknown = unknownPlaceholders(t);
+        if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.join(', ')}: use {body}, {timestamp} or {header:Name}` });
+      })
+      .optional(),
+    toleranceSeconds: z.number().int().min(0).max(10 * 365 * 86_400).optional(),
+  })
+  .strict();
+
+/** Where to send: an absolute http(s) URL. */
+export const targetUrl = z
+  .string()
+  .max(4000)
+  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'expected an absolute http:// or https:// URL');
+
+/** The vendor's policy: on anything but HTTP 200, retry every interval, at most N times. */
+export const retryPolicy = z
+  .object({
+    intervalMs: z.number().int().min(0).max(86_400_000).default(60_000),
+    maxRetries: z.number().int().min(0).max(100).default(5),
+    /** Waits are divided by this: 1000 runs the 60 s interval in 60 ms. */
+    timeScale: z.number().positive().max(1_000_000).default(1),
+  })
+  .strict();
+export type RetryPolicy = z.infer<typeof retryPolicy>;
+
+/**
+ * Forward on arrival (docs/FORWARD.md). `tee`: the vendor gets the endpoint's own answer at once and
+ * the delivery is forwarded after the commit, with `retry`. `relay`: the vendor gets the target's
+ * answer; a target that fails or takes longer than `timeoutMs` gets the endpoint's own answer.
+ */
+export const forwardConfig = z
+  .object({
+    url: targetUrl,
+    mode: z.enum(['tee', 'relay']).default('tee'),
+    /** Paused: nothing is forwarded (relay answers as the endpoint would); catch-up sends what was missed. */
+    paused: z.boolean().default(false),
+    timeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /** tee only: retry a failed forward (default: one attempt). */
+    retry: retryPolicy.optional(),
   })
   .strict();
 
@@ -58,8 +110,16 @@ export const endpointConfig = z
     /** Default: the vendor's md5 scheme; with no KEY, the vendor's default KEY (see docs/SIGN.md). */
     sign: signScheme.default({ type: 'md5-template' }),
     publicUrl: z.string().url().max(2000).optional(),
+    forward: forwardConfig.optional(),
   })
   .strict();
+
+export interface ForwardStatus {
+  endpoint: string;
+  forward: ForwardConfig | null;
+  /** Deliveries by forwarding state. */
+  counts: Record<ForwardState, number>;
+}
 
 export interface Page<T> {
   items: T[];
@@ -131,12 +191,6 @@ export const settingsInput = z
 
 // ---- Re-send (docs/RESEND.md) ----
 
-/** Where to send: an absolute http(s) URL. */
-export const targetUrl = z
-  .string()
-  .max(4000)
-  .refine((u) => URL.canParse(u) && /^https?:$/.test(new URL(u).protocol), 'expected an absolute http:// or https:// URL');
-
 export const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/, 'a header name (letters, digits, - and the other token characters)');
 /** Header values may not hold CR, LF or NUL: they would split or end the header block. */
 export const headerPair = z.tuple([headerName, z.string().max(16_000).regex(/^[^\r\n\0]*$/, 'no CR, LF or NUL in a header value')]);
@@ -151,21 +205,12 @@ export const signChoice = z.discriminatedUnion('mode', [
       key: z.string().max(1000).optional(),
       /** Default: the delivery's endpoint scheme (md5-template for new bodies). */
       scheme: signScheme.optional(),
+      /** standard-webhooks: send a new webhook-id instead of the original's (a new message, not a retry). */
+      newWebhookId: z.boolean().optional(),
     })
     .strict(),
 ]);
 export type SignChoice = z.infer<typeof signChoice>;
-
-/** The vendor's policy: on anything but HTTP 200, retry every interval, at most N times. */
-export const retryPolicy = z
-  .object({
-    intervalMs: z.number().int().min(0).max(86_400_000).default(60_000),
-    maxRetries: z.number().int().min(0).max(100).default(5),
-    /** Waits are divided by this: 1000 runs the 60 s interval in 60 ms. */
-    timeScale: z.number().positive().max(1_000_000).default(1),
-  })
-  .strict();
-export type RetryPolicy = z.infer<typeof retryPolicy>;
 
 export const sendOptions = {
   to: targetUrl,

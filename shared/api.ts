@@ -15,6 +15,7 @@ import {
   settingsInput,
   targetUrl,
   type ChainAttempt,
+  type ForwardStatus,
   type Page,
   type RawBody,
   type Settings,
@@ -22,6 +23,9 @@ import {
 } from './api-schemas.js';
 
 export * from './api-schemas.js';
+import { searchString } from './search-syntax.js';
+import { diffSource } from './diff/diff-source.js';
+import type { BodyDiff } from './diff/body-diff.js';
 import type {
   CallDetail,
   CurlCommand,
@@ -158,6 +162,12 @@ export const operations = {
       .strict(),
   ),
   getSend: op<SendAttemptDetail | null>()(z.object({ id }).strict()),
+
+  // Forward on arrival (docs/FORWARD.md): configured per endpoint (`forward` in putEndpoint).
+  /** How an endpoint's forwards stand, by state. */
+  forwardStatus: op<ForwardStatus>()(z.object({ endpoint: endpointName }).strict()),
+  /** Forwards once, oldest first, what failed or arrived while paused (to the current target). */
+  forwardCatchUp: op<JobInfo>()(z.object({ endpoint: endpointName }).strict()),
   copyAsCurl: op<CurlCommand | null>()(
     z
       .object({
@@ -188,7 +198,46 @@ export const operations = {
       })
       .strict(),
   ),
+  /** Structural JSON diff of two bodies, path by path (docs/DIFF.md); text or bytes when a side is not JSON. */
+  diffBodies: op<BodyDiff>()(z.object({ a: diffSource, b: diffSource }).strict()),
+  /**
+   * Long poll for QA (docs/SEARCH.md): the first delivery with id > `after` (default: arriving after
+   * the call starts) matching `match` (the search language) or `filter`, in arrival order, or
+   * `{timedOut, after}` (pass `after` back to keep waiting from the same point).
+   */
+  waitForDelivery: op<DeliveryDetail | { timedOut: true; after: number }>()(
+    z
+      .object({
+        match: searchString.optional(),
+        filter: deliveryFilter.optional(),
+        after: z.number().int().nonnegative().optional(),
+        /** Required: how long to wait at most (10 minutes at most; 0 looks once). */
+        timeoutMs: z.number().int().min(0).max(600_000),
+      })
+      .strict()
+      .refine((v) => v.match === undefined || v.filter === undefined, 'give match or filter, not both'),
+  ),
+  /**
+   * The fixture folder of a selection (docs/FIXTURES.md: one NAME.json per delivery, NAME.body when
+   * needed, scenario.json) as a .zip, base64; unzipped, it is what `fixtures import` reads.
+   */
+  exportFixtures: op<FixtureZip>()(
+    z
+      .object({
+        ids: z.array(id).min(1).max(10_000).optional(),
+        filter: deliveryFilter.optional(),
+        limit: z.number().int().min(1).max(10_000).default(1000),
+      })
+      .strict(),
+  ),
 } as const;
+
+/** A fixture folder zipped: `fileName` is the suggested download name (`<folder>.zip`). */
+export interface FixtureZip {
+  fileName: string;
+  fixtures: number;
+  zipBase64: string;
+}
 
 export interface ServerInfo {
   version: string;

@@ -3,6 +3,11 @@
 
 /** How a body was classified. */
 export type DeliveryKind = 'call-end' | 'json' | 'not-json';
+/**
+ * What a stored delivery's kind may read: its body's kind, or `pending` for the moment between the
+ * receiver's commit and ingest (main/core/derive). Reads through the API wait for ingest first.
+ */
+export type StoredKind = DeliveryKind | 'pending';
 
 export type Severity = 'error' | 'warning';
 
@@ -16,17 +21,31 @@ export interface Problem {
   message: string;
 }
 
-export type SignSchemeName = 'none' | 'md5-template' | 'hmac-sha256';
+/**
+ * `hmac` is the generic HMAC header scheme; `hmac-sha256` is its legacy name (sha256 of the raw body,
+ * no prefix), still accepted and meaning what it always did (docs/SIGN.md).
+ */
+export type SignSchemeName = 'none' | 'md5-template' | 'hmac' | 'hmac-sha256' | 'standard-webhooks';
 
-/** How an endpoint computes/verifies signatures. */
+export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
+
+/** How an endpoint computes/verifies signatures. Fields apply to the types named in their comment. */
 export interface SignScheme {
   type: SignSchemeName;
   /** md5-template: placeholders `{Field}` are body fields, `{KEY}` the key. */
   template?: string;
-  /** hmac-sha256: header that carries the signature (default `X-Signature`). */
+  /** hmac: header that carries the signature (default `X-Signature`). */
   header?: string;
-  /** hmac-sha256: how the digest is written. */
+  /** hmac: how the digest is written. */
   encoding?: 'hex' | 'base64';
+  /** hmac: the hash (default sha256). */
+  algorithm?: HmacAlgorithm;
+  /** hmac: written before the digest, e.g. `sha256=` as GitHub does. */
+  prefix?: string;
+  /** hmac: what is signed, default `{body}`; also `{timestamp}` (a Stripe-like `t=…,v1=…` header) and `{header:Name}`. */
+  signed?: string;
+  /** standard-webhooks, hmac with `{timestamp}`: seconds between the signed time and the arrival before a warning (default 300). */
+  toleranceSeconds?: number;
 }
 
 export type SignStatus = 'verified' | 'mismatch' | 'not-checked';
@@ -42,6 +61,10 @@ export interface SignResult {
   expected?: string;
   /** Whose KEY was used: the endpoint's, or the vendor's default (no KEY configured). */
   keySource?: 'endpoint' | 'vendor-default';
+  /** What the signature covers, for a person: the KEY never appears, the body only by its size. */
+  signed?: string;
+  /** Findings that do not decide the result, e.g. a timestamp outside the tolerance (replays are old). */
+  warnings?: string[];
 }
 
 /** How an endpoint answers. The default is the contract's `200 {}`. */
@@ -61,6 +84,18 @@ export interface ResponseBehaviour {
   failureRate: number;
 }
 
+/** Forward on arrival: see `forwardConfig` in api-schemas.ts and docs/FORWARD.md. */
+export interface ForwardConfig {
+  url: string;
+  mode: 'tee' | 'relay';
+  paused: boolean;
+  timeoutMs: number;
+  retry?: { intervalMs: number; maxRetries: number; timeScale: number };
+}
+
+/** Where a delivery's forwarding stands: sent and answered 200, failed, missed while paused, or under way. */
+export type ForwardState = 'pending' | 'delivered' | 'failed' | 'paused';
+
 export interface EndpointConfig {
   /** URL-safe name: deliveries to `/hooks/<name>/...` belong to it; `default` takes all other paths. */
   name: string;
@@ -70,6 +105,8 @@ export interface EndpointConfig {
   sign: SignScheme;
   /** Public URL of a tunnel that reaches this receiver, when the user set one. */
   publicUrl?: string;
+  /** Forward every delivery to a local app (tee) or answer with its answer (relay). */
+  forward?: ForwardConfig;
 }
 
 /** The answer the receiver actually gave (or is about to give) a delivery. */
@@ -77,7 +114,10 @@ export interface GivenResponse {
   status: number | null;
   delayMs: number;
   hung: boolean;
-  /** Why this answer: `default`, `fail-first`, `failure-rate`, `configured`, `too-large`, `aborted`. */
+  /**
+   * Why this answer: `default`, `fail-first`, `failure-rate`, `configured`, `too-large`, `aborted`;
+   * relay: `relayed` (the target's answer), `relay-fallback` (the target failed or was slow).
+   */
   reason: string;
 }
 
@@ -107,7 +147,7 @@ export interface DeliverySummary {
   path: string;
   size: number;
   truncated: boolean;
-  kind: DeliveryKind;
+  kind: StoredKind;
   /** Finer recognition: `call-end`, `pds-envelope`, `workflow-status`, ... or null. */
   shape: string | null;
   taskId: string | null;
@@ -225,7 +265,7 @@ export interface SendAttemptDetail extends SendAttempt {
   responseBodyBase64: string;
 }
 
-export type JobKind = 'resend' | 'bulk' | 'chain' | 'generate' | 'retry-failed';
+export type JobKind = 'resend' | 'bulk' | 'chain' | 'generate' | 'retry-failed' | 'forward' | 'forward-catch-up';
 /** `interrupted`: the process stopped while the job ran. */
 export type JobState = 'running' | 'done' | 'cancelled' | 'interrupted' | 'failed';
 

@@ -3,14 +3,19 @@
 import { join } from 'node:path';
 import type { ApiService } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
+import { startDeriver, type Deriver } from './derive/deriver.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
 import { EventBus } from './service/events.js';
 import { createRecorder } from './service/recorder.js';
+import { createForwarder } from './forward/forwarder.js';
 import { createResendEngine, type ResendEngine } from './resend/engine.js';
+import { createTransport } from './resend/http-send.js';
+import { createForwardOps } from './service/forward-ops.js';
 import { createResendOps } from './service/resend-ops.js';
+import { startRetention } from './service/retention.js';
 import { createService } from './service/service.js';
 import { startCheckpointer } from './store/checkpointer.js';
-import { openStore, type Store } from './store/index.js';
+import { openStore, toSummary, type Store } from './store/index.js';
 import { version } from './version.js';
 
 export interface CoreOptions {
@@ -46,11 +51,27 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const checkpointer = startCheckpointer(store.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
+  const deriver = startDeriver({
+    store,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    // A delivery is announced once it is derived, so that listeners see its kind, calls and problems.
+    onDerived: (ids) => {
+      for (const id of ids) {
+        const row = store.deliveries.row(id);
+        if (row) events.emit('deliveryReceived', toSummary(row));
+      }
+    },
+    onError: options.onError ?? ((e) => console.error('deriver error:', e)),
+  });
   let endpoints = indexByName(store.endpoints.list());
   let lastForwarded: string | null = null;
+  const resend = createResendEngine({ store, events });
+  store.forwards.interruptPending(Date.now());
+  const forwarder = createForwarder({ store, runner: resend.runner, transport: createTransport() });
   const handle = createRecorder({
     store,
-    events,
+    forwarder,
+    onCommitted: (lastId) => deriver.committed(lastId),
     endpoint: (name) => endpoints.get(name),
     ...(options.random ? { random: options.random } : {}),
     onForwardedHost: (url) => (lastForwarded = url),
@@ -66,22 +87,29 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       onError: options.onError ?? ((e) => console.error('receiver error:', e)),
     });
   } catch (error) {
-    await checkpointer.stop();
+    await resend.close();
+    await Promise.all([deriver.stop(), checkpointer.stop()]);
     store.close();
     throw error;
   }
-  const resend = createResendEngine({ store, events });
-  const service = createService({
+  const retention = startRetention(store);
+  const service = afterDerivation(deriver, createService({
+    applyRetention: retention.run,
     store,
     resend: createResendOps({ store, engine: resend }),
-    onEndpointsChanged: (list) => (endpoints = indexByName(list)),
+    events,
+    forward: createForwardOps({ store, forwarder }),
+    onEndpointsChanged: (list) => {
+      endpoints = indexByName(list);
+      forwarder.reconfigured(list);
+    },
     info: () => ({
       version,
       receiverUrl: receiver.url,
       publicUrl: store.settings.get().publicUrl || lastForwarded,
       dataDir: options.dataDir,
     }),
-  });
+  }));
   let closing: Promise<void> | undefined;
   return {
     service,
@@ -92,12 +120,35 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     dataDir: options.dataDir,
     close: () =>
       (closing ??= (async () => {
+        // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
+        retention.stop();
         await Promise.all([receiver.close(), resend.close()]);
+        await forwarder.close();
+        await deriver.stop();
         await checkpointer.stop();
         store.checkpoint();
         store.close();
       })()),
   };
+}
+
+/** How long a read waits for deliveries still being derived; after that it sees them as `pending`. */
+const READ_WAIT_MS = 2_000;
+
+/**
+ * Every operation first waits until what the receiver has committed is derived: a client that POSTs a
+ * delivery and then asks for it sees it whole, as it would if ingest ran before the answer.
+ */
+function afterDerivation(deriver: Deriver, service: ApiService): ApiService {
+  const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const [name, run] of Object.entries(service) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+    // All arguments: waitForDelivery takes the transport's AbortSignal after its input.
+    wrapped[name] = async (...args) => {
+      await deriver.settled(READ_WAIT_MS);
+      return run(...args);
+    };
+  }
+  return wrapped as ApiService;
 }
 
 function indexByName(list: EndpointConfig[]): Map<string, EndpointConfig> {

@@ -1,6 +1,6 @@
 // Retention deletes only what the user's settings exclude, with the body, calls and search entry.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore } from './support/core.js';
+import { startTestCore, tempDir } from './support/core.js';
 import { send } from './support/http.js';
 
 let cleanup: (() => Promise<void>) | undefined;
@@ -34,5 +34,25 @@ describe('retention', () => {
     await send(c.receiver.url, { body: '{"new":true}' });
     await c.api.putSettings({ retentionDays: 2 });
     expect((await c.api.listDeliveries({})).items).toHaveLength(1);
+  });
+
+  it('applies the settings again at the next start, in chunks, to what arrived since', async () => {
+    const dir = tempDir();
+    const first = await startTestCore({ dataDir: dir.path });
+    await first.api.putSettings({ retentionCount: 300 });
+    // Arrivals since the settings were saved: retention has not seen them yet.
+    for (let i = 0; i < 450; i++) await send(first.receiver.url, { body: JSON.stringify({ n: i }) });
+    expect((await first.api.listDeliveries({ limit: 1000 })).items).toHaveLength(450);
+    await first.close();
+
+    const again = await startTestCore({ dataDir: dir.path });
+    cleanup = async () => {
+      await again.close();
+      dir.remove();
+    };
+    for (let i = 0; i < 200 && (await again.api.listDeliveries({ limit: 1000 })).items.length > 300; i++) await new Promise((r) => setTimeout(r, 25));
+    const left = (await again.api.listDeliveries({ limit: 1000 })).items;
+    expect(left).toHaveLength(300);
+    expect(left.at(-1)!.id).toBe(151);
   });
 });

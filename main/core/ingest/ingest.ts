@@ -32,7 +32,7 @@ export function guarded(run: () => IngestResult): IngestResult {
   }
 }
 
-function ingestUnguarded({ body, truncated, headers, endpoint }: IngestInput): IngestResult {
+function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt }: IngestInput): IngestResult {
   const problems: Problem[] = [];
   if (truncated) problems.push({ path: '$', severity: 'error', code: 'truncated', message: 'The body was cut short (size limit, or the client went away); what arrived is kept' });
   if (body.length === 0) problems.push({ path: '$', severity: 'warning', code: 'empty-body', message: 'The body is empty' });
@@ -50,7 +50,7 @@ function ingestUnguarded({ body, truncated, headers, endpoint }: IngestInput): I
 
   const { kind, shape } = classify(value);
   const base = { ...emptyResult(), kind, shape, contentType: decoded.contentType, contentEncoding: decoded.contentEncoding, charset: decoded.charset };
-  const sign = signOf(endpoint, kind, decoded.bytes, value, headers);
+  const sign = signOf(endpoint, kind, decoded.bytes, value, headers, receivedAt ?? Date.now());
 
   if (kind === 'call-end' && value !== undefined) {
     problems.push(...checkContentType(mediaType(decoded.contentType)), ...checkCallEnd(value));
@@ -60,11 +60,11 @@ function ingestUnguarded({ body, truncated, headers, endpoint }: IngestInput): I
   return { ...base, problems, sign, searchText };
 }
 
-function signOf(endpoint: IngestInput['endpoint'], kind: string, bytes: Uint8Array, value: JsonValue | undefined, headers: IngestInput['headers']): SignResult {
+function signOf(endpoint: IngestInput['endpoint'], kind: string, bytes: Uint8Array, value: JsonValue | undefined, headers: IngestInput['headers'], arrivedMs: number): SignResult {
   // An unconfigured endpoint catches anything: only call-end notifications are expected to carry Sign.
   if (endpoint === null && kind !== 'call-end') return { status: 'not-checked', scheme: 'none', reason: 'not a call-end notification' };
   const { scheme, key, keySource } = effectiveSign(endpoint);
-  const result = verifySign(scheme, key, bytes, value, headers);
+  const result = verifySign(scheme, key, bytes, value, headers, arrivedMs);
   return result.status === 'not-checked' ? result : { ...result, keySource };
 }
 

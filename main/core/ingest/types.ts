@@ -1,5 +1,5 @@
-// What ingest derives from a captured body. The store indexes it; the receiver never waits on
-// anything but this synchronous derivation and the commit.
+// What ingest derives from a captured body. The store indexes it; the deriver (main/core/derive)
+// computes it after the receiver has committed the raw delivery.
 import type { CallSummary, DeliveryKind, EndpointConfig, Problem, RedialSummary, SignResult } from '../../../shared/model.js';
 
 export interface IngestInput {
@@ -10,6 +10,8 @@ export interface IngestInput {
   headers: Array<[string, string]>;
   /** The endpoint's KEY and Sign scheme; null when the endpoint is not configured. */
   endpoint: Pick<EndpointConfig, 'key' | 'sign'> | null;
+  /** When it arrived (epoch ms): signed timestamps are checked against it. Default: now. */
+  receivedAt?: number | undefined;
 }
 
 /** A RedailCall[] entry as indexed: the summary the API gives, before it is tied to a stored delivery. */

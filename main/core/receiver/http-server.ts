@@ -13,7 +13,7 @@ export type BodyCut = 'none' | 'over-limit' | 'aborted';
 export interface Answer {
   status: number | null; // null: hang (never answer)
   headers: Record<string, string>;
-  body: string;
+  body: string | Uint8Array;
   delayMs: number;
 }
 
@@ -24,8 +24,8 @@ export interface ReceiverOptions {
   bodyLimit: number;
   /** How much of an over-limit body is kept. */
   truncatedHeadBytes?: number;
-  /** Called once per request with everything captured; must commit before returning. */
-  handle: (captured: CapturedRequest, cut: BodyCut) => Answer;
+  /** Called once per request with everything captured; resolves once the delivery is committed. */
+  handle: (captured: CapturedRequest, cut: BodyCut) => Answer | Promise<Answer>;
   /** Limits that keep a slow or idle client from pinning the server. */
   timeouts?: Partial<ReceiverTimeouts>;
   /** Called when the handler throws: a bug, never the client's fault. */
@@ -118,16 +118,17 @@ function capture(
       body: Buffer.concat(chunks),
       truncated,
     };
-    let answer: Answer;
-    try {
-      answer = options.handle(captured, aborted ? 'aborted' : overLimit ? 'over-limit' : 'none');
-    } catch (error) {
-      options.onError?.(error);
-      // Not committed: answer 500 so that the vendor retries instead of believing it was stored.
-      answer = { status: 500, headers: { 'content-type': 'text/plain' }, body: 'receiver error\n', delayMs: 0 };
-    }
-    if (aborted) return;
-    write(res, answer, () => overLimit || state.closing);
+    const cut: BodyCut = aborted ? 'aborted' : overLimit ? 'over-limit' : 'none';
+    new Promise<Answer>((resolve) => resolve(options.handle(captured, cut))).then(
+      (answer) => {
+        if (!aborted) write(res, answer, () => overLimit || state.closing);
+      },
+      (error: unknown) => {
+        options.onError?.(error);
+        // Not committed: answer 500 so that the vendor retries instead of believing it was stored.
+        if (!aborted) write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'receiver error\n', delayMs: 0 }, () => true);
+      },
+    );
   };
 
   req.on('data', (chunk: Buffer) => {

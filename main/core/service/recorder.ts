@@ -1,44 +1,121 @@
-// The receiver's handler: ingest, commit, publish, then say what to answer. Runs synchronously so
-// that the answer is only ever written after the row is committed.
+// The receiver's handler: store the delivery as it arrived, decide the answer, commit, answer. The
+// deliveries that arrive in one turn of the event loop share one transaction (group commit); ingest
+// happens afterwards, off this path (main/core/derive), and so does tee forwarding.
 import type { CapturedRequest, EndpointConfig, GivenResponse } from '../../../shared/model.js';
-import { ingest } from '../ingest/ingest.js';
+import type { Forwarder, RelayedAnswer } from '../forward/forwarder.js';
 import type { Answer, BodyCut } from '../receiver/http-server.js';
 import { answerBody, contractAnswer, decideResponse } from '../receiver/respond-policy.js';
-import { toSummary, type Store } from '../store/index.js';
-import type { EventBus } from './events.js';
+import type { Store } from '../store/index.js';
 
 export interface RecorderDeps {
   store: Store;
-  events: EventBus;
   endpoint: (name: string) => EndpointConfig | undefined;
+  /** Deliveries up to this id are committed (the deriver's cue). */
+  onCommitted: (lastId: number) => void;
+  forwarder: Forwarder;
   random?: () => number;
   /** Told of every X-Forwarded-Host seen, so the UI can offer the tunnel's public URL. */
   onForwardedHost?: (hostAndProto: string) => void;
 }
 
-export function createRecorder(deps: RecorderDeps) {
-  const random = deps.random ?? Math.random;
-  return (captured: CapturedRequest, cut: BodyCut): Answer => {
-    const endpoint = deps.endpoint(captured.endpoint);
-    const behaviour = endpoint?.response ?? contractAnswer;
-    const derived = ingest({ body: captured.body, truncated: captured.truncated, headers: captured.headers, endpoint: endpoint ?? null });
-    const { id, response } = deps.store.deliveries.record({ captured, ingest: derived }, (position): GivenResponse => {
-      if (cut === 'over-limit') return { status: 413, delayMs: 0, hung: false, reason: 'too-large' };
-      if (cut === 'aborted') return { status: null, delayMs: 0, hung: false, reason: 'aborted' };
-      return decideResponse(behaviour, position.attempt, random());
-    });
-    const row = deps.store.deliveries.row(id);
-    if (row) deps.events.emit('deliveryReceived', toSummary(row));
-    noteForwardedHost(captured.headers, deps.onForwardedHost);
-    if (response.reason === 'too-large') {
-      return answer(413, JSON.stringify({ error: 'body too large; its head was recorded' }), 'application/json', id, 0);
-    }
-    const { body, contentType } = answerBody(behaviour, response);
-    return answer(response.status, body, contentType, id, response.delayMs);
-  };
+interface Arrival {
+  captured: CapturedRequest;
+  cut: BodyCut;
+  resolve: (answer: Answer) => void;
+  reject: (error: unknown) => void;
+  id?: number;
+  answer?: Answer;
+  /** Set when the delivery is forwarded (not paused): after the commit, tee or relay it. */
+  forward?: { endpoint: EndpointConfig; relayFallback: GivenResponse | null };
 }
 
-function answer(status: number | null, body: string, contentType: string, id: number, delayMs: number): Answer {
+/** What a relayed delivery's row says until the target has answered. */
+const RELAYING: GivenResponse = { status: null, delayMs: 0, hung: false, reason: 'relaying' };
+
+export function createRecorder(deps: RecorderDeps) {
+  const random = deps.random ?? Math.random;
+  const { store } = deps;
+  let queue: Arrival[] = [];
+
+  const recordOne = (a: Arrival) => {
+    const endpoint = deps.endpoint(a.captured.endpoint);
+    const behaviour = endpoint?.response ?? contractAnswer;
+    const forward = a.cut === 'none' ? endpoint?.forward : undefined;
+    const relaying = forward?.mode === 'relay' && !forward.paused;
+    let relayFallback: GivenResponse | null = null;
+    const { id, response } = store.deliveries.recordRaw(a.captured, (position): GivenResponse => {
+      if (a.cut === 'over-limit') return { status: 413, delayMs: 0, hung: false, reason: 'too-large' };
+      if (a.cut === 'aborted') return { status: null, delayMs: 0, hung: false, reason: 'aborted' };
+      const own = decideResponse(behaviour, position.attempt, random());
+      if (!relaying) return own;
+      relayFallback = own;
+      return RELAYING;
+    });
+    if (forward) {
+      store.forwards.add(id, endpoint!.name, forward.mode, forward.url, forward.paused ? 'paused' : 'pending', a.captured.receivedAt);
+      if (!forward.paused) a.forward = { endpoint: endpoint!, relayFallback };
+    }
+    a.id = id;
+    if (response.reason === 'too-large') {
+      a.answer = answer(413, JSON.stringify({ error: 'body too large; its head was recorded' }), 'application/json', id, 0);
+    } else if (!relaying) {
+      const { body, contentType } = answerBody(behaviour, response);
+      a.answer = answer(response.status, body, contentType, id, response.delayMs);
+    }
+    return id;
+  };
+
+  const relay = async (a: Arrival, endpoint: EndpointConfig, fallback: GivenResponse): Promise<Answer> => {
+    const id = a.id!;
+    // A bug in forwarding must not cost the vendor its answer: it gets the endpoint's own.
+    const relayed: RelayedAnswer | null = await deps.forwarder.relay(id, endpoint, a.captured).catch(() => null);
+    if (relayed) {
+      if (store.db.open) store.deliveries.setResponse(id, { status: relayed.status, delayMs: 0, hung: false, reason: 'relayed' });
+      return answer(relayed.status, relayed.body, relayed.contentType ?? 'application/octet-stream', id, 0);
+    }
+    const given = { ...fallback, reason: 'relay-fallback' };
+    if (store.db.open) store.deliveries.setResponse(id, given);
+    const { body, contentType } = answerBody(endpoint.response, fallback);
+    return answer(given.status, body, contentType, id, given.delayMs);
+  };
+
+  const flush = () => {
+    const batch = queue;
+    queue = [];
+    let lastId = 0;
+    const failed = new Map<Arrival, unknown>();
+    try {
+      store.deliveries.recordBatch(batch, (a) => (lastId = recordOne(a)), (a, error) => failed.set(a, error));
+    } catch (error) {
+      // The commit itself failed: nothing of this batch is stored, so nobody may be told 200.
+      for (const a of batch) a.reject(error);
+      return;
+    }
+    if (lastId > 0) deps.onCommitted(lastId);
+    for (const a of batch) {
+      noteForwardedHost(a.captured.headers, deps.onForwardedHost);
+      if (failed.has(a)) {
+        a.reject(failed.get(a));
+        continue;
+      }
+      const f = a.forward;
+      if (f?.relayFallback) {
+        void relay(a, f.endpoint, f.relayFallback).then(a.resolve, a.reject);
+        continue;
+      }
+      a.resolve(a.answer!);
+      if (f) void deps.forwarder.tee(a.id!, f.endpoint, a.captured).catch(() => undefined);
+    }
+  };
+
+  return (captured: CapturedRequest, cut: BodyCut): Promise<Answer> =>
+    new Promise<Answer>((resolve, reject) => {
+      queue.push({ captured, cut, resolve, reject });
+      if (queue.length === 1) setImmediate(flush);
+    });
+}
+
+function answer(status: number | null, body: string | Uint8Array, contentType: string, id: number, delayMs: number): Answer {
   return { status, body, delayMs, headers: { 'content-type': contentType, 'x-callback-inspector-delivery': String(id) } };
 }
 

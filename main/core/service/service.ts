@@ -7,7 +7,12 @@ import { decodeBody } from '../ingest/decode.js';
 import { parseJson } from '../ingest/lossless-parse.js';
 import { toDetailBase, type Store } from '../store/index.js';
 import { buildChain } from './chain.js';
+import type { ForwardOps } from './forward-ops.js';
 import type { ResendOps } from './resend-ops.js';
+import type { EventBus } from './events.js';
+import { createWaitOps } from './wait-ops.js';
+import { createDiffOps } from './diff-ops.js';
+import { createFixtureOps } from './fixture-ops.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -16,13 +21,23 @@ export interface ServiceDeps {
   info: () => ServerInfo;
   /** The re-send operations (resend-ops.ts), built over the core's resend engine. */
   resend: ResendOps;
+  /** Forwarding's catch-up and status (forward-ops.ts). */
+  forward: ForwardOps;
+  /** Deletes what the retention settings exclude (service/retention.ts). */
+  applyRetention: () => Promise<number>;
+  /** Wakes waitForDelivery's waiters (wait-ops.ts). */
+  events: EventBus;
 }
 
-export function createService({ store, onEndpointsChanged, info, resend }: ServiceDeps): ApiService {
+export function createService({ store, onEndpointsChanged, info, resend, forward, events, applyRetention }: ServiceDeps): ApiService {
   const headersOf = (id: number): Array<[string, string]> => JSON.parse(store.deliveries.row(id)?.headers ?? '[]');
 
-  return {
+  const service: ApiService = {
     ...resend,
+    ...forward,
+    ...createWaitOps({ store, events, detail: (id) => service.getDelivery({ id }) }),
+    ...createDiffOps({ store }),
+    ...createFixtureOps({ store }),
 
     async listDeliveries({ filter, cursor, limit }) {
       return store.list(filter, limit, cursor);
@@ -108,7 +123,7 @@ export function createService({ store, onEndpointsChanged, info, resend }: Servi
 
     async putSettings(patch) {
       const settings = store.settings.put(patch);
-      store.applyRetention(settings, Date.now());
+      await applyRetention();
       return settings;
     },
 
@@ -120,4 +135,5 @@ export function createService({ store, onEndpointsChanged, info, resend }: Servi
       return info();
     },
   };
+  return service;
 }

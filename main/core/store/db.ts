@@ -22,6 +22,9 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   // acknowledgement. See docs/DURABILITY.md.
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Checkpoints run PASSIVE (store/checkpointer.ts) and never shrink the WAL; after a burst it is
+  // truncated back to this size at the next checkpoint instead of keeping its peak on disk.
+  db.pragma('journal_size_limit = 67108864');
   db.pragma('busy_timeout = 5000');
   migrate(db);
   return db;

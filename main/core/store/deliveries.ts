@@ -49,6 +49,64 @@ export interface NewDelivery {
   ingest: IngestResult;
 }
 
+/** A delivery recorded by the receiver and not yet through ingest. */
+export interface PendingRow {
+  id: number;
+  received_at: number;
+  endpoint: string;
+  headers: string;
+  truncated: number;
+  size: number;
+}
+
+/** The deliveries columns that ingest decides. */
+type DerivedColumns = ReturnType<typeof derivedColumns>;
+
+function derivedColumns(g: IngestResult) {
+  const statusSummary: Record<string, number> = {};
+  for (const call of g.calls) {
+    const s = call.status ?? '(none)';
+    statusSummary[s] = (statusSummary[s] ?? 0) + 1;
+  }
+  const errors = g.problems.filter((p) => p.severity === 'error').length;
+  return {
+    content_type: g.contentType,
+    content_encoding: g.contentEncoding,
+    charset: g.charset,
+    kind: g.kind as string,
+    shape: g.shape,
+    task_id: g.taskId,
+    task_name: g.taskName,
+    plan_name: g.planName,
+    call_count: g.calls.length,
+    status_summary: JSON.stringify(statusSummary),
+    error_count: errors,
+    warning_count: g.problems.length - errors,
+    problems: packJson(g.problems),
+    sign_status: g.sign.status as string,
+    sign: packJson(g.sign),
+  };
+}
+
+/** What a delivery's derived columns hold until ingest has run. */
+const PENDING: DerivedColumns = {
+  content_type: null,
+  content_encoding: null,
+  charset: null,
+  kind: 'pending',
+  shape: null,
+  task_id: null,
+  task_name: null,
+  plan_name: null,
+  call_count: 0,
+  status_summary: '{}',
+  error_count: 0,
+  warning_count: 0,
+  problems: packJson([]),
+  sign_status: 'not-checked',
+  sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
+};
+
 export interface RetryPosition {
   retryOf: number | null;
   attempt: number;
@@ -80,6 +138,18 @@ export function deliveryStatements(db: Db) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertSearch = db.prepare(`INSERT INTO search (rowid, text) VALUES (?, ?)`);
+  const updateDerived = db.prepare(
+    `UPDATE deliveries SET content_type = @content_type, content_encoding = @content_encoding, charset = @charset,
+       kind = @kind, shape = @shape, task_id = @task_id, task_name = @task_name, plan_name = @plan_name,
+       call_count = @call_count, status_summary = @status_summary, error_count = @error_count,
+       warning_count = @warning_count, problems = @problems, sign_status = @sign_status, sign = @sign
+     WHERE id = @id AND kind = 'pending'`,
+  );
+  const lastPending = db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM deliveries WHERE kind = 'pending'`);
+  const updateResponse = db.prepare<[number | null, string, number]>(`UPDATE deliveries SET response_status = ?, response = ? WHERE id = ?`);
+  const pendingRows = db.prepare<[number], PendingRow>(
+    `SELECT id, received_at, endpoint, headers, truncated, size FROM deliveries WHERE kind = 'pending' ORDER BY id LIMIT ?`,
+  );
   const idTaken = db.prepare<[number], { id: number }>(`SELECT id FROM deliveries WHERE id = ?`);
   const byId = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
   const bodyById = db.prepare<[number], { raw: Buffer }>(`SELECT raw FROM bodies WHERE delivery_id = ?`);
@@ -102,16 +172,9 @@ export function deliveryStatements(db: Db) {
     return { retryOf: prev.retry_of ?? prev.id, attempt: prev.attempt + 1 };
   }
 
-  function write(d: NewDelivery, sha256: string, position: RetryPosition, response: GivenResponse): number {
-    const { captured: c, ingest: g } = d;
-    const statusSummary: Record<string, number> = {};
-    for (const call of g.calls) {
-      const s = call.status ?? '(none)';
-      statusSummary[s] = (statusSummary[s] ?? 0) + 1;
-    }
-    const errors = g.problems.filter((p) => p.severity === 'error').length;
+  function insertRow(c: CapturedRequest, id: number | null, sha256: string, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
     const info = insertDelivery.run({
-      id: d.id !== undefined && !idTaken.get(d.id) ? d.id : null,
+      id,
       received_at: c.receivedAt,
       endpoint: c.endpoint,
       method: c.method,
@@ -122,28 +185,19 @@ export function deliveryStatements(db: Db) {
       size: c.body.byteLength,
       sha256,
       truncated: c.truncated ? 1 : 0,
-      content_type: g.contentType,
-      content_encoding: g.contentEncoding,
-      charset: g.charset,
-      kind: g.kind,
-      shape: g.shape,
-      task_id: g.taskId,
-      task_name: g.taskName,
-      plan_name: g.planName,
-      call_count: g.calls.length,
-      status_summary: JSON.stringify(statusSummary),
-      error_count: errors,
-      warning_count: g.problems.length - errors,
-      problems: packJson(g.problems),
-      sign_status: g.sign.status,
-      sign: packJson(g.sign),
+      ...derived,
       response_status: response.status,
       response: JSON.stringify(response),
       retry_of: position.retryOf,
       attempt: position.attempt,
     });
-    const id = Number(info.lastInsertRowid);
-    insertBody.run(id, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));
+    const rowId = Number(info.lastInsertRowid);
+    insertBody.run(rowId, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));
+    return rowId;
+  }
+
+  /** The rows only ingest can produce: calls, their redials, the search text. */
+  function insertDerivedRows(id: number, g: IngestResult): void {
     for (const call of g.calls) {
       const callRow = Number(
         insertCall.run(id, call.index, call.callId, call.calleeNumber, call.calleeName, g.taskId, call.status, call.intention,
@@ -155,20 +209,36 @@ export function deliveryStatements(db: Db) {
       }
     }
     if (g.searchText) insertSearch.run(id, g.searchText);
-    return id;
+  }
+
+  function write(d: NewDelivery, sha256: string, position: RetryPosition, response: GivenResponse): number {
+    const id = d.id !== undefined && !idTaken.get(d.id) ? d.id : null;
+    const rowId = insertRow(d.captured, id, sha256, position, response, derivedColumns(d.ingest));
+    insertDerivedRows(rowId, d.ingest);
+    return rowId;
   }
 
   /**
-   * Records a live delivery. `decide` picks the answer once the retry position is known (fail-first-N
-   * needs it); both happen in the same transaction so concurrent arrivals cannot share an attempt number.
+   * Records a live delivery as it arrived, before ingest: the receiver's hot path. `decide` picks the
+   * answer once the retry position is known (fail-first-N needs it); both happen in one transaction
+   * so concurrent arrivals cannot share an attempt number. The derived columns stay `pending` until
+   * `applyDerived` (main/core/derive) fills them.
    */
-  const record = db.transaction((d: NewDelivery, decide: (p: RetryPosition) => GivenResponse) => {
-    const sha256 = sha256Hex(d.captured.body);
-    const position = retryPosition(d.captured, sha256);
+  const recordRaw = (c: CapturedRequest, decide: (p: RetryPosition) => GivenResponse) => {
+    const sha256 = sha256Hex(c.body);
+    const position = retryPosition(c, sha256);
     const response = decide(position);
-    const id = write(d, sha256, position, response);
+    const id = insertRow(c, null, sha256, position, response, PENDING);
     return { id, position, response };
-  });
+  };
+
+  /** Fills a pending delivery's derived columns and rows; false when it is gone or already derived. */
+  const applyDerived = (id: number, g: IngestResult): boolean => {
+    const changed = updateDerived.run({ id, ...derivedColumns(g) }).changes;
+    if (changed === 0) return false;
+    insertDerivedRows(id, g);
+    return true;
+  };
 
   /** Writes an exported delivery back; returns null when the same capture is already stored. */
   const restore = db.transaction((d: NewDelivery, response: GivenResponse, retryOf: number | null, attempt: number) => {
@@ -178,13 +248,47 @@ export function deliveryStatements(db: Db) {
     return { id: write(d, sha256, { retryOf, attempt }, response), created: true };
   });
 
+  type One = (item: unknown) => void;
+  const savepoint = db.transaction((item: unknown, one: One) => one(item));
+  const recordMany = db.transaction((items: unknown[], one: One, failed: (item: unknown, error: unknown) => void) => {
+    for (const item of items) {
+      try {
+        savepoint(item, one);
+      } catch (error) {
+        failed(item, error);
+      }
+    }
+  });
+  const applyMany = db.transaction((items: Array<{ id: number; ingest: IngestResult }>) =>
+    items.filter((i) => applyDerived(i.id, i.ingest)).map((i) => i.id),
+  );
+
   return {
-    record,
+    recordRaw,
+    /**
+     * Several live deliveries in one transaction (group commit), taking the write lock at once. Each
+     * runs in its own savepoint, so one failure costs only itself (`failed` is told).
+     */
+    recordBatch: <T>(items: T[], one: (item: T) => void, failed: (item: T, error: unknown) => void) =>
+      recordMany.immediate(items, one as One, failed as (item: unknown, error: unknown) => void),
+    /** Derived results of several deliveries in one transaction; returns the ids that were pending. */
+    applyDerivedBatch: (items: Array<{ id: number; ingest: IngestResult }>) => applyMany.immediate(items),
+    /** The answer given, once known after the commit (relay: the target's answer). */
+    setResponse: (id: number, response: GivenResponse) => void updateResponse.run(response.status, JSON.stringify(response), id),
+    /** The newest delivery still waiting for ingest (0: none). */
+    lastPendingId: () => lastPending.get()?.id ?? 0,
+    /** Deliveries still waiting for ingest, oldest first, without their bodies. */
+    pending: (limit: number) => pendingRows.all(limit),
     restore,
     row: (id: number) => byId.get(id),
     body: (id: number) => bodyById.get(id)?.raw,
     retryGroup: (rootId: number) => retryGroup.all(rootId, rootId),
   };
+}
+
+/** A pending row as it will read once derived: what readers outside the core's API (export) show. */
+export function withDerived(r: DeliveryRow, g: IngestResult): DeliveryRow {
+  return { ...r, ...derivedColumns(g) };
 }
 
 export const problemsOf = (r: DeliveryRow): Problem[] => unpackJson(r.problems) as Problem[];

@@ -4,15 +4,20 @@ import { callStatements } from './calls.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { deliveryStatements, type DeliveryRow } from './deliveries.js';
 import { endpointStatements } from './endpoints.js';
+import { forwardStatements } from './forwards.js';
 import { listDeliveries } from './inbox-query.js';
 import { selectionQueries } from './selection.js';
 import { sendStatements } from './sends.js';
 import { settingsStatements } from './settings.js';
 import { stats } from './stats.js';
 
-export type { NewDelivery, RetryPosition, DeliveryRow } from './deliveries.js';
+export type { NewDelivery, RetryPosition, DeliveryRow, PendingRow } from './deliveries.js';
 export type { NewSend, StoredRequest } from './sends.js';
-export { toSummary, toDetailBase, problemsOf, RETRY_WINDOW_MS } from './deliveries.js';
+export type { ForwardRow } from './forwards.js';
+export { toSummary, toDetailBase, problemsOf, withDerived, RETRY_WINDOW_MS } from './deliveries.js';
+
+/** Deliveries deleted per transaction by retention: short enough not to hold up the receiver. */
+export const RETENTION_CHUNK = 200;
 
 export function openStore(file: string, options: OpenOptions = {}) {
   const db = openDb(file, options);
@@ -27,12 +32,19 @@ function storeOver(db: Db) {
   );
   const removeDelivery = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ?`);
   const removeSearch = db.prepare<[number]>(`DELETE FROM search WHERE rowid = ?`);
+  const removeMany = db.transaction((ids: number[]) => {
+    for (const id of ids) {
+      removeSearch.run(id);
+      removeDelivery.run(id);
+    }
+  });
 
   return {
     db,
     deliveries: deliveryStatements(db),
     calls: callStatements(db),
     endpoints: endpointStatements(db),
+    forwards: forwardStatements(db),
     settings: settingsStatements(db),
     sends: sendStatements(db),
     selection: selectionQueries(db),
@@ -48,17 +60,20 @@ function storeOver(db: Db) {
         after = page[page.length - 1]!.id;
       }
     },
-    /** Deletes what the user's retention settings exclude; returns how many deliveries went. */
-    applyRetention: db.transaction((s: Settings, now: number): number => {
-      if (!s.retentionCount && !s.retentionDays) return 0;
+    /** Deliveries the user's retention settings exclude, oldest first. */
+    expiredIds(s: Settings, now: number): number[] {
+      if (!s.retentionCount && !s.retentionDays) return [];
       const before = s.retentionDays ? now - s.retentionDays * 86_400_000 : 0;
-      const ids = expired.all(before, s.retentionCount || Number.MAX_SAFE_INTEGER).map((r) => r.id);
-      for (const id of ids) {
-        removeSearch.run(id);
-        removeDelivery.run(id);
-      }
+      return expired.all(before, s.retentionCount || Number.MAX_SAFE_INTEGER).map((r) => r.id);
+    },
+    /** Deletes these deliveries (with their calls, bodies, search entries) in one transaction. */
+    removeDeliveries: removeMany,
+    /** Deletes what retention excludes, in transactions of RETENTION_CHUNK; returns how many went. */
+    applyRetention(s: Settings, now: number): number {
+      const ids = this.expiredIds(s, now);
+      for (let i = 0; i < ids.length; i += RETENTION_CHUNK) removeMany(ids.slice(i, i + RETENTION_CHUNK));
       return ids.length;
-    }),
+    },
     /** Folds the WAL back into the main file: on shutdown, so the file alone is a complete copy. */
     checkpoint: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
     close: () => db.close(),

@@ -1,7 +1,8 @@
 // Writes the store as NDJSON, one delivery per line, oldest first (see shared/export-format.ts).
 import type { ExportLine } from '../../../shared/export-format.js';
 import type { GivenResponse } from '../../../shared/model.js';
-import { problemsOf, type DeliveryRow, type Store } from '../store/index.js';
+import { ingestStored } from '../derive/derive-batch.js';
+import { problemsOf, withDerived, type DeliveryRow, type Store } from '../store/index.js';
 
 export function toExportLine(row: DeliveryRow, body: Buffer): ExportLine {
   const response = JSON.parse(row.response) as GivenResponse;
@@ -36,8 +37,11 @@ export function toExportLine(row: DeliveryRow, body: Buffer): ExportLine {
  */
 export function* exportNdjson(store: Store, ids?: number[]): Generator<string> {
   const rows = ids ? ids.map((id) => store.deliveries.row(id)).filter((r) => r !== undefined) : store.allDeliveries();
+  const endpoints = new Map(store.endpoints.list().map((e) => [e.name, e]));
   for (const row of rows) {
     const body = store.deliveries.body(row.id) ?? Buffer.alloc(0);
-    yield `${JSON.stringify(toExportLine(row, body))}\n`;
+    // Not derived yet (serve is mid-burst, or was killed): derive it here, as the deriver will.
+    const whole = row.kind === 'pending' ? withDerived(row, ingestStored(row, body, endpoints.get(row.endpoint))) : row;
+    yield `${JSON.stringify(toExportLine(whole, body))}\n`;
   }
 }

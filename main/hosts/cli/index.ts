@@ -9,6 +9,9 @@ import { registerReplayChain } from './replay-chain.js';
 import { registerGenerate } from './generate.js';
 import { registerCurl } from './curl.js';
 import { registerExportHar } from './export-har.js';
+import { registerWait } from './wait.js';
+import { registerDiff } from './diff.js';
+import { registerFixtures } from './fixtures.js';
 
 const program = new Command('callback-inspector')
   .description('Receive, inspect, replay and re-send call-end status callbacks')
@@ -23,5 +26,8 @@ registerReplayChain(program);
 registerGenerate(program);
 registerCurl(program);
 registerExportHar(program);
+registerWait(program);
+registerDiff(program);
+registerFixtures(program);
 
 await program.parseAsync(process.argv);

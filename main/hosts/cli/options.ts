@@ -52,11 +52,36 @@ export function idList(value: string): number[] {
   return value.replace(/\s/g, '').split(',').map(Number);
 }
 
-/** `md5`, `md5-template`, `hmac`, `hmac-sha256` or `none`. */
-export function scheme(value: string): 'md5-template' | 'hmac-sha256' | 'none' {
+/** `md5` (`md5-template`), `hmac`, `hmac-sha256` (its legacy name), `standard-webhooks` (`sw`) or `none`. */
+export function scheme(value: string): 'md5-template' | 'hmac' | 'hmac-sha256' | 'standard-webhooks' | 'none' {
   const v = value.toLowerCase();
   if (v === 'md5' || v === 'md5-template') return 'md5-template';
-  if (v === 'hmac' || v === 'hmac-sha256') return 'hmac-sha256';
+  if (v === 'hmac') return 'hmac';
+  if (v === 'hmac-sha256') return 'hmac-sha256';
+  if (v === 'standard-webhooks' || v === 'standardwebhooks' || v === 'sw') return 'standard-webhooks';
   if (v === 'none') return 'none';
-  throw new InvalidArgumentError('expected md5 (md5-template), hmac (hmac-sha256) or none');
+  throw new InvalidArgumentError('expected md5 (md5-template), hmac, hmac-sha256, standard-webhooks or none');
+}
+
+/** `sha1`, `sha256` or `sha512`. */
+export function hmacAlgorithm(value: string): 'sha1' | 'sha256' | 'sha512' {
+  const v = value.toLowerCase().replace('-', '');
+  if (v === 'sha1' || v === 'sha256' || v === 'sha512') return v;
+  throw new InvalidArgumentError('expected sha1, sha256 or sha512');
+}
+
+/** `hex` or `base64`. */
+export function digestEncoding(value: string): 'hex' | 'base64' {
+  const v = value.toLowerCase();
+  if (v === 'hex' || v === 'base64') return v;
+  throw new InvalidArgumentError('expected hex or base64');
+}
+
+/** `--forward [endpoint=]url`, repeatable: without a name, the default endpoint (every other path). */
+export function forwardTarget(value: string, previous: Array<{ endpoint: string; url: string }> = []): Array<{ endpoint: string; url: string }> {
+  const m = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,63})=(.+)$/.exec(value);
+  const endpoint = m ? m[1]! : 'default';
+  const url = m ? m[2]! : value;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new InvalidArgumentError('expected [endpoint=]http://host:port/path');
+  return [...previous, { endpoint, url }];
 }

@@ -6,7 +6,9 @@ import { startHttpApi } from '../../core/api/http-api.js';
 import { registerStaticUi } from '../../core/api/static-ui.js';
 import { rendererDir } from './renderer-dir.js';
 import { apiToken, defaultDataDir } from './data-dir.js';
-import { bytes, port } from './options.js';
+import { bytes, forwardTarget, port, positiveInt } from './options.js';
+import type { EndpointConfig } from '../../../shared/model.js';
+import { operations, type ApiService } from '../../../shared/api.js';
 
 interface ServeOptions {
   port: number;
@@ -15,6 +17,9 @@ interface ServeOptions {
   data: string;
   token?: string;
   bodyLimit: number;
+  forward?: Array<{ endpoint: string; url: string }>;
+  relay?: boolean;
+  forwardTimeout?: number;
 }
 
 export function registerServe(program: Command): void {
@@ -27,9 +32,23 @@ export function registerServe(program: Command): void {
     .option('--data <dir>', 'data directory', defaultDataDir())
     .option('--token <token>', 'API bearer token (default: generated, kept in the data dir)')
     .option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated', bytes, DEFAULT_BODY_LIMIT)
+    .option('--forward <[endpoint=]url>', 'forward every delivery to your app (repeatable; without endpoint=: the default endpoint, i.e. paths outside /hooks/<name>/)', forwardTarget)
+    .option('--relay', 'with --forward: answer the vendor with your app\'s answer (default: tee, the vendor gets the endpoint\'s own answer at once)')
+    .option('--forward-timeout <ms>', 'with --relay: give the endpoint\'s own answer when your app takes longer (default 10000)', positiveInt)
     .addHelpText(
       'after',
-      '\nPrints two lines once listening:\n  receiver: <url>   give this (or your tunnel to it) to the vendor\n  ui: <url>         open in a browser; it carries the token\n',
+      [
+        '',
+        'Prints two lines once listening:',
+        '  receiver: <url>   give this (or your tunnel to it) to the vendor',
+        '  ui: <url>         open in a browser; it carries the token',
+        'and, with --forward, one line per forwarded endpoint:',
+        '  forward: <endpoint> -> <url> (tee|relay)',
+        '',
+        'Example: relay the vendor to an app on port 3000, so its retries react to your answers:',
+        '  callback-inspector serve --forward http://localhost:3000/callback --relay',
+        '',
+      ].join('\n'),
     )
     .action((opts: ServeOptions) => serve(opts));
 }
@@ -54,19 +73,45 @@ async function serve(opts: ServeOptions): Promise<void> {
       return fail(error, opts.uiPort, 'ui');
     },
   );
+  const forwarded = await configureForwarding(core.service, opts);
   process.stdout.write(`receiver: ${core.receiver.url}\nui: ${api.url}#token=${encodeURIComponent(token)}\n`);
+  for (const e of forwarded) process.stdout.write(`forward: ${e.name} -> ${e.forward!.url} (${e.forward!.mode})\n`);
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C: the user will not wait. Committed deliveries are safe in the WAL already.
+      process.stderr.write(`${signal} again: exiting now\n`);
+      process.exit(130);
+    }
     stopping = true;
-    process.stderr.write(`${signal}: finishing in-flight deliveries and closing the store\n`);
+    process.stderr.write(`${signal}: finishing in-flight deliveries and closing the store (again to exit at once)\n`);
     await api.close();
     await core.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** `--forward`: saved on the endpoint (created with the contract's answer when new), so the UI shows it. */
+async function configureForwarding(service: ApiService, opts: ServeOptions): Promise<EndpointConfig[]> {
+  if (!opts.forward?.length) return [];
+  const existing = new Map((await service.listEndpoints({})).map((e) => [e.name, e]));
+  const saved: EndpointConfig[] = [];
+  for (const { endpoint, url } of opts.forward) {
+    const input = {
+      ...(existing.get(endpoint) ?? { name: endpoint }),
+      forward: { url, mode: opts.relay ? 'relay' : 'tee', ...(opts.forwardTimeout ? { timeoutMs: opts.forwardTimeout } : {}) },
+    };
+    const parsed = operations.putEndpoint.input.safeParse(input);
+    if (!parsed.success) {
+      process.stderr.write(`error: --forward ${endpoint}=${url}: ${parsed.error.issues.map((i) => i.message).join('; ')}\n`);
+      process.exit(2);
+    }
+    saved.push(await service.putEndpoint(parsed.data));
+  }
+  return saved;
 }
 
 function fail(error: NodeJS.ErrnoException, p: number, what: string): never {

@@ -1,5 +1,5 @@
 // Small status marks used across screens; colour always comes with a word, never alone.
-import type { DeliveryKind, SignStatus } from '../../../shared/model.js';
+import type { StoredKind, SignStatus } from '../../../shared/model.js';
 
 export function SignBadge({ status }: { status: SignStatus }) {
   const text = { verified: 'Sign ✓', mismatch: 'Sign ✗', 'not-checked': 'Sign –' }[status];
@@ -17,7 +17,7 @@ export function ProblemsBadge({ errors, warnings }: { errors: number; warnings: 
   );
 }
 
-export function KindBadge({ kind }: { kind: DeliveryKind }) {
+export function KindBadge({ kind }: { kind: StoredKind }) {
   return <span className={`badge kind-${kind}`}>{kind}</span>;
 }
 

@@ -1,9 +1,12 @@
 // Create or edit an endpoint: how it answers (status, body, delay, hang, fail-first-N, failure rate),
-// its KEY and Sign scheme. Checked with the contract's own schema before it is sent.
+// its KEY and Sign scheme (SignFieldset). Checked with the contract's own schema before it is sent.
 import { useState } from 'react';
 import { endpointConfig } from '../../../shared/api.js';
 import type { EndpointConfig } from '../../../shared/model.js';
 import { useApi } from '../api/context.js';
+import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
+import { ForwardFieldset } from './ForwardFieldset.js';
+import { SignFieldset } from './SignFieldset.js';
 
 export function newEndpoint(): EndpointConfig {
   return { ...endpointConfig.parse({ name: 'new' }), name: '' };
@@ -19,11 +22,11 @@ interface Props {
 
 export function EndpointForm({ initial, isNew, onSaved, onCancel }: Props) {
   const api = useApi();
-  const [draft, setDraft] = useState<EndpointConfig>(initial);
+  // A config stored under the legacy name hmac-sha256 is edited (and saved) as the hmac it means.
+  const [draft, setDraft] = useState<EndpointConfig>(() => ({ ...initial, sign: withCurrentName(initial.sign) }));
   const [issues, setIssues] = useState<string[]>([]);
   const [saving, setSaving] = useState(false);
   const setResponse = (patch: Partial<EndpointConfig['response']>) => setDraft({ ...draft, response: { ...draft.response, ...patch } });
-  const setSign = (patch: Partial<EndpointConfig['sign']>) => setDraft({ ...draft, sign: { ...draft.sign, ...patch } });
   const num = (v: string) => (v === '' ? NaN : Number(v));
   const r = draft.response;
 
@@ -62,31 +65,8 @@ export function EndpointForm({ initial, isNew, onSaved, onCancel }: Props) {
         <label>failure status <input type="number" value={r.failStatus} onChange={(e) => setResponse({ failStatus: num(e.target.value) })} /></label>
         <label>failure rate (0–1) <input type="number" step="0.05" value={r.failureRate} onChange={(e) => setResponse({ failureRate: num(e.target.value) })} /></label>
       </fieldset>
-      <fieldset>
-        <legend>Sign</legend>
-        <label>KEY <input value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value })} placeholder="empty: Sign not verified" /></label>
-        <label>scheme
-          <select value={draft.sign.type} onChange={(e) => setSign({ type: e.target.value as EndpointConfig['sign']['type'] })}>
-            <option value="none">none</option>
-            <option value="md5-template">md5 of a template</option>
-            <option value="hmac-sha256">HMAC-SHA256 header</option>
-          </select>
-        </label>
-        {draft.sign.type === 'md5-template' && (
-          <label className="grow">template <input value={draft.sign.template ?? ''} onChange={(e) => setSign({ template: e.target.value })} placeholder="{TaskID}{KEY}" size={40} /></label>
-        )}
-        {draft.sign.type === 'hmac-sha256' && (
-          <>
-            <label>header <input value={draft.sign.header ?? ''} onChange={(e) => setSign({ header: e.target.value })} placeholder="X-Signature" /></label>
-            <label>encoding
-              <select value={draft.sign.encoding ?? 'hex'} onChange={(e) => setSign({ encoding: e.target.value as 'hex' | 'base64' })}>
-                <option value="hex">hex</option>
-                <option value="base64">base64</option>
-              </select>
-            </label>
-          </>
-        )}
-      </fieldset>
+      <ForwardFieldset value={draft.forward} onChange={(forward) => setDraft(forward ? { ...draft, forward } : withoutForward(draft))} />
+      <SignFieldset keyText={draft.key} scheme={draft.sign} onKey={(key) => setDraft({ ...draft, key })} onScheme={(sign) => setDraft({ ...draft, sign })} />
       {issues.length > 0 && <ul className="error-bar issues">{issues.map((i) => <li key={i}>{i}</li>)}</ul>}
       <div className="form-actions">
         <button type="submit" className="primary" disabled={saving}>{saving ? 'saving…' : 'save'}</button>
@@ -94,4 +74,9 @@ export function EndpointForm({ initial, isNew, onSaved, onCancel }: Props) {
       </div>
     </form>
   );
+}
+
+function withoutForward(config: EndpointConfig): EndpointConfig {
+  const { forward: _forward, ...rest } = config;
+  return rest;
 }

@@ -4,6 +4,7 @@ import type { EndpointConfig } from '../../../shared/model.js';
 import { useApi, useAsync } from '../api/context.js';
 import { CopyField } from './CopyField.js';
 import { EndpointForm, newEndpoint } from './EndpointForm.js';
+import { ForwardControls } from './ForwardControls.js';
 import { GenerateForm } from './GenerateForm.js';
 import { SettingsForm } from './SettingsForm.js';
 import { DEFAULT_ENDPOINT, vendorUrl } from './endpoint-url.js';
@@ -49,6 +50,7 @@ export function EndpointsScreen() {
             <th>URL to give the vendor</th>
             <th>answer</th>
             <th>Sign</th>
+            <th>forward</th>
             <th />
           </tr>
         </thead>
@@ -64,6 +66,7 @@ export function EndpointsScreen() {
               </td>
               <td>{describeAnswer(e)}</td>
               <td>{e.sign.type === 'none' ? 'not checked' : `${e.sign.type}${e.key ? '' : ' (no KEY set)'}`}</td>
+              <td><ForwardControls endpoint={e} onChanged={list.reload} /></td>
               <td className="actions">
                 <button onClick={() => setEditing({ config: e, isNew: false })}>edit</button>
                 {endpoints.some((x) => x.name === e.name) && <button onClick={() => void remove(e.name)}>delete</button>}

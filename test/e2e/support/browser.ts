@@ -17,10 +17,10 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** `callback-inspector serve` on a temp data dir and free ports; resolves once both URLs are printed. */
-export async function startServe(dataDir?: string): Promise<Served> {
+/** `callback-inspector serve` on a temp data dir and free ports (plus `extra` flags); resolves once both URLs are printed. */
+export async function startServe(dataDir?: string, extra: string[] = []): Promise<Served> {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'ci-ui-'));
-  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dir], {
+  const child: ChildProcess = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -25,7 +25,8 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export async function startTarget(): Promise<Target> {
+/** `port`: listen there (a target that was down and comes up on the port it was configured with). */
+export async function startTarget(options: { port?: number } = {}): Promise<Target> {
   const received: Received[] = [];
   const sockets = new Set<Socket>();
   const waiters: Array<{ n: number; resolve: () => void }> = [];
@@ -72,7 +73,7 @@ export async function startTarget(): Promise<Target> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return {
     url: (path) => `http://127.0.0.1:${port}${path}`,

@@ -1,5 +1,7 @@
 // Migrations in order; entry i moves the schema from user_version i to i + 1.
 import { sql as initial } from './0001-initial.js';
 import { sql as sends } from './0002-sends.js';
+import { sql as pending } from './0003-pending.js';
+import { sql as forwards } from './0004-forwards.js';
 
-export const migrations: readonly string[] = [initial, sends];
+export const migrations: readonly string[] = [initial, sends, pending, forwards];

@@ -1,0 +1,157 @@
+// Forward on arrival (docs/FORWARD.md). Tee: after the commit, send the delivery to the endpoint's
+// target with its retry policy; the vendor's answer never waits. Relay: the vendor's answer is the
+// target's, or the endpoint's own after a failure or `timeoutMs`. Every attempt is a re-send attempt
+// in a long-lived `forward` job per endpoint, so the attempt log and the delivery's sends show it.
+import type { CapturedRequest, EndpointConfig, ForwardConfig, ForwardState, JobInfo } from '../../../shared/model.js';
+import type { HttpOutcome, Transport } from '../resend/http-send.js';
+import type { JobContext, JobRunner } from '../resend/jobs.js';
+import { withRetries } from '../resend/retry-policy.js';
+import type { Store } from '../store/index.js';
+import { forwardRequest, type ForwardRequest } from './forward-request.js';
+
+/** A target's answer, as relay passes it on. */
+export interface RelayedAnswer {
+  status: number;
+  contentType: string | null;
+  body: Buffer;
+}
+
+export class ForwardInputError extends Error {}
+
+export interface Forwarder {
+  /** Tee: forwards in the background; resolves when the delivery's forwarding is settled (tests, shutdown). */
+  tee(deliveryId: number, endpoint: EndpointConfig, captured: CapturedRequest): Promise<ForwardState>;
+  /** Relay: one attempt within the configured timeout; null when the target failed or was too slow. */
+  relay(deliveryId: number, endpoint: EndpointConfig, captured: CapturedRequest): Promise<RelayedAnswer | null>;
+  /** Sends once, in arrival order, what failed or was skipped while paused. */
+  catchUp(endpoint: EndpointConfig): JobInfo;
+  /** The endpoint's forwarding changed: its job ends, the next delivery starts a new one. */
+  reconfigured(endpoints: EndpointConfig[]): void;
+  close(): Promise<void>;
+}
+
+interface ForwardJob {
+  context: JobContext;
+  config: ForwardConfig;
+  items: number;
+  end: () => void;
+}
+
+export function createForwarder(deps: { store: Store; runner: JobRunner; transport: Transport }): Forwarder {
+  const { store, runner, transport } = deps;
+  const jobs = new Map<string, ForwardJob>();
+  const inFlight = new Set<Promise<unknown>>();
+
+  const jobFor = (endpoint: EndpointConfig): ForwardJob => {
+    const config = endpoint.forward!;
+    const current = jobs.get(endpoint.name);
+    if (current && sameTarget(current.config, config)) return current;
+    current?.end();
+    let entry!: ForwardJob;
+    runner.start('forward', `forward ${endpoint.name} → ${config.url} (${config.mode})`, { endpoint: endpoint.name, ...config }, 0, (context) =>
+      new Promise<void>((resolve) => {
+        const end = () => {
+          if (jobs.get(endpoint.name) === entry) jobs.delete(endpoint.name);
+          resolve();
+        };
+        entry = { context, config, items: 0, end };
+        context.signal.addEventListener('abort', end, { once: true });
+      }),
+    );
+    jobs.set(endpoint.name, entry);
+    return entry;
+  };
+
+  const attempt = async (job: ForwardJob, item: number, deliveryId: number, url: string, request: ForwardRequest, timeoutMs: number, n: number) => {
+    const outcome: HttpOutcome = await transport.send({ url, ...request, timeoutMs, signal: job.context.signal });
+    return { outcome, result: job.context.record({ item, deliveryId, attempt: n, url, method: request.method, body: request.body, outcome }) };
+  };
+
+  const track = <T>(p: Promise<T>): Promise<T> => {
+    inFlight.add(p);
+    void p.finally(() => inFlight.delete(p));
+    return p;
+  };
+
+  const settle = (deliveryId: number, state: ForwardState) => {
+    if (store.db.open) store.forwards.setState(deliveryId, state, Date.now());
+    return state;
+  };
+
+  return {
+    tee(deliveryId, endpoint, captured) {
+      const job = jobFor(endpoint);
+      const item = job.items++;
+      job.context.setTotal(job.items);
+      const request = forwardRequest(deliveryId, captured);
+      const { url, retry, timeoutMs } = job.config;
+      return track(
+        (async () => {
+          const last = await withRetries(async (n) => (await attempt(job, item, deliveryId, url, request, timeoutMs, n)).result, retry, job.context.signal);
+          job.context.itemDone(last);
+          return settle(deliveryId, last?.ok ? 'delivered' : 'failed');
+        })(),
+      );
+    },
+
+    relay(deliveryId, endpoint, captured) {
+      const job = jobFor(endpoint);
+      const item = job.items++;
+      job.context.setTotal(job.items);
+      const request = forwardRequest(deliveryId, captured);
+      return track(
+        (async () => {
+          const { outcome, result } = await attempt(job, item, deliveryId, job.config.url, request, job.config.timeoutMs, 1);
+          job.context.itemDone(result);
+          settle(deliveryId, result.ok ? 'delivered' : 'failed');
+          // Any HTTP answer is the app's answer, 500 included: that is what relay is for.
+          if (outcome.status === null || outcome.errorClass !== null || outcome.responseTruncated) return null;
+          const contentType = outcome.responseHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
+          return { status: outcome.status, contentType, body: outcome.responseBody };
+        })(),
+      );
+    },
+
+    catchUp(endpoint) {
+      const config = endpoint.forward;
+      if (!config) throw new ForwardInputError(`endpoint ${endpoint.name} does not forward; set its forward target first`);
+      const ids = store.forwards.missed(endpoint.name, 100_000);
+      if (ids.length === 0) throw new ForwardInputError(`endpoint ${endpoint.name} has nothing to catch up: no failed or paused forwards`);
+      const label = `catch up ${ids.length} forwards of ${endpoint.name} → ${config.url}`;
+      return runner.start('forward-catch-up', label, { endpoint: endpoint.name, ids }, ids.length, async (job) => {
+        // One at a time, oldest first: the app sees them in the order the vendor sent them.
+        for (const [item, deliveryId] of ids.entries()) {
+          if (job.signal.aborted) return;
+          const row = store.deliveries.row(deliveryId);
+          const body = store.deliveries.body(deliveryId);
+          if (!row || !body) {
+            job.itemDone(null, `#${deliveryId}: removed by retention`);
+            continue;
+          }
+          const request = forwardRequest(deliveryId, { method: row.method, headers: JSON.parse(row.headers) as Array<[string, string]>, body });
+          const outcome = await transport.send({ url: config.url, ...request, timeoutMs: config.timeoutMs, signal: job.signal });
+          const result = job.record({ item, deliveryId, attempt: 1, url: config.url, method: request.method, body, outcome });
+          job.itemDone(result);
+          if (result.errorClass !== 'cancelled') settle(deliveryId, result.ok ? 'delivered' : 'failed');
+        }
+      });
+    },
+
+    reconfigured(endpoints) {
+      const byName = new Map(endpoints.map((e) => [e.name, e]));
+      for (const [name, job] of jobs) {
+        const now = byName.get(name)?.forward;
+        if (!now || now.paused || !sameTarget(job.config, now)) job.end();
+      }
+    },
+
+    async close() {
+      await Promise.allSettled([...inFlight]);
+      for (const job of [...jobs.values()]) job.end();
+    },
+  };
+}
+
+function sameTarget(a: ForwardConfig, b: ForwardConfig): boolean {
+  return a.url === b.url && a.mode === b.mode && a.timeoutMs === b.timeoutMs && JSON.stringify(a.retry) === JSON.stringify(b.retry);
+}

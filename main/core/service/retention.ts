@@ -1,0 +1,27 @@
+// Applies the user's retention settings at start, every few minutes, and when they change, in short
+// transactions with the event loop free in between, so that the receiver keeps answering meanwhile.
+import { RETENTION_CHUNK, type Store } from '../store/index.js';
+
+export interface Retention {
+  /** Deletes what the settings exclude now; resolves with how many deliveries went. */
+  run(): Promise<number>;
+  stop(): void;
+}
+
+export function startRetention(store: Store, everyMs = 10 * 60_000): Retention {
+  let running: Promise<number> | null = null;
+  const sweep = async (): Promise<number> => {
+    const ids = store.expiredIds(store.settings.get(), Date.now());
+    for (let i = 0; i < ids.length; i += RETENTION_CHUNK) {
+      if (!store.db.open) return i;
+      store.removeDeliveries(ids.slice(i, i + RETENTION_CHUNK));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return ids.length;
+  };
+  const run = () => (running ??= sweep().finally(() => (running = null)));
+  const timer = setInterval(() => void run().catch((e: unknown) => console.error('retention failed:', e)), everyMs);
+  timer.unref();
+  void run().catch((e: unknown) => console.error('retention failed:', e));
+  return { run, stop: () => clearInterval(timer) };
+}

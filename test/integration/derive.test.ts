@@ -1,0 +1,93 @@
+// The receiver commits a delivery as it arrived; ingest (kind, calls, problems, search) follows on the
+// deriver's thread. Nothing a reader sees through the API or an export is ever half-derived.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ExportLine } from '../../shared/export-format.js';
+import type { CapturedRequest, DeliverySummary } from '../../shared/model.js';
+import { DATABASE_FILE } from '../../main/core/app.js';
+import { startDeriver } from '../../main/core/derive/deriver.js';
+import { openStore, type Store } from '../../main/core/store/index.js';
+import { exportNdjson } from '../../main/core/transfer/export-ndjson.js';
+import { startTestCore, tempDir } from './support/core.js';
+import { send } from './support/http.js';
+
+const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
+const callId = (JSON.parse(seed.toString()) as { Details: Array<{ CallID: string }> }).Details[0]!.CallID;
+
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+/** What a process killed right after its commits leaves behind: raw deliveries, not yet derived. */
+function leavePending(store: Store, n: number): number[] {
+  const ids: number[] = [];
+  const captured = (i: number): CapturedRequest => ({
+    receivedAt: Date.now() + i, endpoint: 'default', method: 'POST', path: '/', query: '', remoteAddress: '127.0.0.1',
+    headers: [['Content-Type', 'application/json']], body: i === 0 ? seed : Buffer.from(`{"n":${i}}`), truncated: false,
+  });
+  store.deliveries.recordBatch(
+    Array.from({ length: n }, (_, i) => i),
+    (i) => ids.push(store.deliveries.recordRaw(captured(i), () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' })).id),
+    (_, error) => {
+      throw error;
+    },
+  );
+  return ids;
+}
+
+function pendingStore() {
+  const dir = tempDir();
+  cleanups.push(dir.remove);
+  const store = openStore(join(dir.path, DATABASE_FILE));
+  const ids = leavePending(store, 3);
+  expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['pending', 'pending', 'pending']);
+  return { dir: dir.path, store, ids };
+}
+
+describe('deriving after the commit', () => {
+  it('announces a delivery once derived, with its kind and calls', async () => {
+    const c = await startTestCore();
+    cleanups.push(c.cleanup);
+    const announced = new Promise<DeliverySummary>((resolve) => c.events.on('deliveryReceived', resolve));
+    const res = await send(c.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed });
+    const summary = await announced;
+    expect(summary.id).toBe(Number(res.headers['x-callback-inspector-delivery']));
+    expect(summary).toMatchObject({ kind: 'call-end', callCount: 1, sign: 'verified' });
+  });
+
+  it('derives, at the next start, what a killed process left pending', async () => {
+    const { dir, store, ids } = pendingStore();
+    store.close();
+    const c = await startTestCore({ dataDir: dir });
+    cleanups.push(() => c.close());
+    expect((await c.api.getDelivery({ id: ids[0]! }))!.kind).toBe('call-end');
+    expect((await c.api.findCalls({ callId })).map((x) => x.deliveryId)).toEqual([ids[0]]);
+    const page = await c.api.listDeliveries({ filter: {} });
+    expect(page.items.map((d) => d.kind)).toEqual(['json', 'json', 'call-end']);
+  });
+
+  it('export derives a pending delivery itself, so it never writes a kind the format does not know', () => {
+    const { store, ids } = pendingStore();
+    cleanups.push(() => store.close());
+    const lines = [...exportNdjson(store)].map((l) => JSON.parse(l) as ExportLine);
+    expect(lines.map((l) => [l.id, l.kind, l.callCount])).toEqual([[ids[0], 'call-end', 1], [ids[1], 'json', 0], [ids[2], 'json', 0]]);
+    expect(lines[0]!.sign).toBe('verified');
+    expect(store.deliveries.row(ids[0]!)!.kind).toBe('pending'); // export only reads
+  });
+
+  it('falls back to deriving on this thread when the worker cannot open the store', async () => {
+    const { store, ids } = pendingStore();
+    cleanups.push(() => store.close());
+    const errors: unknown[] = [];
+    const derived: number[] = [];
+    const deriver = startDeriver({ store, nativeBinding: '/nonexistent/better_sqlite3.node', onDerived: (d) => derived.push(...d), onError: (e) => errors.push(e) });
+    cleanups.push(() => deriver.stop());
+    deriver.committed(ids[2]!);
+    await deriver.settled(20_000);
+    expect(errors).toHaveLength(1);
+    expect(derived).toEqual(ids);
+    expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['call-end', 'json', 'json']);
+  });
+});
