@@ -72,6 +72,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     forwarder,
     onCommitted: (lastId) => deriver.committed(lastId),
+    turns: deriver.turns,
     endpoint: (name) => endpoints.get(name),
     ...(options.random ? { random: options.random } : {}),
     onForwardedHost: (url) => (lastForwarded = url),

@@ -4,7 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { deriveBatch } from '../../main/core/derive/derive-batch.js';
+import { deriveStep } from '../../main/core/derive/derive-batch.js';
 import { openStore, type Store } from '../../main/core/store/index.js';
 import { openWaitReader, PENDING_HOLD_MS, waitQueries } from '../../main/core/store/wait-query.js';
 import { tempDir } from './support/core.js';
@@ -36,7 +36,7 @@ describe('waiting queries', () => {
     const q = waitQueries(s.db);
     const id = record(s);
     expect(q.firstMatch({}, 0)).toBeNull();
-    deriveBatch(s, 10);
+    s.deliveries.applyDerivedBatch(deriveStep(s, 0, 10));
     expect(q.firstMatch({}, 0)).toBe(id);
     expect(q.firstMatch({ status: 'finished', callId: '6dbf57adc3ecf4f4bfd5efe85ccad659', text: 'pengiriman' }, 0)).toBe(id);
     expect(q.firstMatch({ status: 'failed' }, 0)).toBeNull();
@@ -48,7 +48,7 @@ describe('waiting queries', () => {
     const { store: s } = store();
     const q = waitQueries(s.db);
     const [a, b, c] = [record(s), record(s, Buffer.from('{"other":1}')), record(s)];
-    deriveBatch(s, 10);
+    s.deliveries.applyDerivedBatch(deriveStep(s, 0, 10));
     expect(q.firstMatch({ kind: 'call-end' }, 0)).toBe(a);
     expect(q.firstMatch({ kind: 'call-end' }, a)).toBe(c);
     expect(q.firstMatch({ kind: 'json' }, 0)).toBe(b);
@@ -60,7 +60,7 @@ describe('waiting queries', () => {
     const now = Date.now();
     const first = record(s, seed, now);
     const second = record(s, seed, now);
-    deriveBatch(s, 10);
+    s.deliveries.applyDerivedBatch(deriveStep(s, 0, 10));
     // The first is derived after the second (or its deriver died): it is pending again.
     s.db.prepare(`UPDATE deliveries SET kind = 'pending' WHERE id = ?`).run(first);
     expect(q.firstMatch({}, 0, now)).toBeNull();
@@ -74,7 +74,7 @@ describe('waiting queries', () => {
     cleanup.unshift(() => reader.close());
     expect(reader.lastId()).toBe(0);
     const id = record(s);
-    deriveBatch(s, 10);
+    s.deliveries.applyDerivedBatch(deriveStep(s, 0, 10));
     expect(reader.firstMatch({ callee: '+6212345678' }, 0)).toBe(id);
     expect(reader.deliveries.row(id)?.kind).toBe('call-end');
     expect(reader.deliveries.body(id)?.equals(seed)).toBe(true);

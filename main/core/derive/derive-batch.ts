@@ -1,27 +1,30 @@
-// One step of deriving: ingest the oldest pending deliveries and write what ingest found. Ingest runs
-// outside the transaction so that the write lock is held only for the inserts.
+// One step of deriving: read the oldest pending deliveries, run ingest on them and compute their
+// columns. Reading and CPU only, so that the write that follows holds the store's lock for SQL alone.
 import type { EndpointConfig } from '../../../shared/model.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestResult } from '../ingest/types.js';
-import type { PendingRow, Store } from '../store/index.js';
+import { prepareDerived, type PendingRow, type PreparedDerived, type Store } from '../store/index.js';
 
 /** Bodies read per step, at most (at least one delivery, whatever its size). */
 const STEP_BYTES = 4 * 1024 * 1024;
 
-export function deriveBatch(store: Store, maxRows: number): number[] {
-  const rows = store.deliveries.pending(maxRows);
+export type Derived = PreparedDerived;
+
+/** Ingest of up to `maxRows` pending deliveries with an id above `afterId`, oldest first. */
+export function deriveStep(store: Store, afterId: number, maxRows: number): Derived[] {
+  const rows = store.deliveries.pending(afterId, maxRows);
   if (rows.length === 0) return [];
   const endpoints = new Map<string, EndpointConfig>(store.endpoints.list().map((e) => [e.name, e]));
-  const items: Array<{ id: number; ingest: IngestResult }> = [];
+  const items: Derived[] = [];
   let bytes = 0;
   for (const row of rows) {
     if (items.length > 0 && bytes + row.size > STEP_BYTES) break;
     bytes += row.size;
     const body = store.deliveries.body(row.id);
     if (!body) continue; // removed by retention since the query
-    items.push({ id: row.id, ingest: ingestStored(row, body, endpoints.get(row.endpoint)) });
+    items.push(prepareDerived(row.id, ingestStored(row, body, endpoints.get(row.endpoint))));
   }
-  return store.deliveries.applyDerivedBatch(items);
+  return items;
 }
 
 /** Ingest of a stored delivery, with the endpoint configuration it arrived at. */

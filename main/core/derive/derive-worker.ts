@@ -1,74 +1,89 @@
-// The deriver's thread: its own connection to the store, draining pending deliveries whenever the
-// receiver says it committed some. It runs at the lowest priority (Linux) so that a burst is
-// acknowledged first and derived right after.
-import { setPriority } from 'node:os';
+// The deriver's thread: its own connection to the store; runs ingest on pending deliveries, then
+// writes the results when the receiver's thread gives it the write turn (messages.ts). It runs at
+// normal priority on purpose: while it holds the turn the receiver's commits wait, so a thread the
+// OS starves (a lowered priority on a busy laptop) would hold up acknowledgements.
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/index.js';
-import { deriveBatch } from './derive-batch.js';
+import { deriveStep, type Derived } from './derive-batch.js';
 import type { FromDeriver, ToDeriver } from './messages.js';
 
 const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
 const port = parentPort!;
 const store = openStore(file, nativeBinding ? { nativeBinding } : {});
-// On Linux, setpriority(0) applies to the calling thread only; elsewhere it would lower the whole
-// app, receiver included, so it is left alone.
-if (process.platform === 'linux') {
-  try {
-    setPriority(19);
-  } catch {
-    /* not permitted: run at normal priority */
-  }
-}
 
-/** At shutdown the backlog is derived for at most this long; the rest waits for the next start. */
-const STOP_GRACE_MS = 3_000;
-
+/** Deliveries per write turn, at most: the receiver holds its commits meanwhile (~0.1 ms each). */
+const STEP_ROWS = 32;
 /**
- * Deliveries per transaction: small, because the receiver waits for the write lock while this thread
- * holds it (about 0.25 ms of inserts per delivery).
+ * After a wake, wait this long for more deliveries before asking for a turn: fewer, fuller turns
+ * (a transaction per turn is most of a small turn's cost) at the price of a little visibility delay.
  */
-const STEP_ROWS = 8;
+const GATHER_MS = 10;
 
 let wanted = 0;
-let running = false;
-let stopBy: number | null = null;
-const stopping = () => stopBy !== null;
+let lastDerived = 0;
+let ready: Derived[] | null = null;
+let stopped = false;
 
 const post = (message: FromDeriver) => port.postMessage(message);
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-async function drain(): Promise<void> {
-  running = true;
+function prepare(): void {
+  if (stopped || ready) return;
+  const items = deriveStep(store, lastDerived, STEP_ROWS);
+  if (items.length === 0) return post({ type: 'idle', upTo: wanted });
+  ready = items;
+  post({ type: 'ready' });
+}
+
+let failedWrites = 0;
+
+function write(): void {
+  const items = ready ?? [];
+  ready = null;
+  let ids: number[] = [];
   try {
-    for (;;) {
-      const upTo = wanted;
-      for (let ids = deriveBatch(store, STEP_ROWS); ids.length > 0; ids = deriveBatch(store, STEP_ROWS)) {
-        post({ type: 'derived', ids });
-        await turn(); // let wake and stop messages in
-        if (stopBy !== null && Date.now() > stopBy) return;
-      }
-      post({ type: 'idle', upTo });
-      if (wanted === upTo || stopping()) break;
-    }
+    ids = items.length ? store.deliveries.applyDerivedBatch(items) : [];
+    failedWrites = 0;
   } catch (error) {
-    post({ type: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) });
-  } finally {
-    running = false;
-    if (stopping()) finish();
+    // Tried again at the next turn; a batch that keeps failing is left pending for the next start.
+    if (++failedWrites < 3) {
+      post({ type: 'written', ids: [], upTo: lastDerived });
+      return;
+    }
+    failedWrites = 0;
+    console.error('deriver: could not write a batch, left pending:', error);
+  }
+  if (items.length) lastDerived = items[items.length - 1]!.id;
+  post({ type: 'written', ids, upTo: lastDerived });
+}
+
+function guarded(run: () => void): void {
+  try {
+    run();
+  } catch (error) {
+    stopped = true;
+    post({ type: 'failed', message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 }
 
-function finish(): void {
-  store.close();
-  port.close();
-}
+let gathering: NodeJS.Timeout | null = null;
 
 port.on('message', (message: ToDeriver) => {
+  if (stopped && message.type !== 'stop') return;
   if (message.type === 'wake') {
     wanted = Math.max(wanted, message.upTo);
-    if (!running) void drain();
+    gathering ??= setTimeout(() => {
+      gathering = null;
+      guarded(prepare);
+    }, GATHER_MS);
+  } else if (message.type === 'grant') {
+    guarded(() => {
+      write();
+      prepare();
+    });
   } else {
-    stopBy = Date.now() + STOP_GRACE_MS;
-    if (!running) finish();
+    stopped = true;
+    if (gathering) clearTimeout(gathering);
+    store.close();
+    port.close();
   }
 });

@@ -1,12 +1,14 @@
 // Derives (ingests) what the receiver stored raw, on a worker thread with its own connection, so that
-// the receiver's thread only stores, decides the answer and commits. If the worker cannot run (or
-// stops on a bug) the same steps run on this thread between other work instead.
+// the receiver's thread only stores, decides the answer and commits. The two take turns at writing
+// (WriteTurns below): the worker writes a ready batch only between two receiver commits, so neither
+// waits in SQLite's busy back-off (with both writing freely, ack latency p99 passed 100 ms at
+// 1,000 req/s). If the worker cannot run, or stops on a bug, the same steps run on this thread.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Store } from '../store/index.js';
-import { deriveBatch } from './derive-batch.js';
+import { deriveStep, type Derived } from './derive-batch.js';
 import type { FromDeriver, ToDeriver } from './messages.js';
 
 export interface DeriverOptions {
@@ -18,20 +20,56 @@ export interface DeriverOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Who may write now. The receiver asks before each commit; the deriver gets a turn when it is idle. */
+export interface WriteTurns {
+  /** Runs `commit` now, or as soon as the deriver's turn ends. */
+  receiverCommit(commit: () => void): void;
+  /** The receiver has nothing queued: a waiting deriver may write now. */
+  receiverIdle(): void;
+}
+
 export interface Deriver {
+  turns: WriteTurns;
   /** Deliveries up to this id are committed. */
   committed(upTo: number): void;
   /** Resolves once every delivery committed so far is derived, or after `maxWaitMs`. */
   settled(maxWaitMs: number): Promise<void>;
-  /** Derives the backlog for a few seconds at most, then stops. */
+  /** Stops deriving; what is still pending is derived at the next start (and by export meanwhile). */
   stop(): Promise<void>;
 }
 
 export function startDeriver(options: DeriverOptions): Deriver {
+  const { store } = options;
   let committed = 0;
   let derived = 0;
+  let stopped = false;
   let waiters: Array<{ upTo: number; resolve: () => void }> = [];
   let inline: InlineDeriver | null = null;
+
+  // The write turn: `workerWriting` while the worker holds it; receiver commits wait in `held`.
+  let workerWriting = false;
+  let workerReady = false;
+  let receiverQueued = false;
+  const held: Array<() => void> = [];
+  const grant = () => {
+    workerReady = false;
+    workerWriting = true;
+    worker.postMessage({ type: 'grant' } satisfies ToDeriver);
+  };
+  const release = () => {
+    workerWriting = false;
+    for (const commit of held.splice(0)) commit();
+  };
+  const turns: WriteTurns = {
+    receiverCommit(commit) {
+      if (workerWriting) held.push(commit);
+      else commit();
+    },
+    receiverIdle() {
+      receiverQueued = false;
+      if (workerReady && !workerWriting && !stopped) grant();
+    },
+  };
 
   const advance = (upTo: number) => {
     derived = Math.max(derived, upTo);
@@ -41,28 +79,39 @@ export function startDeriver(options: DeriverOptions): Deriver {
     for (const w of ready) w.resolve();
   };
   const onMessage = (message: FromDeriver) => {
-    if (message.type === 'derived') {
-      options.onDerived(message.ids);
-      advance(message.ids[message.ids.length - 1]!);
+    if (message.type === 'ready') {
+      workerReady = true;
+      if (!receiverQueued && !workerWriting && !stopped) grant();
+    } else if (message.type === 'written') {
+      release();
+      if (message.ids.length) options.onDerived(message.ids);
+      advance(message.upTo);
     } else if (message.type === 'idle') advance(message.upTo);
     else takeOver(new Error(`deriver thread failed: ${message.message}`));
   };
   const takeOver = (error: unknown) => {
-    if (inline) return;
+    if (inline || stopped) return;
     options.onError?.(error);
     void worker.terminate();
-    inline = inlineDeriver(options.store, onMessage);
+    release();
+    inline = inlineDeriver(store, (ids) => ids.length && options.onDerived(ids), advance);
     inline.wake(committed);
   };
 
-  const worker = spawn(options.store.db.name, options.nativeBinding);
+  const worker = spawn(store.db.name, options.nativeBinding);
   worker.on('message', onMessage);
   worker.on('error', takeOver);
   worker.unref();
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-  let stopping: Promise<void> | undefined;
 
   const deriver: Deriver = {
+    turns: {
+      receiverCommit: (commit) => {
+        receiverQueued = true;
+        turns.receiverCommit(commit);
+      },
+      receiverIdle: turns.receiverIdle,
+    },
     committed(upTo) {
       committed = Math.max(committed, upTo);
       if (inline) inline.wake(upTo);
@@ -70,28 +119,29 @@ export function startDeriver(options: DeriverOptions): Deriver {
     },
     settled(maxWaitMs) {
       const upTo = committed;
-      if (derived >= upTo) return Promise.resolve();
+      if (derived >= upTo || stopped) return Promise.resolve();
       return new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, maxWaitMs);
         waiters.push({ upTo, resolve: () => (clearTimeout(timer), resolve()) });
       });
     },
     stop() {
-      if (!stopping) {
-        if (inline) {
-          inline.stop();
-          stopping = Promise.resolve();
-        } else {
+      if (!stopped) {
+        stopped = true;
+        inline?.stop();
+        for (const w of waiters) w.resolve();
+        waiters = [];
+        if (!inline) {
           worker.ref(); // keep the process alive until the worker has closed its connection
           worker.postMessage({ type: 'stop' } satisfies ToDeriver);
-          stopping = exited;
         }
       }
-      return stopping;
+      // A commit held for the worker's turn runs once the worker has gone (its turn ends with it).
+      return (inline ? Promise.resolve() : exited).then(release);
     },
   };
   // What a killed process left pending is derived first, and reads wait for it like for new arrivals.
-  deriver.committed(options.store.deliveries.lastPendingId());
+  deriver.committed(store.deliveries.lastPendingId());
   return deriver;
 }
 
@@ -113,27 +163,31 @@ interface InlineDeriver {
 }
 
 /** The fallback: small steps on this thread, each in its own turn of the event loop. */
-function inlineDeriver(store: Store, onMessage: (m: FromDeriver) => void): InlineDeriver {
+function inlineDeriver(store: Store, onDerived: (ids: number[]) => void, advance: (upTo: number) => void): InlineDeriver {
   let scheduled = false;
   let stopped = false;
   let wanted = 0;
+  let after = 0; // a batch that could not be written is not tried again until the next start
   const step = () => {
     scheduled = false;
     if (stopped || !store.db.open) return;
     const upTo = wanted;
-    let ids: number[];
+    let items: Derived[];
     try {
-      ids = deriveBatch(store, 16);
+      items = deriveStep(store, after, 8);
+      if (items.length > 0) {
+        after = items[items.length - 1]!.id;
+        onDerived(store.deliveries.applyDerivedBatch(items));
+      }
     } catch (error) {
-      // A busy or failing database: the deliveries stay pending (stored, answered) and are tried again.
       console.error('deriving deliveries failed, retrying in 1 s:', error);
       setTimeout(schedule, 1_000);
       return;
     }
-    if (ids.length > 0) {
-      onMessage({ type: 'derived', ids });
+    if (items.length > 0) {
+      advance(after);
       schedule();
-    } else onMessage({ type: 'idle', upTo });
+    } else advance(upTo);
   };
   const schedule = () => {
     if (!scheduled) {

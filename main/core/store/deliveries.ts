@@ -88,6 +88,17 @@ function derivedColumns(g: IngestResult) {
   };
 }
 
+/** A delivery's derived columns, computed (and deflated) before the write so the transaction is only SQL. */
+export interface PreparedDerived {
+  id: number;
+  columns: DerivedColumns;
+  ingest: IngestResult;
+}
+
+export function prepareDerived(id: number, g: IngestResult): PreparedDerived {
+  return { id, columns: derivedColumns(g), ingest: g };
+}
+
 /** What a delivery's derived columns hold until ingest has run. */
 const PENDING: DerivedColumns = {
   content_type: null,
@@ -147,8 +158,8 @@ export function deliveryStatements(db: Db) {
   );
   const lastPending = db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM deliveries WHERE kind = 'pending'`);
   const updateResponse = db.prepare<[number | null, string, number]>(`UPDATE deliveries SET response_status = ?, response = ? WHERE id = ?`);
-  const pendingRows = db.prepare<[number], PendingRow>(
-    `SELECT id, received_at, endpoint, headers, truncated, size FROM deliveries WHERE kind = 'pending' ORDER BY id LIMIT ?`,
+  const pendingRows = db.prepare<[number, number], PendingRow>(
+    `SELECT id, received_at, endpoint, headers, truncated, size FROM deliveries WHERE kind = 'pending' AND id > ? ORDER BY id LIMIT ?`,
   );
   const idTaken = db.prepare<[number], { id: number }>(`SELECT id FROM deliveries WHERE id = ?`);
   const byId = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
@@ -233,10 +244,10 @@ export function deliveryStatements(db: Db) {
   };
 
   /** Fills a pending delivery's derived columns and rows; false when it is gone or already derived. */
-  const applyDerived = (id: number, g: IngestResult): boolean => {
-    const changed = updateDerived.run({ id, ...derivedColumns(g) }).changes;
+  const applyDerived = (p: PreparedDerived): boolean => {
+    const changed = updateDerived.run({ id: p.id, ...p.columns }).changes;
     if (changed === 0) return false;
-    insertDerivedRows(id, g);
+    insertDerivedRows(p.id, p.ingest);
     return true;
   };
 
@@ -259,9 +270,7 @@ export function deliveryStatements(db: Db) {
       }
     }
   });
-  const applyMany = db.transaction((items: Array<{ id: number; ingest: IngestResult }>) =>
-    items.filter((i) => applyDerived(i.id, i.ingest)).map((i) => i.id),
-  );
+  const applyMany = db.transaction((items: PreparedDerived[]) => items.filter(applyDerived).map((i) => i.id));
 
   return {
     recordRaw,
@@ -272,13 +281,13 @@ export function deliveryStatements(db: Db) {
     recordBatch: <T>(items: T[], one: (item: T) => void, failed: (item: T, error: unknown) => void) =>
       recordMany.immediate(items, one as One, failed as (item: unknown, error: unknown) => void),
     /** Derived results of several deliveries in one transaction; returns the ids that were pending. */
-    applyDerivedBatch: (items: Array<{ id: number; ingest: IngestResult }>) => applyMany.immediate(items),
+    applyDerivedBatch: (items: PreparedDerived[]) => applyMany.immediate(items),
     /** The answer given, once known after the commit (relay: the target's answer). */
     setResponse: (id: number, response: GivenResponse) => void updateResponse.run(response.status, JSON.stringify(response), id),
     /** The newest delivery still waiting for ingest (0: none). */
     lastPendingId: () => lastPending.get()?.id ?? 0,
-    /** Deliveries still waiting for ingest, oldest first, without their bodies. */
-    pending: (limit: number) => pendingRows.all(limit),
+    /** Deliveries still waiting for ingest after `afterId`, oldest first, without their bodies. */
+    pending: (afterId: number, limit: number) => pendingRows.all(afterId, limit),
     restore,
     row: (id: number) => byId.get(id),
     body: (id: number) => bodyById.get(id)?.raw,
