@@ -1,30 +1,20 @@
 // `callback-inspector diff` as a user runs it, against `serve`'s data dir: a path-by-path listing,
 // --json, and diff(1)'s exit codes (0 equal, 1 different, 2 trouble).
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
 import { startServe, type Served } from './support/browser.js';
+import { runCli } from './support/cli.js';
 
-const bin = new URL('../../bin/callback-inspector.js', import.meta.url).pathname;
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 const edited = seed.replace('"Status": "finished"', '"Status": "failed"').replace('"id": 15744007', '"id": 98765432109876543210').replace('"CallTimes": 2', '"CallTimes": "2"');
 let served: Served;
 let files: string;
 const ids: number[] = [];
 
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 beforeAll(async () => {
   served = await startServe();

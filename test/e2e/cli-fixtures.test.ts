@@ -1,7 +1,6 @@
 // `fixtures export | import | replay` as a new user runs them: capture with serve, export a fixture
 // folder while it runs, read it into a fresh data dir, replay a timed scenario to a local server.
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,23 +11,14 @@ import { DATABASE_FILE } from '../../main/core/app.js';
 import { send } from '../integration/support/http.js';
 import { startTarget, type Target } from '../integration/support/target.js';
 import { startServe, type Served } from './support/browser.js';
+import { runCli } from './support/cli.js';
 
-const bin = new URL('../../bin/callback-inspector.js', import.meta.url).pathname;
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 let served: Served;
 let target: Target;
 let work: string;
 
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 /** What `export` says of each delivery that must survive the trip: id, bytes, headers, time. */
 async function exported(dataDir: string) {

@@ -1,6 +1,5 @@
 // The sending commands as a new user runs them: the built CLI against `serve`'s data dir and a local
 // server that fails on purpose. Attempts the CLI makes are readable through serve's API afterwards.
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,24 +7,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
 import { startTarget, type Target } from '../integration/support/target.js';
 import { startServe, type Served } from './support/browser.js';
+import { runCli } from './support/cli.js';
 
-const bin = new URL('../../bin/callback-inspector.js', import.meta.url).pathname;
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 let served: Served;
 let target: Target;
 let token: string;
 
-/** Async: the target answering the CLI runs in this process. */
-function cli(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const cli = runCli;
 
 async function api(op: string, input: unknown) {
   const ui = new URL(served.ui);

@@ -102,7 +102,7 @@ describe('re-send from the delivery screen', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
-  it('exports the inbox selection as NDJSON that matches the CLI export, and as HAR', async () => {
+  it('exports the inbox selection as NDJSON that matches the CLI export, as HAR and as zipped fixtures', async () => {
     await go('#/inbox');
     const [ndjson] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'NDJSON', exact: true }).click()]);
     const lines = readFileSync(await ndjson.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -111,6 +111,14 @@ describe('re-send from the delivery screen', () => {
     expect(lines.every((l) => typeof l.bodyBase64 === 'string' && /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
     const [har] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'HAR', exact: true }).click()]);
     expect(JSON.parse(readFileSync(await har.path(), 'utf8')).log.entries).toHaveLength(lines.length);
+    // The fixture folder, zipped: a zip whose entries include the manifest and one fixture per line.
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Fixtures', exact: true }).click()]);
+    const bytes = readFileSync(await zip.path());
+    expect(zip.suggestedFilename()).toMatch(/\.zip$/);
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+    const names = bytes.toString('latin1').match(/\d{4}-[A-Za-z0-9_-]+-\d+\.json/g) ?? [];
+    expect(new Set(names).size).toBe(lines.length);
+    expect(bytes.includes('scenario.json')).toBe(true);
     expect(errors).toEqual([]);
   }, 60_000);
 
