@@ -1,11 +1,51 @@
 // Derived JSON kept deflated: problem messages and Sign details are long, repetitive text that would
-// otherwise be most of a delivery row (measured: the store went from 2.27x to under 2x the raw bytes).
+// otherwise be most of a delivery row. Deflate alone cannot exploit what repeats *between* rows (each
+// row's few hundred bytes are compressed on their own), so blobs are deflated against a preset
+// dictionary of the phrases they are made of (the contract checker's and Sign's wording, none of a
+// payload's values; measured on the seed example: problems 338 → 81 bytes, Sign 149 → 68).
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
+/**
+ * Marks a blob deflated with DICTIONARY_V1. 0xFF can never start a raw deflate stream (its block
+ * type bits read 11, which is reserved), so blobs written before the dictionary still read as such.
+ */
+const MARK_V1 = 0xff;
+
+/**
+ * NEVER EDIT: every blob marked V1 needs exactly these bytes to be read back. A better dictionary
+ * gets a new mark. Most frequent last (deflate reaches near matches more cheaply).
+ */
+const DICTIONARY_V1 = Buffer.from(
+  [
+    '"code":"decode-failed","code":"invalid-json","code":"duplicate-key","code":"unsafe-integer","code":"truncated","code":"empty-body",',
+    '"code":"invalid-enum","code":"invalid-type","code":"invalid-format","code":"unexpected-content-type","message":"Content-Type is \\"',
+    '\\"; the contract says application/json"},',
+    '{"path":"TaskName","severity":"error","code":"missing-field","message":"Required field TaskName is missing"},',
+    ' is missing (the page lists it without a required marker)"},{"path":"Details[0].',
+    '","severity":"error","code":"missing-field","message":"Required field ',
+    '"reason":"Sign differs from md5 of the template {TaskID}{KEY}","status":"mismatch",',
+    '{"scheme":"hmac","scheme":"standard-webhooks","status":"not-checked","reason":"not a call-end notification"}',
+    ' is not one of busy, cantuse, hold, line, holdline, switchoff, lineswitchoff, outofarea, unregister, wrongnum, notmatch, normal, null"}',
+    '{"path":"Details[0].RedailCall[0].RingType","severity":"warning","code":"unknown-enum","message":"RingType \\"',
+    ' before the call. The call started ',
+    'Z. Shown as written, not converted."},',
+    '[{"path":"Details[0].RedailCall[0].CallStartTime","severity":"warning","code":"ambiguous-timezone","message":"CallStartTime \\"',
+    '\\" has no time zone: read as UTC (',
+    'Z) it starts ',
+    ' after the call; read as UTC+8 (',
+    '{"scheme":"md5-template","expected":"","signed":"md5(',
+    '{KEY})","status":"verified","received":"","keySource":"vendor-default"}',
+    '","keySource":"endpoint"}',
+  ].join(''),
+  'utf8',
+);
+
 export function packJson(value: unknown): Buffer {
-  return deflateRawSync(JSON.stringify(value));
+  const deflated = deflateRawSync(JSON.stringify(value), { dictionary: DICTIONARY_V1 });
+  return Buffer.concat([Buffer.of(MARK_V1), deflated]);
 }
 
 export function unpackJson(packed: Buffer): unknown {
-  return JSON.parse(inflateRawSync(packed).toString('utf8'));
+  const text = packed[0] === MARK_V1 ? inflateRawSync(packed.subarray(1), { dictionary: DICTIONARY_V1 }) : inflateRawSync(packed);
+  return JSON.parse(text.toString('utf8'));
 }

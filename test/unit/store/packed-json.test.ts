@@ -1,0 +1,34 @@
+// Derived JSON is stored deflated against a dictionary; blobs written before it still read back.
+import { readFileSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { ingest } from '../../../main/core/ingest/ingest.js';
+import { packJson, unpackJson } from '../../../main/core/store/packed-json.js';
+
+const seed = readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url));
+const derived = ingest({ body: seed, truncated: false, headers: [['content-type', 'application/json']], endpoint: null });
+const broken = ingest({ body: Buffer.from('{"TaskID":"x","Sign":"bad","Details":[{}]}'), truncated: false, headers: [['content-type', 'text/plain']], endpoint: null });
+
+describe('packed JSON', () => {
+  it.each([
+    ['the seed’s problems', derived.problems],
+    ['the seed’s Sign', derived.sign],
+    ['a broken body’s problems', broken.problems],
+    ['a broken body’s Sign', broken.sign],
+    ['text the dictionary does not know', { note: 'ünïcödé ✓ '.repeat(50) }],
+  ])('round-trips %s', (_, value) => {
+    expect(unpackJson(packJson(value))).toEqual(value);
+  });
+
+  it('is smaller than deflate alone for what rows repeat', () => {
+    for (const value of [derived.problems, derived.sign, broken.problems]) {
+      const plain = deflateRawSync(JSON.stringify(value)).length;
+      expect(packJson(value).length).toBeLessThan(plain * 0.75);
+    }
+  });
+
+  it('reads blobs written before the dictionary (plain raw deflate)', () => {
+    const old = deflateRawSync(JSON.stringify(derived.problems));
+    expect(unpackJson(old)).toEqual(derived.problems);
+  });
+});
