@@ -62,7 +62,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
           <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
         )}
         <aside className="side">
-          <h2>Re-send attempts</h2>
+          <h2 title="Re-sends of this delivery and its forwards to your app (docs/FORWARD.md)">Sent from here: re-sends and forwards</h2>
           <AttemptLog deliveryId={d.id} />
           <h2>Problems ({d.problems.length})</h2>
           <ProblemsList problems={d.problems} onJump={(path) => setJump({ path, nonce: Date.now() })} />
