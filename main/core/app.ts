@@ -123,6 +123,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       (closing ??= (async () => {
         // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
         retention.stop();
+        forwarder.beginClose();
         await Promise.all([receiver.close(), resend.close()]);
         await forwarder.close();
         await deriver.stop();

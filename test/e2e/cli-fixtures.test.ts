@@ -92,8 +92,6 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
     expect(r.stdout).toMatch(/3 fixtures \(3 added to the store, 0 already there\)[\s\S]*#2 0002-\w+-41\.json \(delivery 41\) at \+100 ms[\s\S]*#3 0003-\w+-42\.json \(delivery 42\) at \+300 ms[\s\S]*3 delivered, 0 failed/);
     const got = target.received.slice(before);
     expect(got.map((x) => x.body.toString())).toEqual(bodies);
-    // 3 s and 6 s at 30× (the schedule above); what arrived spans most of those 300 ms, whatever the load.
-    expect(got[2]!.at - got[0]!.at).toBeGreaterThan(150);
 
     // Re-signed at max speed: the Sign changes; the attempts of both runs are in the data dir.
     const resigned = await cli('fixtures', 'replay', scenario, '--to', target.url('/ok'), '--speed', 'max', '--key', 'another-key', '--data', replayData);

@@ -242,15 +242,13 @@ describe('scenario replay', () => {
       expect(await core.resend.runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 3 });
       const got = target.received.slice(before);
       expect(got.map((r) => r.body.toString())).toEqual(chain.map((g) => g.body));
-      // 2 s and 4 s at 20× are 100 and 200 ms between starts: the second gap clearly the longer, and the
-      // endpoint saw the sequence spread over most of the 300 ms (proportions, not exact times: a loaded
-      // machine delays single requests).
+      // 2 s and 4 s at 20× are 100 and 200 ms: the engine never starts a send before its scaled gap
+      // has passed (a loaded machine can only make the gaps longer, so only the minimums are asserted).
       const sends = (await core.api.listSends({ jobId: job.id })).sort((x, y) => x.item - y.item);
       expect(sends.map((s) => s.deliveryId)).toEqual(report.deliveries.map((d) => d.id));
       const [s1, s2] = [sends[1]!.startedAt - sends[0]!.startedAt, sends[2]!.startedAt - sends[1]!.startedAt];
-      expect(s1).toBeGreaterThan(80);
-      expect(s2).toBeGreaterThan(s1 * 1.4);
-      expect(got[2]!.at - got[0]!.at).toBeGreaterThan(150);
+      expect(s1).toBeGreaterThanOrEqual(90); // startedAt is wall-clock ms, the schedule monotonic time
+      expect(s2).toBeGreaterThanOrEqual(190);
     } finally {
       await core.cleanup();
     }

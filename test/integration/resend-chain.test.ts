@@ -6,7 +6,7 @@ import type { ExportLine } from '../../shared/export-format.js';
 import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { importNdjson } from '../../main/core/transfer/import-ndjson.js';
 import { startTestCore } from './support/core.js';
-import { gaps, startTarget, type Target } from './support/target.js';
+import { startTarget, type Target } from './support/target.js';
 
 let core: Awaited<ReturnType<typeof startTestCore>>;
 let target: Target;
@@ -56,15 +56,12 @@ describe('chain re-delivery', () => {
     expect(got.map((r) => callIdOf(r.body))).toEqual(a.map((g) => g.callId));
     expect(got.map((r) => r.body.toString())).toEqual(a.map((g) => g.body));
 
-    // Each attempt started at least its scaled gap after the one before (timers never fire early)...
+    // Each attempt started at least its scaled gap after the one before (the engine waits on monotonic
+    // time, startedAt is wall-clock ms: a few ms of slack). Load can only lengthen gaps, so only the
+    // minimums are asserted.
     const starts = (await core.api.listSends({ jobId: job.id })).sort((x, y) => x.item - y.item).map((s) => s.startedAt);
     const startGaps = starts.slice(1).map((t, i) => t - starts[i]!);
-    [200, 400, 200, 600].forEach((expected, i) => expect(startGaps[i]).toBeGreaterThanOrEqual(expected - 1));
-    // ...and the endpoint saw the original proportions: the 120 s gap is longer than the 60 s ones, the 180 s gap the longest.
-    const [g1, g2, g3, g4] = gaps(got) as [number, number, number, number];
-    expect(g2).toBeGreaterThan(g1 * 1.4);
-    expect(g2).toBeGreaterThan(g3 * 1.4);
-    expect(g4).toBeGreaterThan(g2 * 1.2);
+    [200, 400, 200, 600].forEach((expected, i) => expect(startGaps[i]).toBeGreaterThanOrEqual(expected - 10));
   });
 
   it('at speed max sends the same sequence without waiting; a selection of ids is ordered by arrival too', async () => {

@@ -41,7 +41,7 @@ describe('migration 0002: sends', () => {
       ctx.itemDone(ctx.record({ item: 0, deliveryId: 7, attempt: 1, url: 'http://h/', method: 'POST', body: Buffer.from('{}'), outcome }));
     });
     expect(await runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 1 });
-    store.applyRetention({ retentionCount: 0, retentionDays: 1, publicUrl: '' }, 10 * 86_400_000);
+    store.removeDeliveries([7]);
     expect(store.deliveries.row(7)).toBeUndefined();
     expect(store.sends.list({ jobId: job.id, limit: 10 })).toMatchObject([{ deliveryId: null, responseStatus: 200, ok: true }]);
     store.close();

@@ -95,11 +95,9 @@ describe('re-send one delivery', () => {
     const log = (await core.api.listSends({ jobId: job.id })).reverse();
     expect(log.map((a) => [a.attempt, a.responseStatus, a.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
     const [g1, g2] = gaps(since(before));
-    // Timers never fire early; the two gaps are the same interval, so their ratio is near 1.
+    // Timers never fire early: each retry waits at least the scaled interval (load only lengthens it).
     expect(g1!).toBeGreaterThanOrEqual(95);
     expect(g2!).toBeGreaterThanOrEqual(95);
-    expect(g2! / g1!).toBeGreaterThan(0.5);
-    expect(g2! / g1!).toBeLessThan(2);
   });
 
   it('gives up after 1 + maxRetries attempts, and the waits scale with the time scale', async () => {
@@ -112,10 +110,9 @@ describe('re-send one delivery', () => {
       expect(g).toHaveLength(3);
       return g.reduce((a, b) => a + b, 0) / g.length;
     };
-    const fast = await meanGap(1000); // 60 ms
-    const slow = await meanGap(400); // 150 ms
-    expect(slow / fast).toBeGreaterThan(1.6);
-    expect(slow / fast).toBeLessThan(3.4);
+    // At least the scaled interval each (a policy read unscaled would wait 60 s and time the test out).
+    expect(await meanGap(1000)).toBeGreaterThanOrEqual(57); // 60 ms
+    expect(await meanGap(400)).toBeGreaterThanOrEqual(145); // 150 ms
   });
 
   it('cancels a running job: the attempt in flight is cut and recorded, no retry follows', async () => {

@@ -3,6 +3,7 @@
 // Loopback only, bearer token, and a Host check so that a web page elsewhere cannot reach it by DNS
 // rebinding. Fastify sets no request or handler timeout by default: a waitForDelivery long poll may
 // take its full timeoutMs (at most 10 minutes) and ends early only when the client leaves.
+import { once } from 'node:events';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -122,7 +123,9 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
           if ('timedOut' in found) after = found.after;
           else {
             after = found.id;
-            res.write(`event: delivery\ndata: ${JSON.stringify(found)}\n\n`);
+            // One delivery at a time, and the next only once the client has taken this one: a slow
+            // reader (or after=0 on a large store) must not make us buffer the store in memory.
+            if (!res.write(`event: delivery\ndata: ${JSON.stringify(found)}\n\n`)) await once(res, 'drain', { signal: abort.signal });
           }
         }
       } catch (error) {

@@ -52,6 +52,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
   let receiverQueued = false;
   const held: Array<() => void> = [];
   const grant = () => {
+    if (inline || stopped || !worker) return;
     workerReady = false;
     workerWriting = true;
     worker.postMessage({ type: 'grant' } satisfies ToDeriver);
@@ -92,17 +93,30 @@ export function startDeriver(options: DeriverOptions): Deriver {
   const takeOver = (error: unknown) => {
     if (inline || stopped) return;
     options.onError?.(error);
-    void worker.terminate();
+    void worker?.terminate();
+    workerReady = false;
     release();
     inline = inlineDeriver(store, (ids) => ids.length && options.onDerived(ids), advance);
     inline.wake(committed);
   };
 
-  const worker = spawn(store.db.name, options.nativeBinding);
-  worker.on('message', onMessage);
-  worker.on('error', takeOver);
-  worker.unref();
-  const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+  let worker: Worker | null = null;
+  try {
+    worker = spawn(store.db.name, options.nativeBinding);
+  } catch (error) {
+    queueMicrotask(() => takeOver(error));
+  }
+  const exited = new Promise<void>((resolve) => {
+    if (!worker) return resolve();
+    worker.on('message', onMessage);
+    worker.on('error', takeOver);
+    // An exit nobody asked for (the thread ended without an error event) also hands the work over.
+    worker.once('exit', (code) => {
+      if (!stopped) takeOver(new Error(`deriver thread exited (${code})`));
+      resolve();
+    });
+    worker.unref();
+  });
 
   const deriver: Deriver = {
     turns: {
@@ -115,14 +129,18 @@ export function startDeriver(options: DeriverOptions): Deriver {
     committed(upTo) {
       committed = Math.max(committed, upTo);
       if (inline) inline.wake(upTo);
-      else worker.postMessage({ type: 'wake', upTo } satisfies ToDeriver);
+      else worker?.postMessage({ type: 'wake', upTo } satisfies ToDeriver);
     },
     settled(maxWaitMs) {
       const upTo = committed;
       if (derived >= upTo || stopped) return Promise.resolve();
       return new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, maxWaitMs);
-        waiters.push({ upTo, resolve: () => (clearTimeout(timer), resolve()) });
+        const waiter = { upTo, resolve: () => (clearTimeout(timer), resolve()) };
+        const timer = setTimeout(() => {
+          waiters = waiters.filter((w) => w !== waiter);
+          resolve();
+        }, maxWaitMs);
+        waiters.push(waiter);
       });
     },
     stop() {
@@ -131,7 +149,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
         inline?.stop();
         for (const w of waiters) w.resolve();
         waiters = [];
-        if (!inline) {
+        if (!inline && worker) {
           worker.ref(); // keep the process alive until the worker has closed its connection
           worker.postMessage({ type: 'stop' } satisfies ToDeriver);
         }

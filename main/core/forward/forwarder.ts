@@ -27,6 +27,9 @@ export interface Forwarder {
   catchUp(endpoint: EndpointConfig): JobInfo;
   /** The endpoint's forwarding changed: its job ends, the next delivery starts a new one. */
   reconfigured(endpoints: EndpointConfig[]): void;
+  /** From now on nothing new is sent (tee: counted failed, for catch-up; relay: the fallback answer). */
+  beginClose(): void;
+  /** Waits for forwards in flight (their jobs are cancelled by the resend engine's close). */
   close(): Promise<void>;
 }
 
@@ -41,6 +44,8 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
   const { store, runner, transport } = deps;
   const jobs = new Map<string, ForwardJob>();
   const inFlight = new Set<Promise<unknown>>();
+  const catchingUp = new Set<string>();
+  let closing = false;
 
   const jobFor = (endpoint: EndpointConfig): ForwardJob => {
     const config = endpoint.forward!;
@@ -78,8 +83,28 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
     return state;
   };
 
+  /** One at a time, oldest first: the app sees them in the order the vendor sent them. */
+  const catchUpEach = async (job: JobContext, ids: number[], config: ForwardConfig) => {
+    for (const [item, deliveryId] of ids.entries()) {
+      if (job.signal.aborted) return;
+      const row = store.deliveries.row(deliveryId);
+      const body = store.deliveries.body(deliveryId);
+      if (!row || !body) {
+        job.itemDone(null, `#${deliveryId}: removed by retention`);
+        continue;
+      }
+      const request = forwardRequest(deliveryId, { method: row.method, headers: JSON.parse(row.headers) as Array<[string, string]>, body });
+      const outcome = await transport.send({ url: config.url, ...request, timeoutMs: config.timeoutMs, signal: job.signal });
+      const result = job.record({ item, deliveryId, attempt: 1, url: config.url, method: request.method, body, outcome });
+      job.itemDone(result);
+      if (result.errorClass !== 'cancelled') settle(deliveryId, result.ok ? 'delivered' : 'failed');
+    }
+  };
+
   return {
     tee(deliveryId, endpoint, captured) {
+      // Arrived during shutdown: a job started now would outlive the engine that cancels jobs.
+      if (closing) return Promise.resolve(settle(deliveryId, 'failed'));
       const job = jobFor(endpoint);
       const item = job.items++;
       job.context.setTotal(job.items);
@@ -95,6 +120,10 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
     },
 
     relay(deliveryId, endpoint, captured) {
+      if (closing) {
+        settle(deliveryId, 'failed');
+        return Promise.resolve(null);
+      }
       const job = jobFor(endpoint);
       const item = job.items++;
       job.context.setTotal(job.items);
@@ -103,11 +132,13 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
         (async () => {
           const { outcome, result } = await attempt(job, item, deliveryId, job.config.url, request, job.config.timeoutMs, 1);
           job.context.itemDone(result);
-          settle(deliveryId, result.ok ? 'delivered' : 'failed');
-          // Any HTTP answer is the app's answer, 500 included: that is what relay is for.
-          if (outcome.status === null || outcome.errorClass !== null || outcome.responseTruncated) return null;
+          // Any HTTP answer is the app's answer, 500 included: that is what relay is for. The app has
+          // the delivery (the vendor's retry brings it again), so catch-up must not send it once more.
+          const answered = outcome.status !== null && outcome.errorClass === null;
+          settle(deliveryId, answered ? 'delivered' : 'failed');
+          if (!answered || outcome.responseTruncated) return null;
           const contentType = outcome.responseHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-          return { status: outcome.status, contentType, body: outcome.responseBody };
+          return { status: outcome.status!, contentType, body: outcome.responseBody };
         })(),
       );
     },
@@ -115,24 +146,17 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
     catchUp(endpoint) {
       const config = endpoint.forward;
       if (!config) throw new ForwardInputError(`endpoint ${endpoint.name} does not forward; set its forward target first`);
+      // Two catch-ups at once (a double click, the UI and a script) would each send the same ones.
+      if (catchingUp.has(endpoint.name)) throw new ForwardInputError(`a catch-up of ${endpoint.name} is already running`);
       const ids = store.forwards.missed(endpoint.name, 100_000);
       if (ids.length === 0) throw new ForwardInputError(`endpoint ${endpoint.name} has nothing to catch up: no failed or paused forwards`);
       const label = `catch up ${ids.length} forwards of ${endpoint.name} → ${config.url}`;
+      catchingUp.add(endpoint.name);
       return runner.start('forward-catch-up', label, { endpoint: endpoint.name, ids }, ids.length, async (job) => {
-        // One at a time, oldest first: the app sees them in the order the vendor sent them.
-        for (const [item, deliveryId] of ids.entries()) {
-          if (job.signal.aborted) return;
-          const row = store.deliveries.row(deliveryId);
-          const body = store.deliveries.body(deliveryId);
-          if (!row || !body) {
-            job.itemDone(null, `#${deliveryId}: removed by retention`);
-            continue;
-          }
-          const request = forwardRequest(deliveryId, { method: row.method, headers: JSON.parse(row.headers) as Array<[string, string]>, body });
-          const outcome = await transport.send({ url: config.url, ...request, timeoutMs: config.timeoutMs, signal: job.signal });
-          const result = job.record({ item, deliveryId, attempt: 1, url: config.url, method: request.method, body, outcome });
-          job.itemDone(result);
-          if (result.errorClass !== 'cancelled') settle(deliveryId, result.ok ? 'delivered' : 'failed');
+        try {
+          await catchUpEach(job, ids, config);
+        } finally {
+          catchingUp.delete(endpoint.name);
         }
       });
     },
@@ -145,7 +169,12 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
       }
     },
 
+    beginClose() {
+      closing = true;
+    },
+
     async close() {
+      closing = true;
       await Promise.allSettled([...inFlight]);
       for (const job of [...jobs.values()]) job.end();
     },

@@ -30,6 +30,14 @@ export class SendLog {
     if (this.queue.length === 0) return;
     const rows = this.queue;
     this.queue = [];
-    for (const attempt of this.store.sends.insertMany(rows)) this.events.emit('sendAttempt', attempt);
+    let written;
+    try {
+      written = this.store.sends.insertMany(rows);
+    } catch (error) {
+      // From a timer: an exception here would end the process (and the receiver with it).
+      console.error(`could not record ${rows.length} send attempts:`, error);
+      return;
+    }
+    for (const attempt of written) this.events.emit('sendAttempt', attempt);
   }
 }

@@ -10,6 +10,7 @@ export interface Retention {
 
 export function startRetention(store: Store, everyMs = 10 * 60_000): Retention {
   let running: Promise<number> | null = null;
+  let again: Promise<number> | null = null;
   const sweep = async (): Promise<number> => {
     const ids = store.expiredIds(store.settings.get(), Date.now());
     for (let i = 0; i < ids.length; i += RETENTION_CHUNK) {
@@ -19,7 +20,15 @@ export function startRetention(store: Store, everyMs = 10 * 60_000): Retention {
     }
     return ids.length;
   };
-  const run = () => (running ??= sweep().finally(() => (running = null)));
+  const start = (): Promise<number> => (running = sweep().finally(() => (running = null)));
+  // A run asked for during a sweep (new settings) gets a sweep of its own after it, not the old one.
+  const run = (): Promise<number> => {
+    if (!running) return start();
+    return (again ??= running.catch(() => 0).then(() => {
+      again = null;
+      return start();
+    }));
+  };
   const timer = setInterval(() => void run().catch((e: unknown) => console.error('retention failed:', e)), everyMs);
   timer.unref();
   void run().catch((e: unknown) => console.error('retention failed:', e));

@@ -27,8 +27,11 @@ export function openStore(file: string, options: OpenOptions = {}) {
 function storeOver(db: Db) {
   const oldestFirst = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id > ? ORDER BY id LIMIT 500`);
   const expired = db.prepare<[number, number], { id: number }>(
-    `SELECT id FROM deliveries WHERE received_at < ?
-     UNION SELECT id FROM (SELECT id FROM deliveries ORDER BY received_at DESC, id DESC LIMIT -1 OFFSET ?)`,
+    // The newest delivery always stays: SQLite gives a new row the highest id + 1, so deleting the
+    // newest would hand its id out again, and ids must only grow (the deriver and waits count on it).
+    `SELECT id FROM (SELECT id FROM deliveries WHERE received_at < ?
+       UNION SELECT id FROM (SELECT id FROM deliveries ORDER BY received_at DESC, id DESC LIMIT -1 OFFSET ?))
+     WHERE id < (SELECT MAX(id) FROM deliveries)`,
   );
   const removeDelivery = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ?`);
   const removeSearch = db.prepare<[number]>(`DELETE FROM search WHERE rowid = ?`);
@@ -68,12 +71,6 @@ function storeOver(db: Db) {
     },
     /** Deletes these deliveries (with their calls, bodies, search entries) in one transaction. */
     removeDeliveries: removeMany,
-    /** Deletes what retention excludes, in transactions of RETENTION_CHUNK; returns how many went. */
-    applyRetention(s: Settings, now: number): number {
-      const ids = this.expiredIds(s, now);
-      for (let i = 0; i < ids.length; i += RETENTION_CHUNK) removeMany(ids.slice(i, i + RETENTION_CHUNK));
-      return ids.length;
-    },
     /** Folds the WAL back into the main file: on shutdown, so the file alone is a complete copy. */
     checkpoint: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
     close: () => db.close(),

@@ -76,7 +76,7 @@ export function sendStatements(db: Db) {
     `INSERT INTO sends (job_id, delivery_id, item, attempt, url, method, request_headers, request_body, response_status,
        response_headers, response_body, response_size, response_truncated, duration_ms, error_class, error_message,
        started_at, finished_at, ok)
-     VALUES (@jobId, @deliveryId, @item, @attempt, @url, @method, @requestHeaders, @requestBody, @responseStatus,
+     VALUES (@jobId, (SELECT id FROM deliveries WHERE id = @deliveryId), @item, @attempt, @url, @method, @requestHeaders, @requestBody, @responseStatus,
        @responseHeaders, @responseBody, @responseSize, @responseTruncated, @durationMs, @errorClass, @errorMessage,
        @startedAt, @finishedAt, @ok)`,
   );
