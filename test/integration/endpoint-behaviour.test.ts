@@ -2,7 +2,7 @@
 // the same body arriving again is recognised as the vendor's retry.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startTestCore } from './support/core.js';
+import { startTestCore, tempDir } from './support/core.js';
 import { send } from './support/http.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
@@ -110,5 +110,24 @@ describe('what counts as a vendor retry', () => {
     expect(await c.api.getDelivery({ id: idOf(b) })).toMatchObject({ attempt: 1 });
     expect(await c.api.getDelivery({ id: idOf(put) })).toMatchObject({ attempt: 1 });
     expect(await c.api.getDelivery({ id: idOf(again) })).toMatchObject({ attempt: 2, retryOf: idOf(a) });
+  });
+});
+
+describe('vendor retries across a restart', () => {
+  it('counts a retry that arrives after the app restarted as attempt 2 of the same delivery', async () => {
+    const dir = tempDir();
+    const first = await startTestCore({ dataDir: dir.path });
+    await first.api.putEndpoint({ name: 'flaky', response: { failFirst: 1, failStatus: 503 } });
+    const one = await send(`${first.receiver.url}hooks/flaky/`, { body: seed });
+    await first.close();
+    const again = await startTestCore({ dataDir: dir.path });
+    cleanup = async () => {
+      await again.close();
+      dir.remove();
+    };
+    const two = await send(`${again.receiver.url}hooks/flaky/`, { body: seed });
+    expect([one.status, two.status]).toEqual([503, 200]);
+    const d = (await again.api.getDelivery({ id: idOf(two) }))!;
+    expect(d).toMatchObject({ attempt: 2, retryOf: idOf(one) });
   });
 });
