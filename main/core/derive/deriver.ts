@@ -63,6 +63,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
   };
   const turns: WriteTurns = {
     receiverCommit(commit) {
+      receiverQueued = true; // no turn for the worker until the receiver says it is idle
       if (workerWriting) held.push(commit);
       else commit();
     },
@@ -119,13 +120,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
   });
 
   const deriver: Deriver = {
-    turns: {
-      receiverCommit: (commit) => {
-        receiverQueued = true;
-        turns.receiverCommit(commit);
-      },
-      receiverIdle: turns.receiverIdle,
-    },
+    turns,
     committed(upTo) {
       committed = Math.max(committed, upTo);
       if (inline) inline.wake(upTo);

@@ -8,7 +8,8 @@ import { rendererDir } from './renderer-dir.js';
 import { apiToken, defaultDataDir } from './data-dir.js';
 import { bytes, forwardTarget, port, positiveInt } from './options.js';
 import type { EndpointConfig } from '../../../shared/model.js';
-import { operations, type ApiService } from '../../../shared/api.js';
+import type { ApiService } from '../../../shared/api.js';
+import { validInput } from './session.js';
 
 interface ServeOptions {
   port: number;
@@ -100,16 +101,11 @@ async function configureForwarding(service: ApiService, opts: ServeOptions): Pro
   const existing = new Map((await service.listEndpoints({})).map((e) => [e.name, e]));
   const saved: EndpointConfig[] = [];
   for (const { endpoint, url } of opts.forward) {
-    const input = {
+    const input = validInput('putEndpoint', {
       ...(existing.get(endpoint) ?? { name: endpoint }),
       forward: { url, mode: opts.relay ? 'relay' : 'tee', ...(opts.forwardTimeout ? { timeoutMs: opts.forwardTimeout } : {}) },
-    };
-    const parsed = operations.putEndpoint.input.safeParse(input);
-    if (!parsed.success) {
-      process.stderr.write(`error: --forward ${endpoint}=${url}: ${parsed.error.issues.map((i) => i.message).join('; ')}\n`);
-      process.exit(2);
-    }
-    saved.push(await service.putEndpoint(parsed.data));
+    });
+    saved.push(await service.putEndpoint(input));
   }
   return saved;
 }
