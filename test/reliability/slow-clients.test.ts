@@ -14,6 +14,7 @@ afterAll(() => core.cleanup());
 function trickle(path: string, declared: number) {
   const socket = connect(core.receiver.port, '127.0.0.1');
   socket.on('error', () => {});
+  socket.resume(); // an unread socket never sees the server's end, so would never close
   socket.write(`POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${declared}\r\n\r\n`);
   const timer = setInterval(() => socket.write('['), 100);
   const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
