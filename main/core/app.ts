@@ -72,7 +72,6 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     store,
     forwarder,
     onCommitted: (lastId) => deriver.committed(lastId),
-    turns: deriver.turns,
     endpoint: (name) => endpoints.get(name),
     ...(options.random ? { random: options.random } : {}),
     onForwardedHost: (url) => (lastForwarded = url),

@@ -57,6 +57,23 @@ describe('deriving after the commit', () => {
     expect(summary).toMatchObject({ kind: 'call-end', callCount: 1, sign: 'verified' });
   });
 
+  it('acknowledges a burst, then derives and announces every delivery of it exactly once, in order', async () => {
+    const c = await startTestCore();
+    cleanups.push(c.cleanup);
+    const announced: number[] = [];
+    c.events.on('deliveryReceived', (d) => announced.push(d.id));
+    const answers = await Promise.all(
+      Array.from({ length: 300 }, (_, i) => send(c.receiver.url, { headers: { 'content-type': 'application/json' }, body: i % 2 ? seed : `{"n":${i}}` })),
+    );
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const ids = answers.map((a) => Number(a.headers['x-callback-inspector-delivery'])).sort((a, b) => a - b);
+    await expect.poll(() => announced.length, { timeout: 20_000 }).toBe(300);
+    expect(announced).toEqual(ids);
+    const kinds = ids.map((id) => c.store.deliveries.row(id)!.kind);
+    expect(kinds.filter((k) => k === 'call-end')).toHaveLength(150);
+    expect(kinds.filter((k) => k === 'json')).toHaveLength(150);
+  });
+
   it('derives, at the next start, what a killed process left pending', async () => {
     const { dir, store, ids } = pendingStore();
     store.close();

@@ -1,12 +1,15 @@
-// Derives (ingests) what the receiver stored raw, on a worker thread with its own connection, so that
-// the receiver's thread only stores, decides the answer and commits. The two take turns at writing
-// (WriteTurns below): the worker writes a ready batch only between two receiver commits, so neither
-// waits in SQLite's busy back-off (with both writing freely, ack latency p99 passed 100 ms at
-// 1,000 req/s). If the worker cannot run, or stops on a bug, the same steps run on this thread.
+// Derives (ingests) what the receiver stored raw. The CPU work (decoding, parsing, the contract check,
+// packing) runs on a worker thread that only reads; this thread writes the results, a few rows at a
+// time between the receiver's commits, so that the store has one writer and nobody waits in SQLite's
+// busy back-off. While deliveries arrive and this thread is saturated, those writes take at most a
+// share of it (APPLY_SHARE), so that a burst is acknowledged at nearly the receiver's own speed and
+// derived just after; otherwise they run a step per turn of the event loop, which keeps up with a
+// steady stream. If the worker cannot run, or stops on a bug, the same steps run on this thread.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { performance } from 'node:perf_hooks';
 import type { Store } from '../store/index.js';
 import { deriveStep, type Derived } from './derive-batch.js';
 import type { FromDeriver, ToDeriver } from './messages.js';
@@ -20,23 +23,26 @@ export interface DeriverOptions {
   onError?: (error: unknown) => void;
 }
 
-/** Who may write now. The receiver asks before each commit; the deriver gets a turn when it is idle. */
-export interface WriteTurns {
-  /** Runs `commit` now, or as soon as the deriver's turn ends. */
-  receiverCommit(commit: () => void): void;
-  /** The receiver has nothing queued: a waiting deriver may write now. */
-  receiverIdle(): void;
-}
-
 export interface Deriver {
-  turns: WriteTurns;
-  /** Deliveries up to this id are committed. */
+  /** Deliveries up to this id are committed (the receiver has just written them). */
   committed(upTo: number): void;
   /** Resolves once every delivery committed so far is derived, or after `maxWaitMs`. */
   settled(maxWaitMs: number): Promise<void>;
   /** Stops deriving; what is still pending is derived at the next start (and by export meanwhile). */
   stop(): Promise<void>;
 }
+
+/** Rows written per step: about a millisecond of this thread, so an arrival never waits longer. */
+const APPLY_ROWS = 4;
+/** While the receiver is saturated, derived writes take at most this share of this thread. */
+const APPLY_SHARE = 0.1;
+/** Saturated: the event loop was busy this share of the last SATURATION_WINDOW_MS... */
+const SATURATED_UTILIZATION = 0.9;
+const SATURATION_WINDOW_MS = 100;
+/** ...and the receiver committed arrivals within this long. */
+const ARRIVING_MS = 20;
+/** A step whose write fails is tried again this many times, then left pending for the next start. */
+const WRITE_TRIES = 3;
 
 export function startDeriver(options: DeriverOptions): Deriver {
   const { store } = options;
@@ -45,32 +51,18 @@ export function startDeriver(options: DeriverOptions): Deriver {
   let stopped = false;
   let waiters: Array<{ upTo: number; resolve: () => void }> = [];
   let inline: InlineDeriver | null = null;
-
-  // The write turn: `workerWriting` while the worker holds it; receiver commits wait in `held`.
-  let workerWriting = false;
-  let workerReady = false;
-  let receiverQueued = false;
-  const held: Array<() => void> = [];
-  const grant = () => {
-    if (inline || stopped || !worker) return;
-    workerReady = false;
-    workerWriting = true;
-    worker.postMessage({ type: 'grant' } satisfies ToDeriver);
-  };
-  const release = () => {
-    workerWriting = false;
-    for (const commit of held.splice(0)) commit();
-  };
-  const turns: WriteTurns = {
-    receiverCommit(commit) {
-      receiverQueued = true; // no turn for the worker until the receiver says it is idle
-      if (workerWriting) held.push(commit);
-      else commit();
-    },
-    receiverIdle() {
-      receiverQueued = false;
-      if (workerReady && !workerWriting && !stopped) grant();
-    },
+  let lastArrivalAt = -Infinity;
+  let loopMark = performance.eventLoopUtilization();
+  let loopBusy = 0;
+  const saturated = () => {
+    const now = performance.now();
+    if (now - lastArrivalAt > ARRIVING_MS) return false;
+    const since = performance.eventLoopUtilization(loopMark);
+    if (since.idle + since.active >= SATURATION_WINDOW_MS) {
+      loopBusy = since.utilization;
+      loopMark = performance.eventLoopUtilization();
+    }
+    return loopBusy >= SATURATED_UTILIZATION;
   };
 
   const advance = (upTo: number) => {
@@ -80,14 +72,48 @@ export function startDeriver(options: DeriverOptions): Deriver {
     waiters = waiters.filter((w) => w.upTo > derived);
     for (const w of ready) w.resolve();
   };
+
+  // Batches from the worker, written APPLY_ROWS at a time; each is acknowledged once written.
+  const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number }> = [];
+  let scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  let notBefore = 0;
+  const schedule = () => {
+    if (scheduled || stopped || batches.length === 0) return;
+    const wait = saturated() ? notBefore - performance.now() : 0;
+    scheduled = wait > 0 ? setTimeout(applyStep, wait) : setImmediate(applyStep);
+  };
+  const applyStep = () => {
+    scheduled = null;
+    const batch = batches[0];
+    if (stopped || !batch || !store.db.open) return;
+    const chunk = batch.items.slice(batch.next, batch.next + APPLY_ROWS);
+    const started = performance.now();
+    try {
+      const ids = store.deliveries.applyDerivedBatch(chunk);
+      if (ids.length) options.onDerived(ids);
+      batch.next += chunk.length;
+    } catch (error) {
+      // Busy (another process) or full: tried again later; a step that keeps failing stays pending.
+      if (++batch.failures >= WRITE_TRIES) {
+        console.error('deriver: could not write derived deliveries, left pending until the next start:', error);
+        batch.next += chunk.length;
+      }
+    }
+    const took = performance.now() - started;
+    notBefore = performance.now() + (took * (1 - APPLY_SHARE)) / APPLY_SHARE;
+    if (batch.next >= batch.items.length) {
+      batches.shift();
+      advance(batch.upTo);
+      worker?.postMessage({ type: 'applied' } satisfies ToDeriver);
+    }
+    schedule();
+  };
+
   const onMessage = (message: FromDeriver) => {
-    if (message.type === 'ready') {
-      workerReady = true;
-      if (!receiverQueued && !workerWriting && !stopped) grant();
-    } else if (message.type === 'written') {
-      release();
-      if (message.ids.length) options.onDerived(message.ids);
-      advance(message.upTo);
+    if (stopped || inline) return;
+    if (message.type === 'derived') {
+      batches.push({ items: message.items, next: 0, upTo: message.upTo, failures: 0 });
+      schedule();
     } else if (message.type === 'idle') advance(message.upTo);
     else takeOver(new Error(`deriver thread failed: ${message.message}`));
   };
@@ -95,8 +121,8 @@ export function startDeriver(options: DeriverOptions): Deriver {
     if (inline || stopped) return;
     options.onError?.(error);
     void worker?.terminate();
-    workerReady = false;
-    release();
+    // What the worker sent and was not written is still pending: the inline deriver reads it again.
+    batches.length = 0;
     inline = inlineDeriver(store, (ids) => ids.length && options.onDerived(ids), advance);
     inline.wake(committed);
   };
@@ -120,8 +146,8 @@ export function startDeriver(options: DeriverOptions): Deriver {
   });
 
   const deriver: Deriver = {
-    turns,
     committed(upTo) {
+      lastArrivalAt = performance.now();
       committed = Math.max(committed, upTo);
       if (inline) inline.wake(upTo);
       else worker?.postMessage({ type: 'wake', upTo } satisfies ToDeriver);
@@ -142,6 +168,11 @@ export function startDeriver(options: DeriverOptions): Deriver {
       if (!stopped) {
         stopped = true;
         inline?.stop();
+        if (scheduled) {
+          clearTimeout(scheduled as NodeJS.Timeout);
+          clearImmediate(scheduled as NodeJS.Immediate);
+        }
+        batches.length = 0;
         for (const w of waiters) w.resolve();
         waiters = [];
         if (!inline && worker) {
@@ -149,8 +180,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
           worker.postMessage({ type: 'stop' } satisfies ToDeriver);
         }
       }
-      // A commit held for the worker's turn runs once the worker has gone (its turn ends with it).
-      return (inline ? Promise.resolve() : exited).then(release);
+      return inline ? Promise.resolve() : exited;
     },
   };
   // What a killed process left pending is derived first, and reads wait for it like for new arrivals.

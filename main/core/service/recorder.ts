@@ -2,7 +2,6 @@
 // deliveries that arrive in one turn of the event loop share one transaction (group commit); ingest
 // happens afterwards, off this path (main/core/derive), and so does tee forwarding.
 import type { CapturedRequest, EndpointConfig, GivenResponse } from '../../../shared/model.js';
-import type { WriteTurns } from '../derive/deriver.js';
 import type { Forwarder, RelayedAnswer } from '../forward/forwarder.js';
 import type { Answer, BodyCut } from '../receiver/http-server.js';
 import { answerBody, contractAnswer, decideResponse } from '../receiver/respond-policy.js';
@@ -13,8 +12,6 @@ export interface RecorderDeps {
   endpoint: (name: string) => EndpointConfig | undefined;
   /** Deliveries up to this id are committed (the deriver's cue). */
   onCommitted: (lastId: number) => void;
-  /** Taking turns at writing with the deriver's thread. */
-  turns: WriteTurns;
   forwarder: Forwarder;
   random?: () => number;
   /** Told of every X-Forwarded-Host seen, so the UI can offer the tunnel's public URL. */
@@ -92,11 +89,9 @@ export function createRecorder(deps: RecorderDeps) {
     } catch (error) {
       // The commit itself failed: nothing of this batch is stored, so nobody may be told 200.
       for (const a of batch) a.reject(error);
-      if (queue.length === 0) deps.turns.receiverIdle();
       return;
     }
     if (lastId > 0) deps.onCommitted(lastId);
-    if (queue.length === 0) deps.turns.receiverIdle();
     for (const a of batch) {
       noteForwardedHost(a.captured.headers, deps.onForwardedHost);
       if (failed.has(a)) {
@@ -117,7 +112,7 @@ export function createRecorder(deps: RecorderDeps) {
     new Promise<Answer>((resolve, reject) => {
       queue.push({ captured, cut, resolve, reject });
       // The first arrival of a turn schedules the commit; the rest of the turn joins it.
-      if (queue.length === 1) deps.turns.receiverCommit(() => setImmediate(flush));
+      if (queue.length === 1) setImmediate(flush);
     });
 }
 
