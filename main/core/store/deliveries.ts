@@ -4,6 +4,7 @@ import type { CapturedRequest, DeliverySummary, DeliveryDetail, GivenResponse, P
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
+import { recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson, unpackJson } from './packed-json.js';
 
 /** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
@@ -118,17 +119,19 @@ const PENDING: DerivedColumns = {
   sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
 };
 
+const keyOf = (c: CapturedRequest, sha256: string): ArrivalKey => ({ endpoint: c.endpoint, method: c.method, path: c.path, sha256 });
+
 export interface RetryPosition {
   retryOf: number | null;
   attempt: number;
 }
 
 export function deliveryStatements(db: Db) {
-  const previousSameBody = db.prepare<[string, string, number, string, string], { id: number; retry_of: number | null; attempt: number }>(
-    `SELECT id, retry_of, attempt FROM deliveries
-      WHERE endpoint = ? AND sha256 = ? AND received_at >= ? AND method = ? AND path = ?
-      ORDER BY received_at DESC, id DESC LIMIT 1`,
+  const arrivalsSince = db.prepare<[number], { id: number; retry_of: number | null; attempt: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
+    `SELECT id, retry_of, attempt, received_at, endpoint, method, path, sha256 FROM deliveries
+      WHERE received_at >= ? AND size > 0 ORDER BY received_at, id`,
   );
+  const sameBodyAt = db.prepare<[number, string], { retry_of: number | null }>(`SELECT retry_of FROM deliveries WHERE id = ? AND sha256 = ?`);
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (id, received_at, endpoint, method, path, query, headers, remote_address, size, sha256,
        truncated, content_type, content_encoding, charset, kind, shape, task_id, task_name, plan_name, call_count,
@@ -178,9 +181,27 @@ export function deliveryStatements(db: Db) {
    */
   function retryPosition(c: CapturedRequest, sha256: string): RetryPosition {
     if (c.body.byteLength === 0) return { retryOf: null, attempt: 1 };
-    const prev = previousSameBody.get(c.endpoint, sha256, c.receivedAt - RETRY_WINDOW_MS, c.method, c.path);
+    const prev = recent().latest(keyOf(c, sha256), c.receivedAt - RETRY_WINDOW_MS);
     if (!prev) return { retryOf: null, attempt: 1 };
-    return { retryOf: prev.retry_of ?? prev.id, attempt: prev.attempt + 1 };
+    // Still there and still that body (a rolled-back id is reused)? Retention may have removed it, or
+    // only its first attempt (whose later attempts then point at themselves, as ON DELETE SET NULL left them).
+    const row = sameBodyAt.get(prev.id, sha256);
+    if (!row) return { retryOf: null, attempt: 1 };
+    return { retryOf: row.retry_of ?? prev.id, attempt: prev.attempt + 1 };
+  }
+
+  /** The last window of arrivals, read from the store at the first arrival (then kept by `noteArrival`). */
+  let recentCache: RecentArrivals | null = null;
+  function recent(): RecentArrivals {
+    if (recentCache) return recentCache;
+    recentCache = recentArrivals(RETRY_WINDOW_MS);
+    for (const r of arrivalsSince.iterate(Date.now() - RETRY_WINDOW_MS)) {
+      recentCache.note(r, { id: r.id, attempt: r.attempt, receivedAt: r.received_at });
+    }
+    return recentCache;
+  }
+  function noteArrival(c: CapturedRequest, sha256: string, id: number, attempt: number): void {
+    if (c.body.byteLength > 0 && recentCache) recentCache.note(keyOf(c, sha256), { id, attempt, receivedAt: c.receivedAt });
   }
 
   function insertRow(c: CapturedRequest, id: number | null, sha256: string, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
@@ -240,6 +261,7 @@ export function deliveryStatements(db: Db) {
     const position = retryPosition(c, sha256);
     const response = decide(position);
     const id = insertRow(c, null, sha256, position, response, PENDING);
+    noteArrival(c, sha256, id, position.attempt);
     return { id, position, response };
   };
 
@@ -256,7 +278,9 @@ export function deliveryStatements(db: Db) {
     const sha256 = sha256Hex(d.captured.body);
     const existing = sameImport.get(d.captured.receivedAt, sha256, d.captured.path, d.captured.method);
     if (existing) return { id: existing.id, created: false };
-    return { id: write(d, sha256, { retryOf, attempt }, response), created: true };
+    const id = write(d, sha256, { retryOf, attempt }, response);
+    noteArrival(d.captured, sha256, id, attempt);
+    return { id, created: true };
   });
 
   type One = (item: unknown) => void;

@@ -7,7 +7,13 @@ describe('full-text query', () => {
   });
 
   it('neutralises FTS5 syntax and quotes in user input', () => {
-    expect(toFtsQuery('+6212 "x" NEAR(a')).toBe('"+6212"* AND """x"""* AND "NEAR(a"*');
+    expect(toFtsQuery('+6212 "x" NEAR(a')).toBe('"+6212"* AND """x""" AND "NEAR(a"');
+  });
+
+  it('matches a word ending in a one-character token whole: such a prefix would expand to a large share of the index', () => {
+    expect(toFtsQuery('Task-0 p')).toBe('"Task-0" AND "p"');
+    expect(toFtsQuery('Task-12 +6 é')).toBe('"Task-12"* AND "+6" AND "é"');
+    expect(toFtsQuery('Task- pe')).toBe('"Task-"* AND "pe"*');
   });
 
   it('returns null when there is nothing to search for', () => {

@@ -3,5 +3,6 @@ import { sql as initial } from './0001-initial.js';
 import { sql as sends } from './0002-sends.js';
 import { sql as pending } from './0003-pending.js';
 import { sql as forwards } from './0004-forwards.js';
+import { sql as retryIndex } from './0005-retry-index.js';
 
-export const migrations: readonly string[] = [initial, sends, pending, forwards];
+export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex];

@@ -1,0 +1,56 @@
+// Vendor-retry detection without an index write per delivery. The receiver asks, for every arrival,
+// "is this the same request as one in the last RETRY_WINDOW_MS?". An index on (endpoint, sha256, …)
+// answered that, but each delivery then wrote a random leaf of it inside the receiver's commit: about
+// 40% of the receiver's own store cost. The last window of arrivals is kept here instead, loaded from
+// the store once (by received_at, an append-only index) and kept up to date by the store's writes.
+
+/** What makes two requests one delivery: same endpoint, method, path and body bytes. */
+export interface ArrivalKey {
+  endpoint: string;
+  method: string;
+  path: string;
+  sha256: string;
+}
+
+export interface RecentArrival {
+  id: number;
+  attempt: number;
+  receivedAt: number;
+}
+
+export interface RecentArrivals {
+  /** The latest arrival with this key received at or after `since`. */
+  latest(key: ArrivalKey, since: number): RecentArrival | undefined;
+  /** Notes an arrival; an older one than the latest of its key (an import) changes nothing. */
+  note(key: ArrivalKey, arrival: RecentArrival): void;
+}
+
+/**
+ * At most `capacity` keys are kept (the oldest go first): at 1,000 distinct bodies a second that is
+ * 200 s of history, longer than the vendor's one-minute retry interval.
+ */
+export function recentArrivals(windowMs: number, capacity = 200_000): RecentArrivals {
+  // A Map iterates in insertion order; a key noted again is moved to the end, so the front is oldest.
+  const byKey = new Map<string, RecentArrival>();
+  const keyOf = (k: ArrivalKey) => `${k.endpoint}\n${k.method}\n${k.path}\n${k.sha256}`;
+  const prune = (now: number) => {
+    for (const [key, a] of byKey) {
+      if (byKey.size <= capacity && a.receivedAt >= now - windowMs) break;
+      byKey.delete(key);
+    }
+  };
+  return {
+    latest(key, since) {
+      const a = byKey.get(keyOf(key));
+      return a && a.receivedAt >= since ? a : undefined;
+    },
+    note(key, arrival) {
+      const k = keyOf(key);
+      const current = byKey.get(k);
+      if (current && current.receivedAt > arrival.receivedAt) return;
+      byKey.delete(k);
+      byKey.set(k, arrival);
+      prune(arrival.receivedAt);
+    },
+  };
+}
