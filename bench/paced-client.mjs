@@ -2,11 +2,14 @@
 // jitter, never in bursts), each on a free keep-alive connection, and reports the latency of each
 // from send to the last answer byte. Runs as its own process so that neither side's event loop
 // or GC shows in the other's figures. Usage: node paced-client.mjs <url> <rate> <seconds> <body-file>
+// [<unique>]: each occurrence of <unique> in the body is replaced by a 32-digit hex number of its
+// own per request, so that each request is a distinct delivery.
 import { Agent, request } from 'node:http';
 import { readFileSync } from 'node:fs';
 
-const [url, rate, seconds, bodyFile] = process.argv.slice(2);
-const body = readFileSync(bodyFile);
+const [url, rate, seconds, bodyFile, unique] = process.argv.slice(2);
+const template = readFileSync(bodyFile, 'utf8');
+const bodyOf = (n) => Buffer.from(unique ? template.replaceAll(unique, n.toString(16).padStart(32, '0')) : template);
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 const gap = 1000 / Number(rate);
 const total = Math.round(Number(rate) * Number(seconds));
@@ -16,6 +19,7 @@ let sent = 0;
 let done = 0;
 
 function one() {
+  const body = bodyOf(sent);
   const t = performance.now();
   const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
     res.resume();
