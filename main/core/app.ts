@@ -76,6 +76,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...(options.random ? { random: options.random } : {}),
     onForwardedHost: (url) => (lastForwarded = url),
   });
+  store.deliveries.warmRetryWindow();
   let receiver: Receiver;
   try {
     receiver = await startReceiver({

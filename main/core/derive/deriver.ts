@@ -44,8 +44,9 @@ const SATURATED_UTILIZATION = 0.9;
 const SATURATION_WINDOW_MS = 100;
 /** ...and the receiver committed arrivals within this long. */
 const ARRIVING_MS = 20;
-/** A step whose write fails is tried again this many times, then left pending for the next start. */
+/** A step whose write fails is tried this many times, RETRY_MS apart, then left pending for the next start. */
 const WRITE_TRIES = 3;
+const RETRY_MS = 100;
 
 export function startDeriver(options: DeriverOptions): Deriver {
   const { store } = options;
@@ -76,6 +77,15 @@ export function startDeriver(options: DeriverOptions): Deriver {
     for (const w of ready) w.resolve();
   };
 
+  // The rows are written: a listener's failure must not undo that or stop the next step.
+  const announce = (ids: number[]) => {
+    try {
+      options.onDerived(ids);
+    } catch (error) {
+      options.onError?.(error);
+    }
+  };
+
   // Batches from the worker, written a few rows at a time; each is acknowledged once written.
   const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number }> = [];
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
@@ -89,23 +99,29 @@ export function startDeriver(options: DeriverOptions): Deriver {
     scheduled = null;
     const batch = batches[0];
     if (stopped || !batch || !store.db.open) return;
+    // At most two batches of 32 wait here: 4 rows a step when a few wait, up to 16 when both are full.
     const waiting = batches.reduce((n, b) => n + b.items.length - b.next, 0);
-    const rows = Math.min(APPLY_ROWS.max, Math.max(APPLY_ROWS.min, waiting >> 3));
+    const rows = Math.min(APPLY_ROWS.max, Math.max(APPLY_ROWS.min, waiting >> 2));
     const chunk = batch.items.slice(batch.next, batch.next + rows);
     const started = performance.now();
+    let ids: number[] = [];
     try {
-      const ids = store.deliveries.applyDerivedBatch(chunk);
-      if (ids.length) options.onDerived(ids);
+      ids = store.deliveries.applyDerivedBatch(chunk);
       batch.next += chunk.length;
+      batch.failures = 0;
     } catch (error) {
-      // Busy (another process) or full: tried again later; a step that keeps failing stays pending.
-      if (++batch.failures >= WRITE_TRIES) {
-        console.error('deriver: could not write derived deliveries, left pending until the next start:', error);
-        batch.next += chunk.length;
+      // Busy (another process) or full: tried again shortly; a step that keeps failing stays pending.
+      if (++batch.failures < WRITE_TRIES) {
+        scheduled = setTimeout(applyStep, RETRY_MS);
+        return;
       }
+      console.error('deriver: could not write derived deliveries, left pending until the next start:', error);
+      batch.next += chunk.length;
+      batch.failures = 0;
     }
     const took = performance.now() - started;
     notBefore = performance.now() + (took * (1 - APPLY_SHARE)) / APPLY_SHARE;
+    if (ids.length) announce(ids);
     if (batch.next >= batch.items.length) {
       batches.shift();
       advance(batch.upTo);

@@ -4,7 +4,7 @@ import type { CapturedRequest, DeliverySummary, DeliveryDetail, GivenResponse, P
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
-import { recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
+import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson, unpackJson } from './packed-json.js';
 
 /** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
@@ -127,11 +127,20 @@ export interface RetryPosition {
 }
 
 export function deliveryStatements(db: Db) {
-  const arrivalsSince = db.prepare<[number], { id: number; retry_of: number | null; attempt: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
-    `SELECT id, retry_of, attempt, received_at, endpoint, method, path, sha256 FROM deliveries
-      WHERE received_at >= ? AND size > 0 ORDER BY received_at, id`,
+  const recentArrivalRows = db.prepare<[number, number], { id: number; attempt: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
+    `SELECT id, attempt, received_at, endpoint, method, path, sha256 FROM deliveries
+      WHERE received_at >= ? AND size > 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
   );
-  const sameBodyAt = db.prepare<[number, string], { retry_of: number | null }>(`SELECT retry_of FROM deliveries WHERE id = ? AND sha256 = ?`);
+  type SameRequest = { id: number; retry_of: number | null; attempt: number; received_at: number };
+  const sameRequestAt = db.prepare<[number, string, string, string, string], SameRequest>(
+    `SELECT id, retry_of, attempt, received_at FROM deliveries WHERE id = ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ?`,
+  );
+  // The window's fallback (an arrival it noted was rolled back): a scan of the last minutes by received_at.
+  const latestSameRequest = db.prepare<[number, string, string, string, string], SameRequest>(
+    `SELECT id, retry_of, attempt, received_at FROM deliveries
+      WHERE received_at >= ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ?
+      ORDER BY received_at DESC, id DESC LIMIT 1`,
+  );
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (id, received_at, endpoint, method, path, query, headers, remote_address, size, sha256,
        truncated, content_type, content_encoding, charset, kind, shape, task_id, task_name, plan_name, call_count,
@@ -181,27 +190,38 @@ export function deliveryStatements(db: Db) {
    */
   function retryPosition(c: CapturedRequest, sha256: string): RetryPosition {
     if (c.body.byteLength === 0) return { retryOf: null, attempt: 1 };
-    const prev = recent().latest(keyOf(c, sha256), c.receivedAt - RETRY_WINDOW_MS);
-    if (!prev) return { retryOf: null, attempt: 1 };
-    // Still there and still that body (a rolled-back id is reused)? Retention may have removed it, or
-    // only its first attempt (whose later attempts then point at themselves, as ON DELETE SET NULL left them).
-    const row = sameBodyAt.get(prev.id, sha256);
-    if (!row) return { retryOf: null, attempt: 1 };
-    return { retryOf: row.retry_of ?? prev.id, attempt: prev.attempt + 1 };
+    const key = keyOf(c, sha256);
+    const since = c.receivedAt - RETRY_WINDOW_MS;
+    const noted = recent().latest(key, since);
+    if (!noted) return { retryOf: null, attempt: 1 };
+    // The row as it is now: retention may have removed it, or only its first attempt (whose later
+    // attempts then point at themselves, as ON DELETE SET NULL left them). An arrival noted in a
+    // transaction that rolled back is not there (or its id was reused): the store has the truth.
+    let row = sameRequestAt.get(noted.id, sha256, c.endpoint, c.method, c.path);
+    if (!row) {
+      row = latestSameRequest.get(since, sha256, c.endpoint, c.method, c.path);
+      recent().replace(key, row ? { id: row.id, attempt: row.attempt, receivedAt: row.received_at } : null);
+      if (!row) return { retryOf: null, attempt: 1 };
+    }
+    return { retryOf: row.retry_of ?? row.id, attempt: row.attempt + 1 };
   }
 
-  /** The last window of arrivals, read from the store at the first arrival (then kept by `noteArrival`). */
+  /** The last window of arrivals, read from the store once (warmRetryWindow), then kept by `noteArrival`. */
   let recentCache: RecentArrivals | null = null;
   function recent(): RecentArrivals {
     if (recentCache) return recentCache;
-    recentCache = recentArrivals(RETRY_WINDOW_MS);
-    for (const r of arrivalsSince.iterate(Date.now() - RETRY_WINDOW_MS)) {
+    recentCache = recentArrivals(RETRY_WINDOW_MS, RECENT_CAPACITY);
+    const rows = recentArrivalRows.all(Date.now() - RETRY_WINDOW_MS, RECENT_CAPACITY);
+    for (let i = rows.length - 1; i >= 0; i--) {
+      const r = rows[i]!;
       recentCache.note(r, { id: r.id, attempt: r.attempt, receivedAt: r.received_at });
     }
     return recentCache;
   }
   function noteArrival(c: CapturedRequest, sha256: string, id: number, attempt: number): void {
-    if (c.body.byteLength > 0 && recentCache) recentCache.note(keyOf(c, sha256), { id, attempt, receivedAt: c.receivedAt });
+    // An import of old (or future-dated) deliveries must not push the live window out.
+    if (c.body.byteLength === 0 || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
+    recentCache.note(keyOf(c, sha256), { id, attempt, receivedAt: c.receivedAt });
   }
 
   function insertRow(c: CapturedRequest, id: number | null, sha256: string, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
@@ -298,6 +318,8 @@ export function deliveryStatements(db: Db) {
 
   return {
     recordRaw,
+    /** Reads the retry window now (at start, before the receiver listens) instead of at the first arrival. */
+    warmRetryWindow: () => void recent(),
     /**
      * Several live deliveries in one transaction (group commit), taking the write lock at once. Each
      * runs in its own savepoint, so one failure costs only itself (`failed` is told).

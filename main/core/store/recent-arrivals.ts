@@ -23,13 +23,15 @@ export interface RecentArrivals {
   latest(key: ArrivalKey, since: number): RecentArrival | undefined;
   /** Notes an arrival; an older one than the latest of its key (an import) changes nothing. */
   note(key: ArrivalKey, arrival: RecentArrival): void;
+  /** Sets (or with null, forgets) what the store says is the latest of this key. */
+  replace(key: ArrivalKey, arrival: RecentArrival | null): void;
 }
 
-/**
- * At most `capacity` keys are kept (the oldest go first): at 1,000 distinct bodies a second that is
- * 200 s of history, longer than the vendor's one-minute retry interval.
- */
-export function recentArrivals(windowMs: number, capacity = 200_000): RecentArrivals {
+/** Keys kept at most: at 1,000 distinct bodies a second, 200 s, longer than the vendor's 1-minute retry interval. */
+export const RECENT_CAPACITY = 200_000;
+
+/** At most `capacity` keys are kept; the oldest go first. */
+export function recentArrivals(windowMs: number, capacity = RECENT_CAPACITY): RecentArrivals {
   // A Map iterates in insertion order; a key noted again is moved to the end, so the front is oldest.
   const byKey = new Map<string, RecentArrival>();
   const keyOf = (k: ArrivalKey) => `${k.endpoint}\n${k.method}\n${k.path}\n${k.sha256}`;
@@ -51,6 +53,11 @@ export function recentArrivals(windowMs: number, capacity = 200_000): RecentArri
       byKey.delete(k);
       byKey.set(k, arrival);
       prune(arrival.receivedAt);
+    },
+    replace(key, arrival) {
+      const k = keyOf(key);
+      byKey.delete(k);
+      if (arrival) byKey.set(k, arrival);
     },
   };
 }
