@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 import { startTarget, type Target } from './support/target.js';
+import { TEE_CONCURRENCY } from '../../main/core/forward/forwarder.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 const idOf = (res: { headers: Record<string, unknown> }) => Number(res.headers['x-callback-inspector-delivery']);
@@ -75,6 +76,20 @@ describe('tee', () => {
     expect(status.counts.delivered).toBe(0);
     const attempts = await c.api.listSends({ deliveryId: idOf(first) });
     expect(attempts[0]!.errorClass).toBe('timeout');
+  });
+
+  it('keeps at most a few tee forwards open per endpoint; the rest wait their turn and all arrive', async () => {
+    const c = await core();
+    const app = await target();
+    await c.api.putEndpoint({ name: 'burst', forward: { url: app.url('/ok?delay=200'), mode: 'tee' } });
+    const bodies = Array.from({ length: 3 * TEE_CONCURRENCY }, (_, i) => `{"n":${i}}`);
+    const answers = await Promise.all(bodies.map((body) => send(`${c.receiver.url}hooks/burst/`, { body })));
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    await app.waitFor(bodies.length);
+    expect(app.maxInFlight).toBeLessThanOrEqual(TEE_CONCURRENCY);
+    // Those that waited were read back from the store: every body arrives intact.
+    expect(app.received.map((r) => r.body.toString()).sort()).toEqual([...bodies].sort());
+    await until(() => c.api.forwardStatus({ endpoint: 'burst' }), (s) => s.counts.delivered === bodies.length);
   });
 
   it('retries a failed forward with the configured policy', async () => {

@@ -40,10 +40,42 @@ interface ForwardJob {
   end: () => void;
 }
 
-export function createForwarder(deps: { store: Store; runner: JobRunner; transport: Transport }): Forwarder {
+/**
+ * Tee forwards under way per endpoint, at most. The rest wait in arrival order, holding only their
+ * delivery id: an app that is down, with a retry policy, would otherwise hold every body of a burst
+ * in memory and as many open connections.
+ */
+export const TEE_CONCURRENCY = 8;
+
+export function createForwarder(deps: { store: Store; runner: JobRunner; transport: Transport; teeConcurrency?: number }): Forwarder {
   const { store, runner, transport } = deps;
+  const teeConcurrency = deps.teeConcurrency ?? TEE_CONCURRENCY;
   const jobs = new Map<string, ForwardJob>();
   const inFlight = new Set<Promise<unknown>>();
+  const teeSlots = new Map<string, { busy: number; waiting: Array<() => void> }>();
+  /** One of the endpoint's tee slots (its release): at once when one is free, else when one frees. */
+  const teeSlot = (endpoint: string): (() => void) | Promise<() => void> => {
+    let slots = teeSlots.get(endpoint);
+    if (!slots) teeSlots.set(endpoint, (slots = { busy: 0, waiting: [] }));
+    const s = slots;
+    const release = () => {
+      const next = s.waiting.shift();
+      if (next) next();
+      else if (--s.busy === 0) teeSlots.delete(endpoint);
+    };
+    if (s.busy < teeConcurrency) {
+      s.busy++;
+      return release;
+    }
+    return new Promise((resolve) => s.waiting.push(() => resolve(release)));
+  };
+  /** A queued tee's request, read back from the store when its turn comes. */
+  const storedRequest = (deliveryId: number): ForwardRequest | null => {
+    const row = store.db.open ? store.deliveries.row(deliveryId) : undefined;
+    const body = store.db.open ? store.deliveries.body(deliveryId) : undefined;
+    if (!row || !body) return null;
+    return forwardRequest(deliveryId, { method: row.method, headers: JSON.parse(row.headers) as Array<[string, string]>, body });
+  };
   const catchingUp = new Set<string>();
   let closing = false;
 
@@ -108,13 +140,27 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
       const job = jobFor(endpoint);
       const item = job.items++;
       job.context.setTotal(job.items);
-      const request = forwardRequest(deliveryId, captured);
       const { url, retry, timeoutMs } = job.config;
+      const slot = teeSlot(endpoint.name);
+      // Built now only when it can go now: a waiting tee keeps its id, not the body.
+      const now = typeof slot === 'function' ? forwardRequest(deliveryId, captured) : null;
       return track(
         (async () => {
-          const last = await withRetries(async (n) => (await attempt(job, item, deliveryId, url, request, timeoutMs, n)).result, retry, job.context.signal);
-          job.context.itemDone(last);
-          return settle(deliveryId, last?.ok ? 'delivered' : 'failed');
+          const release = await slot;
+          try {
+            // While it waited: shutdown or a change of target ended its job; catch-up sends it later.
+            if (closing || job.context.signal.aborted) return settle(deliveryId, 'failed');
+            const request = now ?? storedRequest(deliveryId);
+            if (!request) {
+              job.context.itemDone(null, `#${deliveryId}: removed by retention`);
+              return settle(deliveryId, 'failed');
+            }
+            const last = await withRetries(async (n) => (await attempt(job, item, deliveryId, url, request, timeoutMs, n)).result, retry, job.context.signal);
+            job.context.itemDone(last);
+            return settle(deliveryId, last?.ok ? 'delivered' : 'failed');
+          } finally {
+            release();
+          }
         })(),
       );
     },
