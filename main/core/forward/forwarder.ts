@@ -69,7 +69,7 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
     }
     return new Promise((resolve) => s.waiting.push(() => resolve(release)));
   };
-  /** A queued tee's request, read back from the store when its turn comes. */
+  /** A delivery's forward request read back from the store (a tee that waited its turn, catch-up). */
   const storedRequest = (deliveryId: number): ForwardRequest | null => {
     const row = store.db.open ? store.deliveries.row(deliveryId) : undefined;
     const body = store.db.open ? store.deliveries.body(deliveryId) : undefined;
@@ -119,15 +119,13 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
   const catchUpEach = async (job: JobContext, ids: number[], config: ForwardConfig) => {
     for (const [item, deliveryId] of ids.entries()) {
       if (job.signal.aborted) return;
-      const row = store.deliveries.row(deliveryId);
-      const body = store.deliveries.body(deliveryId);
-      if (!row || !body) {
+      const request = storedRequest(deliveryId);
+      if (!request) {
         job.itemDone(null, `#${deliveryId}: removed by retention`);
         continue;
       }
-      const request = forwardRequest(deliveryId, { method: row.method, headers: JSON.parse(row.headers) as Array<[string, string]>, body });
       const outcome = await transport.send({ url: config.url, ...request, timeoutMs: config.timeoutMs, signal: job.signal });
-      const result = job.record({ item, deliveryId, attempt: 1, url: config.url, method: request.method, body, outcome });
+      const result = job.record({ item, deliveryId, attempt: 1, url: config.url, method: request.method, body: request.body, outcome });
       job.itemDone(result);
       if (result.errorClass !== 'cancelled') settle(deliveryId, result.ok ? 'delivered' : 'failed');
     }

@@ -127,8 +127,8 @@ export interface RetryPosition {
 }
 
 export function deliveryStatements(db: Db) {
-  const recentArrivalRows = db.prepare<[number, number], { id: number; attempt: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
-    `SELECT id, attempt, received_at, endpoint, method, path, sha256 FROM deliveries
+  const recentArrivalRows = db.prepare<[number, number], { id: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
+    `SELECT id, received_at, endpoint, method, path, sha256 FROM deliveries
       WHERE received_at >= ? AND size > 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
   );
   type SameRequest = { id: number; retry_of: number | null; attempt: number; received_at: number };
@@ -200,7 +200,7 @@ export function deliveryStatements(db: Db) {
     let row = sameRequestAt.get(noted.id, sha256, c.endpoint, c.method, c.path);
     if (!row) {
       row = latestSameRequest.get(since, sha256, c.endpoint, c.method, c.path);
-      recent().replace(key, row ? { id: row.id, attempt: row.attempt, receivedAt: row.received_at } : null);
+      recent().replace(key, row ? { id: row.id, receivedAt: row.received_at } : null);
       if (!row) return { retryOf: null, attempt: 1 };
     }
     return { retryOf: row.retry_of ?? row.id, attempt: row.attempt + 1 };
@@ -214,14 +214,14 @@ export function deliveryStatements(db: Db) {
     const rows = recentArrivalRows.all(Date.now() - RETRY_WINDOW_MS, RECENT_CAPACITY);
     for (let i = rows.length - 1; i >= 0; i--) {
       const r = rows[i]!;
-      recentCache.note(r, { id: r.id, attempt: r.attempt, receivedAt: r.received_at });
+      recentCache.note(r, { id: r.id, receivedAt: r.received_at });
     }
     return recentCache;
   }
-  function noteArrival(c: CapturedRequest, sha256: string, id: number, attempt: number): void {
+  function noteArrival(c: CapturedRequest, sha256: string, id: number): void {
     // An import of old (or future-dated) deliveries must not push the live window out.
     if (c.body.byteLength === 0 || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
-    recentCache.note(keyOf(c, sha256), { id, attempt, receivedAt: c.receivedAt });
+    recentCache.note(keyOf(c, sha256), { id, receivedAt: c.receivedAt });
   }
 
   function insertRow(c: CapturedRequest, id: number | null, sha256: string, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
@@ -281,7 +281,7 @@ export function deliveryStatements(db: Db) {
     const position = retryPosition(c, sha256);
     const response = decide(position);
     const id = insertRow(c, null, sha256, position, response, PENDING);
-    noteArrival(c, sha256, id, position.attempt);
+    noteArrival(c, sha256, id);
     return { id, position, response };
   };
 
@@ -299,7 +299,7 @@ export function deliveryStatements(db: Db) {
     const existing = sameImport.get(d.captured.receivedAt, sha256, d.captured.path, d.captured.method);
     if (existing) return { id: existing.id, created: false };
     const id = write(d, sha256, { retryOf, attempt }, response);
-    noteArrival(d.captured, sha256, id, attempt);
+    noteArrival(d.captured, sha256, id);
     return { id, created: true };
   });
 

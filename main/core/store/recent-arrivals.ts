@@ -12,9 +12,9 @@ export interface ArrivalKey {
   sha256: string;
 }
 
+/** Where to look in the store (its attempt and retry_of are read from the row, which is the truth). */
 export interface RecentArrival {
   id: number;
-  attempt: number;
   receivedAt: number;
 }
 
