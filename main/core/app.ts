@@ -56,6 +56,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
     // A delivery is announced once it is derived, so that listeners see its kind, calls and problems.
     onDerived: (ids) => {
+      // Reading each row back costs the receiver's thread ~50 µs a delivery: only for a listener (UI, wait).
+      if (!events.has('deliveryReceived')) return;
       for (const id of ids) {
         const row = store.deliveries.row(id);
         if (row) events.emit('deliveryReceived', toSummary(row));

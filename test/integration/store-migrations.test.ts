@@ -59,4 +59,15 @@ describe('store file', () => {
     expect(plan(`SELECT * FROM deliveries WHERE received_at > 5 ORDER BY received_at DESC`)).toMatch(/USING INDEX deliveries_received/);
     store.close();
   });
+
+  it('keeps the TaskID and retry_of indexes usable with bound values though they leave NULLs out', () => {
+    const store = openStore(file());
+    const plan = (sql: string) => store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(7, 7).map((r: any) => r.detail).join(' | ');
+    expect(plan(`SELECT * FROM deliveries WHERE task_id = ? OR task_id = ?`)).toMatch(/USING INDEX deliveries_task/);
+    expect(plan(`SELECT id FROM deliveries WHERE id = ? OR retry_of = ? ORDER BY received_at, id`)).toMatch(/USING INDEX deliveries_retry_of/);
+    // Only rows with a value are in them: a first attempt costs the receiver's commit no leaf write there.
+    const partial = store.db.prepare<[], { name: string; partial: number }>(`SELECT name, partial FROM pragma_index_list('deliveries')`).all();
+    expect(partial.filter((i) => i.partial === 1).map((i) => i.name).sort()).toEqual(['deliveries_pending', 'deliveries_retry_of', 'deliveries_task']);
+    store.close();
+  });
 });

@@ -12,19 +12,10 @@ export type Derived = PreparedDerived;
 
 /** Ingest of up to `maxRows` pending deliveries with an id above `afterId`, oldest first. */
 export function deriveStep(store: Store, afterId: number, maxRows: number): Derived[] {
-  const rows = store.deliveries.pending(afterId, maxRows);
-  if (rows.length === 0) return [];
+  const pending = store.deliveries.pendingWithBodies(afterId, maxRows, STEP_BYTES);
+  if (pending.length === 0) return [];
   const endpoints = new Map<string, EndpointConfig>(store.endpoints.list().map((e) => [e.name, e]));
-  const items: Derived[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    if (items.length > 0 && bytes + row.size > STEP_BYTES) break;
-    bytes += row.size;
-    const body = store.deliveries.body(row.id);
-    if (!body) continue; // removed by retention since the query
-    items.push(prepareDerived(row.id, ingestStored(row, body, endpoints.get(row.endpoint))));
-  }
-  return items;
+  return pending.map(({ row, body }) => prepareDerived(row.id, ingestStored(row, body, endpoints.get(row.endpoint))));
 }
 
 /**

@@ -5,8 +5,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/index.js';
 import { deriveStep } from './derive-batch.js';
 import type { FromDeriver, ToDeriver } from './messages.js';
+import { lowerThisThread } from '../thread-priority.js';
 
-const { file, nativeBinding } = workerData as { file: string; nativeBinding?: string };
+const { file, nativeBinding, nice } = workerData as { file: string; nativeBinding?: string; nice: number | null };
+lowerThisThread(nice);
 const port = parentPort!;
 const store = openStore(file, nativeBinding ? { nativeBinding } : {});
 

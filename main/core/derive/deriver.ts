@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { Store } from '../store/index.js';
 import { deriveStep, type Derived } from './derive-batch.js';
 import type { FromDeriver, ToDeriver } from './messages.js';
+import { backgroundNice } from '../thread-priority.js';
 
 export interface DeriverOptions {
   store: Store;
@@ -210,7 +211,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
 }
 
 function spawn(file: string, nativeBinding: string | undefined): Worker {
-  const workerData = { file, nativeBinding };
+  const workerData = { file, nativeBinding, nice: backgroundNice() };
   // Built (dist/, the packaged app): the compiled worker beside this file.
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./derive-worker.js', import.meta.url), { workerData });
   // From source (vitest, tsx): the worker's TypeScript needs tsx's loader in that thread too.

@@ -13,6 +13,11 @@ export class EventBus {
     return () => set.delete(listener as Listener<EventName>);
   }
 
+  /** Whether anyone listens: lets a publisher skip building a payload nobody reads. */
+  has(name: EventName): boolean {
+    return (this.listeners.get(name)?.size ?? 0) > 0;
+  }
+
   emit<K extends EventName>(name: K, payload: ApiEvents[K]): void {
     for (const listener of this.listeners.get(name) ?? []) {
       // A broken subscriber (a closed SSE stream) must not stop the others or the receiver.

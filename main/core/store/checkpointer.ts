@@ -5,9 +5,12 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Db } from './db.js';
+import { backgroundNice } from '../thread-priority.js';
 
 const WORKER_SOURCE = `
 const { workerData, parentPort } = require('node:worker_threads');
+// Checkpoints are catch-up work (see thread-priority.ts); a refusal leaves this thread at normal priority.
+if (workerData.nice !== null) try { require('node:os').setPriority(workerData.nice); } catch {}
 const Database = require(workerData.module);
 const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
 db.pragma('busy_timeout = 1000');
@@ -30,6 +33,7 @@ export function startCheckpointer(db: Db, options: { nativeBinding?: string; int
       file: db.name,
       nativeBinding: options.nativeBinding,
       intervalMs: options.intervalMs ?? 500,
+      nice: backgroundNice(),
     },
   });
   worker.unref();

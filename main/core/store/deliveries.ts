@@ -89,15 +89,22 @@ function derivedColumns(g: IngestResult) {
   };
 }
 
-/** A delivery's derived columns, computed (and deflated) before the write so the transaction is only SQL. */
+/** What ingest gives the calls, redials and search tables. */
+type DerivedRows = Pick<IngestResult, 'taskId' | 'calls' | 'searchText'>;
+
+/**
+ * A delivery's derived columns, computed (and deflated) before the write so the transaction is only
+ * SQL. It crosses threads (derive worker to writer), so it holds only what the write needs: problems
+ * and Sign travel packed, inside `columns`.
+ */
 export interface PreparedDerived {
   id: number;
   columns: DerivedColumns;
-  ingest: IngestResult;
+  rows: DerivedRows;
 }
 
 export function prepareDerived(id: number, g: IngestResult): PreparedDerived {
-  return { id, columns: derivedColumns(g), ingest: g };
+  return { id, columns: derivedColumns(g), rows: { taskId: g.taskId, calls: g.calls, searchText: g.searchText } };
 }
 
 /** What a delivery's derived columns hold until ingest has run. */
@@ -249,7 +256,7 @@ export function deliveryStatements(db: Db) {
   }
 
   /** The rows only ingest can produce: calls, their redials, the search text. */
-  function insertDerivedRows(id: number, g: IngestResult): void {
+  function insertDerivedRows(id: number, g: DerivedRows): void {
     for (const call of g.calls) {
       const callRow = Number(
         insertCall.run(id, call.index, call.callId, call.calleeNumber, call.calleeName, g.taskId, call.status, call.intention,
@@ -289,7 +296,7 @@ export function deliveryStatements(db: Db) {
   const applyDerived = (p: PreparedDerived): boolean => {
     const changed = updateDerived.run({ id: p.id, ...p.columns }).changes;
     if (changed === 0) return false;
-    insertDerivedRows(p.id, p.ingest);
+    insertDerivedRows(p.id, p.rows);
     return true;
   };
 
@@ -314,6 +321,22 @@ export function deliveryStatements(db: Db) {
       }
     }
   });
+  /**
+   * One snapshot for the whole read: a read outside a transaction re-checks the WAL and, if anything
+   * was committed since, drops the connection's page cache, and the receiver commits between reads.
+   */
+  const pendingWithBodies = db.transaction((afterId: number, maxRows: number, maxBytes: number) => {
+    const out: Array<{ row: PendingRow; body: Buffer }> = [];
+    let bytes = 0;
+    for (const row of pendingRows.all(afterId, maxRows)) {
+      if (out.length > 0 && bytes + row.size > maxBytes) break;
+      const body = bodyById.get(row.id)?.raw;
+      if (!body) continue; // removed by retention since the query
+      bytes += row.size;
+      out.push({ row, body });
+    }
+    return out;
+  });
   const applyMany = db.transaction((items: PreparedDerived[]) => items.filter(applyDerived).map((i) => i.id));
 
   return {
@@ -332,8 +355,8 @@ export function deliveryStatements(db: Db) {
     setResponse: (id: number, response: GivenResponse) => void updateResponse.run(response.status, JSON.stringify(response), id),
     /** The newest delivery still waiting for ingest (0: none). */
     lastPendingId: () => lastPending.get()?.id ?? 0,
-    /** Deliveries still waiting for ingest after `afterId`, oldest first, without their bodies. */
-    pending: (afterId: number, limit: number) => pendingRows.all(afterId, limit),
+    /** Deliveries still waiting for ingest after `afterId`, oldest first, with their bodies: up to `maxBytes` of them (at least one delivery), read as one snapshot. */
+    pendingWithBodies: (afterId: number, maxRows: number, maxBytes: number) => pendingWithBodies(afterId, maxRows, maxBytes),
     restore,
     row: (id: number) => byId.get(id),
     body: (id: number) => bodyById.get(id)?.raw,

@@ -22,6 +22,16 @@ export function forwardStatements(db: Db) {
     `SELECT delivery_id FROM forwards WHERE endpoint = ? AND state IN ('failed', 'paused') ORDER BY delivery_id LIMIT ?`,
   );
   const interrupt = db.prepare<[number]>(`UPDATE forwards SET state = 'failed', updated_at = ? WHERE state = 'pending'`);
+  // A relay still waiting for the app when the process died: the vendor got no answer from us.
+  const relayCut = db.prepare(
+    `UPDATE deliveries SET response = json_set(response, '$.reason', 'relay-interrupted')
+      WHERE id IN (SELECT delivery_id FROM forwards WHERE state = 'pending' AND mode = 'relay')
+        AND response_status IS NULL AND json_extract(response, '$.reason') = 'relaying'`,
+  );
+  const interruptAll = db.transaction((at: number) => {
+    relayCut.run();
+    return interrupt.run(at).changes;
+  });
 
   return {
     /** Called inside the receiver's transaction, beside the delivery. */
@@ -36,7 +46,10 @@ export function forwardStatements(db: Db) {
     },
     /** Deliveries whose forward failed or was skipped while paused, oldest first. */
     missed: (endpoint: string, limit: number) => missed.all(endpoint, limit).map((r) => r.delivery_id),
-    /** At start: forwards that were under way when the last process stopped count as failed. */
-    interruptPending: (at: number) => interrupt.run(at).changes,
+    /**
+     * At start: forwards that were under way when the last process stopped count as failed, and a
+     * delivery whose relay was cut off says `relay-interrupted` (no answer was given) instead of `relaying`.
+     */
+    interruptPending: (at: number) => interruptAll(at),
   };
 }

@@ -4,5 +4,6 @@ import { sql as sends } from './0002-sends.js';
 import { sql as pending } from './0003-pending.js';
 import { sql as forwards } from './0004-forwards.js';
 import { sql as retryIndex } from './0005-retry-index.js';
+import { sql as partialIndexes } from './0006-partial-indexes.js';
 
-export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex];
+export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex, partialIndexes];
