@@ -116,7 +116,8 @@ export interface GivenResponse {
   hung: boolean;
   /**
    * Why this answer: `default`, `fail-first`, `failure-rate`, `configured`, `too-large`, `aborted`;
-   * relay: `relayed` (the target's answer), `relay-fallback` (the target failed or was slow).
+   * relay: `relaying` (waiting for the target), `relayed` (the target's answer), `relay-fallback`
+   * (the target failed or was slow), `relay-interrupted` (the process stopped first: no answer given).
    */
   reason: string;
 }

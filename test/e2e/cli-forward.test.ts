@@ -2,7 +2,9 @@
 // 500 twice then 200; the vendor's retry group, read back with `export`, carries the app's answers.
 import { execFile, spawnSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportLine } from '../../shared/export-format.js';
 import { startTarget, type Target } from '../integration/support/target.js';
@@ -47,6 +49,29 @@ describe('serve --forward --relay', () => {
     ]);
     expect(lines.slice(1).every((l) => l.retryOf === lines[0]!.id)).toBe(true);
     expect(lines.every((l) => l.kind === 'call-end')).toBe(true);
+  });
+
+  it('after a kill -9 during a relay, the next start records that no answer was given', async () => {
+    app = await startTarget();
+    const dataDir = mkdtempSync(join(tmpdir(), 'ci-relay-cut-'));
+    try {
+      served = await startServe(dataDir, ['--forward', app.url('/hang'), '--relay', '--forward-timeout', '60000']);
+      const vendor = new AbortController();
+      const answered = fetch(`${served.receiver}callback`, { method: 'POST', body: readFileSync(seedPath), signal: vendor.signal }).catch(() => null);
+      // The app has it: the delivery was committed before the relay began.
+      await app.waitFor(1);
+      await served.crash();
+      expect(await answered).toBeNull();
+      served = await startServe(dataDir);
+      await served.stop();
+      served = undefined;
+      const out = spawnSync(process.execPath, [bin, 'export', '--data', dataDir], { encoding: 'utf8' });
+      expect(out.status, out.stderr).toBe(0);
+      const [line] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as ExportLine);
+      expect([line!.response.status, line!.response.reason]).toEqual([null, 'relay-interrupted']);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('rejects a --forward that is not an http(s) URL, saying what it expects', () => {

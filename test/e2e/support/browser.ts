@@ -15,6 +15,8 @@ export interface Served {
   ui: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** kill -9: the process gets no chance to finish anything (the data dir is kept). */
+  crash(): Promise<void>;
 }
 
 /** `callback-inspector serve` on a temp data dir and free ports (plus `extra` flags); resolves once both URLs are printed. */
@@ -40,6 +42,10 @@ export async function startServe(dataDir?: string, extra: string[] = []): Promis
     receiver: urls.receiver,
     ui: urls.ui,
     dataDir: dir,
+    crash: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
     stop: async () => {
       child.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
