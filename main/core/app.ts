@@ -1,7 +1,7 @@
 // Composition root: opens the store, starts the receiver and returns the service. Both hosts (the
 // Electron main process and the `serve` CLI) start the core through this one function.
 import { join } from 'node:path';
-import type { ApiService } from '../../shared/api.js';
+import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
 import { startDeriver, type Deriver } from './derive/deriver.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
@@ -140,12 +140,35 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 const READ_WAIT_MS = 2_000;
 
 /**
- * Every operation first waits until what the receiver has committed is derived: a client that POSTs a
- * delivery and then asks for it sees it whole, as it would if ingest ran before the answer.
+ * Operations that read nothing derivation writes (endpoints, settings, jobs, forwarding counts): they
+ * answer at once even while a burst is being derived. Any other operation, a new one included, waits.
+ */
+const WITHOUT_DELIVERIES: ReadonlySet<OpName> = new Set<OpName>([
+  'info',
+  'listEndpoints',
+  'putEndpoint',
+  'deleteEndpoint',
+  'getSettings',
+  'putSettings',
+  'generate',
+  'getJob',
+  'listJobs',
+  'cancelJob',
+  'forwardStatus',
+]);
+
+/**
+ * An operation that reads deliveries first waits until what the receiver has committed is derived: a
+ * client that POSTs a delivery and then asks for it sees it whole, as it would if ingest ran before
+ * the answer.
  */
 function afterDerivation(deriver: Deriver, service: ApiService): ApiService {
   const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const [name, run] of Object.entries(service) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
+  for (const [name, run] of Object.entries(service) as Array<[OpName, (...args: unknown[]) => Promise<unknown>]>) {
+    if (WITHOUT_DELIVERIES.has(name)) {
+      wrapped[name] = run;
+      continue;
+    }
     // All arguments: waitForDelivery takes the transport's AbortSignal after its input.
     wrapped[name] = async (...args) => {
       await deriver.settled(READ_WAIT_MS);

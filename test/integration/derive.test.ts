@@ -21,11 +21,11 @@ afterEach(async () => {
 });
 
 /** What a process killed right after its commits leaves behind: raw deliveries, not yet derived. */
-function leavePending(store: Store, n: number): number[] {
+function leavePending(store: Store, n: number, bodyOf = (i: number) => (i === 0 ? seed : Buffer.from(`{"n":${i}}`))): number[] {
   const ids: number[] = [];
   const captured = (i: number): CapturedRequest => ({
     receivedAt: Date.now() + i, endpoint: 'default', method: 'POST', path: '/', query: '', remoteAddress: '127.0.0.1',
-    headers: [['Content-Type', 'application/json']], body: i === 0 ? seed : Buffer.from(`{"n":${i}}`), truncated: false,
+    headers: [['Content-Type', 'application/json']], body: bodyOf(i), truncated: false,
   });
   store.deliveries.recordBatch(
     Array.from({ length: n }, (_, i) => i),
@@ -83,6 +83,22 @@ describe('deriving after the commit', () => {
     expect((await c.api.findCalls({ callId })).map((x) => x.deliveryId)).toEqual([ids[0]]);
     const page = await c.api.listDeliveries({ filter: {} });
     expect(page.items.map((d) => d.kind)).toEqual(['json', 'json', 'call-end']);
+  });
+
+  it('answers what reads no deliveries (info, endpoints, jobs) at once while a backlog is still being derived', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const store = openStore(join(dir.path, DATABASE_FILE));
+    leavePending(store, 300, (i) => Buffer.from(seed.toString().replace(callId, i.toString(16).padStart(32, '0'))));
+    store.close();
+    const c = await startTestCore({ dataDir: dir.path });
+    cleanups.push(() => c.close());
+    const pending = c.store.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM deliveries WHERE kind = 'pending'`);
+    await Promise.all([c.api.info({}), c.api.listEndpoints({}), c.api.listJobs({}), c.api.getSettings({})]);
+    expect(pending.get()!.n).toBeGreaterThan(0);
+    // A read of deliveries waits for them instead.
+    const page = await c.api.listDeliveries({ filter: {}, limit: 5 });
+    expect(page.items.map((d) => d.kind)).toEqual(Array(5).fill('call-end'));
   });
 
   it('export derives a pending delivery itself, so it never writes a kind the format does not know', () => {
