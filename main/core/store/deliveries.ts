@@ -1,11 +1,11 @@
 // Deliveries: the raw capture plus what ingest derived, written in one transaction with their calls,
 // redials and search text. SQL for the deliveries table lives here and nowhere else.
-import type { CapturedRequest, DeliverySummary, DeliveryDetail, GivenResponse, Problem, SignResult } from '../../../shared/model.js';
+import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
-import { packJson, unpackJson } from './packed-json.js';
+import { packJson } from './packed-json.js';
 
 /** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
 export const RETRY_WINDOW_MS = 10 * 60_000;
@@ -367,56 +367,4 @@ export function deliveryStatements(db: Db) {
 /** A pending row as it will read once derived: what readers outside the core's API (export) show. */
 export function withDerived(r: DeliveryRow, g: IngestResult): DeliveryRow {
   return { ...r, ...derivedColumns(g) };
-}
-
-export const problemsOf = (r: DeliveryRow): Problem[] => unpackJson(r.problems) as Problem[];
-
-export function toSummary(r: DeliveryRow): DeliverySummary {
-  return {
-    id: r.id,
-    receivedAt: r.received_at,
-    endpoint: r.endpoint,
-    method: r.method,
-    path: r.path,
-    size: r.size,
-    truncated: r.truncated === 1,
-    kind: r.kind as DeliverySummary['kind'],
-    shape: r.shape,
-    taskId: r.task_id,
-    taskName: r.task_name,
-    callCount: r.call_count,
-    statusSummary: JSON.parse(r.status_summary) as Record<string, number>,
-    errorCount: r.error_count,
-    warningCount: r.warning_count,
-    sign: r.sign_status as DeliverySummary['sign'],
-    responseStatus: r.response_status,
-    retryOf: r.retry_of,
-    attempt: r.attempt,
-    sha256: r.sha256,
-  };
-}
-
-const FORWARDED = /^(x-forwarded-|forwarded$|x-real-ip$)/i;
-
-export function toDetailBase(r: DeliveryRow): Omit<DeliveryDetail, 'retryGroup' | 'calls'> {
-  const headers = JSON.parse(r.headers) as Array<[string, string]>;
-  const forwarded: Record<string, string> = {};
-  for (const [name, value] of headers) {
-    if (FORWARDED.test(name)) {
-      const key = name.toLowerCase();
-      forwarded[key] = forwarded[key] === undefined ? value : `${forwarded[key]}, ${value}`;
-    }
-  }
-  return {
-    ...toSummary(r),
-    query: r.query,
-    headers,
-    remoteAddress: r.remote_address,
-    forwarded,
-    contentType: r.content_type,
-    contentEncoding: r.content_encoding,
-    problems: problemsOf(r),
-    signDetail: unpackJson(r.sign) as SignResult,
-    response: JSON.parse(r.response) as GivenResponse,
-  };
 }

@@ -3,7 +3,8 @@
 import type { DeliveryFilter, Page } from '../../../shared/api.js';
 import type { DeliverySummary } from '../../../shared/model.js';
 import type { Db } from './db.js';
-import { toSummary, type DeliveryRow } from './deliveries.js';
+import type { DeliveryRow } from './deliveries.js';
+import { toSummary } from './delivery-view.js';
 import { toFtsQuery } from './fts-query.js';
 import { prepareCached } from './statement-cache.js';
 

@@ -14,7 +14,8 @@ import { stats } from './stats.js';
 export type { NewDelivery, RetryPosition, DeliveryRow, PendingRow, PreparedDerived } from './deliveries.js';
 export type { NewSend, StoredRequest } from './sends.js';
 export type { ForwardRow } from './forwards.js';
-export { toSummary, toDetailBase, problemsOf, withDerived, prepareDerived, RETRY_WINDOW_MS } from './deliveries.js';
+export { withDerived, prepareDerived, RETRY_WINDOW_MS } from './deliveries.js';
+export { toSummary, toDetailBase, problemsOf } from './delivery-view.js';
 
 /** Deliveries deleted per transaction by retention: short enough not to hold up the receiver. */
 export const RETENTION_CHUNK = 200;
