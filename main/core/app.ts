@@ -140,14 +140,14 @@ export async function startCore(options: CoreOptions): Promise<Core> {
 const READ_WAIT_MS = 2_000;
 
 /**
- * Operations that read nothing derivation writes (endpoints, settings, jobs, forwarding counts): they
- * answer at once even while a burst is being derived. Any other operation, a new one included, waits.
+ * Operations that read nothing derivation writes (settings, jobs, forwarding counts, the endpoint
+ * list): they answer at once even while a burst is being derived. Any other operation, a new one
+ * included, waits. Changing or deleting an endpoint waits too: what arrived under its old KEY is
+ * checked with that KEY.
  */
 const WITHOUT_DELIVERIES: ReadonlySet<OpName> = new Set<OpName>([
   'info',
   'listEndpoints',
-  'putEndpoint',
-  'deleteEndpoint',
   'getSettings',
   'putSettings',
   'generate',

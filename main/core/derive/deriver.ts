@@ -96,14 +96,19 @@ export function startDeriver(options: DeriverOptions): Deriver {
   };
 
   // Batches from the worker, written a few rows at a time; each is acknowledged once written.
-  const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number; arrivedAt: number }> = [];
+  const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number }> = [];
+  let pausedSince: number | null = null;
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
   let notBefore = 0;
   const schedule = () => {
     if (scheduled || stopped || batches.length === 0) return;
     const now = performance.now();
     const busy = saturated();
-    if (busy && now - batches[0]!.arrivedAt < MAX_PAUSE_MS) {
+    // One pause per burst, however many batches arrive during it; a reader waiting for derivation
+    // (settled) ends it, since it would otherwise wait out its limit and read `pending` rows.
+    if (!busy) pausedSince = null;
+    else pausedSince ??= now;
+    if (busy && waiters.length === 0 && now - pausedSince! < MAX_PAUSE_MS) {
       scheduled = setTimeout(() => {
         scheduled = null;
         schedule();
@@ -151,7 +156,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
   const onMessage = (message: FromDeriver) => {
     if (stopped || inline) return;
     if (message.type === 'derived') {
-      batches.push({ items: message.items, next: 0, upTo: message.upTo, failures: 0, arrivedAt: performance.now() });
+      batches.push({ items: message.items, next: 0, upTo: message.upTo, failures: 0 });
       schedule();
     } else if (message.type === 'idle') {
       workerBusy = false;
@@ -200,7 +205,10 @@ export function startDeriver(options: DeriverOptions): Deriver {
 
   const deriver: Deriver = {
     committed(upTo) {
-      lastArrivalAt = performance.now();
+      const now = performance.now();
+      // A gap in arrivals ends a burst: the next one gets a pause of its own.
+      if (now - lastArrivalAt > ARRIVING_MS) pausedSince = null;
+      lastArrivalAt = now;
       committed = Math.max(committed, upTo);
       if (inline) inline.wake(upTo);
       else if (!workerBusy) wakeWorker();

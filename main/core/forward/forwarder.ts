@@ -16,13 +16,22 @@ export interface RelayedAnswer {
   body: Buffer;
 }
 
+export interface RelayOutcome {
+  answer: RelayedAnswer | null;
+  state: 'delivered' | 'failed';
+}
+
 export class ForwardInputError extends Error {}
 
 export interface Forwarder {
   /** Tee: forwards in the background; resolves when the delivery's forwarding is settled (tests, shutdown). */
   tee(deliveryId: number, endpoint: EndpointConfig, captured: CapturedRequest): Promise<ForwardState>;
-  /** Relay: one attempt within the configured timeout; null when the target failed or was too slow. */
-  relay(deliveryId: number, endpoint: EndpointConfig, captured: CapturedRequest): Promise<RelayedAnswer | null>;
+  /**
+   * Relay: one attempt within the configured timeout; `answer` is null when the target failed or was
+   * too slow. The forward's state is not written here: the caller writes it with the answer it gave,
+   * in one transaction, so that a kill in between cannot leave one without the other.
+   */
+  relay(deliveryId: number, endpoint: EndpointConfig, captured: CapturedRequest): Promise<RelayOutcome>;
   /** Sends once, in arrival order, what failed or was skipped while paused. */
   catchUp(endpoint: EndpointConfig): JobInfo;
   /** The endpoint's forwarding changed: its job ends, the next delivery starts a new one. */
@@ -164,10 +173,7 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
     },
 
     relay(deliveryId, endpoint, captured) {
-      if (closing) {
-        settle(deliveryId, 'failed');
-        return Promise.resolve(null);
-      }
+      if (closing) return Promise.resolve({ answer: null, state: 'failed' });
       const job = jobFor(endpoint);
       const item = job.items++;
       job.context.setTotal(job.items);
@@ -179,10 +185,10 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
           // Any HTTP answer is the app's answer, 500 included: that is what relay is for. The app has
           // the delivery (the vendor's retry brings it again), so catch-up must not send it once more.
           const answered = outcome.status !== null && outcome.errorClass === null;
-          settle(deliveryId, answered ? 'delivered' : 'failed');
-          if (!answered || outcome.responseTruncated) return null;
+          const state = answered ? 'delivered' : 'failed';
+          if (!answered || outcome.responseTruncated) return { answer: null, state };
           const contentType = outcome.responseHeaders.find(([n]) => n.toLowerCase() === 'content-type')?.[1] ?? null;
-          return { status: outcome.status!, contentType, body: outcome.responseBody };
+          return { answer: { status: outcome.status!, contentType, body: outcome.responseBody }, state };
         })(),
       );
     },

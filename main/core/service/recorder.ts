@@ -2,7 +2,7 @@
 // deliveries that arrive in one turn of the event loop share one transaction (group commit); ingest
 // happens afterwards, off this path (main/core/derive), and so does tee forwarding.
 import type { CapturedRequest, EndpointConfig, GivenResponse } from '../../../shared/model.js';
-import type { Forwarder, RelayedAnswer } from '../forward/forwarder.js';
+import type { Forwarder, RelayOutcome } from '../forward/forwarder.js';
 import type { Answer, BodyCut } from '../receiver/http-server.js';
 import { answerBody, contractAnswer, decideResponse } from '../receiver/respond-policy.js';
 import type { Store } from '../store/index.js';
@@ -65,16 +65,20 @@ export function createRecorder(deps: RecorderDeps) {
     return id;
   };
 
+  // The answer given and the forward's state together: the start-up mend (forwards.interruptPending)
+  // finds a relay cut off by a kill through its still-pending forward.
+  const settleRelay = store.db.transaction((id: number, given: GivenResponse, state: RelayOutcome['state']) => {
+    store.deliveries.setResponse(id, given);
+    store.forwards.setState(id, state, Date.now());
+  });
+
   const relay = async (a: Arrival, endpoint: EndpointConfig, fallback: GivenResponse): Promise<Answer> => {
     const id = a.id!;
     // A bug in forwarding must not cost the vendor its answer: it gets the endpoint's own.
-    const relayed: RelayedAnswer | null = await deps.forwarder.relay(id, endpoint, a.captured).catch(() => null);
-    if (relayed) {
-      if (store.db.open) store.deliveries.setResponse(id, { status: relayed.status, delayMs: 0, hung: false, reason: 'relayed' });
-      return answer(relayed.status, relayed.body, relayed.contentType ?? 'application/octet-stream', id, 0);
-    }
-    const given = { ...fallback, reason: 'relay-fallback' };
-    if (store.db.open) store.deliveries.setResponse(id, given);
+    const { answer: relayed, state } = await deps.forwarder.relay(id, endpoint, a.captured).catch((): RelayOutcome => ({ answer: null, state: 'failed' }));
+    const given: GivenResponse = relayed ? { status: relayed.status, delayMs: 0, hung: false, reason: 'relayed' } : { ...fallback, reason: 'relay-fallback' };
+    if (store.db.open) settleRelay(id, given, state);
+    if (relayed) return answer(relayed.status, relayed.body, relayed.contentType ?? 'application/octet-stream', id, 0);
     const { body, contentType } = answerBody(endpoint.response, fallback);
     return answer(given.status, body, contentType, id, given.delayMs);
   };
