@@ -41,8 +41,8 @@ export interface Deriver {
 const APPLY_ROWS = { min: 4, max: 16 };
 /**
  * While the receiver is saturated, derived results wait (and the worker, its window full, idles): on
- * 2 cores, deriving during a full-speed burst cost 0.35–0.4 of the acknowledged rate. Results wait at
- * most this long; after that, derived writes take at most APPLY_SHARE of this thread.
+ * 2 cores, deriving during a full-speed burst cost 0.35–0.4 of the acknowledged rate. A burst pauses
+ * derivation at most this long; after that, derived writes take at most APPLY_SHARE of this thread.
  */
 const MAX_PAUSE_MS = 5_000;
 const APPLY_SHARE = 0.1;
