@@ -179,7 +179,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
   let worker: Worker | null = null;
   /**
    * From a wake until the worker says it is idle, it keeps reading whatever is pending, so further
-   * commits need no message of their own (one a commit cost this thread ~2% during a burst).
+   * commits need no message of their own (a message per commit cost this thread ~2% during a burst).
    */
   let workerBusy = false;
   const wakeWorker = () => {
