@@ -271,9 +271,15 @@ export interface ApiEvents {
   sendAttempt: SendAttempt;
   /** A job started, progressed (at most ~10 per second) or finished. */
   jobProgress: JobInfo;
+  /**
+   * Deliveries stored but not yet read (derived): lists and `deliveryReceived` show them once read.
+   * During a burst this grows, since reading waits until the burst eases. Sent at most ~4 times a
+   * second; 0 once caught up.
+   */
+  backlog: { pending: number };
 }
 export type EventName = keyof ApiEvents;
-export const eventNames: readonly EventName[] = ['deliveryReceived', 'sendAttempt', 'jobProgress'];
+export const eventNames: readonly EventName[] = ['deliveryReceived', 'sendAttempt', 'jobProgress', 'backlog'];
 
 /** A validation failure at the boundary, whatever the transport. */
 export class ApiInputError extends Error {

@@ -5,7 +5,7 @@ import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
 import { startDeriver, type Deriver } from './derive/deriver.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
-import { EventBus } from './service/events.js';
+import { EventBus, latestEvery } from './service/events.js';
 import { createRecorder } from './service/recorder.js';
 import { createForwarder } from './forward/forwarder.js';
 import { createResendEngine, type ResendEngine } from './resend/engine.js';
@@ -51,6 +51,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   const store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const checkpointer = startCheckpointer(store.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
+  const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
   const deriver = startDeriver({
     store,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -64,6 +65,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       }
     },
     onError: options.onError ?? ((e) => console.error('deriver error:', e)),
+    onBacklog: backlog,
   });
   let endpoints = indexByName(store.endpoints.list());
   let lastForwarded: string | null = null;
@@ -135,6 +137,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       })()),
   };
 }
+
+/** How often, at most, the backlog of deliveries not yet derived is published. */
+const BACKLOG_EVERY_MS = 250;
 
 /** How long a read waits for deliveries still being derived; after that it sees them as `pending`. */
 const READ_WAIT_MS = 2_000;

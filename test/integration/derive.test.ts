@@ -116,6 +116,19 @@ describe('deriving after the commit', () => {
     expect(store.deliveries.row(ids[0]!)!.kind).toBe('pending'); // export only reads
   });
 
+  it('reports the backlog (committed, not yet derived) as it grows and until it is 0 again', async () => {
+    const { store, ids } = pendingStore();
+    cleanups.push(() => store.close());
+    const reports: number[] = [];
+    const deriver = startDeriver({ store, onDerived: () => {}, onBacklog: (n) => reports.push(n) });
+    cleanups.push(() => deriver.stop());
+    // At start it is told what a killed process left: all three are behind.
+    expect(reports[0]).toBe(ids.length);
+    await deriver.settled(20_000);
+    expect(reports.at(-1)).toBe(0);
+    expect(ids.map((id) => store.deliveries.row(id)!.kind)).not.toContain('pending');
+  });
+
   it('falls back to deriving on this thread when the worker cannot open the store', async () => {
     const { store, ids } = pendingStore();
     cleanups.push(() => store.close());

@@ -23,6 +23,8 @@ export interface DeriverOptions {
   onDerived: (ids: number[]) => void;
   /** The worker failed; derivation continues on this thread. */
   onError?: (error: unknown) => void;
+  /** Deliveries committed and not yet derived (by id), after each commit and each written batch. */
+  onBacklog?: (pending: number) => void;
 }
 
 export interface Deriver {
@@ -78,8 +80,10 @@ export function startDeriver(options: DeriverOptions): Deriver {
     return loopBusy >= SATURATED_UTILIZATION;
   };
 
+  const reportBacklog = () => options.onBacklog?.(Math.max(0, committed - derived));
   const advance = (upTo: number) => {
     derived = Math.max(derived, upTo);
+    reportBacklog();
     const ready = waiters.filter((w) => w.upTo <= derived);
     if (ready.length === 0) return;
     waiters = waiters.filter((w) => w.upTo > derived);
@@ -210,6 +214,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
       if (now - lastArrivalAt > ARRIVING_MS) pausedSince = null;
       lastArrivalAt = now;
       committed = Math.max(committed, upTo);
+      reportBacklog();
       if (inline) inline.wake(upTo);
       else if (!workerBusy) wakeWorker();
     },

@@ -29,3 +29,26 @@ export class EventBus {
     }
   }
 }
+
+/**
+ * For a value that changes often (a count): publishes the latest value at most once per `everyMs`,
+ * at the end of each interval, and only when it differs from what was last published. A short-lived
+ * change that is undone within the interval is never published at all.
+ */
+export function latestEvery<T>(publish: (value: T) => void, everyMs: number, initial: T): (value: T) => void {
+  let published = initial;
+  let latest = initial;
+  let timer: NodeJS.Timeout | null = null;
+  return (value) => {
+    latest = value;
+    if (timer) return;
+    timer = setTimeout(() => {
+      timer = null;
+      if (latest === published) return;
+      published = latest;
+      publish(latest);
+    }, everyMs);
+    // A pending publication never keeps the process alive.
+    timer.unref();
+  };
+}

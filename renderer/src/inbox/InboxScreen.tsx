@@ -8,6 +8,7 @@ import { BulkResendBar } from '../resend/BulkResendBar.js';
 import { ExportButtons } from './ExportButtons.js';
 import { InboxList } from './InboxList.js';
 import { InboxToolbar, type SummaryFilter } from './InboxToolbar.js';
+import { useBacklog } from './use-backlog.js';
 import { useInbox } from './use-inbox.js';
 
 const isTyping = (t: EventTarget | null) =>
@@ -22,6 +23,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
   }, [q]);
   const filter: DeliveryFilter = useMemo(() => ({ ...summary, ...parseSearch(search) }), [summary, search]);
   const inbox = useInbox(filter);
+  const backlog = useBacklog();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const selectedIndex = useMemo(
     () => (selectedId === null ? -1 : inbox.rows.findIndex((r) => r.id === selectedId)),
@@ -74,6 +76,12 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         <BulkResendBar filter={filter} count={count} />
         <ExportButtons filter={filter} />
       </div>
+      {backlog > 0 && (
+        <div className="backlog-bar" role="status">
+          {backlog.toLocaleString('en')} {backlog === 1 ? 'delivery' : 'deliveries'} stored and still being read: each appears here
+          once it is.
+        </div>
+      )}
       {inbox.error && <div className="error-bar">Could not load deliveries: {inbox.error.message}</div>}
       <InboxList
         rows={inbox.rows}
