@@ -1,29 +1,19 @@
 // A burst in the UI: while the core has stored deliveries it has not read yet (it reads them once a
 // burst eases), the inbox says how many, instead of looking frozen; the note goes once all are read.
 import { spawn } from 'node:child_process';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openUi, screenshot, startServe, type Served } from './support/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openUi, screenshot, serveAndBrowser } from './support/browser.js';
 
 const client = new URL('../reliability/load-client.mjs', import.meta.url).pathname;
 const COUNT = 1_500;
 
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const env = serveAndBrowser();
 
 describe('inbox during a burst', () => {
   it('shows how many deliveries are stored and not yet read, and drops the note once they are', async () => {
-    const { page, errors } = await openUi(browser, served.ui);
+    const { page, errors } = await openUi(env.browser, env.served.ui);
     await page.locator('.inbox').waitFor();
-    const load = spawn(process.execPath, [client, served.receiver, String(COUNT), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const load = spawn(process.execPath, [client, env.served.receiver, String(COUNT), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let acked = 0;
     load.stdout!.on('data', (chunk: Buffer) => (acked += chunk.toString().split('\n').filter((l) => l.startsWith('ack ')).length));
     const finished = new Promise((resolve) => load.once('exit', resolve));

@@ -1,28 +1,16 @@
 // An 8 MB delivery opens: formatting runs in a worker, CodeMirror draws only what is visible, the hex
 // view pages to the last byte. How long it takes is measured in bench/ui-open.bench.ts, not here.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bigBody } from './support/big-body.js';
-import { launchChromium, openUi, post, screenshot, startServe, type Served } from './support/browser.js';
+import { openUi, post, screenshot, serveAndBrowser } from './support/browser.js';
 
-
-
-let served: Served;
-let browser: Browser;
-beforeAll(async () => {
-  served = await startServe();
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-});
+const env = serveAndBrowser();
 
 describe('an 8 MB delivery', () => {
   it('opens with the JSON view keeping the last big id exact, and the hex view reaches the last byte', async () => {
     const body = bigBody(8 * 1024 * 1024);
-    expect(await post(served.receiver, body)).toBe(200);
-    const { page, errors } = await openUi(browser, served.ui);
+    expect(await post(env.served.receiver, body)).toBe(200);
+    const { page, errors } = await openUi(env.browser, env.served.ui);
     await page.locator('.inbox-row[data-id="1"]').waitFor();
 
     await page.evaluate(() => (window.location.hash = '#/delivery/1'));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 const bin = new URL('../../../bin/callback-inspector.js', import.meta.url).pathname;
 const screenshots = new URL('../../../artifacts/screenshots/', import.meta.url).pathname;
@@ -60,6 +61,20 @@ export function launchChromium(): Promise<Browser> {
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+}
+
+/** `serve` and Chromium shared by one file's tests: started before the first, stopped after the last. */
+export function serveAndBrowser(): { served: Served; browser: Browser } {
+  const shared = {} as { served: Served; browser: Browser };
+  beforeAll(async () => {
+    shared.served = await startServe();
+    shared.browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.served?.stop();
+  });
+  return shared;
 }
 
 /** A page that fails the test on any uncaught page error, as a user would see a broken screen. */
