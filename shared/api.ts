@@ -280,6 +280,15 @@ export interface ApiEvents {
 }
 export type EventName = keyof ApiEvents;
 export const eventNames: readonly EventName[] = ['deliveryReceived', 'sendAttempt', 'jobProgress', 'backlog'];
+/** Events that only say that a list grew: a client that may have missed some refetches the list. */
+export const refetchableEvents: readonly EventName[] = ['deliveryReceived', 'sendAttempt'];
+/**
+ * SSE only (`event: resync`): a reader that fell behind was sent none of these refetchable events,
+ * how many of each, until it caught up. It refetches the lists they feed, as after a reconnect.
+ */
+export interface ResyncNotice {
+  skipped: Partial<Record<EventName, number>>;
+}
 
 /** A validation failure at the boundary, whatever the transport. */
 export class ApiInputError extends Error {

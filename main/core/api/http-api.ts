@@ -7,8 +7,9 @@ import { once } from 'node:events';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { ApiInputError, eventNames, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
+import { ApiInputError, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
 import type { EventBus } from '../service/events.js';
+import { streamEvents } from './event-stream.js';
 import type { WaitForDelivery } from '../service/wait-ops.js';
 
 export interface HttpApiOptions {
@@ -27,7 +28,6 @@ export interface HttpApi {
 }
 
 const LOOPBACK = '127.0.0.1';
-const MAX_BUFFERED_EVENT_BYTES = 1024 * 1024;
 /** The longest one waitForDelivery call may wait (its schema's bound); the stream chains calls. */
 const MAX_WAIT_MS = 600_000;
 
@@ -76,21 +76,10 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
 
   app.get('/api/events', (req, reply) => {
     reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    res.write(': connected\n\n');
-    const unsubscribe = eventNames.map((event) =>
-      options.events.on(event, (payload) => {
-        // A tab that stopped reading would make us buffer forever: drop it; EventSource reconnects.
-        if (res.writableLength > MAX_BUFFERED_EVENT_BYTES) return void res.destroy();
-        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
-      }),
-    );
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+    const stop = streamEvents(reply.raw, options.events);
     openStreams.add(reply);
     req.raw.on('close', () => {
-      clearInterval(heartbeat);
-      unsubscribe.forEach((off) => off());
+      stop();
       openStreams.delete(reply);
     });
   });

@@ -7,9 +7,8 @@ export function useBacklog(): number {
   const [pending, setPending] = useState(0);
   const connection = useConnection();
   useEventBatches('backlog', (batch) => setPending(batch[batch.length - 1]!.pending));
-  // The count is sent only when it changes: after a reconnect the last one seen may be long stale
-  // (the core drops a tab that falls far behind its event stream). While a backlog lasts it keeps
-  // changing, so the next event (within ~250 ms) brings it back.
-  useEffect(() => connection.onLinkState((state) => state === 'live' && setPending(0)), [connection]);
+  // The count is sent only when it changes: after a reconnect the last one seen may be long stale.
+  // While a backlog lasts it keeps changing, so the next event (within ~250 ms) brings it back.
+  useEffect(() => connection.onResync((missed) => missed.includes('backlog') && setPending(0)), [connection]);
   return pending;
 }

@@ -88,7 +88,7 @@ export function useInbox(filter: DeliveryFilter): Inbox {
     if (needsServerMatch(filter)) refreshHead();
     else setRows((prev) => mergeRows(prev, batch.filter((d) => matchesSummary(filter, d))));
   });
-  useEffect(() => connection.onLinkState((state) => state === 'live' && refreshHead()), [connection, refreshHead]);
+  useEffect(() => connection.onResync((missed) => missed.includes('deliveryReceived') && refreshHead()), [connection, refreshHead]);
 
   return { rows, hasMore: cursor !== null, loading, error, loadMore };
 }

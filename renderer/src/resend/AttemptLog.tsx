@@ -1,8 +1,8 @@
 // Every re-send attempt of one delivery, newest first and live: status or error class, duration,
 // target; open one for its request and response (text only, never HTML), or copy it as curl.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CurlCommand, SendAttempt, SendAttemptDetail } from '../../../shared/model.js';
-import { useApi, useAsync, useEventBatches } from '../api/context.js';
+import { useApi, useAsync, useConnection, useEventBatches } from '../api/context.js';
 import { formatBytes, formatLocal } from '../common/format.js';
 import { HeadersTable } from '../delivery/DeliveryFacts.js';
 import { CurlBox } from './CurlBox.js';
@@ -17,6 +17,9 @@ export function AttemptLog({ deliveryId }: { deliveryId: number }) {
     const mine = batch.filter((a) => a.deliveryId === deliveryId);
     if (mine.length) setLive((prev) => [...mine.reverse(), ...prev]);
   });
+  const connection = useConnection();
+  const { reload } = loaded;
+  useEffect(() => connection.onResync((missed) => missed.includes('sendAttempt') && reload()), [connection]);
   if (loaded.status === 'loading') return <p className="quiet">Loading attempts…</p>;
   if (loaded.status === 'error') return <p className="invalid-note">Could not load attempts: {loaded.error.message}</p>;
   const known = new Set(live.map((a) => a.id));
