@@ -27,6 +27,16 @@ describe('packed JSON', () => {
     }
   });
 
+  it('packs each value as its own, however many values come and go (values repeat, and are remembered)', () => {
+    const values = Array.from({ length: 600 }, (_, i) => [{ path: `Details[${i}].CallID`, code: 'missing-field', big: 'x'.repeat(i * 10) }]);
+    const first = values.map((v) => packJson(v));
+    // Again, after most were let go and some (the longest) never kept: the same bytes, the same values.
+    values.forEach((v, i) => {
+      expect(packJson(v).equals(first[i]!)).toBe(true);
+      expect(unpackJson(first[i]!)).toEqual(v);
+    });
+  });
+
   it('reads blobs written before the dictionary (plain raw deflate)', () => {
     const old = deflateRawSync(JSON.stringify(derived.problems));
     expect(unpackJson(old)).toEqual(derived.problems);
