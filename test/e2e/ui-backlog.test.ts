@@ -34,6 +34,17 @@ describe('inbox during a burst', () => {
     });
     const newest = ((await answer.json()) as { result: { items: Array<{ id: number }> } }).result.items[0]!.id;
     await expect.poll(() => page.locator('.inbox-row[data-id]').first().getAttribute('data-id'), { timeout: 10_000 }).toBe(String(newest));
+    // Scrolled to its end, the list holds every delivery, with no hole left where events were skipped.
+    const count = page.locator('.toolbar .count');
+    await expect
+      .poll(
+        async () => {
+          await page.locator('.inbox-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+          return count.textContent();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(`${COUNT} deliveries`);
     // The tab reads the catch-up's announcements more slowly than two busy cores produce them (the
     // stream then skips them and sends `resync`), yet the stream is never cut: no reconnect, no error.
     expect(errors).toEqual([]);

@@ -1,13 +1,15 @@
 // The UI's event stream under a slow reader: a tab that falls behind is not cut off; it is sent none
 // of the events it can refetch until it has caught up, then one `resync` says how many it missed.
 // A reader that stops reading altogether is still cut off, so that the core cannot buffer forever.
-import { request, type IncomingMessage } from 'node:http';
+import { createServer, request, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResyncNotice } from '../../shared/api.js';
 import type { DeliverySummary, JobInfo } from '../../shared/model.js';
 import { startHttpApi, type HttpApi } from '../../main/core/api/http-api.js';
 import { EventBus } from '../../main/core/service/events.js';
+import { streamEvents } from '../../main/core/api/event-stream.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 
@@ -36,11 +38,11 @@ interface Frame {
 }
 
 /** An SSE client whose reading can be paused; frames are parsed as they are read. */
-async function openStream() {
+async function openStream(url = `${api.url}api/events?token=${token}`) {
   const frames: Frame[] = [];
   let text = '';
   let closed = false;
-  const req = request(`${api.url}api/events?token=${token}`);
+  const req = request(url);
   const res = await new Promise<IncomingMessage>((resolve) => req.on('response', resolve).end());
   res.setEncoding('utf8');
   res.on('data', (chunk: string) => {
@@ -115,5 +117,28 @@ describe('event stream to a slow reader', () => {
     const progress = stream.frames.filter((f) => f.event === 'jobProgress');
     expect(progress.length).toBeGreaterThan(0);
     expect(progress.length).toBeLessThan(count);
+  }, 60_000);
+
+  it('resumes a reader that caught up even when no drain comes (a high-water mark above the lag limit)', async () => {
+    const server = createServer({ highWaterMark: 4 * 1024 * 1024 }, (_req, res) => streamEvents(res, events));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const stream = await openStream(`http://127.0.0.1:${(server.address() as AddressInfo).port}/`);
+      stream.res.pause();
+      await announce(3_000_000, 40_000);
+      stream.res.resume();
+      // Everything sent has been read once nothing more comes in a while.
+      let seen = -1;
+      await expect.poll(() => (seen === (seen = stream.frames.length) ? 'quiet' : 'reading'), { interval: 300, timeout: 20_000 }).toBe('quiet');
+      expect(stream.frames.some((f) => f.event === 'resync')).toBe(false);
+      await announce(4_000_000, 1);
+      await expect.poll(() => stream.frames.slice(-2).map((f) => f.event), { timeout: 5_000 }).toEqual(['resync', 'deliveryReceived']);
+      const skipped = (stream.frames.at(-2)!.data as ResyncNotice).skipped.deliveryReceived!;
+      expect(stream.frames.filter((f) => f.event === 'deliveryReceived').length - 1 + skipped).toBe(40_000);
+      stream.close();
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   }, 60_000);
 });

@@ -18,6 +18,8 @@ export function streamEvents(res: ServerResponse, events: EventBus): () => void 
   res.write(': connected\n\n');
   const skipped = new Map<EventName, number>();
   const resync = () => {
+    if (skipped.size === 0) return;
+    res.off('drain', resync);
     const notice: ResyncNotice = { skipped: Object.fromEntries(skipped) };
     skipped.clear();
     res.write(`event: resync\ndata: ${JSON.stringify(notice)}\n\n`);
@@ -25,16 +27,20 @@ export function streamEvents(res: ServerResponse, events: EventBus): () => void 
   const unsubscribe = eventNames.map((event) =>
     events.on(event, (payload) => {
       if (res.writableLength > MAX_BUFFERED_BYTES) return void res.destroy();
+      // Caught up without a 'drain' (the buffer's high-water mark may be above LAG_BYTES): resume here.
+      if (res.writableLength <= LAG_BYTES / 4) resync();
       if (refetchableEvents.includes(event) && (skipped.size > 0 || res.writableLength > LAG_BYTES)) {
-        // A buffer this full has refused a write, so 'drain' follows once the reader has caught up.
-        if (skipped.size === 0) res.once('drain', resync);
+        if (skipped.size === 0 && res.writableNeedDrain) res.once('drain', resync);
         skipped.set(event, (skipped.get(event) ?? 0) + 1);
         return;
       }
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
     }),
   );
-  const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+  const heartbeat = setInterval(() => {
+    if (res.writableLength <= LAG_BYTES / 4) resync();
+    res.write(': ping\n\n');
+  }, HEARTBEAT_MS);
   const stop = () => {
     clearInterval(heartbeat);
     unsubscribe.forEach((off) => off());

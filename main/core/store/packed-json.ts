@@ -54,13 +54,21 @@ const PACKED_KEY_CHARS = 4096;
 export function packJson(value: unknown): Buffer {
   const json = JSON.stringify(value);
   let blob = packed.get(json);
-  if (!blob) {
-    blob = Buffer.concat([Buffer.of(MARK_V1), deflateRawSync(json, { dictionary: DICTIONARY_V1 })]);
-    if (json.length > PACKED_KEY_CHARS) return blob;
-    // Oldest first out: a Map iterates in insertion order.
-    if (packed.size >= PACKED_ENTRIES) packed.delete(packed.keys().next().value!);
+  if (blob) {
+    // Most recently used last, so that the common blobs are never the ones let go.
+    packed.delete(json);
     packed.set(json, blob);
+    return blob;
   }
+  const deflated = deflateRawSync(json, { dictionary: DICTIONARY_V1 });
+  // Its own memory, not a slice of Node's shared 8 KB pool: kept, a slice would pin the whole slab,
+  // and posted to another thread, the whole slab would be copied.
+  blob = Buffer.alloc(1 + deflated.length);
+  blob[0] = MARK_V1;
+  deflated.copy(blob, 1);
+  if (json.length > PACKED_KEY_CHARS) return blob;
+  if (packed.size >= PACKED_ENTRIES) packed.delete(packed.keys().next().value!);
+  packed.set(json, blob);
   return blob;
 }
 

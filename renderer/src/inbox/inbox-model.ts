@@ -22,6 +22,24 @@ export function mergeRows(list: DeliverySummary[], rows: DeliverySummary[]): Del
   return out;
 }
 
+/**
+ * A refetched first page, merged into the list. When more arrived than a page holds (its oldest row is
+ * newer than the newest shown, and older pages follow), a merge would leave a hole between the two that
+ * scrolling never fills (older pages load from below the list's end): the list restarts from the page,
+ * and its cursor becomes the list's.
+ */
+export function mergeHead(
+  list: DeliverySummary[],
+  page: { items: DeliverySummary[]; nextCursor: string | null },
+): { rows: DeliverySummary[]; restartAt?: string } {
+  const oldest = page.items.at(-1);
+  const newestShown = list[0];
+  if (page.nextCursor !== null && oldest && newestShown && newerFirst(oldest, newestShown) < 0) {
+    return { rows: page.items, restartAt: page.nextCursor };
+  }
+  return { rows: mergeRows(list, page.items) };
+}
+
 /** Filter fields that only the server can evaluate (they look into calls or the full-text index). */
 const SERVER_ONLY = ['text', 'callId', 'callee', 'taskId', 'status', 'intention'] as const;
 

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { DeliverySummary } from '../../../shared/model.js';
 import { useApi, useConnection, useEventBatches } from '../api/context.js';
-import { matchesSummary, mergeRows, needsServerMatch } from './inbox-model.js';
+import { matchesSummary, mergeHead, mergeRows, needsServerMatch } from './inbox-model.js';
 
 const PAGE = 200;
 
@@ -20,6 +20,8 @@ export function useInbox(filter: DeliveryFilter): Inbox {
   const api = useApi();
   const connection = useConnection();
   const [rows, setRows] = useState<DeliverySummary[]>([]);
+  const rowsNow = useRef(rows);
+  rowsNow.current = rows;
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<Error | null>(null);
@@ -73,7 +75,18 @@ export function useInbox(filter: DeliveryFilter): Inbox {
     headInFlight.current = api
       .listDeliveries({ filter, limit: PAGE })
       .then((page) => {
-        if (gen === generation.current) setRows((prev) => mergeRows(prev, page.items));
+        if (gen !== generation.current) return;
+        const head = mergeHead(rowsNow.current, page);
+        if (head.restartAt === undefined) return setRows((prev) => mergeRows(prev, page.items));
+        // The list starts over from this page: an older page still on its way would land below it,
+        // across the hole, so it is dropped (as after a change of filter).
+        generation.current++;
+        busy.current = false;
+        setLoading(false);
+        // Arrivals announced since the page was read are newer than all of it: they stay on top.
+        const newest = page.items[0]!.id;
+        setRows((prev) => mergeRows(head.rows, prev.filter((r) => r.id > newest)));
+        setCursor(head.restartAt);
       }, fail)
       .finally(() => {
         headInFlight.current = null;

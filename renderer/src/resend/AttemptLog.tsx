@@ -8,6 +8,11 @@ import { HeadersTable } from '../delivery/DeliveryFacts.js';
 import { CurlBox } from './CurlBox.js';
 import { formatRoute } from '../routing/route.js';
 
+/** Attempts from both lists, each once (the later copy wins), newest first. */
+function newestFirst(a: SendAttempt[], b: SendAttempt[]): SendAttempt[] {
+  return [...new Map([...a, ...b].map((x) => [x.id, x])).values()].sort((x, y) => y.id - x.id);
+}
+
 export function AttemptLog({ deliveryId }: { deliveryId: number }) {
   const api = useApi();
   const loaded = useAsync(() => api.listSends({ deliveryId, limit: 200 }), [api, deliveryId]);
@@ -15,11 +20,22 @@ export function AttemptLog({ deliveryId }: { deliveryId: number }) {
   const [open, setOpen] = useState<number | null>(null);
   useEventBatches('sendAttempt', (batch) => {
     const mine = batch.filter((a) => a.deliveryId === deliveryId);
-    if (mine.length) setLive((prev) => [...mine.reverse(), ...prev]);
+    if (mine.length) setLive((prev) => newestFirst(prev, mine));
   });
+  // Attempts whose events were missed are read again in the background: the list stays as it is meanwhile.
   const connection = useConnection();
-  const { reload } = loaded;
-  useEffect(() => connection.onResync((missed) => missed.includes('sendAttempt') && reload()), [connection]);
+  useEffect(
+    () =>
+      connection.onResync((missed) => {
+        if (!missed.includes('sendAttempt')) return;
+        api.listSends({ deliveryId, limit: 200 }).then(
+          (fresh) => setLive((prev) => newestFirst(prev, fresh)),
+          () => {}, // the list stays as it was; the next resync or reconnect tries again
+
+        );
+      }),
+    [connection, api, deliveryId],
+  );
   if (loaded.status === 'loading') return <p className="quiet">Loading attempts…</p>;
   if (loaded.status === 'error') return <p className="invalid-note">Could not load attempts: {loaded.error.message}</p>;
   const known = new Set(live.map((a) => a.id));

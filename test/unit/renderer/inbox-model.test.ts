@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliverySummary } from '../../../shared/model.js';
-import { matchesSummary, mergeRows, needsServerMatch, retryTotals } from '../../../renderer/src/inbox/inbox-model.js';
+import { matchesSummary, mergeHead, mergeRows, needsServerMatch, retryTotals } from '../../../renderer/src/inbox/inbox-model.js';
 
 const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
   id, receivedAt, endpoint: 'default', method: 'POST', path: '/', size: 1, truncated: false, kind: 'call-end', shape: null,
@@ -33,6 +33,30 @@ describe('inbox rows', () => {
   it('returns the same list object when nothing arrived, so React skips a render', () => {
     const list = [row(1, 1)];
     expect(mergeRows(list, [])).toBe(list);
+  });
+});
+
+describe('a refetched first page', () => {
+  const shown = [row(3, 300), row(2, 200), row(1, 100)];
+
+  it('is merged when it reaches back to what is shown', () => {
+    const head = mergeHead(shown, { items: [row(5, 500), row(4, 400), row(3, 300)], nextCursor: 'c' });
+    expect(ids(head.rows)).toEqual([5, 4, 3, 2, 1]);
+    expect(head.restartAt).toBeUndefined();
+  });
+
+  it('is merged when it holds everything there is, even if it does not reach back', () => {
+    expect(ids(mergeHead(shown, { items: [row(5, 500), row(4, 400)], nextCursor: null }).rows)).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('restarts the list, with its cursor, when more arrived than a page holds', () => {
+    const head = mergeHead(shown, { items: [row(9, 900), row(8, 800)], nextCursor: 'below-8' });
+    expect(ids(head.rows)).toEqual([9, 8]);
+    expect(head.restartAt).toBe('below-8');
+  });
+
+  it('fills an empty list', () => {
+    expect(ids(mergeHead([], { items: [row(2, 200), row(1, 100)], nextCursor: 'c' }).rows)).toEqual([2, 1]);
   });
 });
 

@@ -37,6 +37,11 @@ describe('packed JSON', () => {
     });
   });
 
+  it('crosses to another thread as its own bytes, not the memory pool it could have been cut from', () => {
+    const blob = packJson(derived.problems);
+    expect(structuredClone(blob).buffer.byteLength).toBe(blob.length);
+  });
+
   it('reads blobs written before the dictionary (plain raw deflate)', () => {
     const old = deflateRawSync(JSON.stringify(derived.problems));
     expect(unpackJson(old)).toEqual(derived.problems);
