@@ -87,6 +87,15 @@ describe('re-send from the delivery screen', () => {
     expect(errors).toEqual([]);
   }, 60_000);
 
+  it('says a re-send that never got a 200 was not delivered, with the last answer, and marks it so', async () => {
+    await page.getByLabel('target URL').fill(target.url('/fail'));
+    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    const line = page.locator('.job-line');
+    await expect.poll(() => line.innerText(), { timeout: 10_000 }).toMatch(/done · 1 attempt · not delivered \(last answer: 500\)/);
+    expect(await line.getAttribute('class')).toContain('undelivered');
+    expect(errors).toEqual([]);
+  }, 60_000);
+
   it('bulk from the inbox: the matching deliveries with live progress, then the failed ones again', async () => {
     await go('#/inbox');
     await page.getByRole('button', { name: /^Re-send these/ }).click();

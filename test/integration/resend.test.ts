@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiInputError } from '../../shared/api.js';
+import type { JobInfo } from '../../shared/model.js';
 import { parseJson } from '../../main/core/ingest/lossless-parse.js';
 import { verifySign } from '../../main/core/ingest/sign-check.js';
 import { startTestCore } from './support/core.js';
@@ -89,11 +90,16 @@ describe('re-send one delivery', () => {
   it('simulates the vendor policy: fails twice then 200 gives three attempts, spaced by the scaled interval', async () => {
     const id = await deliver(seed);
     const before = target.received.length;
+    const progress: JobInfo[] = [];
+    const off = core.events.on('jobProgress', (j) => progress.push(j));
     // 60 s at 600× = 100 ms between an answer and the next attempt.
     const job = await core.api.resend({ deliveryId: id, to: target.url('/flaky/2'), retry: { intervalMs: 60_000, maxRetries: 5, timeScale: 600 } });
     expect(await finished(job)).toMatchObject({ state: 'done', succeeded: 1, attempts: 3 });
     const log = (await core.api.listSends({ jobId: job.id })).reverse();
     expect(log.map((a) => [a.attempt, a.responseStatus, a.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
+    // Each attempt is reported while the one item is still being retried, not only at its end.
+    expect(Math.max(...progress.filter((p) => p.id === job.id && p.state === 'running').map((p) => p.attempts))).toBeGreaterThan(0);
+    off();
     const [g1, g2] = gaps(since(before));
     // Timers never fire early: each retry waits at least the scaled interval (load only lengthens it).
     expect(g1!).toBeGreaterThanOrEqual(95);

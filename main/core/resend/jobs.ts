@@ -80,6 +80,9 @@ export class JobRunner {
           finishedAt: o.finishedAt, ok,
         });
         info.attempts++;
+        // An item retried for minutes (the vendor's policy) completes only at its end: its attempts
+        // are progress too.
+        this.progress(entry);
         return { attempt: r.attempt, ok, responseStatus: o.status, errorClass: o.errorClass };
       },
       itemDone: (last, why) => {

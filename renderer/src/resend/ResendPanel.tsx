@@ -121,13 +121,16 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
   );
 }
 
+/** One delivery's re-send: one item, so its outcome is the last attempt's answer. */
 function JobLine({ job }: { job: JobInfo }) {
-  const outcomes = Object.entries(job.outcomes).map(([k, n]) => `${k} × ${n}`).join(', ');
+  const running = job.state === 'running';
+  const undelivered = !running && job.succeeded === 0;
+  const last = Object.keys(job.outcomes)[0];
   return (
-    <p className={`job-line ${job.state}`} role="status">
-      job {job.id}: <b>{job.state === 'running' ? 'sending' : job.state}</b> · {job.attempts} attempt{job.attempts === 1 ? '' : 's'}
-      {job.state !== 'running' && (job.succeeded ? ' · delivered (HTTP 200)' : ' · not delivered')}
-      {outcomes && ` · ${outcomes}`}
+    <p className={`job-line ${job.state}${undelivered ? ' undelivered' : ''}`} role="status">
+      job {job.id}: <b>{running ? 'sending' : job.state}</b> · {job.attempts} attempt{job.attempts === 1 ? '' : 's'}
+      {running && job.attempts > 0 && ' so far'}
+      {!running && (job.succeeded ? ' · delivered (HTTP 200)' : ` · not delivered${last ? ` (last answer: ${last})` : ''}`)}
       {job.error && ` · ${job.error}`}
     </p>
   );
