@@ -147,7 +147,7 @@ describe('inspection UI in Chromium', () => {
     await screenshot(page, 'call');
   }, 60_000);
 
-  it('replays the redial chain: steps, zone reading shown explicitly, playback at 60x', async () => {
+  it('replays the redial chain: steps, zone reading shown explicitly, playback with a countdown, at 1x and 3600x', async () => {
     await go('#/call/1/0');
     await page.getByRole('link', { name: /redial chain/ }).click();
     await page.waitForURL(/#\/chain\/\+6212345678/);
@@ -170,7 +170,19 @@ describe('inspection UI in Chromium', () => {
     await expect.poll(() => card.innerText()).toMatch(/attempt 1 of 3[\s\S]*redial[\s\S]*2023-10-19 14:13:07[\s\S]*read as UTC\+08:00 → 2023-10-19T06:13:07Z/);
     expect(await page.locator('.attempt-list').innerText()).toMatch(/\+10 s/);
 
-    await page.getByLabel('speed', { exact: true }).selectOption('60');
+    // At 1× the wait before the next step counts down, and says which gap it stands for.
+    await page.locator('.attempt-list li button').first().click();
+    await page.getByLabel('speed', { exact: true }).selectOption('1');
+    await page.getByRole('button', { name: 'play' }).click();
+    const countdown = page.locator('.playback', { hasText: 'next in' });
+    const secondsLeft = async () => Number(/next in ([\d.]+) s/.exec(await countdown.innerText())![1]);
+    await countdown.waitFor();
+    expect(await countdown.innerText()).toMatch(/\(\+10\.0 s in the chain\)/);
+    const first = await secondsLeft();
+    await expect.poll(secondsLeft, { timeout: 5_000 }).toBeLessThan(first - 0.5);
+    await page.getByRole('button', { name: 'pause' }).click();
+
+    await page.getByLabel('speed', { exact: true }).selectOption('3600');
     await page.getByRole('button', { name: 'play' }).click();
     await expect.poll(() => card.innerText(), { timeout: 20_000 }).toMatch(/attempt 3 of 3/);
     await expect.poll(() => page.getByRole('button', { name: 'play' }).count()).toBe(1);

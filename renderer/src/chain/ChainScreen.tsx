@@ -1,4 +1,4 @@
-// Replays a callee's redial chain: every attempt on one timeline, stepped or played at 1×–60× with
+// Replays a callee's redial chain: every attempt on one timeline, stepped or played at 1×–3600× with
 // the original spacing, under the zone reading the user picked for zone-less redial times.
 import { useEffect, useMemo, useState } from 'react';
 import { useApi, useAsync } from '../api/context.js';
@@ -6,13 +6,33 @@ import { AttemptCard } from './AttemptCard.js';
 import { ChainRedeliver } from './ChainRedeliver.js';
 import { Timeline } from './Timeline.js';
 import { ZonePicker } from './ZonePicker.js';
-import { SPEEDS, playbackGaps } from './playback.js';
+import { SPEEDS, playbackGaps, speedLabel, type Gap } from './playback.js';
+import { formatGap } from '../common/format.js';
 import { usePlayback } from './use-playback.js';
+
+/** Longest real wait between two steps, whatever the speed: longer gaps are shortened, and say so. */
+const MAX_WAIT_MS = 10_000;
+
+/** A countdown to the next step, with the gap it stands for. */
+function NextStep({ at, gap }: { at: number; gap: Gap }) {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 100);
+    return () => clearInterval(t);
+  }, []);
+  const original =
+    gap.gapMs === null ? 'a start unknown' : gap.gapMs < 0 ? `${formatGap(-gap.gapMs).slice(1)} earlier in this zone reading` : `${formatGap(gap.gapMs)} in the chain`;
+  return (
+    <span className="quiet" aria-live="off">
+      next in {(Math.max(0, at - now) / 1000).toFixed(1)} s ({original}{gap.shortened ? `, shortened to ${MAX_WAIT_MS / 1000} s` : ''})
+    </span>
+  );
+}
 
 export function ChainScreen({ callee, taskId }: { callee: string; taskId: string | null }) {
   const api = useApi();
   const [offset, setOffset] = useState(0);
-  const [speed, setSpeed] = useState<number>(10);
+  const [speed, setSpeed] = useState<number>(600);
   const loaded = useAsync(
     () => api.getChain({ callee, redialOffsetMinutes: offset, ...(taskId ? { taskId } : {}) }),
     [api, callee, taskId, offset],
@@ -23,7 +43,7 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
     if (loaded.status === 'ready') setAttempts(loaded.value);
   }, [loaded]);
   const gaps = useMemo(
-    () => playbackGaps(attempts.map((a) => a.startMs), { speed, maxDelayMs: 5_000, unknownDelayMs: 1000 }),
+    () => playbackGaps(attempts.map((a) => a.startMs), { speed, maxDelayMs: MAX_WAIT_MS, unknownDelayMs: 1000 }),
     [attempts, speed],
   );
   const playback = usePlayback(attempts.length, gaps);
@@ -47,12 +67,10 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
             <label>
               speed
               <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="speed">
-                {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+                {SPEEDS.map((s) => <option key={s} value={s}>{speedLabel(s)}</option>)}
               </select>
             </label>
-            <span className="quiet">
-              {playback.playing && gaps[playback.index] ? `next in ${(gaps[playback.index]!.delayMs / 1000).toFixed(1)} s` : ''}
-            </span>
+            {playback.nextAt !== null && gaps[playback.index] && <NextStep at={playback.nextAt} gap={gaps[playback.index]!} />}
           </div>
           <div className="chain-body">
             <Timeline attempts={attempts} gaps={gaps} index={playback.index} onPick={playback.go} />

@@ -18,7 +18,14 @@ export interface PlaybackOptions {
   unknownDelayMs: number;
 }
 
-export const SPEEDS = [1, 2, 5, 10, 30, 60] as const;
+/** Redials are minutes to hours apart: the faster speeds make those gaps seconds. */
+export const SPEEDS = [1, 10, 60, 600, 3600] as const;
+
+/** `600× (10 min/s)`: what a second of playback stands for, where that reads better than the factor. */
+export function speedLabel(speed: number): string {
+  if (speed < 60) return `${speed}×`;
+  return speed < 3600 ? `${speed}× (${speed / 60} min/s)` : `${speed}× (${speed / 3600} h/s)`;
+}
 
 export function playbackGaps(starts: ReadonlyArray<number | null>, options: PlaybackOptions): Gap[] {
   const gaps: Gap[] = [];

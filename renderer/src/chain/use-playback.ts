@@ -5,6 +5,8 @@ import type { Gap } from './playback.js';
 export interface Playback {
   index: number;
   playing: boolean;
+  /** When playing: the Date.now() at which the next step comes. */
+  nextAt: number | null;
   go(index: number): void;
   step(delta: 1 | -1): void;
   toggle(): void;
@@ -13,6 +15,7 @@ export interface Playback {
 export function usePlayback(count: number, gaps: Gap[]): Playback {
   const [index, setIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
+  const [nextAt, setNextAt] = useState<number | null>(null);
   const clamp = (i: number) => Math.max(0, Math.min(count - 1, i));
 
   useEffect(() => {
@@ -20,18 +23,22 @@ export function usePlayback(count: number, gaps: Gap[]): Playback {
   }, [count, index]);
 
   useEffect(() => {
+    setNextAt(null);
     if (!playing) return;
     if (index >= count - 1) {
       setPlaying(false);
       return;
     }
-    const t = setTimeout(() => setIndex(index + 1), gaps[index]?.delayMs ?? 0);
+    const delay = gaps[index]?.delayMs ?? 0;
+    setNextAt(Date.now() + delay);
+    const t = setTimeout(() => setIndex(index + 1), delay);
     return () => clearTimeout(t);
   }, [playing, index, count, gaps]);
 
   return {
     index,
     playing,
+    nextAt,
     go: (i) => setIndex(clamp(i)),
     step: (delta) => {
       setPlaying(false);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markerLanes, playbackGaps, timelinePositions } from '../../../renderer/src/chain/playback.js';
+import { markerLanes, playbackGaps, speedLabel, timelinePositions } from '../../../renderer/src/chain/playback.js';
 
 const opts = { speed: 1, maxDelayMs: 15_000, unknownDelayMs: 1000 };
 
@@ -32,6 +32,12 @@ describe('redial chain playback timing', () => {
   it('has no gaps for zero or one attempt', () => {
     expect(playbackGaps([], opts)).toEqual([]);
     expect(playbackGaps([5], opts)).toEqual([]);
+  });
+});
+
+describe('speed labels', () => {
+  it('say what a second of playback stands for once that reads better than the factor', () => {
+    expect([1, 10, 60, 600, 3600].map(speedLabel)).toEqual(['1×', '10×', '60× (1 min/s)', '600× (10 min/s)', '3600× (1 h/s)']);
   });
 });
 
