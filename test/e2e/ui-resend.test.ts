@@ -98,7 +98,7 @@ describe('re-send from the delivery screen', () => {
 
   it('bulk from the inbox: the matching deliveries with live progress, then the failed ones again', async () => {
     await go('#/inbox');
-    await page.getByRole('button', { name: /^Re-send these/ }).click();
+    await page.getByRole('button', { name: /^Re-send \d+\+? deliver(y|ies)…$/ }).click();
     const bar = page.locator('.bulk-bar');
     await bar.getByLabel('bulk target URL').fill(target.url('/fail'));
     await bar.getByRole('button', { name: 'Send', exact: true }).click();

@@ -72,8 +72,14 @@ describe('inspection UI in Chromium', () => {
     expect(page.url()).not.toContain('token=');
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
 
+    // Nothing to re-send yet: the bulk button says so instead of offering "0 deliveries".
+    const bulk = page.getByRole('button', { name: /^Re-send \d+/ });
+    expect(await bulk.isDisabled()).toBe(true);
+
     expect(await post(served.receiver, seedText)).toBe(200);
     await expect.poll(() => rows().count()).toBe(1);
+    expect(await page.locator('.toolbar .count').textContent()).toBe('1 delivery');
+    expect(await bulk.isEnabled()).toBe(true);
     const first = rows().first();
     await expect.poll(() => first.innerText()).toMatch(/Task-001/);
     expect(await first.innerText()).toMatch(/call-end[\s\S]*finished 1[\s\S]*2 warn[\s\S]*200/);
@@ -193,6 +199,8 @@ describe('inspection UI in Chromium', () => {
     await page.getByRole('link', { name: 'Endpoints' }).click();
     await expect.poll(() => page.getByLabel('default URL').inputValue()).toBe(served.receiver);
     await page.getByRole('button', { name: '+ new endpoint' }).click();
+    // With no KEY the vendor signs with its default one, and that is what the check uses.
+    expect(await page.getByLabel('KEY', { exact: true }).getAttribute('placeholder')).toBe("empty: the vendor's default");
     await page.getByLabel('name').fill('bad name!');
     await page.getByRole('button', { name: 'save', exact: true }).click();
     expect(await page.locator('.issues').innerText()).toMatch(/name/);

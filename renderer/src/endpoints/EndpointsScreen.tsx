@@ -65,7 +65,7 @@ export function EndpointsScreen() {
                 )}
               </td>
               <td>{describeAnswer(e)}</td>
-              <td>{e.sign.type === 'none' ? 'not checked' : `${e.sign.type}${e.key ? '' : ' (no KEY set)'}`}</td>
+              <td>{e.sign.type === 'none' ? 'not checked' : `${e.sign.type}${e.key ? '' : e.sign.type === 'md5-template' ? " (the vendor's default KEY)" : ' (no KEY: not checked)'}`}</td>
               <td><ForwardControls endpoint={e} onChanged={list.reload} /></td>
               <td className="actions">
                 <button onClick={() => setEditing({ config: e, isNew: false })}>edit</button>

@@ -16,13 +16,21 @@ interface Props {
   onScheme(scheme: SignScheme): void;
 }
 
+/** What an empty KEY means, which differs by scheme (sign-check.ts, effectiveSign). */
+function keyPlaceholder(type: SignSchemeName): string {
+  if (type === 'standard-webhooks') return 'whsec_…';
+  // The vendor signs with its own default KEY when the customer set none.
+  if (type === 'md5-template') return "empty: the vendor's default";
+  return type === 'none' ? 'not used' : 'empty: Sign not checked';
+}
+
 export function SignFieldset({ keyText, scheme, onKey, onScheme }: Props) {
   const patch = (p: Partial<SignScheme>) => onScheme({ ...scheme, ...p });
   const secret = scheme.type === 'standard-webhooks' && keyText ? secretBase64(keyText) : null;
   return (
     <fieldset className="sign-fields">
       <legend>Sign</legend>
-      <label>KEY <input value={keyText} onChange={(e) => onKey(e.target.value)} placeholder={scheme.type === 'standard-webhooks' ? 'whsec_…' : 'empty: Sign not verified'} size={scheme.type === 'standard-webhooks' ? 40 : 20} /></label>
+      <label>KEY <input value={keyText} onChange={(e) => onKey(e.target.value)} placeholder={keyPlaceholder(scheme.type)} size={scheme.type === 'standard-webhooks' ? 40 : 24} /></label>
       <label>scheme
         {/* A new type starts from its defaults: settings of one scheme mean nothing to another. */}
         <select value={scheme.type} onChange={(e) => onScheme({ type: e.target.value as SignSchemeName })} aria-label="Sign scheme">

@@ -60,7 +60,8 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
     if (selectedId === null && inbox.rows[0]) setSelectedId(inbox.rows[0].id);
   }, [selectedId, inbox.rows]);
 
-  const count = `${inbox.rows.length}${inbox.hasMore ? '+' : ''} deliveries`;
+  const n = inbox.rows.length;
+  const count = `${n}${inbox.hasMore ? '+' : ''} ${n === 1 && !inbox.hasMore ? 'delivery' : 'deliveries'}`;
   return (
     <section className="screen inbox" hidden={!active}>
       <InboxToolbar
@@ -73,7 +74,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} count={count} />
+        <BulkResendBar filter={filter} count={count} empty={n === 0 && !inbox.hasMore} />
         <ExportButtons filter={filter} />
       </div>
       {backlog > 0 && (

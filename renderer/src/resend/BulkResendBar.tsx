@@ -9,7 +9,8 @@ import { useTrackedJob } from './use-job.js';
 
 const LAST_TARGET = 'callback-inspector.resend.to';
 
-export function BulkResendBar({ filter, count }: { filter: DeliveryFilter; count: string }) {
+/** `count` says how many the inbox shows (`200+ deliveries`); `empty`: nothing matches, nothing to send. */
+export function BulkResendBar({ filter, count, empty }: { filter: DeliveryFilter; count: string; empty: boolean }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState(() => sessionStorage.getItem(LAST_TARGET) ?? '');
@@ -29,11 +30,17 @@ export function BulkResendBar({ filter, count }: { filter: DeliveryFilter; count
     void run(() => api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency) }));
   };
 
-  if (!open) return <div className="bulk-bar"><button type="button" onClick={() => setOpen(true)}>Re-send these {count}…</button></div>;
+  if (!open) {
+    return (
+      <div className="bulk-bar">
+        <button type="button" onClick={() => setOpen(true)} disabled={empty} title={empty ? 'Nothing matches the filter' : undefined}>Re-send {count}…</button>
+      </div>
+    );
+  }
   const running = job?.state === 'running';
   return (
     <form className="bulk-bar" onSubmit={(e) => { e.preventDefault(); send(); }}>
-      <span>Re-send the {count} matching, oldest first, to</span>
+      <span>Re-send {count} matching the filter, oldest first, to</span>
       <input className="target" value={to} onChange={(e) => setTo(e.target.value)} placeholder="http://127.0.0.1:3000/callback" aria-label="bulk target URL" />
       <label>at most <input type="number" min={1} max={256} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} aria-label="concurrency" /> at once</label>
       <button type="submit" className="primary" disabled={running}>Send</button>
