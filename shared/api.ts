@@ -71,6 +71,8 @@ export const operations = {
       .strict(),
   ),
   listEndpoints: op<EndpointConfig[]>()(z.object({}).strict()),
+  /** Every endpoint name there is something for: `default`, the configured ones, and the ones deliveries arrived at unconfigured (`/hooks/<name>/`). */
+  listEndpointNames: op<EndpointNames>()(z.object({}).strict()),
   putEndpoint: op<EndpointConfig>()(endpointConfig),
   deleteEndpoint: op<{ deleted: boolean }>()(z.object({ name: endpointName }).strict()),
   getSettings: op<Settings>()(z.object({}).strict()),
@@ -237,6 +239,13 @@ export interface FixtureZip {
   fileName: string;
   fixtures: number;
   zipBase64: string;
+}
+
+export interface EndpointNames {
+  /** `default` first, then the others by name: what an endpoint filter offers. */
+  names: string[];
+  /** Of those, the ones with a stored configuration; the others answer 200 and check Sign with the vendor's default KEY. */
+  configured: string[];
 }
 
 export interface ServerInfo {

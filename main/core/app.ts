@@ -153,6 +153,8 @@ const READ_WAIT_MS = 2_000;
 const WITHOUT_DELIVERIES: ReadonlySet<OpName> = new Set<OpName>([
   'info',
   'listEndpoints',
+  // Names are stored with the raw delivery, before derivation.
+  'listEndpointNames',
   'getSettings',
   'putSettings',
   'generate',

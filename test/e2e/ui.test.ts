@@ -103,6 +103,13 @@ describe('inspection UI in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.locator('input.search').fill('');
     await expect.poll(() => rows().count()).toBe(3);
+    // The endpoint filter offers the unconfigured endpoint deliveries arrived at.
+    await page.locator('.inbox select[aria-label="endpoint"]').selectOption('qa');
+    await expect.poll(() => rows().count()).toBe(1);
+    await page.locator('.inbox select[aria-label="endpoint"]').selectOption('');
+    await expect.poll(() => rows().count()).toBe(3);
+    await page.locator('input.search').focus();
+    await page.keyboard.press('Escape');
 
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
@@ -198,6 +205,9 @@ describe('inspection UI in Chromium', () => {
   it('shows endpoints with the URL to give the vendor, and creates one', async () => {
     await page.getByRole('link', { name: 'Endpoints' }).click();
     await expect.poll(() => page.getByLabel('default URL').inputValue()).toBe(served.receiver);
+    // Deliveries arrived at /hooks/qa/, which nobody configured: it is listed, ready to be configured.
+    await expect.poll(() => page.locator('tr', { hasText: 'qa' }).first().innerText()).toMatch(/qa\s*not configured/);
+    expect(await page.getByLabel('qa URL').inputValue()).toBe(`${served.receiver}hooks/qa/`);
     await page.getByRole('button', { name: '+ new endpoint' }).click();
     // With no KEY the vendor signs with its default one, and that is what the check uses.
     expect(await page.getByLabel('KEY', { exact: true }).getAttribute('placeholder')).toBe("empty: the vendor's default");

@@ -65,7 +65,9 @@ describe('HTTP API', () => {
     await send(core.receiver.url, { body: seed });
     await gotEvent;
     req.destroy();
-    const data = events.join('').split('\n').find((l) => l.startsWith('data: '))!;
+    // Other events (the backlog count) may come first: the data line of the announcement itself.
+    const lines = events.join('').split('\n');
+    const data = lines[lines.indexOf('event: deliveryReceived') + 1]!;
     expect(JSON.parse(data.slice(6))).toMatchObject({ kind: 'call-end', taskName: 'Task-001', callCount: 1 });
   });
 
@@ -103,6 +105,19 @@ describe('HTTP API', () => {
     const asUtc8 = (await call('getChain', { callee: '+6212345678', redialOffsetMinutes: 480 })).json.result;
     expect(asUtc8.map((a: { callId: string }) => a.callId)).toEqual(['138582ba03c98aeb04f2318cfa38c823', '6dbf57adc3ecf4f4bfd5efe85ccad659']);
     expect(asUtc8[1].startMs - asUtc8[0].startMs).toBe(10_000);
+  });
+
+  it('names every endpoint there is: default, configured, and unconfigured ones deliveries arrived at', async () => {
+    await send(`${core.receiver.url}hooks/zeta/`, { body: seed });
+    await send(`${core.receiver.url}hooks/alpha/x`, { body: seed });
+    await call('putEndpoint', { name: 'mid' });
+    const { result } = (await call('listEndpointNames', {})).json;
+    expect(result.names.filter((n: string) => ['default', 'alpha', 'mid', 'zeta'].includes(n))).toEqual(['default', 'alpha', 'mid', 'zeta']);
+    expect(result.names[0]).toBe('default');
+    expect(result.configured).toContain('mid');
+    expect(result.configured).not.toContain('zeta');
+    await call('deleteEndpoint', { name: 'mid' });
+    expect((await call('listEndpointNames', {})).json.result.names).not.toContain('mid');
   });
 
   it('creates, lists and deletes endpoints, and counts what arrived', async () => {

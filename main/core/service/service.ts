@@ -13,6 +13,7 @@ import type { EventBus } from './events.js';
 import { createWaitOps } from './wait-ops.js';
 import { createDiffOps } from './diff-ops.js';
 import { createFixtureOps } from './fixture-ops.js';
+import { DEFAULT_ENDPOINT } from '../receiver/endpoint-path.js';
 
 export interface ServiceDeps {
   store: Store;
@@ -103,6 +104,12 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
 
     async listEndpoints() {
       return store.endpoints.list();
+    },
+
+    async listEndpointNames() {
+      const configured = store.endpoints.list().map((e) => e.name);
+      const others = [...new Set([...configured, ...store.endpoints.seen()])].filter((n) => n !== DEFAULT_ENDPOINT).sort();
+      return { names: [DEFAULT_ENDPOINT, ...others], configured };
     },
 
     async putEndpoint(config) {

@@ -9,9 +9,21 @@ export function endpointStatements(db: Db) {
      ON CONFLICT(name) DO UPDATE SET config = excluded.config, updated_at = excluded.updated_at`,
   );
   const remove = db.prepare<[string]>(`DELETE FROM endpoints WHERE name = ?`);
+  // Distinct names by hopping through the endpoint index, one look-up per name: a plain DISTINCT
+  // would read the whole index (a million entries on a big store).
+  const seen = db.prepare<[], { name: string }>(
+    `WITH RECURSIVE hop(name) AS (
+       SELECT MIN(endpoint) FROM deliveries
+       UNION ALL
+       SELECT (SELECT MIN(endpoint) FROM deliveries WHERE endpoint > hop.name) FROM hop WHERE hop.name IS NOT NULL
+     )
+     SELECT name FROM hop WHERE name IS NOT NULL`,
+  );
   return {
     list: (): EndpointConfig[] => all.all().map((r) => JSON.parse(r.config) as EndpointConfig),
     put: (config: EndpointConfig) => void upsert.run(config.name, JSON.stringify(config), Date.now()),
     remove: (name: string) => remove.run(name).changes > 0,
+    /** Endpoint names deliveries arrived at, configured or not, in name order. */
+    seen: (): string[] => seen.all().map((r) => r.name),
   };
 }

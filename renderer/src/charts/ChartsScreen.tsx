@@ -4,6 +4,7 @@ import type { DeliveryFilter } from '../../../shared/api.js';
 import { useApi, useAsync } from '../api/context.js';
 import { formatLocal, formatSpan } from '../common/format.js';
 import { CountChart, OverTimeChart } from './charts.js';
+import { EndpointSelect } from '../endpoints/EndpointSelect.js';
 
 const RANGES: Array<[string, number]> = [
   ['all time', 0],
@@ -24,7 +25,6 @@ export function ChartsScreen() {
     ...(endpoint ? { endpoint } : {}),
   };
   const stats = useAsync(() => api.stats({ filter, buckets: 60 }), [api, span, taskId, endpoint]);
-  const endpoints = useAsync(() => api.listEndpoints({}), [api]);
 
   return (
     <section className="screen scroll charts">
@@ -33,11 +33,7 @@ export function ChartsScreen() {
         <select aria-label="time range" value={span} onChange={(e) => setSpan(Number(e.target.value))}>
           {RANGES.map(([label, ms]) => <option key={label} value={ms}>{label}</option>)}
         </select>
-        <select aria-label="endpoint" value={endpoint} onChange={(e) => setEndpoint(e.target.value)}>
-          <option value="">all endpoints</option>
-          <option value="default">default</option>
-          {endpoints.status === 'ready' && endpoints.value.filter((e) => e.name !== 'default').map((e) => <option key={e.name} value={e.name}>{e.name}</option>)}
-        </select>
+        <EndpointSelect value={endpoint} onChange={setEndpoint} />
         <input aria-label="TaskID" placeholder="TaskID (optional)" value={taskId} onChange={(e) => setTaskId(e.target.value)} size={34} />
         <button onClick={stats.reload}>refresh</button>
         {stats.status === 'ready' && <span className="count">{stats.value.total} deliveries</span>}

@@ -13,12 +13,19 @@ export function EndpointsScreen() {
   const api = useApi();
   const info = useAsync(() => api.info({}), [api]);
   const list = useAsync(() => api.listEndpoints({}), [api]);
+  // Read again whenever the list is (after a save or delete).
+  const names = useAsync(() => api.listEndpointNames({}), [api, list.status === 'ready' ? list.value : null]);
   const [editing, setEditing] = useState<{ config: EndpointConfig; isNew: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const endpoints = list.status === 'ready' ? list.value : [];
-  // `default` answers every path that is not /hooks/<name>/, configured or not.
-  const rows = endpoints.some((e) => e.name === DEFAULT_ENDPOINT) ? endpoints : [{ ...newEndpoint(), name: DEFAULT_ENDPOINT }, ...endpoints];
+  // `default` answers every path that is not /hooks/<name>/, and traffic may arrive at a /hooks/<name>/
+  // nobody configured: both are listed, with what they do unconfigured, ready to be configured.
+  const seen = names.status === 'ready' ? names.value.names : [DEFAULT_ENDPOINT];
+  const unconfigured = [DEFAULT_ENDPOINT, ...seen].filter((n, i, all) => all.indexOf(n) === i && !endpoints.some((e) => e.name === n));
+  const rows = [...endpoints, ...unconfigured.map((name) => ({ ...newEndpoint(), name }))].sort(
+    (a, b) => Number(b.name === DEFAULT_ENDPOINT) - Number(a.name === DEFAULT_ENDPOINT) || a.name.localeCompare(b.name),
+  );
   const base = info.status === 'ready' ? info.value : null;
 
   const remove = async (name: string) => {
@@ -57,7 +64,7 @@ export function EndpointsScreen() {
         <tbody>
           {rows.map((e) => (
             <tr key={e.name}>
-              <td><b>{e.name}</b></td>
+              <td><b>{e.name}</b>{!endpoints.some((x) => x.name === e.name) && <div className="quiet">not configured</div>}</td>
               <td className="urls">
                 {base && <CopyField value={vendorUrl(base.receiverUrl, e.name)} label={`${e.name} URL`} />}
                 {(e.publicUrl || base?.publicUrl) && (

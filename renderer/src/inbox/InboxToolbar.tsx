@@ -1,8 +1,8 @@
 // The inbox's filters and search box. Field syntax in the search box narrows by exact values.
 import { forwardRef, useEffect, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
-import { useApi, useAsync } from '../api/context.js';
 import { SEARCH_SYNTAX_SUMMARY } from '../../../shared/search-syntax.js';
+import { EndpointSelect } from '../endpoints/EndpointSelect.js';
 
 export type SummaryFilter = Pick<DeliveryFilter, 'endpoint' | 'kind' | 'hasProblems' | 'sign' | 'from' | 'to'>;
 
@@ -35,9 +35,6 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
   { value, onChange, search, onSearch, onLeaveSearch, count },
   searchRef,
 ) {
-  const api = useApi();
-  const endpoints = useAsync(() => api.listEndpoints({}), [api]);
-  const names = ['default', ...(endpoints.status === 'ready' ? endpoints.value.map((e) => e.name).filter((n) => n !== 'default') : [])];
   const [text, setText] = useState(search);
   useEffect(() => setText(search), [search]);
   // One query per pause in typing, not per keystroke.
@@ -69,12 +66,7 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         }}
         aria-label="search deliveries"
       />
-      <select aria-label="endpoint" value={value.endpoint ?? ''} onChange={(e) => set('endpoint', e.target.value)}>
-        <option value="">all endpoints</option>
-        {names.map((n) => (
-          <option key={n} value={n}>{n}</option>
-        ))}
-      </select>
+      <EndpointSelect value={value.endpoint ?? ''} onChange={(name) => set('endpoint', name)} />
       <select aria-label="kind" value={value.kind ?? ''} onChange={(e) => set('kind', e.target.value as SummaryFilter['kind'])}>
         <option value="">any kind</option>
         <option value="call-end">call-end</option>
