@@ -219,6 +219,11 @@ export const sendOptions = {
   retry: retryPolicy.optional(),
   /** Per attempt, from connect to the last body byte. */
   timeoutMs: z.number().int().min(1).max(600_000).default(10_000),
+  /**
+   * A delivery cut when it arrived (over the body limit, answered 413) has only a prefix stored. It is
+   * refused (a chain, a single re-send) or skipped (bulk) unless this says to send the prefix.
+   */
+  allowTruncated: z.boolean().default(false),
 };
 
 /** An edited body: text (sent as UTF-8, Content-Encoding applied if a header says so) or raw bytes. */

@@ -307,6 +307,8 @@ export interface ResendDraft {
   keySource: 'endpoint' | 'vendor-default';
   /** Where the delivery arrived, rebuilt from its Host header: a default target. */
   originalUrl: string | null;
+  /** Cut when it arrived (over the body limit): only a prefix is stored, and a re-send sends that prefix. */
+  truncated: boolean;
 }
 
 /** A shell command that repeats a request with curl. */

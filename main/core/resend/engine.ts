@@ -9,7 +9,7 @@ import type { Store } from '../store/index.js';
 import { chainOffsets } from './chain-schedule.js';
 import { createTransport, type Transport } from './http-send.js';
 import { JobRunner, type AttemptResult, type JobContext } from './jobs.js';
-import { draftOf, loadOriginal } from './originals.js';
+import { draftOf, loadOriginal, truncatedRefusal } from './originals.js';
 import { runPool } from './pool.js';
 import { buildRequest, type BuiltRequest } from './request.js';
 import { sleep, withRetries } from './retry-policy.js';
@@ -64,10 +64,16 @@ export function createResendEngine(deps: { store: Store; events: EventBus; trans
     return last;
   };
 
-  const build = (deliveryId: number, a: { sign: OpArgs<'resend'>['sign']; body?: OpArgs<'resend'>['body']; method?: string | undefined; headers?: Array<[string, string]> | undefined }) => {
+  type BuildArgs = Pick<OpArgs<'resend'>, 'sign' | 'allowTruncated' | 'body'> & { method?: string | undefined; headers?: Array<[string, string]> | undefined };
+  /** The request for a stored delivery, or why not and which input field to blame. */
+  const build = (deliveryId: number, a: BuildArgs) => {
     const original = loadOriginal(store, deliveryId);
-    if (!original) return { ok: false as const, error: `there is no delivery #${deliveryId} (removed by retention?)` };
-    return buildRequest({ original, body: a.body, method: a.method, headers: a.headers, sign: a.sign });
+    if (!original) return { ok: false as const, field: 'deliveryId', error: `there is no delivery #${deliveryId} (removed by retention?)` };
+    // An edited body replaces the stored prefix, so nothing is sent short.
+    const refusal = a.body || a.allowTruncated ? null : truncatedRefusal(original);
+    if (refusal) return { ok: false as const, field: 'allowTruncated', error: refusal };
+    const built = buildRequest({ original, body: a.body, method: a.method, headers: a.headers, sign: a.sign });
+    return built.ok ? built : { ...built, field: 'sign' };
   };
 
   return {
@@ -79,8 +85,8 @@ export function createResendEngine(deps: { store: Store; events: EventBus; trans
     },
 
     resend(a) {
-      const built = a.deliveryId !== undefined ? build(a.deliveryId, a) : buildRequest({ original: null, body: a.body, method: a.method, headers: a.headers, sign: a.sign });
-      if (!built.ok) throw new ResendInputError(built.error.startsWith('there is no delivery') ? 'deliveryId' : 'sign', built.error);
+      const built = a.deliveryId !== undefined ? build(a.deliveryId, a) : { ...buildRequest({ original: null, body: a.body, method: a.method, headers: a.headers, sign: a.sign }), field: 'sign' };
+      if (!built.ok) throw new ResendInputError(built.field, built.error);
       const target: Target = { item: 0, deliveryId: a.deliveryId ?? null, url: a.to, request: built.request };
       const what = a.deliveryId !== undefined ? `delivery #${a.deliveryId}${a.body ? ' (edited)' : ''}` : 'a body';
       const { body: _body, ...spec } = a;
@@ -92,7 +98,7 @@ export function createResendEngine(deps: { store: Store; events: EventBus; trans
       if (ids.length === 0) throw new ResendInputError('filter', 'no delivery matches the filter');
       return runner.start('bulk', `${ids.length} deliveries → ${a.to}${policyNote(a.retry)}`, { ...a, ids }, ids.length, (job) =>
         runPool(ids, a.concurrency, job.signal, async (deliveryId, item) => {
-          const built = build(deliveryId, { sign: a.sign });
+          const built = build(deliveryId, { sign: a.sign, allowTruncated: a.allowTruncated });
           if (!built.ok) return job.itemDone(null, `#${deliveryId}: ${built.error}`);
           await sendItem(job, { item, deliveryId, url: a.to, request: built.request }, a.retry, a.timeoutMs);
         }),
@@ -120,6 +126,8 @@ export function createResendEngine(deps: { store: Store; events: EventBus; trans
       const items = ids.map((id) => ({ id, original: loadOriginal(store, id) })).sort((x, y) => (x.original?.receivedAt ?? 0) - (y.original?.receivedAt ?? 0) || x.id - y.id);
       const targets: Target[] = items.map(({ id, original }, item) => {
         if (!original) throw new ResendInputError('ids', `there is no delivery #${id}`);
+        const refusal = a.allowTruncated ? null : truncatedRefusal(original);
+        if (refusal) throw new ResendInputError('allowTruncated', refusal);
         const built = buildRequest({ original, sign: a.sign });
         if (!built.ok) throw new ResendInputError('sign', `delivery #${id}: ${built.error}`);
         return { item, deliveryId: id, url: a.to, request: built.request };

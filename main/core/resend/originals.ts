@@ -12,6 +12,8 @@ export interface StoredOriginal extends Original {
   receivedAt: number;
   /** Where it arrived, e.g. `http://127.0.0.1:8787/hooks/acme/`; null without a Host header. */
   url: string | null;
+  /** Only a prefix of the body is stored: it was over the body limit. */
+  truncated: boolean;
 }
 
 export function loadOriginal(store: Store, id: number): StoredOriginal | null {
@@ -23,7 +25,7 @@ export function loadOriginal(store: Store, id: number): StoredOriginal | null {
   const host = headerValue(headers, 'x-forwarded-host')?.split(',')[0]?.trim() || headerValue(headers, 'host');
   const proto = headerValue(headers, 'x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
   const url = host ? `${proto}://${host}${row.path}${row.query ? `?${row.query}` : ''}` : null;
-  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, url };
+  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, url, truncated: row.truncated === 1 };
 }
 
 export function draftOf(original: StoredOriginal): ResendDraft {
@@ -38,5 +40,12 @@ export function draftOf(original: StoredOriginal): ResendDraft {
     key,
     keySource,
     originalUrl: original.url,
+    truncated: original.truncated,
   };
+}
+
+/** Why a stored delivery may not be sent as it is: its body was cut when it arrived. */
+export function truncatedRefusal(original: StoredOriginal): string | null {
+  if (!original.truncated) return null;
+  return `delivery #${original.id} was cut when it arrived (over the body limit, answered 413): only its first ${original.body.length} bytes are stored; allow truncated bodies to send them anyway`;
 }

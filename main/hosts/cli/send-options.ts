@@ -23,6 +23,7 @@ export interface SendFlags {
   maxRetries?: number;
   timeScale?: number;
   timeout: number;
+  allowTruncated?: boolean;
 }
 
 export function addTargetOptions(cmd: Command, { to = true } = {}): Command {
@@ -32,8 +33,10 @@ export function addTargetOptions(cmd: Command, { to = true } = {}): Command {
     .option('--timeout <ms>', 'per attempt, from connect to the last byte of the answer', positiveInt, 10_000);
 }
 
+/** Sign options, and what to do with a stored body that was cut on arrival: for sends of stored deliveries. */
 export function addSignOptions(cmd: Command): Command {
   return cmd
+    .option('--allow-truncated', 'send a body cut on arrival (over the body limit, answered 413) as its stored part; without it such a delivery is refused, or skipped in a bulk send')
     .option('--key <KEY>', 're-sign with this KEY (default: keep the Sign as stored)')
     .option('--scheme <scheme>', 're-sign with md5 (Sign field, template {TaskID}{KEY}), hmac (a header, X-Signature by default), standard-webhooks (webhook-* headers, KEY whsec_…) or none', scheme)
     .option('--template <template>', 'md5 template, e.g. "{TaskID}{KEY}"')
@@ -91,9 +94,9 @@ export function retryOf(f: SendFlags): Partial<RetryPolicy> | undefined {
   };
 }
 
-export function commonInput(f: SendFlags): Pick<OpInput<'resend'>, 'to' | 'sign' | 'retry' | 'timeoutMs'> {
+export function commonInput(f: SendFlags): Pick<OpInput<'resend'>, 'to' | 'sign' | 'retry' | 'timeoutMs' | 'allowTruncated'> {
   const retry = retryOf(f);
-  return { to: f.to, sign: signChoiceOf(f), ...(retry ? { retry } : {}), timeoutMs: f.timeout };
+  return { to: f.to, sign: signChoiceOf(f), ...(retry ? { retry } : {}), timeoutMs: f.timeout, ...(f.allowTruncated ? { allowTruncated: true } : {}) };
 }
 
 /** Headers given with -H replace those of the same name and add the others. */

@@ -115,6 +115,12 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
             {edited && form.signMode === 'keep' && <span className="quiet">the stored Sign may no longer match: choose re-sign</span>}
           </>
         )}
+        {form.truncated && !edited && (
+          <span className="truncated-note" role="note">
+            <span className="badge bad">cut on arrival</span> only the first part of this body was stored (it was over the body limit)
+            <label><input type="checkbox" checked={form.sendTruncated} onChange={(e) => set({ sendTruncated: e.target.checked })} /> send that part anyway</label>
+          </span>
+        )}
       </div>
       {form.bodyText !== null && <BodyEditor initial={form.originalBody ?? ''} json={isJson} resetKey={resetKey} onChange={(text) => set({ bodyText: text })} />}
     </form>

@@ -31,6 +31,10 @@ export interface ResendForm {
   bodyText: string | null;
   /** The stored body as text, to know whether it was edited. */
   originalBody: string | null;
+  /** Only a prefix of the body was stored (it was over the limit)... */
+  truncated: boolean;
+  /** ...and the user chose to send that prefix as it is. */
+  sendTruncated: boolean;
 }
 
 export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
@@ -56,6 +60,8 @@ export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
     timeoutMs: '10000',
     bodyText: draft.bodyText,
     originalBody: draft.bodyText,
+    truncated: draft.truncated,
+    sendTruncated: false,
   };
 }
 
@@ -104,6 +110,7 @@ export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
     sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme, ...(f.scheme === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}) },
     ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
     timeoutMs: Number(f.timeoutMs),
+    ...(f.truncated && f.sendTruncated ? { allowTruncated: true } : {}),
   };
   const checked = operations.resend.input.safeParse(input);
   if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };

@@ -14,6 +14,7 @@ const draft: ResendDraft = {
   key: 'airudder',
   keySource: 'vendor-default',
   originalUrl: 'http://127.0.0.1:8787/',
+  truncated: false,
 };
 
 describe('re-send form', () => {
@@ -29,6 +30,13 @@ describe('re-send form', () => {
     const f = { ...formFromDraft(draft), bodyText: '{"id":1}', signMode: 'resign' as const, key: 'k', scheme: 'hmac-sha256' as const, signHeader: 'X-Sig', retry: true, intervalSeconds: '60', maxRetries: '3', timeScale: '100' };
     const built = toResendInput(7, f);
     expect(built.ok && built.input).toMatchObject({ body: { text: '{"id":1}' }, sign: { mode: 'resign', key: 'k', scheme: { type: 'hmac-sha256', header: 'X-Sig' } }, retry: { intervalMs: 60000, maxRetries: 3, timeScale: 100 } });
+  });
+
+  it('sends a body cut on arrival as its stored part only when the user ticks that', () => {
+    const cut = formFromDraft({ ...draft, truncated: true });
+    expect(toResendInput(7, cut).ok && toResendInput(7, cut)).not.toHaveProperty('input.allowTruncated');
+    const built = toResendInput(7, { ...cut, sendTruncated: true });
+    expect(built.ok && built.input.allowTruncated).toBe(true);
   });
 
   it('reports bad input with the field, before anything is sent', () => {

@@ -14,6 +14,7 @@ const draft = (scheme: ResendDraft['scheme'], key = 'k'): ResendDraft => ({
   key,
   keySource: 'endpoint',
   originalUrl: 'http://127.0.0.1:8787/hooks/x/',
+  truncated: false,
 });
 
 describe('re-send form, Sign', () => {
