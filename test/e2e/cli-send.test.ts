@@ -44,6 +44,17 @@ describe('send, replay-chain, generate from the command line', () => {
     expect(attempts.map((a: { attempt: number; responseStatus: number }) => [a.attempt, a.responseStatus])).toEqual([[3, 200], [2, 500], [1, 500]]);
   });
 
+  it('send counts the retries left in words that agree with the number', async () => {
+    const res = await send(served.receiver, { headers: { 'content-type': 'application/json' }, body: seed });
+    const id = res.headers['x-callback-inspector-delivery'] as string;
+    const r = await cli('send', id, '--to', target.url('/fail'), '--max-retries', '2', '--time-scale', '600', '--data', served.dataDir);
+    expect(r.status).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.includes('left'))).toEqual([
+      '  next attempt in 100 ms (vendor policy: 2 retries left)',
+      '  next attempt in 100 ms (vendor policy: 1 retry left)',
+    ]);
+  });
+
   it('send exits 1 when not delivered, and explains bad input', async () => {
     const failed = await cli('send', '1', '--to', target.url('/fail'), '--data', served.dataDir);
     expect(failed.status).toBe(1);

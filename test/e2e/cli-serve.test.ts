@@ -152,6 +152,24 @@ describe('callback-inspector CLI', () => {
     expect(r.stderr).toMatch(/line 2: not JSON/);
   });
 
+  it('import says what is wrong with a line in plain words: its first three problems, the rest counted', () => {
+    const dir = data();
+    const file = join(dir, 'bad.ndjson');
+    const good = { id: 1, receivedAt: '2024-05-22T03:00:00.000Z', endpoint: 'default', method: 'POST', path: '/', query: '', headers: [], remoteAddress: '203.0.113.7', bodyBase64: '', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 0, truncated: false, kind: 'not-json', shape: null, problems: [], sign: 'not-checked', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 0 };
+    const { bodyBase64: _, ...noBody } = good;
+    writeFileSync(file, [JSON.stringify(good), '{}', JSON.stringify({ ...noBody, receivedAt: 5 }), '[1]', JSON.stringify({ ...good, id: 2, kind: 'xml' })].join('\n'));
+    const r = cli('import', '--data', dir, file);
+    expect(r.status).toBe(1);
+    expect(r.stderr.split('\n')).toEqual([
+      'line 2: id: required; receivedAt: required; endpoint: required; … and 18 more',
+      'line 3: receivedAt: expected a string, not a number; bodyBase64: required',
+      'line 4: expected an object, not an array',
+      'line 5: kind: expected one of "call-end", "json", "not-json"',
+      'imported 1, skipped 0 already present, 4 errors',
+      '',
+    ]);
+  });
+
   it('explains bad arguments instead of failing obscurely', () => {
     expect(cli('serve', '--port', 'eighty').stderr).toMatch(/port number/);
     const r = cli('export', '--data', join(data(), 'nothing-here'));

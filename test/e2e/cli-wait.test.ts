@@ -113,6 +113,21 @@ describe('callback-inspector wait', { timeout: 90_000 }, () => {
     expect(JSON.parse(stdout).id).toBe(idOf(sent));
   });
 
+  it('a data dir that never gets a store is an error (exit 1), not a timeout, within the 10 s grace', async () => {
+    const started = Date.now();
+    const [short, long] = await Promise.all([
+      startWait('--data', `${data()}/mistyped`, '--timeout', '1').done,
+      startWait('--data', `${data()}/mistyped`, '--timeout', '600').done,
+    ]);
+    for (const r of [short, long]) {
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/error: no store in \S+\/mistyped \(expected callback-inspector\.db\); pass --data <dir>/);
+    }
+    // Well before --timeout 600: the grace, plus starting node on a loaded machine.
+    expect(Date.now() - started).toBeLessThan(40_000);
+  });
+
   it('exits 2 on bad input: an impossible field value, conflicting baselines, a bad number, an unknown flag', () => {
     const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'wait', '--data', data(), ...args], { encoding: 'utf8' });
     const bad = run('--match', 'sign:maybe');

@@ -1,11 +1,12 @@
 // `export-har`: selected deliveries as HAR 1.2, for browser dev tools and HTTP tools (`export` is the
 // lossless NDJSON; HAR is for looking at requests elsewhere).
 import type { Command } from 'commander';
-import { writeFileSync } from 'node:fs';
 import { exportHar } from '../../core/transfer/export-har.js';
 import { defaultDataDir } from './data-dir.js';
 import { idList, positiveInt } from './options.js';
 import { openSession } from './session.js';
+import { storedIds } from './asked-ids.js';
+import { writeOutputFile } from './output-file.js';
 
 export function registerExportHar(program: Command): void {
   program
@@ -15,13 +16,14 @@ export function registerExportHar(program: Command): void {
     .option('--ids <ids>', 'only these deliveries (comma separated)', idList)
     .option('--endpoint <name>', 'only this endpoint\'s deliveries')
     .option('--limit <n>', 'at most this many deliveries', positiveInt, 1000)
-    .option('--out <file>', 'output file (default: standard output)')
+    .option('--out <file>', 'output file (default: standard output; missing folders are made)')
+    .addHelpText('after', '\n--ids that are not stored are named on stderr; the others are still written, and the exit code is 1.\n')
     .action(async (opts: { data: string; ids?: number[]; endpoint?: string; limit: number; out?: string }) => {
       const session = openSession(opts.data, { mustExist: true });
       try {
-        const ids = opts.ids ?? session.store.selection.idsMatching(opts.endpoint ? { endpoint: opts.endpoint } : {}, opts.limit);
+        const ids = opts.ids ? storedIds(session.store, opts.ids, opts.data) : session.store.selection.idsMatching(opts.endpoint ? { endpoint: opts.endpoint } : {}, opts.limit);
         const text = `${JSON.stringify(exportHar(session.store, ids), null, 2)}\n`;
-        if (opts.out) writeFileSync(opts.out, text);
+        if (opts.out) writeOutputFile(opts.out, text);
         else process.stdout.write(text);
       } finally {
         await session.close();

@@ -12,6 +12,9 @@ import { registerExportHar } from './export-har.js';
 import { registerWait } from './wait.js';
 import { registerDiff } from './diff.js';
 import { registerFixtures } from './fixtures.js';
+import { endQuietlyWhenReaderLeaves } from './closed-pipe.js';
+
+endQuietlyWhenReaderLeaves();
 
 const program = new Command('callback-inspector')
   .description('Receive, inspect, replay and re-send call-end status callbacks')

@@ -61,7 +61,8 @@ async function send(source: string, flags: Flags): Promise<void> {
       lines: true,
       onAttempt: (a) => {
         if (!a.ok && retry && a.attempt <= retry.maxRetries && a.errorClass !== 'cancelled') {
-          process.stdout.write(`  next attempt in ${formatMs(scaledInterval(retry))} (vendor policy: ${retry.maxRetries - a.attempt + 1} retries left)\n`);
+          const left = retry.maxRetries - a.attempt + 1;
+          process.stdout.write(`  next attempt in ${formatMs(scaledInterval(retry))} (vendor policy: ${left} ${left === 1 ? 'retry' : 'retries'} left)\n`);
         }
       },
     });

@@ -1,6 +1,6 @@
 // `serve`: the core headless, with the API (and the UI) on loopback. Prints `receiver: <url>` and
 // `ui: <url>` once both listen; those lines are a public interface for QA scripts.
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { startCore, DEFAULT_BODY_LIMIT } from '../../core/app.js';
 import { startHttpApi } from '../../core/api/http-api.js';
 import { registerStaticUi } from '../../core/api/static-ui.js';
@@ -10,6 +10,13 @@ import { bytes, forwardTarget, port, positiveInt } from './options.js';
 import type { EndpointConfig } from '../../../shared/model.js';
 import type { ApiService } from '../../../shared/api.js';
 import { validInput } from './session.js';
+import { forwardConfig } from '../../../shared/api-schemas.js';
+
+/** The API's own defaults, so --help shows what applies. */
+const FORWARD_TIMEOUT_MS: number = forwardConfig.shape.timeoutMs.parse(undefined);
+const BODY_LIMIT_SHOWN = `${DEFAULT_BODY_LIMIT / 1024 ** 2}mb`;
+/** As `wait` and `diff`: a usage mistake is bad input. */
+const EXIT_BAD_INPUT = 2;
 
 interface ServeOptions {
   port: number;
@@ -20,7 +27,7 @@ interface ServeOptions {
   bodyLimit: number;
   forward?: Array<{ endpoint: string; url: string }>;
   relay?: boolean;
-  forwardTimeout?: number;
+  forwardTimeout: number;
 }
 
 export function registerServe(program: Command): void {
@@ -32,10 +39,14 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'receiver bind address (0.0.0.0 to accept from the network)', '127.0.0.1')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .option('--token <token>', 'API bearer token (default: generated, kept in the data dir)')
-    .option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated', bytes, DEFAULT_BODY_LIMIT)
+    .addOption(new Option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated').argParser(bytes).default(DEFAULT_BODY_LIMIT, BODY_LIMIT_SHOWN))
     .option('--forward <[endpoint=]url>', 'forward every delivery to your app (repeatable; without endpoint=: the default endpoint, i.e. paths outside /hooks/<name>/)', forwardTarget)
     .option('--relay', 'with --forward: answer the vendor with your app\'s answer (default: tee, the vendor gets the endpoint\'s own answer at once)')
-    .option('--forward-timeout <ms>', 'with --relay: give the endpoint\'s own answer when your app takes longer (default 10000)', positiveInt)
+    .addOption(
+      new Option('--forward-timeout <ms>', "with --forward: how long your app may take to answer; with --relay, past it the vendor gets the endpoint's own answer")
+        .argParser(positiveInt)
+        .default(FORWARD_TIMEOUT_MS),
+    )
     .addHelpText(
       'after',
       [
@@ -51,7 +62,12 @@ export function registerServe(program: Command): void {
         '',
       ].join('\n'),
     )
-    .action((opts: ServeOptions) => serve(opts));
+    .action((opts: ServeOptions, cmd: Command) => {
+      // They shape forwarding only: given alone, they would be ignored and the user would not know.
+      const forwardOnly = [opts.relay && '--relay', cmd.getOptionValueSource('forwardTimeout') === 'cli' && '--forward-timeout'].filter(Boolean);
+      if (forwardOnly.length && !opts.forward?.length) cmd.error(`error: ${forwardOnly.join(' and ')} ${forwardOnly.length === 1 ? 'needs' : 'need'} --forward <[endpoint=]url>`, { exitCode: EXIT_BAD_INPUT });
+      return serve(opts);
+    });
 }
 
 async function serve(opts: ServeOptions): Promise<void> {
@@ -103,7 +119,7 @@ async function configureForwarding(service: ApiService, opts: ServeOptions): Pro
   for (const { endpoint, url } of opts.forward) {
     const input = validInput('putEndpoint', {
       ...(existing.get(endpoint) ?? { name: endpoint }),
-      forward: { url, mode: opts.relay ? 'relay' : 'tee', ...(opts.forwardTimeout ? { timeoutMs: opts.forwardTimeout } : {}) },
+      forward: { url, mode: opts.relay ? 'relay' : 'tee', timeoutMs: opts.forwardTimeout },
     });
     saved.push(await service.putEndpoint(input));
   }

@@ -1,6 +1,6 @@
 // `export` and `import`: the store as NDJSON and back (format: shared/export-format.ts).
 import type { Command } from 'commander';
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -10,6 +10,9 @@ import { exportNdjson } from '../../core/transfer/export-ndjson.js';
 import { importNdjson } from '../../core/transfer/import-ndjson.js';
 import { defaultDataDir } from './data-dir.js';
 import { idList } from './options.js';
+import { storedIds } from './asked-ids.js';
+import { finishOutputFile, openOutputFile } from './output-file.js';
+import { readableImportError } from './import-errors.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -21,28 +24,25 @@ export function registerTransfer(program: Command): void {
     .option('--endpoint <name>', "only this endpoint's deliveries")
     .addHelpText(
       'after',
-      '\nEach line: id, receivedAt, endpoint, method, path, query, headers, remoteAddress, bodyBase64, sha256,\nsize, truncated, kind, shape, problems, sign, response, retryOf, attempt, taskId, callCount.\n',
+      `
+Each line: id, receivedAt, endpoint, method, path, query, headers, remoteAddress, bodyBase64, sha256,
+size, truncated, kind, shape, problems, sign, response, retryOf, attempt, taskId, callCount.
+--out makes missing folders. --ids that are not stored are named on stderr ("no delivery 99 in …");
+the others are still written, and the exit code is 1.
+`,
     )
     .action(async (opts: { data: string; out?: string; ids?: number[]; endpoint?: string }) => {
       const store = openExisting(opts.data);
-      const ids = opts.ids ?? (opts.endpoint ? store.selection.idsMatching({ endpoint: opts.endpoint }, Number.MAX_SAFE_INTEGER) : undefined);
-      const out = opts.out ? createWriteStream(opts.out) : process.stdout;
-      // `export | head`: the reader leaving early is the end of the job, not an error.
-      let readerGone = false;
-      out.on('error', (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPIPE') throw error;
-        readerGone = true;
-      });
+      const ids = opts.ids ? storedIds(store, opts.ids, opts.data) : opts.endpoint ? store.selection.idsMatching({ endpoint: opts.endpoint }, Number.MAX_SAFE_INTEGER) : undefined;
+      // Standard output's EPIPE (`export | head`) is handled once for every command: closed-pipe.ts.
+      const file = opts.out ? openOutputFile(opts.out) : null;
+      const out = file ?? process.stdout;
       try {
-        for (const line of exportNdjson(store, ids)) {
-          if (readerGone) break;
-          // `once` rejects when the stream errors instead of draining; the error handler above decides.
-          if (!out.write(line)) await once(out, 'drain').catch(() => undefined);
-        }
+        for (const line of exportNdjson(store, ids)) if (!out.write(line)) await once(out, 'drain');
       } finally {
         store.close();
       }
-      if (opts.out) await new Promise<void>((resolve) => out.end(() => resolve()));
+      if (file) await finishOutputFile(file);
     });
 
   program
@@ -59,7 +59,7 @@ export function registerTransfer(program: Command): void {
       const input = file === '-' ? process.stdin : createReadStream(file);
       try {
         const report = await importNdjson(store, createInterface({ input, crlfDelay: Infinity }));
-        for (const e of report.errors) process.stderr.write(`line ${e.line}: ${e.message}\n`);
+        for (const e of report.errors) process.stderr.write(`line ${e.line}: ${readableImportError(e.message)}\n`);
         process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors.length} errors\n`);
         if (report.errors.length) process.exitCode = 1;
       } finally {

@@ -18,6 +18,12 @@ import { defaultDataDir } from './data-dir.js';
 /** Exit codes: found 0; nothing before the timeout 124 (as timeout(1)); bad input 2; anything else 1. */
 export const EXIT_TIMEOUT = 124;
 export const EXIT_BAD_INPUT = 2;
+const EXIT_NO_STORE = 1;
+/**
+ * How long a data dir may hold no store. A wait started beside a `serve` that is still starting
+ * finds one within a second or two; a mistyped --data never does, and must not look like a timeout.
+ */
+const STORE_GRACE_MS = 10_000;
 
 interface Flags {
   data: string;
@@ -48,7 +54,8 @@ query, headers, remoteAddress, bodyBase64, sha256, size, truncated, kind, shape,
 response, retryOf, attempt, taskId, callCount; see shared/export-format.ts), plus
   body      the body as JSON when it is JSON (after Content-Encoding; numbers keep every digit), else null
   bodyText  the body as text when it decodes as text, else null
-Exit codes: 0 found, 124 timed out, 2 bad input, 1 other errors.
+Exit codes: 0 found, 124 timed out, 2 bad input, 1 other errors (no store in --data within ${STORE_GRACE_MS / 1000} s,
+an unreadable data file).
 
 Example:
   id=$(callback-inspector wait --data ./data --match 'CallID:6dbf57adc3ecf4f4bfd5efe85ccad659' --timeout 120 | jq .id)
@@ -72,17 +79,23 @@ async function wait(flags: Flags): Promise<number> {
   const file = join(flags.data, DATABASE_FILE);
   // Nothing stored yet (the writer has not started): everything in the file will have arrived later.
   let baseline = plan.after ?? (existsSync(file) ? undefined : 0);
-  const deadline = Date.now() + plan.timeoutMs;
+  const started = Date.now();
+  const deadline = started + plan.timeoutMs;
+  const storeDeadline = started + Math.min(STORE_GRACE_MS, plan.timeoutMs);
+  let storeSeen = false;
   let reader: WaitReader | null = null;
   let announced = false;
   try {
     for (;;) {
-      if (!reader && existsSync(file)) {
+      storeSeen ||= existsSync(file);
+      if (!storeSeen && Date.now() >= storeDeadline) return noStore(flags.data);
+      if (!reader && storeSeen) {
         reader = openWaitReader(file);
         // No schema yet: its writer is starting and has stored nothing.
         baseline ??= reader ? reader.lastId() : 0;
       }
       if (!announced && baseline !== undefined) {
+        if (!storeSeen) process.stderr.write(`no store in ${flags.data} yet: giving serve ${Math.min(STORE_GRACE_MS, plan.timeoutMs) / 1000} s to make one\n`);
         // From here on, a delivery that arrives is one this wait will see (scripts may wait for this line).
         process.stderr.write(`waiting up to ${flags.timeout} s for a delivery${flags.match ? ` matching ${JSON.stringify(flags.match)}` : ''}${describeBaseline(flags, baseline)}\n`);
         announced = true;
@@ -105,9 +118,15 @@ async function wait(flags: Flags): Promise<number> {
   } finally {
     reader?.close();
   }
+  if (!storeSeen) return noStore(flags.data);
   const what = flags.match ? ` matching ${JSON.stringify(flags.match)}` : '';
   process.stderr.write(`timed out after ${flags.timeout} s: no delivery${what}${describeBaseline(flags, baseline)} in ${flags.data}\n`);
   return EXIT_TIMEOUT;
+}
+
+function noStore(dataDir: string): number {
+  process.stderr.write(`error: no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve or the desktop app uses)\n`);
+  return EXIT_NO_STORE;
 }
 
 function describeBaseline(flags: Flags, baseline: number | undefined): string {
