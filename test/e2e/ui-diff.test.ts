@@ -90,6 +90,11 @@ describe('the diff screen', () => {
     await page.getByLabel('side B').fill('nonsense');
     await page.getByRole('button', { name: 'Compare' }).click();
     await expect.poll(() => page.locator('.error-bar').innerText()).toMatch(/"nonsense": not a delivery id/);
+    await page.getByLabel('side B').fill('99999');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await expect.poll(() => page.locator('.error-bar').innerText()).toMatch(/^Could not compare: side B: there is no delivery #?99999/);
+    // That 400 was asked for: the browser's log of it is not a page error.
+    errors.splice(0, errors.length, ...errors.filter((e) => !e.includes('status of 400')));
   });
 
   it('compares a vendor retry with its first attempt from the retry group', async () => {

@@ -15,7 +15,13 @@ export function CallScreen({ deliveryId, index }: { deliveryId: number; index: n
   const loaded = useAsync(() => api.getCall({ deliveryId, index }), [api, deliveryId, index]);
   if (loaded.status === 'loading') return <div className="screen message">Loading call…</div>;
   if (loaded.status === 'error') return <div className="screen message error-bar">Could not load the call: {loaded.error.message}</div>;
-  if (!loaded.value) return <div className="screen message">Delivery {deliveryId} has no call {index}.</div>;
+  if (!loaded.value) {
+    return (
+      <div className="screen message">
+        Delivery {deliveryId} has no call {index}. <a href={`#/delivery/${deliveryId}`}>← delivery {deliveryId}</a>
+      </div>
+    );
+  }
   return <CallView call={loaded.value} />;
 }
 

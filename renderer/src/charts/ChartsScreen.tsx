@@ -49,7 +49,7 @@ export function ChartsScreen() {
           <figure className="chart"><figcaption>Intention</figcaption><CountChart counts={stats.value.callsByIntention} /></figure>
           <figure className="chart"><figcaption>Ring type</figcaption><CountChart counts={stats.value.callsByRingType} /></figure>
           <figure className="chart"><figcaption>Call duration</figcaption><CountChart ordered counts={stats.value.callDurations.map((d): [string, number] => [d.range, d.count])} /></figure>
-          <figure className="chart"><figcaption>Kind</figcaption><CountChart counts={stats.value.byKind} /></figure>
+          <figure className="chart"><figcaption>Kind</figcaption><CountChart counts={stats.value.byKind} of="deliveries" /></figure>
         </div>
       )}
     </section>

@@ -29,11 +29,14 @@ export function OverTimeChart({ data, bucketMs }: { data: Stats['overTime']; buc
 /** Category labels are payload values of any length: cut on the axis, whole in the tooltip. */
 const shortLabel = (v: string) => (v.length > 16 ? `${v.slice(0, 15)}…` : v);
 
-/** Horizontal bars: counts by label, largest first, or in the given order (ranges) when `ordered`. */
-export function CountChart({ counts, ordered = false }: { counts: Record<string, number> | Array<[string, number]>; ordered?: boolean }) {
+/**
+ * Horizontal bars: counts by label, largest first, or in the given order (ranges) when `ordered`.
+ * With nothing counted (empty buckets included) it says so, naming what it counts (`of`).
+ */
+export function CountChart({ counts, ordered = false, of = 'calls' }: { counts: Record<string, number> | Array<[string, number]>; ordered?: boolean; of?: string }) {
   const data = (Array.isArray(counts) ? counts : Object.entries(counts)).map(([name, count]) => ({ name: name === '' ? '"" (empty)' : name, count }));
   if (!ordered) data.sort((a, b) => b.count - a.count);
-  if (data.length === 0) return <p className="quiet">No calls.</p>;
+  if (data.every((d) => d.count === 0)) return <p className="quiet">No {of}.</p>;
   return (
     <ResponsiveContainer width="100%" height={Math.max(120, data.length * 26 + 30)}>
       <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>

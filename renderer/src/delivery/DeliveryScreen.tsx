@@ -20,7 +20,13 @@ export function DeliveryScreen({ id }: { id: number }) {
   if (loaded.status === 'loading') return <div className="screen message">Loading delivery {id}…</div>;
   if (loaded.status === 'error') return <div className="screen message error-bar">Could not load delivery {id}: {loaded.error.message}</div>;
   const [detail, body] = loaded.value;
-  if (!detail || !body) return <div className="screen message">There is no delivery {id} (it may have been removed by retention).</div>;
+  if (!detail || !body) {
+    return (
+      <div className="screen message">
+        There is no delivery {id} (it may have been removed by retention). <a href="#/inbox">← Inbox</a>
+      </div>
+    );
+  }
   return <DeliveryView detail={detail} body={body} />;
 }
 
@@ -28,6 +34,12 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
   const [jump, setJump] = useState<{ path: string; nonce: number } | null>(null);
   const [resending, setResending] = useState(false);
   const d = detail;
+  const sentFromHere = (
+    <>
+      <h2 title="Re-sends of this delivery and its forwards to your app (docs/FORWARD.md)">Sent from here: re-sends and forwards</h2>
+      <AttemptLog deliveryId={d.id} />
+    </>
+  );
   return (
     <section className="screen delivery">
       <header className="screen-head">
@@ -61,9 +73,9 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         ) : (
           <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
         )}
+        {/* What arrived comes first; what was sent from here leads only while re-sending. */}
         <aside className="side">
-          <h2 title="Re-sends of this delivery and its forwards to your app (docs/FORWARD.md)">Sent from here: re-sends and forwards</h2>
-          <AttemptLog deliveryId={d.id} />
+          {resending && sentFromHere}
           <h2>Problems ({d.problems.length})</h2>
           <ProblemsList problems={d.problems} onJump={(path) => setJump({ path, nonce: Date.now() })} />
           <h2>Sign</h2>
@@ -80,6 +92,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
               <HeadersTable headers={Object.entries(d.forwarded)} />
             </>
           )}
+          {!resending && sentFromHere}
         </aside>
       </div>
     </section>

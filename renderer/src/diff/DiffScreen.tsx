@@ -55,7 +55,11 @@ function DiffResult({ a, b }: { a: string; b: string }) {
   const bad = [!sourceA && a, !sourceB && b].filter((x): x is string => typeof x === 'string');
   if (bad.length) return <div className="screen message error-bar">{bad.map((r) => `"${r}"`).join(' and ')}: not a delivery id, call:&lt;id&gt;/&lt;index&gt;, send:&lt;attempt id&gt; or example.</div>;
   if (loaded.status === 'loading') return <div className="screen message">Comparing…</div>;
-  if (loaded.status === 'error') return <div className="screen message error-bar">Could not compare: {loaded.error.message}</div>;
+  if (loaded.status === 'error') {
+    // The core names the side ("b: there is no delivery 999"): said as the form names it, side B.
+    const text = loaded.error.message.replace(/^invalid input for diffBodies: /, '').replace(/\b([ab]): /g, (_, side: string) => `side ${side.toUpperCase()}: `);
+    return <div className="screen message error-bar">Could not compare: {text}</div>;
+  }
   if (!loaded.value) return null;
   return <DiffView diff={loaded.value} refs={[normaliseRef(a) ?? a, normaliseRef(b) ?? b]} />;
 }
