@@ -5,6 +5,7 @@ import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
 import { startDeriver, type Deriver } from './derive/deriver.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
+import { isOwnReceiver } from './receiver/resend-mark.js';
 import { EventBus, latestEvery } from './service/events.js';
 import { createRecorder } from './service/recorder.js';
 import { createForwarder } from './forward/forwarder.js';
@@ -69,7 +70,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   });
   let endpoints = indexByName(store.endpoints.list());
   let lastForwarded: string | null = null;
-  const resend = createResendEngine({ store, events });
+  /** Known once the receiver listens. */
+  let receiverUrl: string | null = null;
+  const resend = createResendEngine({
+    store,
+    events,
+    isOwnReceiver: (url) => receiverUrl !== null && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || lastForwarded),
+  });
   store.forwards.interruptPending(Date.now());
   const forwarder = createForwarder({ store, runner: resend.runner, transport: createTransport() });
   const handle = createRecorder({
@@ -91,6 +98,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...(options.receiverTimeouts ? { timeouts: options.receiverTimeouts } : {}),
       onError: options.onError ?? ((e) => console.error('receiver error:', e)),
     });
+    receiverUrl = receiver.url;
   } catch (error) {
     await resend.close();
     await Promise.all([deriver.stop(), checkpointer.stop()]);

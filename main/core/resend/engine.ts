@@ -12,6 +12,7 @@ import { JobRunner, type AttemptResult, type JobContext } from './jobs.js';
 import { draftOf, loadOriginal, truncatedRefusal } from './originals.js';
 import { runPool } from './pool.js';
 import { buildRequest, type BuiltRequest } from './request.js';
+import { RESEND_MARK } from '../receiver/resend-mark.js';
 import { sleep, withRetries } from './retry-policy.js';
 
 export class ResendInputError extends Error {
@@ -43,14 +44,23 @@ interface Target {
   request: Pick<BuiltRequest, 'method' | 'headers' | 'body'>;
 }
 
-export function createResendEngine(deps: { store: Store; events: EventBus; transport?: Transport }): ResendEngine {
+export interface ResendEngineDeps {
+  store: Store;
+  events: EventBus;
+  transport?: Transport;
+  /** Whether a target URL is this app's own receiver: requests to it are marked as re-sends. */
+  isOwnReceiver?: (url: string) => boolean;
+}
+
+export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   const { store } = deps;
   const transport = deps.transport ?? createTransport();
   const runner = new JobRunner(store, deps.events);
 
   /** One item: its attempts under the policy, then its outcome. */
   const sendItem = async (job: JobContext, t: Target, retry: RetryPolicy | undefined, timeoutMs: number): Promise<AttemptResult | null> => {
-    const { method, headers, body } = t.request;
+    const { method, body } = t.request;
+    const headers = deps.isOwnReceiver?.(t.url) ? [...t.request.headers, [RESEND_MARK, `job ${job.id} item ${t.item}`] as [string, string]] : t.request.headers;
     const last = await withRetries(
       async (attempt) => {
         const outcome = await transport.send({ url: t.url, method, headers, body, timeoutMs, signal: job.signal });

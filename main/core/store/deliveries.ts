@@ -4,6 +4,7 @@ import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
+import { isMarkedResend } from '../receiver/resend-mark.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';
 
@@ -193,10 +194,11 @@ export function deliveryStatements(db: Db) {
 
   /**
    * Where a request stands among earlier arrivals of the same body (same method, path, endpoint).
-   * An empty body is never a retry: health checks and tunnel probes all have the same empty hash.
+   * An empty body is never a retry: health checks and tunnel probes all have the same empty hash. Nor
+   * is this app's own re-send (marked): it is not the vendor trying again.
    */
   function retryPosition(c: CapturedRequest, sha256: string): RetryPosition {
-    if (c.body.byteLength === 0) return { retryOf: null, attempt: 1 };
+    if (c.body.byteLength === 0 || isMarkedResend(c.headers)) return { retryOf: null, attempt: 1 };
     const key = keyOf(c, sha256);
     const since = c.receivedAt - RETRY_WINDOW_MS;
     const noted = recent().latest(key, since);
@@ -227,7 +229,8 @@ export function deliveryStatements(db: Db) {
   }
   function noteArrival(c: CapturedRequest, sha256: string, id: number): void {
     // An import of old (or future-dated) deliveries must not push the live window out.
-    if (c.body.byteLength === 0 || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
+    // Nor may this app's own re-sends: a vendor retry of the same body belongs to the vendor's first.
+    if (c.body.byteLength === 0 || isMarkedResend(c.headers) || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
     recentCache.note(keyOf(c, sha256), { id, receivedAt: c.receivedAt });
   }
 
