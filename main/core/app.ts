@@ -18,6 +18,7 @@ import { createService } from './service/service.js';
 import { startCheckpointer } from './store/checkpointer.js';
 import { openStore, toSummary, type Store } from './store/index.js';
 import { version } from './version.js';
+import { lockDataDir } from './data-dir-lock.js';
 
 export interface CoreOptions {
   dataDir: string;
@@ -49,7 +50,14 @@ export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 export const DATABASE_FILE = 'callback-inspector.db';
 
 export async function startCore(options: CoreOptions): Promise<Core> {
-  const store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const unlock = lockDataDir(options.dataDir);
+  let store: Store;
+  try {
+    store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  } catch (error) {
+    unlock();
+    throw error;
+  }
   const checkpointer = startCheckpointer(store.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   const events = new EventBus();
   const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
@@ -103,6 +111,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     await resend.close();
     await Promise.all([deriver.stop(), checkpointer.stop()]);
     store.close();
+    unlock();
     throw error;
   }
   const retention = startRetention(store);
@@ -142,6 +151,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         await checkpointer.stop();
         store.checkpoint();
         store.close();
+        unlock();
       })()),
   };
 }

@@ -84,6 +84,20 @@ describe('callback-inspector CLI', () => {
     expect(page.headers['content-security-policy']).toMatch(/default-src 'none'.*script-src 'self'.*connect-src 'self'/);
   });
 
+  it('refuses a second serve on a data dir in use, and takes over one left by a killed serve', async () => {
+    const dir = data();
+    const first = await serve(dir);
+    const second = cli('serve', '--port', '0', '--ui-port', '0', '--data', dir);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toBe(`error: another Callback Inspector (pid ${first.child.pid}) is running on ${dir}: stop it, or give this one another data directory\n`);
+    expect(second.stdout).toBe('');
+    // kill -9 leaves its lock behind; the next serve sees that its process is gone.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const again = await serve(dir);
+    expect((await send(again.receiver, { body: seed })).status).toBe(200);
+  });
+
   it('finishes in-flight deliveries on SIGTERM: every acknowledged body is in the store afterwards', async () => {
     const dir = data();
     const s = await serve(dir);

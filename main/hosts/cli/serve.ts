@@ -2,6 +2,7 @@
 // `ui: <url>` once both listen; those lines are a public interface for QA scripts.
 import { Option, type Command } from 'commander';
 import { startCore, DEFAULT_BODY_LIMIT } from '../../core/app.js';
+import { DataDirBusyError } from '../../core/data-dir-lock.js';
 import { startHttpApi } from '../../core/api/http-api.js';
 import { registerStaticUi } from '../../core/api/static-ui.js';
 import { rendererDir } from './renderer-dir.js';
@@ -127,7 +128,9 @@ async function configureForwarding(service: ApiService, opts: ServeOptions): Pro
 }
 
 function fail(error: NodeJS.ErrnoException, p: number, what: string): never {
-  if (error.code === 'EADDRINUSE') {
+  if (error instanceof DataDirBusyError) {
+    process.stderr.write(`error: ${error.message}\n`);
+  } else if (error.code === 'EADDRINUSE') {
     process.stderr.write(`error: ${what} port ${p} is in use; pass another (--${what === 'ui' ? 'ui-port' : 'port'} 0 picks a free one)\n`);
   } else {
     process.stderr.write(`error: could not start the ${what}: ${error.message}\n`);

@@ -4,6 +4,7 @@
 import { app, clipboard, dialog, ipcMain, Menu, session, shell } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { startCore, type Core } from '../../core/app.js';
+import { DataDirBusyError } from '../../core/data-dir-lock.js';
 import { OPEN_EXTERNAL_CHANNEL } from './channels.js';
 import { registerIpc } from './ipc.js';
 import { registerOpenExternal } from './links.js';
@@ -121,5 +122,6 @@ function startFailure(error: NodeJS.ErrnoException, loaded: LoadedPrefs): string
       `Stop it, or set "receiverPort" in ${loaded.file} (or CALLBACK_INSPECTOR_PORT) and start again.`
     );
   }
+  if (error instanceof DataDirBusyError) return `${error.message}.\nIs \`callback-inspector serve\` running on the app's data directory?`;
   return `Could not start the receiver and store: ${error.message}`;
 }
