@@ -48,7 +48,11 @@ export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
         <span className="body-meta">
           {formatBytes(body.size)}
           {body.charset ? ` · ${body.charset}` : ''}
-          {contentEncoding ? ` · Content-Encoding ${contentEncoding}: text shows the decoded form, hex the stored bytes` : ''}
+          {contentEncoding
+            ? body.decodedText !== null
+              ? ` · Content-Encoding ${contentEncoding}: text shows the decoded form, hex the stored bytes`
+              : ` · Content-Encoding ${contentEncoding}, which does not decode: hex shows the stored bytes`
+            : ''}
           {body.truncated ? ' · TRUNCATED at the size limit' : ''}
         </span>
       </div>
