@@ -1,5 +1,6 @@
 // `curl`: prints the curl command that repeats a delivery (to its original or another URL) or a
-// stored attempt. A binary body is written to a file beside it (named in the command).
+// stored attempt. A body that cannot be an argument (large, not UTF-8, control bytes) is written to a
+// file in the current directory (named in the command).
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { curlOfAttempt, curlOfDelivery } from '../../core/resend/copy-as-curl.js';
@@ -24,7 +25,7 @@ export function registerCurl(program: Command): void {
         const command = result.curl;
         if (command.bodyFile) {
           writeFileSync(command.bodyFile.name, Buffer.from(command.bodyFile.base64, 'base64'));
-          process.stderr.write(`the body is binary: wrote it to ${command.bodyFile.name}, which the command reads\n`);
+          process.stderr.write(`the body cannot go in a command line (over 64 KB, not UTF-8, or control characters): wrote it to ${command.bodyFile.name}, which the command reads\n`);
         }
         process.stdout.write(`${command.command}\n`);
       } finally {
