@@ -165,6 +165,8 @@ export interface DeliverySummary {
   /** 1 for a first delivery, k for the k-th arrival of the same body. */
   attempt: number;
   sha256: string;
+  /** This app's own re-send to itself, not a delivery from the vendor (docs/RESEND.md). */
+  resend: boolean;
 }
 
 export interface DeliveryDetail extends DeliverySummary {

@@ -1,6 +1,7 @@
 // Re-sending a stored delivery to this app's own receiver (the re-send form's default target is where
-// it arrived): the copies are marked as re-sends, so they are not taken for the vendor retrying it,
-// and a real vendor retry still joins the vendor's first attempt. Other targets get no mark.
+// it arrived): the copies are marked as re-sends, so they are not taken for the vendor retrying it nor
+// shown in the callee's chain, and a real vendor retry still joins the vendor's first attempt. Other
+// targets get no mark.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCore } from './support/core.js';
@@ -23,10 +24,12 @@ afterAll(async () => {
 const deliver = async () => Number((await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
 
 describe('re-sending to this app itself', () => {
-  it('stores each copy as a delivery of its own, not as a vendor retry; a vendor retry still joins the first', async () => {
+  it('stores each copy as a re-send of its own, not a vendor retry, and out of the chain; a vendor retry still joins the first', async () => {
     const first = await deliver();
-    for (let i = 0; i < 2; i++) {
-      const job = await core.api.resend({ deliveryId: first, to: core.receiver.url });
+    // One copy as stored, one edited into a call of its own (another CallID).
+    const edited = seed.toString('utf8').replace('6dbf57adc3ecf4f4bfd5efe85ccad659', 'ffffffffffffffffffffffffffffffff');
+    for (const body of [undefined, { text: edited }]) {
+      const job = await core.api.resend({ deliveryId: first, to: core.receiver.url, ...(body ? { body } : {}) });
       expect(await core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 1 });
     }
     const retry = await deliver();
@@ -35,10 +38,19 @@ describe('re-sending to this app itself', () => {
     const copies = page.items.filter((d) => d.id > first && d.id < retry);
     expect(copies).toHaveLength(2);
     for (const copy of copies) {
-      expect(copy).toMatchObject({ retryOf: null, attempt: 1 });
+      expect(copy).toMatchObject({ retryOf: null, attempt: 1, resend: true });
       expect((await core.api.getDelivery({ id: copy.id }))!.headers.some(([n]) => n === 'X-Callback-Inspector-Resend')).toBe(true);
     }
-    expect(page.items.find((d) => d.id === retry)).toMatchObject({ retryOf: first, attempt: 2 });
+    expect(page.items.find((d) => d.id === retry)).toMatchObject({ retryOf: first, attempt: 2, resend: false });
+
+    // The callee's chain is the vendor's: the copies are not in it, nor in a replay of it.
+    const inChain = new Set((await core.api.getChain({ callee: '+6212345678' })).map((a) => a.deliveryId));
+    expect(copies.filter((c) => inChain.has(c.id))).toEqual([]);
+    // (The retry repeats the first's call: a chain shows a call once, from its earliest delivery.)
+    expect([...inChain]).toEqual([first]);
+    const replay = await core.api.replayChain({ callee: '+6212345678', to: target.url('/ok'), speed: 'max' });
+    const replayed = (await core.resend.runner.wait(replay.id))!;
+    expect(replayed.total).toBe(page.items.filter((d) => !d.resend).length);
   });
 
   it('sends other targets the request as stored, without the mark', async () => {

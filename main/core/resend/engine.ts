@@ -133,7 +133,12 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       const ids = a.ids ?? store.selection.idsMatching({ callee: a.callee, ...(a.taskId ? { taskId: a.taskId } : {}) }, 10_000);
       if (ids.length === 0) throw new ResendInputError(a.callee ? 'callee' : 'ids', `no stored delivery mentions callee ${a.callee ?? ''}`.trim());
       // Built up front: a chain that breaks halfway would show the endpoint a sequence that never happened.
-      const items = ids.map((id) => ({ id, original: loadOriginal(store, id) })).sort((x, y) => (x.original?.receivedAt ?? 0) - (y.original?.receivedAt ?? 0) || x.id - y.id);
+      const items = ids
+        .map((id) => ({ id, original: loadOriginal(store, id) }))
+        // A callee's chain is the vendor's deliveries: copies this app re-sent to itself are not (chosen ids are sent as chosen).
+        .filter(({ original }) => !(a.callee && original?.resend))
+        .sort((x, y) => (x.original?.receivedAt ?? 0) - (y.original?.receivedAt ?? 0) || x.id - y.id);
+      if (items.length === 0) throw new ResendInputError('callee', `only this app's own re-sends mention callee ${a.callee}`);
       const targets: Target[] = items.map(({ id, original }, item) => {
         if (!original) throw new ResendInputError('ids', `there is no delivery #${id}`);
         const refusal = a.allowTruncated ? null : truncatedRefusal(original);

@@ -14,6 +14,8 @@ export interface StoredOriginal extends Original {
   url: string | null;
   /** Only a prefix of the body is stored: it was over the body limit. */
   truncated: boolean;
+  /** This app's own re-send to itself, not the vendor's. */
+  resend: boolean;
 }
 
 export function loadOriginal(store: Store, id: number): StoredOriginal | null {
@@ -25,7 +27,7 @@ export function loadOriginal(store: Store, id: number): StoredOriginal | null {
   const host = headerValue(headers, 'x-forwarded-host')?.split(',')[0]?.trim() || headerValue(headers, 'host');
   const proto = headerValue(headers, 'x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
   const url = host ? `${proto}://${host}${row.path}${row.query ? `?${row.query}` : ''}` : null;
-  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, url, truncated: row.truncated === 1 };
+  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, url, truncated: row.truncated === 1, resend: row.resend === 1 };
 }
 
 export function draftOf(original: StoredOriginal): ResendDraft {

@@ -76,11 +76,13 @@ export function callStatements(db: Db) {
   const callsByCallee = db.prepare<[string, number], CallRow>(
     `SELECT * FROM calls WHERE callee_number = ? ORDER BY start_time DESC LIMIT ?`,
   );
-  const calleeCalls = db.prepare<[string], CallRow>(`SELECT * FROM calls WHERE callee_number = ?`);
+  // A chain is the vendor's attempts: copies this app re-sent to itself are left out.
+  const vendorOnly = (alias: string) => `NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = ${alias}.delivery_id AND d.resend = 1)`;
+  const calleeCalls = db.prepare<[string], CallRow>(`SELECT * FROM calls c WHERE c.callee_number = ? AND ${vendorOnly('c')}`);
   const calleeRedials = db.prepare<[string, string], RedialRow>(
-    `SELECT r.* FROM redials r WHERE r.callee_number = ?
+    `SELECT r.* FROM redials r WHERE r.callee_number = ? AND ${vendorOnly('r')}
      UNION
-     SELECT r.* FROM redials r JOIN calls c ON c.id = r.call_row WHERE c.callee_number = ?`,
+     SELECT r.* FROM redials r JOIN calls c ON c.id = r.call_row WHERE c.callee_number = ? AND ${vendorOnly('r')}`,
   );
   const receivedAt = db.prepare<[number], { received_at: number }>(`SELECT received_at FROM deliveries WHERE id = ?`);
 

@@ -42,6 +42,8 @@ export interface DeliveryRow {
   response: string;
   retry_of: number | null;
   attempt: number;
+  /** 1: this app's own re-send to itself (receiver/resend-mark.ts). */
+  resend: number;
 }
 
 /** Everything needed to write one delivery; `id` only when importing with a known id. */
@@ -152,10 +154,10 @@ export function deliveryStatements(db: Db) {
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (id, received_at, endpoint, method, path, query, headers, remote_address, size, sha256,
        truncated, content_type, content_encoding, charset, kind, shape, task_id, task_name, plan_name, call_count,
-       status_summary, error_count, warning_count, problems, sign_status, sign, response_status, response, retry_of, attempt)
+       status_summary, error_count, warning_count, problems, sign_status, sign, response_status, response, retry_of, attempt, resend)
      VALUES (@id, @received_at, @endpoint, @method, @path, @query, @headers, @remote_address, @size, @sha256,
        @truncated, @content_type, @content_encoding, @charset, @kind, @shape, @task_id, @task_name, @plan_name, @call_count,
-       @status_summary, @error_count, @warning_count, @problems, @sign_status, @sign, @response_status, @response, @retry_of, @attempt)`,
+       @status_summary, @error_count, @warning_count, @problems, @sign_status, @sign, @response_status, @response, @retry_of, @attempt, @resend)`,
   );
   const insertBody = db.prepare(`INSERT INTO bodies (delivery_id, raw) VALUES (?, ?)`);
   const insertCall = db.prepare(
@@ -252,6 +254,7 @@ export function deliveryStatements(db: Db) {
       response: JSON.stringify(response),
       retry_of: position.retryOf,
       attempt: position.attempt,
+      resend: isMarkedResend(c.headers) ? 1 : 0,
     });
     const rowId = Number(info.lastInsertRowid);
     insertBody.run(rowId, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));

@@ -27,6 +27,7 @@ export function toSummary(r: DeliveryRow): DeliverySummary {
     retryOf: r.retry_of,
     attempt: r.attempt,
     sha256: r.sha256,
+    resend: r.resend === 1,
   };
 }
 

@@ -54,6 +54,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         <SignBadge status={d.sign} />
         <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
         {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
+        {d.resend && <span className="badge muted" title="Sent by this app's re-send (X-Callback-Inspector-Resend), not by the vendor">re-sent from here</span>}
         <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.id), b: 'example' })}>Compare with the contract example</a>
         <button type="button" className={`resend-toggle ${resending ? 'active' : ''}`} aria-pressed={resending} onClick={() => setResending(!resending)}>
           {resending ? 'Back to the body' : 'Re-send…'}

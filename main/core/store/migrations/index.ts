@@ -5,5 +5,6 @@ import { sql as pending } from './0003-pending.js';
 import { sql as forwards } from './0004-forwards.js';
 import { sql as retryIndex } from './0005-retry-index.js';
 import { sql as partialIndexes } from './0006-partial-indexes.js';
+import { sql as resend } from './0007-resend.js';
 
-export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex, partialIndexes];
+export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex, partialIndexes, resend];
