@@ -48,7 +48,7 @@ export function compareBodies(a: PreparedSide, b: PreparedSide, options: DiffOpt
   if (a.json?.ok && b.json?.ok) {
     const diff = diffJson(a.json.value, b.json.value, options);
     const equal = diff.counts.total === 0;
-    return { ...sides, ...diff, mode: 'json', equal, sameBytes: identical, firstDifference: null, summary: jsonSummary(diff.counts, identical) };
+    return { ...sides, ...diff, mode: 'json', equal, sameBytes: identical, firstDifference: null, summary: jsonSummary(diff.counts, identical, a.text === b.text) };
   }
   const none = { differences: [], counts: emptyCounts(), omitted: 0 };
   if (a.text !== null && b.text !== null) {
@@ -78,7 +78,12 @@ export function describeCounts(counts: DiffCounts): string {
   return DIFF_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k.replace('-', ' ')}`).join(', ');
 }
 
-function jsonSummary(counts: DiffCounts, identicalBytes: boolean): string {
-  if (counts.total === 0) return identicalBytes ? 'identical' : 'no structural differences (the bytes differ only in formatting: whitespace, key order or escapes)';
+function jsonSummary(counts: DiffCounts, identicalBytes: boolean, identicalText: boolean): string {
+  if (counts.total === 0) {
+    if (identicalBytes) return 'identical';
+    // The same text from different bytes: UTF-16 against UTF-8, a byte-order mark, another charset.
+    if (identicalText) return 'no structural differences (the same text in different bytes: character encoding or a byte-order mark)';
+    return 'no structural differences (the bytes differ only in formatting: whitespace, key order or escapes)';
+  }
   return `${counts.total} difference${counts.total === 1 ? '' : 's'}: ${describeCounts(counts)}`;
 }

@@ -23,6 +23,13 @@ describe('comparing bodies', () => {
     expect(diff.b).toEqual({ label: "the contract's example", size: Buffer.byteLength(seedText), format: 'json', notes: [] });
   });
 
+  it('says when the same text comes in different bytes (UTF-16 against UTF-8), not that the formatting differs', () => {
+    const utf16 = prepareBytes('utf-16', Buffer.from(`\ufeff${seedText}`, 'utf16le'), [['Content-Type', 'application/json; charset=utf-16']]);
+    const diff = compareBodies(utf16, example);
+    expect(diff).toMatchObject({ mode: 'json', equal: true, sameBytes: false });
+    expect(diff.summary).toMatch(/same text in different bytes: character encoding/);
+  });
+
   it('finds the compact form of the example structurally equal, the bytes differing only in formatting', () => {
     const diff = compareBodies(text(JSON.stringify(JSON.parse(seedText))), example);
     expect(diff).toMatchObject({ mode: 'json', equal: true, sameBytes: false });
