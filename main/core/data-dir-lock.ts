@@ -4,6 +4,7 @@
 // process that died (kill -9, a crash) is taken over, as the pid in it is no longer running.
 import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
+import { processAlive } from './process-alive.js';
 
 export const LOCK_FILE = 'callback-inspector.lock';
 
@@ -32,7 +33,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const pid = holder(file);
-      if (pid !== null && pid !== process.pid && running(pid)) throw new DataDirBusyError(dataDir, pid);
+      if (pid !== null && pid !== process.pid && processAlive(pid)) throw new DataDirBusyError(dataDir, pid);
       // Left by a process that is gone (or unreadable): taken over.
       rmSync(file, { force: true });
     }
@@ -46,15 +47,5 @@ function holder(file: string): number | null {
     return Number.isInteger(pid) && pid > 0 ? pid : null;
   } catch {
     return null;
-  }
-}
-
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, under another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

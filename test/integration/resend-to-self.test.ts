@@ -3,25 +3,14 @@
 // shown in the callee's chain, and a real vendor retry still joins the vendor's first attempt. Other
 // targets get no mark.
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCore } from './support/core.js';
+import { describe, expect, it } from 'vitest';
+import { coreAndTarget } from './support/core-and-target.js';
 import { send } from './support/http.js';
-import { startTarget, type Target } from './support/target.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
-let core: Awaited<ReturnType<typeof startTestCore>>;
-let target: Target;
+const env = coreAndTarget();
 
-beforeAll(async () => {
-  core = await startTestCore();
-  target = await startTarget();
-});
-afterAll(async () => {
-  await core.cleanup();
-  await target.close();
-});
-
-const deliver = async () => Number((await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
+const deliver = async () => Number((await send(env.core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
 
 describe('re-sending to this app itself', () => {
   it('stores each copy as a re-send of its own, not a vendor retry, and out of the chain; a vendor retry still joins the first', async () => {
@@ -29,34 +18,34 @@ describe('re-sending to this app itself', () => {
     // One copy as stored, one edited into a call of its own (another CallID).
     const edited = seed.toString('utf8').replace('6dbf57adc3ecf4f4bfd5efe85ccad659', 'ffffffffffffffffffffffffffffffff');
     for (const body of [undefined, { text: edited }]) {
-      const job = await core.api.resend({ deliveryId: first, to: core.receiver.url, ...(body ? { body } : {}) });
-      expect(await core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 1 });
+      const job = await env.core.api.resend({ deliveryId: first, to: env.core.receiver.url, ...(body ? { body } : {}) });
+      expect(await env.core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 1 });
     }
     const retry = await deliver();
 
-    const page = await core.api.listDeliveries({ limit: 10 });
+    const page = await env.core.api.listDeliveries({ limit: 10 });
     const copies = page.items.filter((d) => d.id > first && d.id < retry);
     expect(copies).toHaveLength(2);
     for (const copy of copies) {
       expect(copy).toMatchObject({ retryOf: null, attempt: 1, resend: true });
-      expect((await core.api.getDelivery({ id: copy.id }))!.headers.some(([n]) => n === 'X-Callback-Inspector-Resend')).toBe(true);
+      expect((await env.core.api.getDelivery({ id: copy.id }))!.headers.some(([n]) => n === 'X-Callback-Inspector-Resend')).toBe(true);
     }
     expect(page.items.find((d) => d.id === retry)).toMatchObject({ retryOf: first, attempt: 2, resend: false });
 
     // The callee's chain is the vendor's: the copies are not in it, nor in a replay of it.
-    const inChain = new Set((await core.api.getChain({ callee: '+6212345678' })).map((a) => a.deliveryId));
+    const inChain = new Set((await env.core.api.getChain({ callee: '+6212345678' })).map((a) => a.deliveryId));
     expect(copies.filter((c) => inChain.has(c.id))).toEqual([]);
     // (The retry repeats the first's call: a chain shows a call once, from its earliest delivery.)
     expect([...inChain]).toEqual([first]);
-    const replay = await core.api.replayChain({ callee: '+6212345678', to: target.url('/ok'), speed: 'max' });
-    const replayed = (await core.resend.runner.wait(replay.id))!;
+    const replay = await env.core.api.replayChain({ callee: '+6212345678', to: env.target.url('/ok'), speed: 'max' });
+    const replayed = (await env.core.resend.runner.wait(replay.id))!;
     expect(replayed.total).toBe(page.items.filter((d) => !d.resend).length);
   });
 
   it('sends other targets the request as stored, without the mark', async () => {
     const id = await deliver();
-    const job = await core.api.resend({ deliveryId: id, to: target.url('/ok') });
-    await core.resend.runner.wait(job.id);
-    expect(target.received.at(-1)!.headers.map(([n]) => n.toLowerCase())).not.toContain('x-callback-inspector-resend');
+    const job = await env.core.api.resend({ deliveryId: id, to: env.target.url('/ok') });
+    await env.core.resend.runner.wait(job.id);
+    expect(env.target.received.at(-1)!.headers.map(([n]) => n.toLowerCase())).not.toContain('x-callback-inspector-resend');
   });
 });

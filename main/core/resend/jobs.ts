@@ -7,6 +7,7 @@ import type { EventBus } from '../service/events.js';
 import type { Store } from '../store/index.js';
 import type { HttpOutcome } from './http-send.js';
 import { SendLog } from './send-log.js';
+import { processAlive } from '../process-alive.js';
 
 const MAX_NOTES = 20;
 
@@ -160,14 +161,4 @@ export class JobRunner {
 /** A copy that later progress does not mutate (in-process listeners may keep it). */
 function snapshot(info: JobInfo): JobInfo {
   return { ...info, outcomes: { ...info.outcomes }, notes: [...info.notes] };
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
