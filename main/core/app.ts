@@ -50,55 +50,56 @@ export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
 export const DATABASE_FILE = 'callback-inspector.db';
 
 export async function startCore(options: CoreOptions): Promise<Core> {
-  const unlock = lockDataDir(options.dataDir);
-  let store: Store;
+  const lock = lockDataDir(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // What has been started so far, undone in reverse if a later step fails: a failed start leaves
+  // neither the store open nor the data directory locked.
+  const undo: Array<() => unknown> = [() => lock.release()];
   try {
-    store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  } catch (error) {
-    unlock();
-    throw error;
-  }
-  const checkpointer = startCheckpointer(store.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
-  const events = new EventBus();
-  const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
-  const deriver = startDeriver({
-    store,
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    // A delivery is announced once it is derived, so that listeners see its kind, calls and problems.
-    onDerived: (ids) => {
-      // Reading each row back costs the receiver's thread ~50 µs a delivery: only for a listener (UI, wait).
-      if (!events.has('deliveryReceived')) return;
-      for (const id of ids) {
-        const row = store.deliveries.row(id);
-        if (row) events.emit('deliveryReceived', toSummary(row));
-      }
-    },
-    onError: options.onError ?? ((e) => console.error('deriver error:', e)),
-    onBacklog: backlog,
-  });
-  let endpoints = indexByName(store.endpoints.list());
-  let lastForwarded: string | null = null;
-  /** Known once the receiver listens. */
-  let receiverUrl: string | null = null;
-  const resend = createResendEngine({
-    store,
-    events,
-    isOwnReceiver: (url) => receiverUrl !== null && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || lastForwarded),
-  });
-  store.forwards.interruptPending(Date.now());
-  const forwarder = createForwarder({ store, runner: resend.runner, transport: createTransport() });
-  const handle = createRecorder({
-    store,
-    forwarder,
-    onCommitted: (lastId) => deriver.committed(lastId),
-    endpoint: (name) => endpoints.get(name),
-    ...(options.random ? { random: options.random } : {}),
-    onForwardedHost: (url) => (lastForwarded = url),
-  });
-  store.deliveries.warmRetryWindow();
-  let receiver: Receiver;
-  try {
-    receiver = await startReceiver({
+    const store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    undo.push(() => store.close());
+    const checkpointer = startCheckpointer(store.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    undo.push(() => checkpointer.stop());
+    const events = new EventBus();
+    const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
+    const deriver = startDeriver({
+      store,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      // A delivery is announced once it is derived, so that listeners see its kind, calls and problems.
+      onDerived: (ids) => {
+        // Reading each row back costs the receiver's thread ~50 µs a delivery: only for a listener (UI, wait).
+        if (!events.has('deliveryReceived')) return;
+        for (const id of ids) {
+          const row = store.deliveries.row(id);
+          if (row) events.emit('deliveryReceived', toSummary(row));
+        }
+      },
+      onError: options.onError ?? ((e) => console.error('deriver error:', e)),
+      onBacklog: backlog,
+    });
+    undo.push(() => deriver.stop());
+    let endpoints = indexByName(store.endpoints.list());
+    let lastForwarded: string | null = null;
+    /** Known once the receiver listens. */
+    let receiverUrl: string | null = null;
+    const resend = createResendEngine({
+      store,
+      events,
+      // Only the public URL the user configured: X-Forwarded-Host comes from whoever sends a request.
+      isOwnReceiver: (url) => receiverUrl !== null && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || null),
+    });
+    undo.push(() => resend.close());
+    store.forwards.interruptPending(Date.now());
+    const forwarder = createForwarder({ store, runner: resend.runner, transport: createTransport() });
+    const handle = createRecorder({
+      store,
+      forwarder,
+      onCommitted: (lastId) => deriver.committed(lastId),
+      endpoint: (name) => endpoints.get(name),
+      ...(options.random ? { random: options.random } : {}),
+      onForwardedHost: (url) => (lastForwarded = url),
+    });
+    store.deliveries.warmRetryWindow();
+    const receiver = await startReceiver({
       host: options.receiverHost ?? '127.0.0.1',
       port: options.receiverPort ?? 8787,
       bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
@@ -107,53 +108,57 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       onError: options.onError ?? ((e) => console.error('receiver error:', e)),
     });
     receiverUrl = receiver.url;
+    lock.announce({ receiverUrl });
+    const retention = startRetention(store);
+    const service = afterDerivation(deriver, createService({
+      applyRetention: retention.run,
+      store,
+      resend: createResendOps({ store, engine: resend }),
+      events,
+      forward: createForwardOps({ store, forwarder }),
+      onEndpointsChanged: (list) => {
+        endpoints = indexByName(list);
+        forwarder.reconfigured(list);
+      },
+      info: () => ({
+        version,
+        receiverUrl: receiver.url,
+        publicUrl: store.settings.get().publicUrl || lastForwarded,
+        dataDir: options.dataDir,
+      }),
+    }));
+    let closing: Promise<void> | undefined;
+    return {
+      service,
+      events,
+      store,
+      receiver,
+      resend,
+      dataDir: options.dataDir,
+      close: () =>
+        (closing ??= (async () => {
+          // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
+          retention.stop();
+          forwarder.beginClose();
+          await Promise.all([receiver.close(), resend.close()]);
+          await forwarder.close();
+          await deriver.stop();
+          await checkpointer.stop();
+          store.checkpoint();
+          store.close();
+          lock.release();
+        })()),
+    };
   } catch (error) {
-    await resend.close();
-    await Promise.all([deriver.stop(), checkpointer.stop()]);
-    store.close();
-    unlock();
+    for (const step of undo.reverse()) {
+      try {
+        await step();
+      } catch {
+        // Undoing as much as can be; the start's own error is the one to report.
+      }
+    }
     throw error;
   }
-  const retention = startRetention(store);
-  const service = afterDerivation(deriver, createService({
-    applyRetention: retention.run,
-    store,
-    resend: createResendOps({ store, engine: resend }),
-    events,
-    forward: createForwardOps({ store, forwarder }),
-    onEndpointsChanged: (list) => {
-      endpoints = indexByName(list);
-      forwarder.reconfigured(list);
-    },
-    info: () => ({
-      version,
-      receiverUrl: receiver.url,
-      publicUrl: store.settings.get().publicUrl || lastForwarded,
-      dataDir: options.dataDir,
-    }),
-  }));
-  let closing: Promise<void> | undefined;
-  return {
-    service,
-    events,
-    store,
-    receiver,
-    resend,
-    dataDir: options.dataDir,
-    close: () =>
-      (closing ??= (async () => {
-        // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
-        retention.stop();
-        forwarder.beginClose();
-        await Promise.all([receiver.close(), resend.close()]);
-        await forwarder.close();
-        await deriver.stop();
-        await checkpointer.stop();
-        store.checkpoint();
-        store.close();
-        unlock();
-      })()),
-  };
 }
 
 /** How often, at most, the backlog of deliveries not yet derived is published. */

@@ -1,50 +1,74 @@
 // One running core per data directory. Two would each run a receiver, a retry window and retention
 // over the same store, and the second user would not know where their deliveries went. Readers
-// (export, wait) and import take no lock: they are meant to run beside `serve`. A lock left by a
-// process that died (kill -9, a crash) is taken over, as the pid in it is no longer running.
-import { mkdirSync, openSync, readFileSync, rmSync, writeSync, closeSync } from 'node:fs';
+// (export, wait) and import take no lock: they are meant to run beside `serve`.
+//
+// The lock is SQLite's own exclusive lock on a small file beside the store, held for as long as the
+// core runs: the operating system takes it atomically and releases it when the process ends however
+// it ends (kill -9, a crash), on Linux, macOS and Windows alike, and a second core in the same
+// process is refused too. No process id is trusted for the lock itself; the one written beside it
+// only says who holds it.
+import Database from 'better-sqlite3';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { processAlive } from './process-alive.js';
 
 export const LOCK_FILE = 'callback-inspector.lock';
+/** Who holds the lock, and where its receiver listens (for the CLI's re-sends): advisory. */
+export const RUNNING_FILE = 'callback-inspector.running.json';
+
+export interface RunningInfo {
+  pid: number;
+  /** Known once the receiver listens. */
+  receiverUrl?: string;
+}
 
 export class DataDirBusyError extends Error {
   constructor(
     readonly dataDir: string,
-    readonly pid: number,
+    readonly pid: number | null,
   ) {
-    super(`another Callback Inspector (pid ${pid}) is running on ${dataDir}: stop it, or give this one another data directory`);
+    super(`another Callback Inspector${pid ? ` (pid ${pid})` : ''} is running on ${dataDir}: stop it, or give this one another data directory`);
   }
 }
 
-/** Takes the data directory for this process; the returned function gives it back. */
-export function lockDataDir(dataDir: string): () => void {
+export interface DataDirLock {
+  /** Says where this core's receiver listens, for commands run beside it. */
+  announce(info: Omit<RunningInfo, 'pid'>): void;
+  release(): void;
+}
+
+/** Takes the data directory for this core until `release`. */
+export function lockDataDir(dataDir: string, options: { nativeBinding?: string } = {}): DataDirLock {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const file = join(dataDir, LOCK_FILE);
-  for (let tries = 0; tries < 3; tries++) {
-    try {
-      // 'wx': created by us or not at all, so two starting at once cannot both win.
-      const fd = openSync(file, 'wx', 0o600);
-      writeSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => {
-        if (holder(file) === process.pid) rmSync(file, { force: true });
-      };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = holder(file);
-      if (pid !== null && pid !== process.pid && processAlive(pid)) throw new DataDirBusyError(dataDir, pid);
-      // Left by a process that is gone (or unreadable): taken over.
-      rmSync(file, { force: true });
-    }
+  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  try {
+    db.pragma('locking_mode = EXCLUSIVE');
+    // Never committed: the exclusive lock lasts until the connection closes.
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (error) {
+    db.close();
+    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new DataDirBusyError(dataDir, runningInfo(dataDir)?.pid ?? null);
+    throw error;
   }
-  throw new Error(`could not take ${file}`);
+  const running = join(dataDir, RUNNING_FILE);
+  const write = (info: RunningInfo) => writeFileSync(running, JSON.stringify(info), { mode: 0o600 });
+  write({ pid: process.pid });
+  let released = false;
+  return {
+    announce: (info) => write({ pid: process.pid, ...info }),
+    release: () => {
+      if (released) return;
+      released = true;
+      rmSync(running, { force: true });
+      db.close();
+    },
+  };
 }
 
-function holder(file: string): number | null {
+/** What the core running on `dataDir` said about itself; null when none has (or the file is unreadable). */
+export function runningInfo(dataDir: string): RunningInfo | null {
   try {
-    const pid = Number(readFileSync(file, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const info = JSON.parse(readFileSync(join(dataDir, RUNNING_FILE), 'utf8')) as RunningInfo;
+    return Number.isInteger(info.pid) ? info : null;
   } catch {
     return null;
   }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
 import { startTarget, type Target } from '../integration/support/target.js';
 import { startServe, type Served } from './support/browser.js';
-import { runCli } from './support/cli.js';
+import { bin, runCli } from './support/cli.js';
+import { spawn } from 'node:child_process';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 let served: Served;
@@ -42,6 +43,32 @@ describe('send, replay-chain, generate from the command line', () => {
     expect(r.stdout).toMatch(/attempt 1: HTTP 500[\s\S]*next attempt in 100 ms[\s\S]*attempt 2: HTTP 500[\s\S]*attempt 3: HTTP 200[\s\S]*delivered on attempt 3/);
     const attempts = await api('listSends', { deliveryId: Number(id) });
     expect(attempts.map((a: { attempt: number; responseStatus: number }) => [a.attempt, a.responseStatus])).toEqual([[3, 200], [2, 500], [1, 500]]);
+  });
+
+  it("send to the running serve's own receiver is stored as a re-send, not as the vendor retrying", async () => {
+    const res = await send(served.receiver, { headers: { 'content-type': 'application/json' }, body: seed });
+    const id = Number(res.headers['x-callback-inspector-delivery']);
+    const r = await cli('send', String(id), '--to', served.receiver, '--data', served.dataDir);
+    expect(r.status).toBe(0);
+    const [copy] = (await api('listDeliveries', { limit: 1 })).items;
+    expect(copy.id).toBeGreaterThan(id);
+    expect(copy).toMatchObject({ resend: true, retryOf: null, attempt: 1 });
+  });
+
+  it('send into a reader that leaves early (| head -1) says attempts were abandoned: exit 141 under pipefail', async () => {
+    const res = await send(served.receiver, { headers: { 'content-type': 'application/json' }, body: seed });
+    const id = res.headers['x-callback-inspector-delivery'] as string;
+    const command = `set -o pipefail; node ${bin} send ${id} --to ${target.url('/fail')} --max-retries 5 --time-scale 600 --data ${served.dataDir} | head -1`;
+    // Not spawnSync: the target answering the attempts runs on this test's event loop.
+    const child = spawn('bash', ['-c', command]);
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(out).toMatch(/^sending delivery #\d+ → /);
+    expect(err).not.toMatch(/EPIPE|Error/);
+    expect(status).toBe(141);
   });
 
   it('send counts the retries left in words that agree with the number', async () => {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { coreAndTarget } from './support/core-and-target.js';
+import { startTestCore, tempDir } from './support/core.js';
 import { send } from './support/http.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
@@ -47,5 +48,30 @@ describe('re-sending to this app itself', () => {
     const job = await env.core.api.resend({ deliveryId: id, to: env.target.url('/ok') });
     await env.core.resend.runner.wait(job.id);
     expect(env.target.received.at(-1)!.headers.map(([n]) => n.toLowerCase())).not.toContain('x-callback-inspector-resend');
+  });
+
+  it("groups a re-send's own attempts, so an endpoint that fails the first N lets its retry through", async () => {
+    await env.core.api.putEndpoint({ name: 'flaky', response: { failFirst: 1 } });
+    const id = Number((await send(`${env.core.receiver.url}hooks/flaky/`, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
+    const job = await env.core.api.resend({ deliveryId: id, to: `${env.core.receiver.url}hooks/flaky/`, retry: { intervalMs: 60_000, maxRetries: 2, timeScale: 1000 } });
+    expect(await env.core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 1, attempts: 2 });
+  });
+
+  it('still joins a vendor retry to the vendor\'s first after a restart, not to a re-send in between', async () => {
+    const dir = tempDir();
+    try {
+      let core = await startTestCore({ dataDir: dir.path });
+      const post = async () => Number((await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
+      const first = await post();
+      const job = await core.api.resend({ deliveryId: first, to: core.receiver.url });
+      await core.resend.runner.wait(job.id);
+      await core.close();
+      core = await startTestCore({ dataDir: dir.path });
+      const retry = await post();
+      expect((await core.api.getDelivery({ id: retry }))!).toMatchObject({ retryOf: first, attempt: 2, resend: false });
+      await core.close();
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -4,10 +4,15 @@
 
 export const RESEND_MARK = 'X-Callback-Inspector-Resend';
 
+/** The mark of this app's own re-send (`job N item M`: the same on each attempt of one item), or null for the vendor's. */
+export function resendMarkOf(headers: ReadonlyArray<readonly [string, string]>): string | null {
+  const name = RESEND_MARK.toLowerCase();
+  return headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
+}
+
 /** Whether a request came from this app's own re-send, not from the vendor. */
 export function isMarkedResend(headers: ReadonlyArray<readonly [string, string]>): boolean {
-  const name = RESEND_MARK.toLowerCase();
-  return headers.some(([n]) => n.toLowerCase() === name);
+  return resendMarkOf(headers) !== null;
 }
 
 /**

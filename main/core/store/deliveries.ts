@@ -4,7 +4,7 @@ import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
-import { isMarkedResend } from '../receiver/resend-mark.js';
+import { isMarkedResend, resendMarkOf } from '../receiver/resend-mark.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';
 
@@ -129,7 +129,7 @@ const PENDING: DerivedColumns = {
   sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
 };
 
-const keyOf = (c: CapturedRequest, sha256: string): ArrivalKey => ({ endpoint: c.endpoint, method: c.method, path: c.path, sha256 });
+const keyOf = (c: CapturedRequest, sha256: string): ArrivalKey => ({ endpoint: c.endpoint, method: c.method, path: c.path, sha256, mark: resendMarkOf(c.headers) ?? '' });
 
 export interface RetryPosition {
   retryOf: number | null;
@@ -139,16 +139,17 @@ export interface RetryPosition {
 export function deliveryStatements(db: Db) {
   const recentArrivalRows = db.prepare<[number, number], { id: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
     `SELECT id, received_at, endpoint, method, path, sha256 FROM deliveries
-      WHERE received_at >= ? AND size > 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
+      WHERE received_at >= ? AND size > 0 AND resend = 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
   );
   type SameRequest = { id: number; retry_of: number | null; attempt: number; received_at: number };
   const sameRequestAt = db.prepare<[number, string, string, string, string], SameRequest>(
     `SELECT id, retry_of, attempt, received_at FROM deliveries WHERE id = ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ?`,
   );
-  // The window's fallback (an arrival it noted was rolled back): a scan of the last minutes by received_at.
+  // The window's fallback (an arrival it noted was rolled back): a scan of the last minutes by received_at,
+  // among the vendor's deliveries (this app's re-sends to itself are never the vendor's first attempt).
   const latestSameRequest = db.prepare<[number, string, string, string, string], SameRequest>(
     `SELECT id, retry_of, attempt, received_at FROM deliveries
-      WHERE received_at >= ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ?
+      WHERE received_at >= ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ? AND resend = 0
       ORDER BY received_at DESC, id DESC LIMIT 1`,
   );
   const insertDelivery = db.prepare(
@@ -196,11 +197,11 @@ export function deliveryStatements(db: Db) {
 
   /**
    * Where a request stands among earlier arrivals of the same body (same method, path, endpoint).
-   * An empty body is never a retry: health checks and tunnel probes all have the same empty hash. Nor
-   * is this app's own re-send (marked): it is not the vendor trying again.
+   * An empty body is never a retry: health checks and tunnel probes all have the same empty hash. This
+   * app's own re-sends to itself (marked) are grouped by their mark, apart from the vendor's attempts.
    */
   function retryPosition(c: CapturedRequest, sha256: string): RetryPosition {
-    if (c.body.byteLength === 0 || isMarkedResend(c.headers)) return { retryOf: null, attempt: 1 };
+    if (c.body.byteLength === 0) return { retryOf: null, attempt: 1 };
     const key = keyOf(c, sha256);
     const since = c.receivedAt - RETRY_WINDOW_MS;
     const noted = recent().latest(key, since);
@@ -209,6 +210,11 @@ export function deliveryStatements(db: Db) {
     // attempts then point at themselves, as ON DELETE SET NULL left them). An arrival noted in a
     // transaction that rolled back is not there (or its id was reused): the store has the truth.
     let row = sameRequestAt.get(noted.id, sha256, c.endpoint, c.method, c.path);
+    // A re-send's attempts are found in the window only: the store's fallback knows the vendor's.
+    if (!row && key.mark) {
+      recent().replace(key, null);
+      return { retryOf: null, attempt: 1 };
+    }
     if (!row) {
       row = latestSameRequest.get(since, sha256, c.endpoint, c.method, c.path);
       recent().replace(key, row ? { id: row.id, receivedAt: row.received_at } : null);
@@ -225,14 +231,13 @@ export function deliveryStatements(db: Db) {
     const rows = recentArrivalRows.all(Date.now() - RETRY_WINDOW_MS, RECENT_CAPACITY);
     for (let i = rows.length - 1; i >= 0; i--) {
       const r = rows[i]!;
-      recentCache.note(r, { id: r.id, receivedAt: r.received_at });
+      recentCache.note({ ...r, mark: '' }, { id: r.id, receivedAt: r.received_at });
     }
     return recentCache;
   }
   function noteArrival(c: CapturedRequest, sha256: string, id: number): void {
     // An import of old (or future-dated) deliveries must not push the live window out.
-    // Nor may this app's own re-sends: a vendor retry of the same body belongs to the vendor's first.
-    if (c.body.byteLength === 0 || isMarkedResend(c.headers) || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
+    if (c.body.byteLength === 0 || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
     recentCache.note(keyOf(c, sha256), { id, receivedAt: c.receivedAt });
   }
 

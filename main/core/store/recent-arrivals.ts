@@ -4,12 +4,17 @@
 // 40% of the receiver's own store cost. The last window of arrivals is kept here instead, loaded from
 // the store once (by received_at, an append-only index) and kept up to date by the store's writes.
 
-/** What makes two requests one delivery: same endpoint, method, path and body bytes. */
+/**
+ * What makes two requests one delivery: same endpoint, method, path and body bytes, and the same
+ * re-send mark: '' for the vendor's, `job N item M` for this app's own re-send to itself, whose
+ * attempts are one group apart from the vendor's.
+ */
 export interface ArrivalKey {
   endpoint: string;
   method: string;
   path: string;
   sha256: string;
+  mark: string;
 }
 
 /** Where to look in the store (its attempt and retry_of are read from the row, which is the truth). */
@@ -34,7 +39,7 @@ export const RECENT_CAPACITY = 200_000;
 export function recentArrivals(windowMs: number, capacity = RECENT_CAPACITY): RecentArrivals {
   // A Map iterates in insertion order; a key noted again is moved to the end, so the front is oldest.
   const byKey = new Map<string, RecentArrival>();
-  const keyOf = (k: ArrivalKey) => `${k.endpoint}\n${k.method}\n${k.path}\n${k.sha256}`;
+  const keyOf = (k: ArrivalKey) => `${k.endpoint}\n${k.method}\n${k.path}\n${k.sha256}\n${k.mark}`;
   const prune = (now: number) => {
     for (const [key, a] of byKey) {
       if (byKey.size <= capacity && a.receivedAt >= now - windowMs) break;

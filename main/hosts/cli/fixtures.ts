@@ -10,6 +10,7 @@ import { idList, speed } from './options.js';
 import { formatMs } from './send.js';
 import { addSignOptions, addTargetOptions, commonInput, type SendFlags } from './send-options.js';
 import { fail, follow, openSession, startJob, summary, validInput } from './session.js';
+import { readerLeavingAbandonsWork } from './closed-pipe.js';
 
 interface ExportFlags {
   data: string;
@@ -90,7 +91,10 @@ Example:
   callback-inspector fixtures replay ./fixtures/redials --to http://127.0.0.1:3000/callback --speed 60
 `,
     )
-    .action((folder: string, flags: ReplayFlags) => replayAction(folder, flags));
+    .action((folder: string, flags: ReplayFlags) => {
+      readerLeavingAbandonsWork();
+      return replayAction(folder, flags);
+    });
 }
 
 async function exportAction(flags: ExportFlags): Promise<void> {

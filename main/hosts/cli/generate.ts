@@ -7,6 +7,7 @@ import { addRetryOptions, addTargetOptions, retryOf, type SendFlags } from './se
 import { fail, follow, openSession, startJob, summary, validInput } from './session.js';
 import { positiveInt, scheme } from './options.js';
 import { finishOutputFile, openOutputFile } from './output-file.js';
+import { readerLeavingAbandonsWork } from './closed-pipe.js';
 
 interface Flags extends Omit<SendFlags, 'to'> {
   to?: string;
@@ -64,6 +65,7 @@ async function generate(flags: Flags): Promise<void> {
     return;
   }
   const retry = retryOf(flags as SendFlags);
+  readerLeavingAbandonsWork();
   const input = validInput('sendGenerated', { ...options, to: flags.to!, concurrency: flags.concurrency, timeoutMs: flags.timeout, ...(retry ? { retry } : {}) });
   const session = openSession(flags.data, { mustExist: false });
   try {

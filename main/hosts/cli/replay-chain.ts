@@ -5,6 +5,7 @@ import { addSignOptions, addTargetOptions, commonInput, type SendFlags } from '.
 import { fail, follow, openSession, startJob, summary, validInput } from './session.js';
 import { idList, speed } from './options.js';
 import { formatMs } from './send.js';
+import { readerLeavingAbandonsWork } from './closed-pipe.js';
 
 interface Flags extends SendFlags {
   callee?: string;
@@ -33,7 +34,10 @@ Example:
   callback-inspector replay-chain --callee +6212345678 --to http://127.0.0.1:3000/callback --speed 60 --data ./data
 `,
     )
-    .action((flags: Flags) => replay(flags));
+    .action((flags: Flags) => {
+      readerLeavingAbandonsWork();
+      return replay(flags);
+    });
 }
 
 async function replay(flags: Flags): Promise<void> {

@@ -5,6 +5,7 @@ import type { DeliveryFilter } from '../../../shared/api.js';
 import { addRetryOptions, addSignOptions, addTargetOptions, commonInput, retryOf, type SendFlags } from './send-options.js';
 import { fail, follow, openSession, startJob, summary, validInput } from './session.js';
 import { idList, positiveInt } from './options.js';
+import { readerLeavingAbandonsWork } from './closed-pipe.js';
 
 interface Flags extends Omit<SendFlags, 'to'> {
   to?: string;
@@ -41,7 +42,10 @@ export function registerSendBulk(program: Command): void {
   addSignOptions(cmd);
   addRetryOptions(cmd)
     .addHelpText('after', '\nExample:\n  callback-inspector send-bulk --endpoint acme --to http://127.0.0.1:3000/callback --concurrency 16 --data ./data\n  callback-inspector send-bulk --failed-of 12 --data ./data\n')
-    .action((flags: Flags) => sendBulk(flags));
+    .action((flags: Flags) => {
+      readerLeavingAbandonsWork();
+      return sendBulk(flags);
+    });
 }
 
 async function sendBulk(flags: Flags): Promise<void> {

@@ -6,6 +6,7 @@ import { VENDOR_HEADERS } from '../../core/resend/request.js';
 import { scaledInterval } from '../../core/resend/retry-policy.js';
 import { addHeaderOption, addRetryOptions, addSignOptions, addTargetOptions, commonInput, withHeaders, type SendFlags } from './send-options.js';
 import { fail, follow, openSession, startJob, validInput } from './session.js';
+import { readerLeavingAbandonsWork } from './closed-pipe.js';
 
 interface Flags extends SendFlags {
   header?: Array<[string, string]>;
@@ -36,7 +37,10 @@ Examples:
   callback-inspector send body.json --to http://127.0.0.1:3000/callback -H 'X-Trace: qa-1'
 `,
     )
-    .action((source: string, flags: Flags) => send(source, flags));
+    .action((source: string, flags: Flags) => {
+      readerLeavingAbandonsWork();
+      return send(source, flags);
+    });
 }
 
 async function send(source: string, flags: Flags): Promise<void> {

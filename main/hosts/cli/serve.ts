@@ -3,6 +3,7 @@
 import { Option, type Command } from 'commander';
 import { startCore, DEFAULT_BODY_LIMIT } from '../../core/app.js';
 import { DataDirBusyError } from '../../core/data-dir-lock.js';
+import { keepRunningWhenReaderLeaves } from './closed-pipe.js';
 import { startHttpApi } from '../../core/api/http-api.js';
 import { registerStaticUi } from '../../core/api/static-ui.js';
 import { rendererDir } from './renderer-dir.js';
@@ -67,6 +68,7 @@ export function registerServe(program: Command): void {
       // They shape forwarding only: given alone, they would be ignored and the user would not know.
       const forwardOnly = [opts.relay && '--relay', cmd.getOptionValueSource('forwardTimeout') === 'cli' && '--forward-timeout'].filter(Boolean);
       if (forwardOnly.length && !opts.forward?.length) cmd.error(`error: ${forwardOnly.join(' and ')} ${forwardOnly.length === 1 ? 'needs' : 'need'} --forward <[endpoint=]url>`, { exitCode: EXIT_BAD_INPUT });
+      keepRunningWhenReaderLeaves();
       return serve(opts);
     });
 }

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { ApiInputError, parseInput, type OpInput, type OpName } from '../../../shared/api.js';
 import type { JobInfo, SendAttempt } from '../../../shared/model.js';
 import { DATABASE_FILE } from '../../core/app.js';
+import { runningInfo } from '../../core/data-dir-lock.js';
+import { isOwnReceiver } from '../../core/receiver/resend-mark.js';
 import { createResendEngine, ResendInputError, type ResendEngine } from '../../core/resend/engine.js';
 import { EventBus } from '../../core/service/events.js';
 import { openStore, type Store } from '../../core/store/index.js';
@@ -23,7 +25,15 @@ export function openSession(dataDir: string, { mustExist }: { mustExist: boolean
   if (mustExist && !existsSync(file)) fail(`no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
   const store = openStore(file);
   const events = new EventBus();
-  const engine = createResendEngine({ store, events });
+  const engine = createResendEngine({
+    store,
+    events,
+    // Sent to the receiver of a serve (or desktop app) running on this data dir: marked as a re-send.
+    isOwnReceiver: (url) => {
+      const receiverUrl = runningInfo(dataDir)?.receiverUrl;
+      return receiverUrl !== undefined && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || null);
+    },
+  });
   return {
     store,
     events,

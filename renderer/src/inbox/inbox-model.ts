@@ -24,17 +24,18 @@ export function mergeRows(list: DeliverySummary[], rows: DeliverySummary[]): Del
 
 /**
  * A refetched first page, merged into the list. When more arrived than a page holds (its oldest row is
- * newer than the newest shown, and older pages follow), a merge would leave a hole between the two that
- * scrolling never fills (older pages load from below the list's end): the list restarts from the page,
- * and its cursor becomes the list's.
+ * newer than the newest row shown when the page was asked for, and older pages follow), a merge would
+ * leave a hole between the two that scrolling never fills (older pages load from below the list's
+ * end): the list restarts from the page, and its cursor becomes the list's. Rows announced while the
+ * page was on its way are newer than that mark and say nothing about the hole.
  */
 export function mergeHead(
   list: DeliverySummary[],
   page: { items: DeliverySummary[]; nextCursor: string | null },
+  newestWhenAsked: DeliverySummary | undefined = list[0],
 ): { rows: DeliverySummary[]; restartAt?: string } {
   const oldest = page.items.at(-1);
-  const newestShown = list[0];
-  if (page.nextCursor !== null && oldest && newestShown && newerFirst(oldest, newestShown) < 0) {
+  if (page.nextCursor !== null && oldest && newestWhenAsked && newerFirst(oldest, newestWhenAsked) < 0) {
     return { rows: page.items, restartAt: page.nextCursor };
   }
   return { rows: mergeRows(list, page.items) };

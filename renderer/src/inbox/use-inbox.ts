@@ -72,11 +72,12 @@ export function useInbox(filter: DeliveryFilter): Inbox {
       return;
     }
     const gen = generation.current;
+    const newestWhenAsked = rowsNow.current[0];
     headInFlight.current = api
       .listDeliveries({ filter, limit: PAGE })
       .then((page) => {
         if (gen !== generation.current) return;
-        const head = mergeHead(rowsNow.current, page);
+        const head = mergeHead(rowsNow.current, page, newestWhenAsked);
         if (head.restartAt === undefined) return setRows((prev) => mergeRows(prev, page.items));
         // The list starts over from this page: an older page still on its way would land below it,
         // across the hole, so it is dropped (as after a change of filter).

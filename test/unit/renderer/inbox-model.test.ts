@@ -55,6 +55,12 @@ describe('a refetched first page', () => {
     expect(head.restartAt).toBe('below-8');
   });
 
+  it('sees the hole even when live arrivals came in while the page was on its way', () => {
+    // Shown when asked: 3, 2, 1. Since then 10 was announced live; the page holds 9 and 8 of many more.
+    const head = mergeHead([row(10, 1000), ...shown], { items: [row(9, 900), row(8, 800)], nextCursor: 'below-8' }, shown[0]);
+    expect(head.restartAt).toBe('below-8');
+  });
+
   it('fills an empty list', () => {
     expect(ids(mergeHead([], { items: [row(2, 200), row(1, 100)], nextCursor: 'c' }).rows)).toEqual([2, 1]);
   });

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { recentArrivals } from '../../../main/core/store/recent-arrivals.js';
 
-const key = (sha256: string, path = '/') => ({ endpoint: 'default', method: 'POST', path, sha256 });
+const key = (sha256: string, path = '/') => ({ endpoint: 'default', method: 'POST', path, sha256, mark: '' });
 
 describe('recent arrivals', () => {
   it('finds the latest arrival of the same request within the window, and nothing outside it', () => {
@@ -13,6 +13,8 @@ describe('recent arrivals', () => {
     expect(recent.latest(key('a'), 62_000)).toBeUndefined();
     expect(recent.latest(key('a', '/other'), 0)).toBeUndefined();
     expect(recent.latest({ ...key('a'), method: 'PUT' }, 0)).toBeUndefined();
+    // This app's own re-send of the same body is a request of its own.
+    expect(recent.latest({ ...key('a'), mark: 'job 1 item 0' }, 0)).toBeUndefined();
   });
 
   it('keeps the newer arrival when an older one of the same request is noted later (an import)', () => {
