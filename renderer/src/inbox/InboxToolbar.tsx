@@ -53,7 +53,8 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         ref={searchRef}
         className="search"
         type="search"
-        placeholder="Search (/)  words, or CallID: CalleeNumber: TaskID: Status: Intention: endpoint: kind: sign: has:"
+        // Short enough to show whole; the fields are in the tooltip.
+        placeholder="Search (/): words or Field:value"
         title={`Search: ${SEARCH_SYNTAX_SUMMARY}. Quote values with spaces: Intention:"--". See docs/SEARCH.md.`}
         value={text}
         onChange={(e) => setText(e.target.value)}
