@@ -107,6 +107,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...(options.receiverTimeouts ? { timeouts: options.receiverTimeouts } : {}),
       onError: options.onError ?? ((e) => console.error('receiver error:', e)),
     });
+    undo.push(() => receiver.close());
     receiverUrl = receiver.url;
     lock.announce({ receiverUrl });
     const retention = startRetention(store);
@@ -137,16 +138,20 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       dataDir: options.dataDir,
       close: () =>
         (closing ??= (async () => {
-          // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
-          retention.stop();
-          forwarder.beginClose();
-          await Promise.all([receiver.close(), resend.close()]);
-          await forwarder.close();
-          await deriver.stop();
-          await checkpointer.stop();
-          store.checkpoint();
-          store.close();
-          lock.release();
+          try {
+            // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
+            retention.stop();
+            forwarder.beginClose();
+            await Promise.all([receiver.close(), resend.close()]);
+            await forwarder.close();
+            await deriver.stop();
+            await checkpointer.stop();
+            store.checkpoint();
+          } finally {
+            // Whatever failed above, the store is closed and the data directory free for the next start.
+            store.close();
+            lock.release();
+          }
         })()),
     };
   } catch (error) {

@@ -36,21 +36,48 @@ export interface DataDirLock {
   release(): void;
 }
 
+/**
+ * How long to wait for a lock that is being released: Windows frees a crashed process's locks a
+ * moment after it ends.
+ */
+const LOCK_WAIT_MS = 1_000;
+
 /** Takes the data directory for this core until `release`. */
 export function lockDataDir(dataDir: string, options: { nativeBinding?: string } = {}): DataDirLock {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(join(dataDir, LOCK_FILE), { timeout: 0, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+  const file = join(dataDir, LOCK_FILE);
+  const take = () => {
+    const db = new Database(file, { timeout: LOCK_WAIT_MS, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    try {
+      db.pragma('locking_mode = EXCLUSIVE');
+      // Never committed: the exclusive lock lasts until the connection closes.
+      db.exec('BEGIN EXCLUSIVE');
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  };
+  let db: Database.Database;
   try {
-    db.pragma('locking_mode = EXCLUSIVE');
-    // Never committed: the exclusive lock lasts until the connection closes.
-    db.exec('BEGIN EXCLUSIVE');
+    db = take();
   } catch (error) {
-    db.close();
-    if ((error as { code?: string }).code === 'SQLITE_BUSY') throw new DataDirBusyError(dataDir, runningInfo(dataDir)?.pid ?? null);
-    throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_BUSY') throw new DataDirBusyError(dataDir, runningInfo(dataDir)?.pid ?? null);
+    if (code !== 'SQLITE_NOTADB') throw error;
+    // Not a lock file of this kind (an earlier version wrote a pid in it): nobody can hold it.
+    rmSync(file, { force: true });
+    db = take();
   }
   const running = join(dataDir, RUNNING_FILE);
-  const write = (info: RunningInfo) => writeFileSync(running, JSON.stringify(info), { mode: 0o600 });
+  // Advisory: a note that cannot be written (a full disk) must not cost the lock or the start.
+  const write = (info: RunningInfo) => {
+    try {
+      writeFileSync(running, JSON.stringify(info), { mode: 0o600 });
+    } catch {
+      // Commands beside it then just don't know its receiver's address.
+    }
+  };
   write({ pid: process.pid });
   let released = false;
   return {
@@ -58,7 +85,11 @@ export function lockDataDir(dataDir: string, options: { nativeBinding?: string }
     release: () => {
       if (released) return;
       released = true;
-      rmSync(running, { force: true });
+      try {
+        rmSync(running, { force: true });
+      } catch {
+        // The note is advisory; the lock itself goes with the connection.
+      }
       db.close();
     },
   };
@@ -68,7 +99,7 @@ export function lockDataDir(dataDir: string, options: { nativeBinding?: string }
 export function runningInfo(dataDir: string): RunningInfo | null {
   try {
     const info = JSON.parse(readFileSync(join(dataDir, RUNNING_FILE), 'utf8')) as RunningInfo;
-    return Number.isInteger(info.pid) ? info : null;
+    return Number.isInteger(info.pid) && (info.receiverUrl === undefined || typeof info.receiverUrl === 'string') ? info : null;
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 // One core per data directory: the lock is SQLite's exclusive lock on a file beside the store, so the
 // operating system decides, not a process id (e2e: cli-serve takes over after a kill -9).
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataDirBusyError, LOCK_FILE, RUNNING_FILE, lockDataDir, runningInfo } from '../../main/core/data-dir-lock.js';
@@ -41,5 +41,21 @@ describe('the data directory lock', () => {
     const lock = lockDataDir(d);
     expect(runningInfo(d)?.pid).toBe(process.pid);
     lock.release();
+  });
+
+  it('takes over a lock file that is not one (an earlier version wrote a pid in it)', () => {
+    const d = dir();
+    writeFileSync(join(d, LOCK_FILE), '12345');
+    lockDataDir(d).release();
+  });
+
+  it('keeps the lock, and gives it back, when its note cannot be written', () => {
+    const d = dir();
+    mkdirSync(join(d, RUNNING_FILE)); // a folder where the note goes: writing it fails
+    const lock = lockDataDir(d);
+    lock.announce({ receiverUrl: 'http://127.0.0.1:8787/' });
+    expect(() => lockDataDir(d)).toThrow(DataDirBusyError);
+    lock.release();
+    lockDataDir(d).release();
   });
 });

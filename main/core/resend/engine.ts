@@ -60,7 +60,10 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   /** One item: its attempts under the policy, then its outcome. */
   const sendItem = async (job: JobContext, t: Target, retry: RetryPolicy | undefined, timeoutMs: number): Promise<AttemptResult | null> => {
     const { method, body } = t.request;
-    const headers = deps.isOwnReceiver?.(t.url) ? [...t.request.headers, [RESEND_MARK, `job ${job.id} item ${t.item}`] as [string, string]] : t.request.headers;
+    // Its own mark only (a stored copy's or one given with -H is replaced), so its attempts group as one.
+    const headers = deps.isOwnReceiver?.(t.url)
+      ? [...t.request.headers.filter(([n]) => n.toLowerCase() !== RESEND_MARK.toLowerCase()), [RESEND_MARK, `job ${job.id} item ${t.item}`] as [string, string]]
+      : t.request.headers;
     const last = await withRetries(
       async (attempt) => {
         const outcome = await transport.send({ url: t.url, method, headers, body, timeoutMs, signal: job.signal });

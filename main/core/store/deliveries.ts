@@ -129,7 +129,11 @@ const PENDING: DerivedColumns = {
   sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
 };
 
-const keyOf = (c: CapturedRequest, sha256: string): ArrivalKey => ({ endpoint: c.endpoint, method: c.method, path: c.path, sha256, mark: resendMarkOf(c.headers) ?? '' });
+/** A marked re-send's key holds its mark (an empty one too), apart from the vendor's (''). */
+const keyOf = (c: CapturedRequest, sha256: string): ArrivalKey => {
+  const mark = resendMarkOf(c.headers);
+  return { endpoint: c.endpoint, method: c.method, path: c.path, sha256, mark: mark === null ? '' : `m:${mark}` };
+};
 
 export interface RetryPosition {
   retryOf: number | null;
@@ -142,8 +146,8 @@ export function deliveryStatements(db: Db) {
       WHERE received_at >= ? AND size > 0 AND resend = 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
   );
   type SameRequest = { id: number; retry_of: number | null; attempt: number; received_at: number };
-  const sameRequestAt = db.prepare<[number, string, string, string, string], SameRequest>(
-    `SELECT id, retry_of, attempt, received_at FROM deliveries WHERE id = ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ?`,
+  const sameRequestAt = db.prepare<[number, string, string, string, string, number], SameRequest>(
+    `SELECT id, retry_of, attempt, received_at FROM deliveries WHERE id = ? AND sha256 = ? AND endpoint = ? AND method = ? AND path = ? AND resend = ?`,
   );
   // The window's fallback (an arrival it noted was rolled back): a scan of the last minutes by received_at,
   // among the vendor's deliveries (this app's re-sends to itself are never the vendor's first attempt).
@@ -209,7 +213,7 @@ export function deliveryStatements(db: Db) {
     // The row as it is now: retention may have removed it, or only its first attempt (whose later
     // attempts then point at themselves, as ON DELETE SET NULL left them). An arrival noted in a
     // transaction that rolled back is not there (or its id was reused): the store has the truth.
-    let row = sameRequestAt.get(noted.id, sha256, c.endpoint, c.method, c.path);
+    let row = sameRequestAt.get(noted.id, sha256, c.endpoint, c.method, c.path, key.mark ? 1 : 0);
     // A re-send's attempts are found in the window only: the store's fallback knows the vendor's.
     if (!row && key.mark) {
       recent().replace(key, null);

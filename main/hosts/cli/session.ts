@@ -8,10 +8,12 @@ import { ApiInputError, parseInput, type OpInput, type OpName } from '../../../s
 import type { JobInfo, SendAttempt } from '../../../shared/model.js';
 import { DATABASE_FILE } from '../../core/app.js';
 import { runningInfo } from '../../core/data-dir-lock.js';
+import { processAlive } from '../../core/process-alive.js';
 import { isOwnReceiver } from '../../core/receiver/resend-mark.js';
 import { createResendEngine, ResendInputError, type ResendEngine } from '../../core/resend/engine.js';
 import { EventBus } from '../../core/service/events.js';
 import { openStore, type Store } from '../../core/store/index.js';
+import { workFinished } from './closed-pipe.js';
 
 export interface Session {
   store: Store;
@@ -30,8 +32,10 @@ export function openSession(dataDir: string, { mustExist }: { mustExist: boolean
     events,
     // Sent to the receiver of a serve (or desktop app) running on this data dir: marked as a re-send.
     isOwnReceiver: (url) => {
-      const receiverUrl = runningInfo(dataDir)?.receiverUrl;
-      return receiverUrl !== undefined && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || null);
+      const running = runningInfo(dataDir);
+      // A note left by a process that was killed names a receiver that is gone (its port may be another's now).
+      if (!running?.receiverUrl || !processAlive(running.pid)) return false;
+      return isOwnReceiver(url, running.receiverUrl, store.settings.get().publicUrl || null);
     },
   });
   return {
@@ -106,6 +110,8 @@ export async function follow(session: Session, job: JobInfo, { lines, onAttempt 
   };
   process.once('SIGINT', onSigint);
   const done = (await session.engine.runner.wait(job.id))!;
+  // From here only the summary is left to write: a reader leaving now abandons nothing.
+  workFinished();
   process.off('SIGINT', onSigint);
   if (bar) {
     bar.update(done.completed, { succeeded: done.succeeded, failed: done.failed });
