@@ -10,11 +10,6 @@ export function resendMarkOf(headers: ReadonlyArray<readonly [string, string]>):
   return headers.find(([n]) => n.toLowerCase() === name)?.[1] ?? null;
 }
 
-/** Whether a request came from this app's own re-send, not from the vendor. */
-export function isMarkedResend(headers: ReadonlyArray<readonly [string, string]>): boolean {
-  return resendMarkOf(headers) !== null;
-}
-
 /**
  * Whether `target` is this app's receiver: its own address (any loopback name for its port), or the
  * public (tunnel) URL in front of it.

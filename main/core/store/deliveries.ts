@@ -4,7 +4,7 @@ import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
-import { isMarkedResend, resendMarkOf } from '../receiver/resend-mark.js';
+import { resendMarkOf } from '../receiver/resend-mark.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';
 
@@ -204,23 +204,22 @@ export function deliveryStatements(db: Db) {
    * An empty body is never a retry: health checks and tunnel probes all have the same empty hash. This
    * app's own re-sends to itself (marked) are grouped by their mark, apart from the vendor's attempts.
    */
-  function retryPosition(c: CapturedRequest, sha256: string): RetryPosition {
+  function retryPosition(c: CapturedRequest, key: ArrivalKey): RetryPosition {
     if (c.body.byteLength === 0) return { retryOf: null, attempt: 1 };
-    const key = keyOf(c, sha256);
     const since = c.receivedAt - RETRY_WINDOW_MS;
     const noted = recent().latest(key, since);
     if (!noted) return { retryOf: null, attempt: 1 };
     // The row as it is now: retention may have removed it, or only its first attempt (whose later
     // attempts then point at themselves, as ON DELETE SET NULL left them). An arrival noted in a
     // transaction that rolled back is not there (or its id was reused): the store has the truth.
-    let row = sameRequestAt.get(noted.id, sha256, c.endpoint, c.method, c.path, key.mark ? 1 : 0);
+    let row = sameRequestAt.get(noted.id, key.sha256, c.endpoint, c.method, c.path, key.mark ? 1 : 0);
     // A re-send's attempts are found in the window only: the store's fallback knows the vendor's.
     if (!row && key.mark) {
       recent().replace(key, null);
       return { retryOf: null, attempt: 1 };
     }
     if (!row) {
-      row = latestSameRequest.get(since, sha256, c.endpoint, c.method, c.path);
+      row = latestSameRequest.get(since, key.sha256, c.endpoint, c.method, c.path);
       recent().replace(key, row ? { id: row.id, receivedAt: row.received_at } : null);
       if (!row) return { retryOf: null, attempt: 1 };
     }
@@ -239,13 +238,13 @@ export function deliveryStatements(db: Db) {
     }
     return recentCache;
   }
-  function noteArrival(c: CapturedRequest, sha256: string, id: number): void {
+  function noteArrival(c: CapturedRequest, key: ArrivalKey, id: number): void {
     // An import of old (or future-dated) deliveries must not push the live window out.
     if (c.body.byteLength === 0 || !recentCache || Math.abs(Date.now() - c.receivedAt) > RETRY_WINDOW_MS) return;
-    recentCache.note(keyOf(c, sha256), { id, receivedAt: c.receivedAt });
+    recentCache.note(key, { id, receivedAt: c.receivedAt });
   }
 
-  function insertRow(c: CapturedRequest, id: number | null, sha256: string, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
+  function insertRow(c: CapturedRequest, id: number | null, key: ArrivalKey, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
     const info = insertDelivery.run({
       id,
       received_at: c.receivedAt,
@@ -256,14 +255,14 @@ export function deliveryStatements(db: Db) {
       headers: JSON.stringify(c.headers),
       remote_address: c.remoteAddress,
       size: c.body.byteLength,
-      sha256,
+      sha256: key.sha256,
       truncated: c.truncated ? 1 : 0,
       ...derived,
       response_status: response.status,
       response: JSON.stringify(response),
       retry_of: position.retryOf,
       attempt: position.attempt,
-      resend: isMarkedResend(c.headers) ? 1 : 0,
+      resend: key.mark ? 1 : 0,
     });
     const rowId = Number(info.lastInsertRowid);
     insertBody.run(rowId, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));
@@ -285,9 +284,9 @@ export function deliveryStatements(db: Db) {
     if (g.searchText) insertSearch.run(id, g.searchText);
   }
 
-  function write(d: NewDelivery, sha256: string, position: RetryPosition, response: GivenResponse): number {
+  function write(d: NewDelivery, key: ArrivalKey, position: RetryPosition, response: GivenResponse): number {
     const id = d.id !== undefined && !idTaken.get(d.id) ? d.id : null;
-    const rowId = insertRow(d.captured, id, sha256, position, response, derivedColumns(d.ingest));
+    const rowId = insertRow(d.captured, id, key, position, response, derivedColumns(d.ingest));
     insertDerivedRows(rowId, d.ingest);
     return rowId;
   }
@@ -299,11 +298,12 @@ export function deliveryStatements(db: Db) {
    * `applyDerived` (main/core/derive) fills them.
    */
   const recordRaw = (c: CapturedRequest, decide: (p: RetryPosition) => GivenResponse) => {
-    const sha256 = sha256Hex(c.body);
-    const position = retryPosition(c, sha256);
+    // The header scan for a re-send's mark and the hash happen once a delivery, on the hot path.
+    const key = keyOf(c, sha256Hex(c.body));
+    const position = retryPosition(c, key);
     const response = decide(position);
-    const id = insertRow(c, null, sha256, position, response, PENDING);
-    noteArrival(c, sha256, id);
+    const id = insertRow(c, null, key, position, response, PENDING);
+    noteArrival(c, key, id);
     return { id, position, response };
   };
 
@@ -320,8 +320,9 @@ export function deliveryStatements(db: Db) {
     const sha256 = sha256Hex(d.captured.body);
     const existing = sameImport.get(d.captured.receivedAt, sha256, d.captured.path, d.captured.method);
     if (existing) return { id: existing.id, created: false };
-    const id = write(d, sha256, { retryOf, attempt }, response);
-    noteArrival(d.captured, sha256, id);
+    const key = keyOf(d.captured, sha256);
+    const id = write(d, key, { retryOf, attempt }, response);
+    noteArrival(d.captured, key, id);
     return { id, created: true };
   });
 

@@ -3,10 +3,11 @@
 // (a configured endpoint), the last names staying on screen meanwhile.
 import { useCallback, useEffect, useState } from 'react';
 import { useApi, useEventBatches } from '../api/context.js';
+import { DEFAULT_ENDPOINT } from './endpoint-url.js';
 
 export function EndpointSelect({ value, onChange }: { value: string; onChange(name: string): void }) {
   const api = useApi();
-  const [names, setNames] = useState<string[]>(['default']);
+  const [names, setNames] = useState<string[]>([DEFAULT_ENDPOINT]);
   const refresh = useCallback(() => {
     api.listEndpointNames({}).then(
       (r) => setNames(r.names),
@@ -32,6 +33,6 @@ export function EndpointSelect({ value, onChange }: { value: string; onChange(na
 
 /** `default` first, then the rest by name, each once. */
 function withNames(names: string[], more: string[]): string[] {
-  const rest = [...new Set([...names, ...more])].filter((n) => n !== 'default').sort();
-  return ['default', ...rest];
+  const rest = [...new Set([...names, ...more])].filter((n) => n !== DEFAULT_ENDPOINT).sort();
+  return [DEFAULT_ENDPOINT, ...rest];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMarkedResend, isOwnReceiver } from '../../../main/core/receiver/resend-mark.js';
+import { isOwnReceiver, resendMarkOf } from '../../../main/core/receiver/resend-mark.js';
 
 describe("this app's own receiver, as a re-send target", () => {
   const own = 'http://127.0.0.1:8787/';
@@ -22,7 +22,7 @@ describe("this app's own receiver, as a re-send target", () => {
 
 describe('the re-send mark', () => {
   it('is found whatever the case of its name', () => {
-    expect(isMarkedResend([['x-callback-inspector-resend', 'job 1 item 0']])).toBe(true);
-    expect(isMarkedResend([['Content-Type', 'application/json']])).toBe(false);
+    expect(resendMarkOf([['x-callback-inspector-resend', 'job 1 item 0']])).toBe('job 1 item 0');
+    expect(resendMarkOf([['Content-Type', 'application/json']])).toBeNull();
   });
 });
