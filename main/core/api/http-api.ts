@@ -50,24 +50,34 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
 
   app.addHook('onRequest', async (req, reply) => {
     if (!hostAllowed(req.headers.host, port)) return reply.code(421).send({ error: 'unexpected Host header' });
-    if (!req.url.startsWith('/api/')) return;
-    if (!tokenMatches(bearer(req), options.token)) return reply.code(401).send({ error: 'missing or wrong token' });
   });
 
-  for (const name of Object.keys(operations) as OpName[]) {
-    app.post(`/api/${name}`, async (req, reply) => {
-      const abort = track(reply);
-      try {
-        const args = parseInput(name, req.body);
-        // Operations may take the request's signal (waitForDelivery stops waiting when it aborts).
-        const run = options.service[name] as (a: unknown, signal: AbortSignal) => Promise<unknown>;
-        return reply.send({ result: (await run(args, abort.signal)) ?? null });
-      } catch (error) {
-        if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
-        if (abort.signal.aborted) return reply.code(503).send({ error: closing ? 'the API is shutting down' : 'the client left' });
-        throw error;
-      }
+  // Every API route lives in this one context and its guard runs on whatever route the router chose,
+  // so no spelling of the URL (percent-encoded, absolute-form, dot segments) reaches a handler
+  // without the token. A guard that reads the raw URL disagrees with the router: it was sidestepped
+  // by `/%61pi/info`.
+  app.register(async (api) => {
+    api.addHook('onRequest', async (req, reply) => {
+      if (!tokenMatches(bearer(req), options.token)) return reply.code(401).send({ error: 'missing or wrong token' });
     });
+    registerApiRoutes(api);
+  });
+
+  function registerApiRoutes(app: FastifyInstance): void {
+    for (const name of Object.keys(operations) as OpName[]) {
+      app.post(`/api/${name}`, async (req, reply) => {
+        const abort = track(reply);
+        try {
+          const args = parseInput(name, req.body);
+          // Operations may take the request's signal (waitForDelivery stops waiting when it aborts).
+          const run = options.service[name] as (a: unknown, signal: AbortSignal) => Promise<unknown>;
+          return reply.send({ result: (await run(args, abort.signal)) ?? null });
+        } catch (error) {
+          if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
+          if (abort.signal.aborted) return reply.code(503).send({ error: closing ? 'the API is shutting down' : 'the client left' });
+          throw error;
+        }
+      });
   }
   app.post('/api/:op', async (req, reply) => {
     const op = (req.params as { op: string }).op;
@@ -125,6 +135,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       }
     })();
   });
+  }
 
   await options.register?.(app);
   await app.listen({ host: LOOPBACK, port: options.port });
@@ -141,18 +152,19 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   };
 }
 
+const TOKEN_IN_QUERY = new Set(['/api/events', '/api/wait']);
+
 function bearer(req: FastifyRequest): string | undefined {
   const header = req.headers.authorization;
   if (header?.startsWith('Bearer ')) return header.slice(7);
-  // EventSource cannot set headers: the two streams (events, wait) alone also take the token as a query parameter.
-  if (req.url.startsWith('/api/events') || req.url.startsWith('/api/wait?')) {
-    return new URL(req.url, 'http://x').searchParams.get('token') ?? undefined;
-  }
+  // EventSource cannot set headers: the two streams (events, wait) alone also take the token as a
+  // query parameter. Which route it is comes from the router, as for the guard itself.
+  if (TOKEN_IN_QUERY.has(req.routeOptions.url ?? '')) return (req.query as Record<string, unknown>).token as string | undefined;
   return undefined;
 }
 
-function tokenMatches(given: string | undefined, expected: string): boolean {
-  if (!given) return false;
+function tokenMatches(given: unknown, expected: string): boolean {
+  if (typeof given !== 'string' || !given) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
   return a.length === b.length && timingSafeEqual(a, b);
