@@ -4,7 +4,7 @@
 import type { Problem } from '../../../shared/model.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';
 import { toPath, type PathSegment } from '../../../shared/contract/json-path.js';
-import { skipSubtree } from './deep-skip.js';
+import { skipRestOfContainer, skipSubtree } from './deep-skip.js';
 import { SyntaxFailure, cursor, fail, isWs, scanKey, scanScalar } from './json-scan.js';
 
 export { toPath, type PathSegment };
@@ -23,18 +23,29 @@ export type ParseResult =
  */
 export const MAX_BUILD_DEPTH = 1000;
 
+/**
+ * Values built per body (every scalar and container counts one). Past it the rest of the text is still
+ * checked for syntax, in linear time and without allocating a value, but arrays and objects end where
+ * the budget did, with one `value-limit` warning. Why: memory per built value is ~50 bytes whatever
+ * its text, so a 63 MB body of 21M `{}` took gigabytes and the process with it. Two million is above
+ * what a body under the 32 MB limit holds when its values are real (the seed's calls: ~24 bytes a value).
+ */
+export const MAX_BUILT_VALUES = 2_000_000;
+
 /** Past this many, duplicate keys are counted in one summary problem instead of one each. */
 const MAX_DUPLICATE_REPORTS = 100;
 
 export interface ParseOptions {
   /** Override MAX_BUILD_DEPTH (tests use other limits). */
   maxBuildDepth?: number;
+  /** Override MAX_BUILT_VALUES. */
+  maxValues?: number;
 }
 
 export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
   const problems: Problem[] = [];
   try {
-    const { value, maxDepth } = parse(text, problems, options.maxBuildDepth ?? MAX_BUILD_DEPTH);
+    const { value, maxDepth } = parse(text, problems, options.maxBuildDepth ?? MAX_BUILD_DEPTH, options.maxValues ?? MAX_BUILT_VALUES);
     return { ok: true, value, problems, maxDepth };
   } catch (err) {
     if (err instanceof SyntaxFailure) return { ok: false, error: { message: err.message, offset: err.offset }, problems };
@@ -75,7 +86,7 @@ function pathTo(values: JsonValue[], frames: Int32Array, upTo: number, key: stri
   return toPath(segs);
 }
 
-function parse(text: string, problems: Problem[], maxBuildDepth: number): { value: JsonValue; maxDepth: number } {
+function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValues: number): { value: JsonValue; maxDepth: number } {
   const len = text.length;
   let pos = 0;
   // Operand stack: finished values and, inside objects, alternating key, value. Containers are
@@ -89,19 +100,31 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number): { valu
   let maxDepth = 0;
   const dup = { count: 0 };
   let collapsed = 0;
+  let built = 0;
+  let skipped = 0;
 
   while (isWs(text.charCodeAt(pos))) pos++;
   for (;;) {
     // A value starts at `pos`.
     const c = text.charCodeAt(pos);
-    if ((c === 123 || c === 91) && depth >= maxBuildDepth) {
+    if (built >= maxValues && depth > 0) {
+      // Over the budget: this member and the rest of its container are checked, not kept (an
+      // object's member goes with its key); the close below ends the container where it is.
+      const inObject = (frames[depth - 1] as number) < 0;
+      const rest = skipRestOfContainer(text, pos, inObject);
+      pos = rest.end;
+      skipped += rest.members;
+      if (inObject) top--;
+    } else if ((c === 123 || c === 91) && depth >= maxBuildDepth) {
       const skipped = skipSubtree(text, pos);
       pos = skipped.end;
       collapsed += skipped.containers;
       if (depth + skipped.depth > maxDepth) maxDepth = depth + skipped.depth;
       values[top++] = null;
+      built++;
     } else if (c === 123 || c === 91) {
       const isObject = c === 123;
+      built++;
       pos++;
       while (isWs(text.charCodeAt(pos))) pos++;
       if (depth + 1 > maxDepth) maxDepth = depth + 1;
@@ -124,6 +147,7 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number): { valu
     } else {
       values[top++] = scanScalar(text, pos);
       pos = cursor.end;
+      built++;
     }
 
     // A value just ended: close containers, or step to the next member.
@@ -133,6 +157,9 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number): { valu
         if (pos < len) fail(text, pos, 'end of input after the JSON value');
         if (dup.count > MAX_DUPLICATE_REPORTS) {
           problems.push({ path: '$', severity: 'warning', code: 'duplicate-key', message: `${dup.count - MAX_DUPLICATE_REPORTS} more duplicate keys not listed` });
+        }
+        if (skipped > 0) {
+          problems.push({ path: '$', severity: 'warning', code: 'value-limit', message: `The body holds more than ${maxValues.toLocaleString('en-US')} JSON values; only the first ${maxValues.toLocaleString('en-US')} are read (checked, indexed, shown). ${skipped.toLocaleString('en-US')} later members were checked for syntax only and left out of the arrays and objects they belong to (the raw body is kept byte for byte)` });
         }
         if (collapsed > 0) {
           problems.push({ path: '$', severity: 'warning', code: 'depth-limit', message: `Nesting reaches depth ${maxDepth}; ${collapsed} containers deeper than ${maxBuildDepth} were checked for syntax but are shown as null (the raw body is kept)` });

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { LosslessNumber, isLosslessNumber, stringify } from 'lossless-json';
-import { MAX_BUILD_DEPTH, parseJson, toPath } from '../../../main/core/ingest/lossless-parse.js';
+import { MAX_BUILD_DEPTH, MAX_BUILT_VALUES, parseJson, toPath } from '../../../main/core/ingest/lossless-parse.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 
 /** LosslessNumber → number, so a parse can be compared with JSON.parse (test data is shallow). */
@@ -87,6 +87,68 @@ describe('parseJson agrees with JSON.parse', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+/** Values in a parsed tree, each scalar and container counting one (what the budget counts). */
+function countValues(v: unknown): number {
+  if (Array.isArray(v)) return 1 + v.reduce((n: number, x) => n + countValues(x), 0);
+  if (v !== null && typeof v === 'object' && !isLosslessNumber(v)) return 1 + Object.values(v).reduce((n: number, x) => n + countValues(x), 0);
+  return 1;
+}
+
+/** Whether `cut` is `full` with members left off the ends of its containers (a document-order prefix). */
+function isPrefixOf(cut: unknown, full: unknown): boolean {
+  if (Array.isArray(full)) return Array.isArray(cut) && cut.length <= full.length && cut.every((x, i) => isPrefixOf(x, full[i]));
+  if (full !== null && typeof full === 'object' && !isLosslessNumber(full)) {
+    if (cut === null || typeof cut !== 'object' || Array.isArray(cut)) return false;
+    const keys = Object.keys(full);
+    const kept = Object.keys(cut);
+    return kept.every((k, i) => k === keys[i] && isPrefixOf((cut as Record<string, unknown>)[k], (full as Record<string, unknown>)[k]));
+  }
+  return JSON.stringify(plain(cut as JsonValue)) === JSON.stringify(plain(full as JsonValue));
+}
+
+describe('the budget of built values', () => {
+  it('checks what it does not build exactly as what it builds: same verdict, same error offset', () => {
+    const token = fc.constantFrom('{', '}', '[', ']', ',', ':', '"k"', '"\\n"', '1', '-', 'true', ' ', 'x', '[]', '{}');
+    const texts = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.array(token, { maxLength: 16 }).map((t) => t.join('')));
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 0, max: 6 }), (text, limit) => {
+        const full = parseJson(text, { maxValues: Infinity });
+        const cut = parseJson(text, { maxValues: limit });
+        expect(cut.ok).toBe(full.ok);
+        if (!full.ok && !cut.ok) expect(cut.error).toEqual(full.error);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('builds at most the budget, keeps a document-order prefix of the value, and says so only when it cut', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 40 }), (value, limit) => {
+        const text = JSON.stringify(value);
+        const full = ok(text);
+        const cut = parseJson(text, { maxValues: limit });
+        if (!cut.ok) throw new Error('a valid text failed under a budget');
+        const total = countValues(full.value);
+        expect(countValues(cut.value)).toBeLessThanOrEqual(Math.max(1, limit));
+        expect(isPrefixOf(cut.value, full.value)).toBe(true);
+        expect(cut.problems.some((p) => p.code === 'value-limit')).toBe(total > limit);
+        if (total <= limit) expect(plain(cut.value)).toEqual(plain(full.value));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('reads a 63 MB body of 21M empty objects in bounded memory, keeping the first MAX_BUILT_VALUES', () => {
+    const text = `{"TaskID":"bomb","Details":[${'{},'.repeat(21_000_000)}{}]}`;
+    const r = ok(text);
+    const details = (r.value as { Details: unknown[] }).Details;
+    // The root, the TaskID and the Details array are three of the budget.
+    expect(details.length).toBe(MAX_BUILT_VALUES - 3);
+    expect(r.problems.map((p) => p.code)).toEqual(['value-limit']);
+    expect(r.problems[0]!.message).toContain(`${(21_000_001 - (MAX_BUILT_VALUES - 3)).toLocaleString('en-US')} later members`);
   });
 });
 
