@@ -254,6 +254,23 @@ export interface ServerInfo {
   /** Public tunnel URL: configured, or the last seen in X-Forwarded-Host. */
   publicUrl: string | null;
   dataDir: string;
+  /** The receiver's limits (docs/SECURITY.md), what they hold now and what they turned away since the start. */
+  receiverLimits: ReceiverLimits;
+}
+
+/** Sizes in bytes; 0 means no cap. */
+export interface ReceiverLimits {
+  bodyLimit: number;
+  inflightBudget: number;
+  /** Body bytes of requests received and not yet committed. */
+  inflightBytes: number;
+  /** Requests answered 503 because the in-flight budget was full: not recorded, the sender retries them. */
+  refusedBusy: number;
+  maxConnections: number;
+  connections: number;
+  /** Connections closed to stay under the cap (the one waiting longest for its client, or the newcomer). */
+  connectionsClosed: number;
+  walLimit: number;
 }
 
 export type Operations = typeof operations;

@@ -15,7 +15,7 @@ import { createForwardOps } from './service/forward-ops.js';
 import { createResendOps } from './service/resend-ops.js';
 import { startRetention } from './service/retention.js';
 import { createService } from './service/service.js';
-import { startCheckpointer } from './store/checkpointer.js';
+import { DEFAULT_WAL_LIMIT, startCheckpointer } from './store/checkpointer.js';
 import { openStore, toSummary, type Store } from './store/index.js';
 import { version } from './version.js';
 import { lockDataDir } from './data-dir-lock.js';
@@ -26,6 +26,15 @@ export interface CoreOptions {
   receiverPort?: number;
   /** Default 32 MiB. */
   bodyLimit?: number;
+  /**
+   * Body bytes held by all requests not yet committed, at most; past it the receiver answers 503 with
+   * Retry-After. 0: no cap. Default 256 MiB; at least `bodyLimit`, or a body that size could never be taken.
+   */
+  inflightBudget?: number;
+  /** Open receiver connections, at most (0: no cap). Default 1,024. */
+  maxConnections?: number;
+  /** WAL size past which it is checkpointed and truncated (0: never). Default 64 MiB. */
+  walLimit?: number;
   nativeBinding?: string;
   receiverTimeouts?: Partial<ReceiverTimeouts>;
   /** Injected for tests of the random failure rate. */
@@ -47,9 +56,17 @@ export interface Core {
 }
 
 export const DEFAULT_BODY_LIMIT = 32 * 1024 * 1024;
+export const DEFAULT_INFLIGHT_BUDGET = 256 * 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS = 1024;
+export { DEFAULT_WAL_LIMIT };
 export const DATABASE_FILE = 'callback-inspector.db';
 
 export async function startCore(options: CoreOptions): Promise<Core> {
+  const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+  const inflightBudget = options.inflightBudget ?? DEFAULT_INFLIGHT_BUDGET;
+  if (inflightBudget > 0 && inflightBudget < bodyLimit) {
+    throw new RangeError(`the in-flight budget (${inflightBudget} bytes) is smaller than the body limit (${bodyLimit} bytes): a body that size would be refused forever`);
+  }
   const lock = lockDataDir(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // What has been started so far, undone in reverse if a later step fails: a failed start leaves
   // neither the store open nor the data directory locked.
@@ -57,7 +74,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
   try {
     const store = openStore(join(options.dataDir, DATABASE_FILE), options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     undo.push(() => store.close());
-    const checkpointer = startCheckpointer(store.db, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    const checkpointer = startCheckpointer(store.db, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      walLimit: options.walLimit ?? DEFAULT_WAL_LIMIT,
+    });
     undo.push(() => checkpointer.stop());
     const events = new EventBus();
     const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
@@ -102,7 +122,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const receiver = await startReceiver({
       host: options.receiverHost ?? '127.0.0.1',
       port: options.receiverPort ?? 8787,
-      bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+      bodyLimit,
+      inflightBudget,
+      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
       handle,
       ...(options.receiverTimeouts ? { timeouts: options.receiverTimeouts } : {}),
       onError: options.onError ?? ((e) => console.error('receiver error:', e)),
@@ -126,6 +148,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         receiverUrl: receiver.url,
         publicUrl: store.settings.get().publicUrl || lastForwarded,
         dataDir: options.dataDir,
+        receiverLimits: {
+          ...receiver.stats(),
+          bodyLimit,
+          inflightBudget,
+          maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+          walLimit: options.walLimit ?? DEFAULT_WAL_LIMIT,
+        },
       }),
     }));
     let closing: Promise<void> | undefined;

@@ -25,7 +25,22 @@ describe('--help', () => {
     const text = help('serve');
     expect(text).toMatch(/--body-limit <size> .*\(default: 32mb\)/);
     expect(text).toMatch(/--forward-timeout <ms> .*\(default: 10000\)/);
+    expect(text).toMatch(/--max-inflight <size> .*503 with Retry-After.*\(default: 256mb\)/);
+    expect(text).toMatch(/--max-connections <n> .*\(default: 1024\)/);
+    expect(text).toMatch(/--wal-limit <size> .*\(default: 64mb\)/);
     expect(text).not.toMatch(/\(default [^:]/);
+  });
+
+  it('serve refuses an in-flight budget smaller than the body limit (exit 2): such a body would be refused forever', () => {
+    const dir = tempDir('ci-help-');
+    try {
+      const r = cli('serve', '--port', '0', '--ui-port', '0', '--data', join(dir.path, 'data'), '--max-inflight', '16mb');
+      expect(r.status).toBe(2);
+      expect(r.stderr.split('\n')[0]).toMatch(/^error: --max-inflight \(16777216 bytes\) must be at least --body-limit \(33554432 bytes\), or 0/);
+      expect(r.stdout).not.toMatch(/receiver:/);
+    } finally {
+      dir.remove();
+    }
   });
 
   it('serve refuses --relay or --forward-timeout without --forward (exit 2) instead of ignoring them', () => {

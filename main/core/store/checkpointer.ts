@@ -1,43 +1,41 @@
 // Moves WAL checkpoints off the receiver's thread. SQLite's automatic checkpoint runs inside the
 // commit that crosses the threshold and fsyncs the main file there, stalling that delivery and every
 // one queued behind it (measured: ~2.4× fewer deliveries/s with it on the receiver's thread). A worker
-// thread with its own connection checkpoints passively instead, which never blocks writers.
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+// thread with its own connection (checkpoint-worker.ts) checkpoints passively instead, which never
+// blocks writers, and truncates the WAL when a flood has grown it past its limit.
 import type { Db } from './db.js';
 import { backgroundNice } from '../thread-priority.js';
-
-const WORKER_SOURCE = `
-const { workerData, parentPort } = require('node:worker_threads');
-// Checkpoints are catch-up work (see thread-priority.ts); a refusal leaves this thread at normal priority.
-if (workerData.nice !== null) try { require('node:os').setPriority(workerData.nice); } catch {}
-const Database = require(workerData.module);
-const db = new Database(workerData.file, workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {});
-db.pragma('busy_timeout = 1000');
-const timer = setInterval(() => {
-  // A busy database only postpones this checkpoint to the next tick.
-  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
-}, workerData.intervalMs);
-parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.close(); });
-`;
+import { startWorker } from '../worker-thread.js';
+import type { CheckpointWorkerData } from './checkpoint-worker.js';
 
 export interface Checkpointer {
   stop(): Promise<void>;
 }
 
-export function startCheckpointer(db: Db, options: { nativeBinding?: string; intervalMs?: number } = {}): Checkpointer {
-  const worker = new Worker(WORKER_SOURCE, {
-    eval: true,
-    workerData: {
-      module: createRequire(import.meta.url).resolve('better-sqlite3'),
-      file: db.name,
-      nativeBinding: options.nativeBinding,
-      intervalMs: options.intervalMs ?? 500,
-      nice: backgroundNice(),
-    },
-  });
+export interface CheckpointerOptions {
+  nativeBinding?: string;
+  intervalMs?: number;
+  /** WAL size in bytes past which the WAL is checkpointed and truncated (0: never, only passive checkpoints). */
+  walLimit?: number;
+}
+
+export const DEFAULT_WAL_LIMIT = 64 * 1024 * 1024;
+
+export function startCheckpointer(db: Db, options: CheckpointerOptions = {}): Checkpointer {
+  const walLimit = options.walLimit ?? DEFAULT_WAL_LIMIT;
+  const workerData: CheckpointWorkerData = {
+    file: db.name,
+    nativeBinding: options.nativeBinding,
+    nice: backgroundNice(),
+    intervalMs: options.intervalMs ?? 500,
+    walLimit,
+  };
+  const worker = startWorker(new URL('./checkpoint-worker.js', import.meta.url), { workerData });
   worker.unref();
   db.pragma('wal_autocheckpoint = 0');
+  // When the receiver's commit restarts the WAL after a complete checkpoint, the file is cut back to
+  // this size instead of keeping its peak on disk.
+  if (walLimit > 0) db.pragma(`journal_size_limit = ${Math.floor(walLimit)}`);
   // Without the worker the WAL would grow without bound: hand checkpoints back to SQLite.
   const fallBack = () => {
     if (db.open) db.pragma('wal_autocheckpoint = 1000');

@@ -1,14 +1,14 @@
 // `serve`: the core headless, with the API (and the UI) on loopback. Prints `receiver: <url>` and
 // `ui: <url>` once both listen; those lines are a public interface for QA scripts.
 import { Option, type Command } from 'commander';
-import { startCore, DEFAULT_BODY_LIMIT } from '../../core/app.js';
+import { startCore, DEFAULT_BODY_LIMIT, DEFAULT_INFLIGHT_BUDGET, DEFAULT_MAX_CONNECTIONS, DEFAULT_WAL_LIMIT } from '../../core/app.js';
 import { DataDirBusyError } from '../../core/data-dir-lock.js';
 import { keepRunningWhenReaderLeaves } from './closed-pipe.js';
 import { startHttpApi } from '../../core/api/http-api.js';
 import { registerStaticUi } from '../../core/api/static-ui.js';
 import { rendererDir } from './renderer-dir.js';
 import { apiToken, defaultDataDir } from './data-dir.js';
-import { bytes, forwardTarget, port, positiveInt } from './options.js';
+import { bytes, forwardTarget, nonNegativeInt, port, positiveInt } from './options.js';
 import type { EndpointConfig } from '../../../shared/model.js';
 import type { ApiService } from '../../../shared/api.js';
 import { validInput } from './session.js';
@@ -16,7 +16,7 @@ import { forwardConfig } from '../../../shared/api-schemas.js';
 
 /** The API's own defaults, so --help shows what applies. */
 const FORWARD_TIMEOUT_MS: number = forwardConfig.shape.timeoutMs.parse(undefined);
-const BODY_LIMIT_SHOWN = `${DEFAULT_BODY_LIMIT / 1024 ** 2}mb`;
+const mb = (n: number) => `${n / 1024 ** 2}mb`;
 /** As `wait` and `diff`: a usage mistake is bad input. */
 const EXIT_BAD_INPUT = 2;
 
@@ -27,6 +27,9 @@ interface ServeOptions {
   data: string;
   token?: string;
   bodyLimit: number;
+  maxInflight: number;
+  maxConnections: number;
+  walLimit: number;
   forward?: Array<{ endpoint: string; url: string }>;
   relay?: boolean;
   forwardTimeout: number;
@@ -41,7 +44,18 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'receiver bind address (0.0.0.0 to accept from the network)', '127.0.0.1')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .option('--token <token>', 'API bearer token (default: generated, kept in the data dir)')
-    .addOption(new Option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated').argParser(bytes).default(DEFAULT_BODY_LIMIT, BODY_LIMIT_SHOWN))
+    .addOption(new Option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated').argParser(bytes).default(DEFAULT_BODY_LIMIT, mb(DEFAULT_BODY_LIMIT)))
+    .addOption(
+      new Option('--max-inflight <size>', 'body bytes held by all requests not yet stored; past it: 503 with Retry-After, not recorded (0: no cap; at least --body-limit)')
+        .argParser(bytes)
+        .default(DEFAULT_INFLIGHT_BUDGET, mb(DEFAULT_INFLIGHT_BUDGET)),
+    )
+    .addOption(
+      new Option('--max-connections <n>', 'open receiver connections; past it the one waiting longest for its client is closed (0: no cap)')
+        .argParser(nonNegativeInt)
+        .default(DEFAULT_MAX_CONNECTIONS),
+    )
+    .addOption(new Option('--wal-limit <size>', "store's write-ahead log size past which it is checkpointed and truncated (0: never)").argParser(bytes).default(DEFAULT_WAL_LIMIT, mb(DEFAULT_WAL_LIMIT)))
     .option('--forward <[endpoint=]url>', 'forward every delivery to your app (repeatable; without endpoint=: the default endpoint, i.e. paths outside /hooks/<name>/)', forwardTarget)
     .option('--relay', 'with --forward: answer the vendor with your app\'s answer (default: tee, the vendor gets the endpoint\'s own answer at once)')
     .addOption(
@@ -68,6 +82,9 @@ export function registerServe(program: Command): void {
       // They shape forwarding only: given alone, they would be ignored and the user would not know.
       const forwardOnly = [opts.relay && '--relay', cmd.getOptionValueSource('forwardTimeout') === 'cli' && '--forward-timeout'].filter(Boolean);
       if (forwardOnly.length && !opts.forward?.length) cmd.error(`error: ${forwardOnly.join(' and ')} ${forwardOnly.length === 1 ? 'needs' : 'need'} --forward <[endpoint=]url>`, { exitCode: EXIT_BAD_INPUT });
+      if (opts.maxInflight > 0 && opts.maxInflight < opts.bodyLimit) {
+        cmd.error(`error: --max-inflight (${opts.maxInflight} bytes) must be at least --body-limit (${opts.bodyLimit} bytes), or 0 for no cap: a body that size would be refused forever`, { exitCode: EXIT_BAD_INPUT });
+      }
       keepRunningWhenReaderLeaves();
       return serve(opts);
     });
@@ -79,6 +96,9 @@ async function serve(opts: ServeOptions): Promise<void> {
     receiverHost: opts.host,
     receiverPort: opts.port,
     bodyLimit: opts.bodyLimit,
+    inflightBudget: opts.maxInflight,
+    maxConnections: opts.maxConnections,
+    walLimit: opts.walLimit,
   }).catch((error: NodeJS.ErrnoException) => fail(error, opts.port, 'receiver'));
   const token = apiToken(opts.data, opts.token);
   const api = await startHttpApi({

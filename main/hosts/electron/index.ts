@@ -11,7 +11,7 @@ import { registerOpenExternal } from './links.js';
 import { menuTemplate } from './menu.js';
 import { resolveNativeBinding } from './native-binding.js';
 import { appFiles, PRODUCT_NAME, userDataDir, type AppFiles } from './paths.js';
-import { loadPrefs, type LoadedPrefs } from './prefs.js';
+import { loadPrefs, receiverLimits, type LoadedPrefs } from './prefs.js';
 import { applySessionPolicy } from './session-policy.js';
 import { installGracefulQuit } from './shutdown.js';
 import { createAppWindow } from './window.js';
@@ -50,6 +50,7 @@ async function launch(): Promise<Desktop | null> {
     dataDir,
     receiverHost: loaded.prefs.receiverHost,
     receiverPort: loaded.prefs.receiverPort,
+    ...receiverLimits(loaded.prefs),
     nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot: app.getAppPath() }),
     onError: reportError,
   }).catch((error: NodeJS.ErrnoException) => {

@@ -5,16 +5,28 @@
 // variables override it for one run.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_BODY_LIMIT, DEFAULT_INFLIGHT_BUDGET, DEFAULT_MAX_CONNECTIONS, DEFAULT_WAL_LIMIT } from '../../core/app.js';
 
 export interface DesktopPrefs {
   /** 0 picks a free port (tests); the vendor needs a stable one, hence 8787 by default. */
   receiverPort: number;
   /** 127.0.0.1 keeps the receiver off the network; a tunnel reaches it there. 0.0.0.0 exposes it. */
   receiverHost: string;
+  /** The receiver's limits (docs/SECURITY.md), in MiB where they are sizes; 0: no cap. */
+  maxInflightMiB: number;
+  maxConnections: number;
+  walLimitMiB: number;
 }
 
+const MiB = 1024 * 1024;
 export const PREFS_FILE = 'desktop-settings.json';
-export const DEFAULT_PREFS: DesktopPrefs = { receiverPort: 8787, receiverHost: '127.0.0.1' };
+export const DEFAULT_PREFS: DesktopPrefs = {
+  receiverPort: 8787,
+  receiverHost: '127.0.0.1',
+  maxInflightMiB: DEFAULT_INFLIGHT_BUDGET / MiB,
+  maxConnections: DEFAULT_MAX_CONNECTIONS,
+  walLimitMiB: DEFAULT_WAL_LIMIT / MiB,
+};
 
 export interface LoadedPrefs {
   prefs: DesktopPrefs;
@@ -51,5 +63,20 @@ export function loadPrefs(userData: string, env: NodeJS.ProcessEnv = process.env
     if (typeof host === 'string' && host.trim()) prefs.receiverHost = host.trim();
     else problems.push(`receiver host ${JSON.stringify(host)} is not an address; using ${prefs.receiverHost}`);
   }
+  const limit = (key: 'maxInflightMiB' | 'maxConnections' | 'walLimitMiB', what: string, least = 0) => {
+    const value = stored[key];
+    if (value === undefined) return;
+    if (typeof value === 'number' && Number.isInteger(value) && (value === 0 || value >= least)) prefs[key] = value;
+    else problems.push(`${key} ${JSON.stringify(value)}: expected ${what} (0: no cap${least ? `, else at least ${least}` : ''}); using ${prefs[key]}`);
+  };
+  // Below the body limit, a body that size would be refused forever.
+  limit('maxInflightMiB', 'a whole number of MiB', Math.ceil(DEFAULT_BODY_LIMIT / MiB));
+  limit('maxConnections', 'a whole number of connections');
+  limit('walLimitMiB', 'a whole number of MiB');
   return { prefs, file, problems };
+}
+
+/** The prefs' receiver limits as the core takes them. */
+export function receiverLimits(prefs: DesktopPrefs): { inflightBudget: number; maxConnections: number; walLimit: number } {
+  return { inflightBudget: prefs.maxInflightMiB * MiB, maxConnections: prefs.maxConnections, walLimit: prefs.walLimitMiB * MiB };
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_PREFS, loadPrefs, PREFS_FILE } from '../../../main/hosts/electron/prefs.js';
+import { DEFAULT_PREFS, loadPrefs, PREFS_FILE, receiverLimits } from '../../../main/hosts/electron/prefs.js';
 
 const dirs: string[] = [];
 const userData = (file?: string) => {
@@ -22,12 +22,19 @@ describe('loadPrefs', () => {
   });
 
   it('reads the port and host from the file', () => {
-    expect(loadPrefs(userData('{"receiverPort": 9000, "receiverHost": "0.0.0.0"}'), {}).prefs).toEqual({ receiverPort: 9000, receiverHost: '0.0.0.0' });
+    expect(loadPrefs(userData('{"receiverPort": 9000, "receiverHost": "0.0.0.0"}'), {}).prefs).toEqual({ ...DEFAULT_PREFS, receiverPort: 9000, receiverHost: '0.0.0.0' });
   });
 
   it('lets the environment override the file for one run', () => {
     const env = { CALLBACK_INSPECTOR_PORT: '0', CALLBACK_INSPECTOR_HOST: '::1' };
-    expect(loadPrefs(userData('{"receiverPort": 9000}'), env).prefs).toEqual({ receiverPort: 0, receiverHost: '::1' });
+    expect(loadPrefs(userData('{"receiverPort": 9000}'), env).prefs).toEqual({ ...DEFAULT_PREFS, receiverPort: 0, receiverHost: '::1' });
+  });
+
+  it('has the receiver limits of serve by default, and reads them from the file (0: no cap)', () => {
+    expect(DEFAULT_PREFS).toMatchObject({ maxInflightMiB: 256, maxConnections: 1024, walLimitMiB: 64 });
+    const { prefs, problems } = loadPrefs(userData('{"maxInflightMiB": 512, "maxConnections": 0, "walLimitMiB": 16}'), {});
+    expect(problems).toEqual([]);
+    expect(receiverLimits(prefs)).toEqual({ inflightBudget: 512 * 2 ** 20, maxConnections: 0, walLimit: 16 * 2 ** 20 });
   });
 
   it.each([
@@ -35,6 +42,9 @@ describe('loadPrefs', () => {
     ['a port out of range', '{"receiverPort": 70000}', /not a port number/],
     ['a port that is not a number', '{"receiverPort": "eighty"}', /not a port number/],
     ['an empty host', '{"receiverHost": " "}', /not an address/],
+    ['an in-flight budget below the body limit', '{"maxInflightMiB": 8}', /maxInflightMiB 8: .*at least 32/],
+    ['a connection cap that is not a whole number', '{"maxConnections": "many"}', /maxConnections "many"/],
+    ['a negative WAL limit', '{"walLimitMiB": -1}', /walLimitMiB -1/],
   ])('falls back to the default for %s and says so', (_what, file, problem) => {
     const loaded = loadPrefs(userData(file), {});
     expect(loaded.prefs).toEqual(DEFAULT_PREFS);
