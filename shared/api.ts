@@ -251,8 +251,13 @@ export interface EndpointNames {
 export interface ServerInfo {
   version: string;
   receiverUrl: string;
-  /** Public tunnel URL: configured, or the last seen in X-Forwarded-Host. */
+  /** Public tunnel URL as the user confirmed it (settings.publicUrl); null until then. */
   publicUrl: string | null;
+  /**
+   * The first X-Forwarded-Host seen since start (with X-Forwarded-Proto), as an origin: offered for
+   * the user to confirm as the public URL, never used as one (any sender can write the header).
+   */
+  suggestedPublicUrl: string | null;
   dataDir: string;
   /** The receiver's limits (docs/SECURITY.md), what they hold now and what they turned away since the start. */
   receiverLimits: ReceiverLimits;

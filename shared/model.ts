@@ -307,7 +307,10 @@ export interface ResendDraft {
   scheme: SignScheme;
   key: string;
   keySource: 'endpoint' | 'vendor-default';
-  /** Where the delivery arrived, rebuilt from its Host header: a default target. */
+  /**
+   * The default target: the delivery's path and query on the confirmed public URL, else on the
+   * receiver (never on its own Host or X-Forwarded-Host); null when neither is known.
+   */
   originalUrl: string | null;
   /** Cut when it arrived (over the body limit): only a prefix is stored, and a re-send sends that prefix. */
   truncated: boolean;

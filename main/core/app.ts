@@ -9,6 +9,7 @@ import { isOwnReceiver } from './receiver/resend-mark.js';
 import { EventBus, latestEvery } from './service/events.js';
 import { createRecorder } from './service/recorder.js';
 import { createForwarder } from './forward/forwarder.js';
+import { defaultBase } from './resend/default-target.js';
 import { createResendEngine, type ResendEngine } from './resend/engine.js';
 import { createTransport } from './resend/http-send.js';
 import { createForwardOps } from './service/forward-ops.js';
@@ -98,7 +99,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     });
     undo.push(() => deriver.stop());
     let endpoints = indexByName(store.endpoints.list());
-    let lastForwarded: string | null = null;
+    // A hint only, offered for the user to confirm as the public URL: any sender can write
+    // X-Forwarded-Host. The first one, so that later requests cannot change what is offered.
+    let suggestedPublicUrl: string | null = null;
     /** Known once the receiver listens. */
     let receiverUrl: string | null = null;
     const resend = createResendEngine({
@@ -116,7 +119,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       onCommitted: (lastId) => deriver.committed(lastId),
       endpoint: (name) => endpoints.get(name),
       ...(options.random ? { random: options.random } : {}),
-      onForwardedHost: (url) => (lastForwarded = url),
+      onForwardedHost: (url) => {
+        if (suggestedPublicUrl === null && URL.canParse(url)) suggestedPublicUrl = new URL(url).origin;
+      },
     });
     store.deliveries.warmRetryWindow();
     const receiver = await startReceiver({
@@ -136,7 +141,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     const service = afterDerivation(deriver, createService({
       applyRetention: retention.run,
       store,
-      resend: createResendOps({ store, engine: resend }),
+      resend: createResendOps({ store, engine: resend, defaultBase: () => defaultBase(store.settings.get().publicUrl, receiverUrl) }),
       events,
       forward: createForwardOps({ store, forwarder }),
       onEndpointsChanged: (list) => {
@@ -146,7 +151,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       info: () => ({
         version,
         receiverUrl: receiver.url,
-        publicUrl: store.settings.get().publicUrl || lastForwarded,
+        publicUrl: store.settings.get().publicUrl || null,
+        suggestedPublicUrl,
         dataDir: options.dataDir,
         receiverLimits: {
           ...receiver.stats(),

@@ -54,7 +54,8 @@ describe('receiver', () => {
     expect(names.indexOf('X-Zeta')).toBeLessThan(names.indexOf('x-alpha'));
     expect(d!.forwarded).toMatchObject({ 'x-forwarded-for': '203.0.113.9', 'x-forwarded-host': 'abc.ngrok.example' });
     expect(d!.remoteAddress).toMatch(/127\.0\.0\.1/);
-    expect((await c.api.info({})).publicUrl).toBe('https://abc.ngrok.example');
+    // Offered for the user to confirm, not taken: any sender can write X-Forwarded-Host.
+    expect(await c.api.info({})).toMatchObject({ publicUrl: null, suggestedPublicUrl: 'https://abc.ngrok.example' });
   });
 
   it('keeps a gzip body gzip in the store and still reads it as a call-end notification', async () => {

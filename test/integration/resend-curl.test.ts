@@ -25,15 +25,25 @@ afterAll(async () => {
   dir.remove();
 });
 
-/** Runs the command as a user pasting it into a shell would, in a folder holding its body file. */
-async function runCurl(c: CurlCommand): Promise<Received> {
+/**
+ * Runs the command as a user pasting it into a shell would, in a folder holding its body file. sh
+ * unless the command needs bash's $'…' (it holds control or bidi characters).
+ */
+async function runCurl(c: CurlCommand, shell = '/bin/sh'): Promise<Received> {
   if (c.bodyFile) writeFileSync(join(dir.path, c.bodyFile.name), Buffer.from(c.bodyFile.base64, 'base64'));
   const before = target.received.length;
   // Async: the target answering curl runs in this process.
-  await promisify(execFile)('/bin/sh', ['-c', c.command], { cwd: dir.path, timeout: 10_000 });
+  await promisify(execFile)(shell, ['-c', c.command], { cwd: dir.path, timeout: 10_000 });
   await target.waitFor(before + 1);
+  // A few ms for a request that should not come (a URL glob would send more than one).
+  await new Promise((r) => setTimeout(r, 50));
+  expect(target.received.length).toBe(before + 1);
   return target.received[before]!;
 }
+
+/** C0/C1 controls (but tab, LF), bidi marks, embeddings, overrides and isolates: never printed raw. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const HIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 const withoutFraming = (h: Array<[string, string]>) => h.filter(([n]) => !/^(host|content-length|transfer-encoding|connection)$/i.test(n));
 
@@ -48,7 +58,8 @@ describe('copy as curl', () => {
     const id = await deliver(body, { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', 'X-Odd': `a'b"c $d` }, 'hooks/acme/path?x=1&y=%20');
     const c = (await core.api.copyAsCurl({ deliveryId: id, to: target.url('/ok?x=1&y=%20') }))!;
     expect(c.bodyFile).toBeNull();
-    const got = await runCurl(c);
+    // The CR is written \x0d in $'…' (it would move the cursor back over what was printed): bash.
+    const got = await runCurl(c, '/bin/bash');
     expect(got.method).toBe('POST');
     expect(got.body.toString()).toBe(body);
     const stored = (await core.api.getDelivery({ id }))!.headers;
@@ -86,4 +97,39 @@ describe('copy as curl', () => {
     expect(got.body.length).toBe(0);
     expect(withoutFraming(got.headers)).toEqual([]);
   });
+
+  it("turns curl's URL globbing off: a path with [1-1000000] is one request to that path, not a million", async () => {
+    const id = await deliver('{}', { 'Content-Type': 'application/json' }, 'hooks/x/[1-1000000]');
+    expect((await core.api.getDelivery({ id }))!.path).toBe('/hooks/x/[1-1000000]');
+    const c = (await core.api.copyAsCurl({ deliveryId: id, to: target.url('/hooks/x/[1-3]?n={a,b}') }))!;
+    expect(c.command).toMatch(/^curl -sS --globoff /);
+    const got = await runCurl(c);
+    expect(got.path).toBe('/hooks/x/[1-3]');
+    const attempt = await core.api.copyAsCurl({ sendId: await sentAttempt(id, target.url('/ok')) });
+    expect(attempt!.command).toContain('--globoff');
+  });
+
+  it('escapes CSI (U+009B) and a right-to-left override (U+202E) in the body, a header and the URL; bash rebuilds the exact bytes', async () => {
+    const body = '{"TaskName":"\u009b31mred \u202eevil\u202c \u2066iso\u2069 it\'s","n":1}';
+    const headerValue = Buffer.from('note \u009b2J \u202etxt.exe', 'utf8');
+    // What the vendor's bytes look like to Node: one latin1 character a byte.
+    const id = await deliver(body, { 'Content-Type': 'application/json', 'X-Note': headerValue.toString('latin1') });
+    const c = (await core.api.copyAsCurl({ deliveryId: id, to: target.url('/ok') + '?q=\u009b\u202e' }))!;
+    expect(c.bodyFile).toBeNull();
+    expect(c.command).not.toMatch(HIDDEN);
+    expect(c.command).toContain(`-H $'X-Note: note \\xc2\\x9b2J \\xe2\\x80\\xaetxt.exe'`);
+    const got = await runCurl(c, '/bin/bash');
+    expect(got.body.equals(Buffer.from(body, 'utf8'))).toBe(true);
+    expect(Buffer.from(got.headers.find(([n]) => n === 'X-Note')![1], 'latin1').equals(headerValue)).toBe(true);
+    expect(got.path).toBe('/ok');
+    const stored = (await core.api.getDelivery({ id }))!.headers;
+    expect(withoutFraming(got.headers)).toEqual(withoutFraming(stored));
+  });
 });
+
+/** Re-sends delivery `id` to `to` and returns the id of its one attempt. */
+async function sentAttempt(id: number, to: string): Promise<number> {
+  const job = await core.api.resend({ deliveryId: id, to });
+  await core.resend.runner.wait(job.id);
+  return (await core.api.listSends({ jobId: job.id }))[0]!.id;
+}

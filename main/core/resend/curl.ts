@@ -1,17 +1,15 @@
-// "Copy as curl": a POSIX shell command that makes curl send the same request: same method, header
-// pairs in order, body bytes. Every argument is single-quoted (safe in sh, bash and zsh: nothing is
-// expanded inside single quotes, not even `!` history expansion, which double quotes would allow).
+// "Copy as curl": a shell command that makes curl send the same request: same method, header pairs
+// in order, body bytes. Every argument is quoted (shell-quote.ts: single quotes, or $'…' with escapes
+// when it holds control or bidi characters, which would otherwise print raw). `--globoff`: a path
+// such as /hooks/x/[1-1000000] is a URL glob to curl, and would make it send a million requests.
 // Bodies that cannot travel in an argument (not UTF-8, NUL or other control bytes, over 64 KB) go in
 // a file read with `--data-binary @file`.
 import type { CurlCommand } from '../../../shared/model.js';
+import { shellQuote, shellQuoteHeader } from './shell-quote.js';
 
 const INLINE_LIMIT = 64 * 1024;
 /** Set by the transport or by curl itself; copying them would send them twice or wrong. */
 const SKIP = new Set(['host', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
-
-export function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
-}
 
 export interface CurlRequest {
   url: string;
@@ -22,18 +20,20 @@ export interface CurlRequest {
 
 /** `bodyFileName` is used only when the body must go in a file; the caller writes the file. */
 export function curlCommand(req: CurlRequest, bodyFileName: string): CurlCommand {
-  const args: string[] = ['curl', '-sS'];
+  const args: string[] = ['curl', '-sS', '--globoff'];
   const names = new Set(req.headers.map(([n]) => n.toLowerCase()));
   const hasBody = req.body.byteLength > 0 || !['GET', 'HEAD'].includes(req.method);
   // --data-* implies POST; anything else must be said.
   if (req.method !== 'POST' || !hasBody) args.push('-X', shellQuote(req.method));
-  args.push('--url', shellQuote(req.url));
-  const host = new URL(req.url).host;
+  const url = URL.canParse(req.url) ? new URL(req.url) : null;
+  // As the transport would send it (normalised, percent-encoded): no raw character from a path.
+  args.push('--url', shellQuote(url?.href ?? req.url));
+  const host = url?.host;
   for (const [name, value] of req.headers) {
     const n = name.toLowerCase();
     if (SKIP.has(n) && !(n === 'host' && value !== host)) continue;
     // `Name:` would remove the header; `Name;` is curl's way to send it empty.
-    args.push('-H', shellQuote(value === '' ? `${name};` : `${name}: ${value}`));
+    args.push('-H', shellQuoteHeader(value === '' ? `${name};` : `${name}: ${value}`));
   }
   // curl adds these unless told not to; the original request did not carry them.
   if (!names.has('user-agent')) args.push('-H', shellQuote('User-Agent:'));
@@ -73,8 +73,8 @@ function inlineText(body: Uint8Array): string | null {
 
 /** One option per line, so a long command reads well and still pastes as one command. */
 function joinArgs(args: string[]): string {
-  const lines: string[] = [args.slice(0, 2).join(' ')];
-  for (let i = 2; i < args.length; i++) {
+  const lines: string[] = [args.slice(0, 3).join(' ')];
+  for (let i = 3; i < args.length; i++) {
     const a = args[i]!;
     if (a.startsWith('-') && !a.startsWith("'") && i + 1 < args.length && !args[i + 1]!.startsWith('-')) {
       lines.push(`${a} ${args[++i]}`);

@@ -27,7 +27,8 @@ export class ResendInputError extends Error {
 
 export interface ResendEngine {
   runner: JobRunner;
-  draft(deliveryId: number): ResendDraft | null;
+  /** `base`: where the draft's default target lives (see default-target.ts); none, no default target. */
+  draft(deliveryId: number, base?: string | null): ResendDraft | null;
   resend(a: OpArgs<'resend'>): JobInfo;
   bulk(a: OpArgs<'bulkResend'>): JobInfo;
   resendFailed(a: OpArgs<'resendFailed'>): JobInfo;
@@ -92,9 +93,9 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   return {
     runner,
 
-    draft(deliveryId) {
+    draft(deliveryId, base) {
       const original = loadOriginal(store, deliveryId);
-      return original ? draftOf(original) : null;
+      return original ? draftOf(original, base ?? null) : null;
     },
 
     resend(a) {

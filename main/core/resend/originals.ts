@@ -1,17 +1,19 @@
 // Reads a stored delivery as a re-send starts from it: its method, headers, stored bytes, its
-// endpoint's Sign settings, and the URL it arrived at (rebuilt from its Host header).
+// endpoint's Sign settings, and the path and query it arrived at (default-target.ts puts them on a
+// base this app trusts; its Host and X-Forwarded-Host headers are the sender's word).
 import type { ResendDraft } from '../../../shared/model.js';
 import { decodeBody } from '../ingest/decode.js';
-import { headerValue } from '../ingest/headers.js';
 import { effectiveSign } from '../ingest/sign-check.js';
 import type { Store } from '../store/index.js';
+import { targetOn } from './default-target.js';
 import { defaultHeaders, type Original } from './request.js';
 
 export interface StoredOriginal extends Original {
   id: number;
   receivedAt: number;
-  /** Where it arrived, e.g. `http://127.0.0.1:8787/hooks/acme/`; null without a Host header. */
-  url: string | null;
+  /** The request target's path and query, e.g. `/hooks/acme/` and `a=1`. */
+  path: string;
+  query: string;
   /** Only a prefix of the body is stored: it was over the body limit. */
   truncated: boolean;
   /** This app's own re-send to itself, not the vendor's. */
@@ -24,13 +26,11 @@ export function loadOriginal(store: Store, id: number): StoredOriginal | null {
   if (!row || !body) return null;
   const headers = JSON.parse(row.headers) as Array<[string, string]>;
   const endpoint = store.endpoints.list().find((e) => e.name === row.endpoint) ?? null;
-  const host = headerValue(headers, 'x-forwarded-host')?.split(',')[0]?.trim() || headerValue(headers, 'host');
-  const proto = headerValue(headers, 'x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
-  const url = host ? `${proto}://${host}${row.path}${row.query ? `?${row.query}` : ''}` : null;
-  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, url, truncated: row.truncated === 1, resend: row.resend === 1 };
+  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, path: row.path, query: row.query, truncated: row.truncated === 1, resend: row.resend === 1 };
 }
 
-export function draftOf(original: StoredOriginal): ResendDraft {
+/** `base`: see defaultBase in default-target.ts. */
+export function draftOf(original: StoredOriginal, base: string | null): ResendDraft {
   const { scheme, key, keySource } = effectiveSign(original.endpoint);
   const headers = defaultHeaders(original);
   return {
@@ -41,7 +41,7 @@ export function draftOf(original: StoredOriginal): ResendDraft {
     scheme,
     key,
     keySource,
-    originalUrl: original.url,
+    originalUrl: targetOn(base, original.path, original.query),
     truncated: original.truncated,
   };
 }

@@ -14,7 +14,14 @@ export type ResendOpName =
   | 'getJob' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
-export function createResendOps({ store, engine }: { store: Store; engine: ResendEngine }): ResendOps {
+export interface ResendOpsDeps {
+  store: Store;
+  engine: ResendEngine;
+  /** Where a delivery goes when no target is named (see defaultBase in resend/default-target.ts). */
+  defaultBase: () => string | null;
+}
+
+export function createResendOps({ store, engine, defaultBase }: ResendOpsDeps): ResendOps {
   /** Runs `start`, turning rejected input into the transport-neutral input error. */
   const guard = <T>(op: string, start: () => T): T => {
     try {
@@ -27,7 +34,7 @@ export function createResendOps({ store, engine }: { store: Store; engine: Resen
 
   return {
     async resendDraft({ deliveryId }) {
-      return engine.draft(deliveryId);
+      return engine.draft(deliveryId, defaultBase());
     },
     async resend(args) {
       return guard('resend', () => engine.resend(args));
@@ -63,7 +70,7 @@ export function createResendOps({ store, engine }: { store: Store; engine: Resen
       return store.sends.detail(id) ?? null;
     },
     async copyAsCurl({ deliveryId, sendId, to }) {
-      const result = sendId !== undefined ? curlOfAttempt(store, sendId) : curlOfDelivery(store, deliveryId!, to);
+      const result = sendId !== undefined ? curlOfAttempt(store, sendId) : curlOfDelivery(store, deliveryId!, to, defaultBase());
       if (result.ok) return result.curl;
       // A missing record is "nothing there" (null), as getDelivery answers; a missing URL is bad input.
       if (result.field === 'to') throw new ApiInputError('copyAsCurl', [{ path: 'to', message: result.error }]);
@@ -73,7 +80,7 @@ export function createResendOps({ store, engine }: { store: Store; engine: Resen
       return [...exportNdjson(store, ids ?? store.selection.idsMatching(filter ?? {}, limit))].join('');
     },
     async exportHar({ ids, filter, limit }) {
-      return exportHar(store, ids ?? store.selection.idsMatching(filter ?? {}, limit));
+      return exportHar(store, ids ?? store.selection.idsMatching(filter ?? {}, limit), defaultBase());
     },
   };
 }

@@ -1,20 +1,24 @@
 // Writes selected deliveries as HAR 1.2, for browser dev tools and HTTP tools that import HAR. The
-// request is what arrived (URL rebuilt from the Host header, headers in order, stored body); the
-// response is the answer the receiver gave. Bodies that are not UTF-8 text are base64.
+// request is what arrived (headers in order, stored body; its path and query on the public URL the
+// user confirmed, else on the receiver, never on the sender's Host or X-Forwarded-Host: a HAR is
+// opened in tools that replay it); the response is the answer the receiver gave. Bodies that are not
+// UTF-8 text are base64.
 import type { HarEntry, HarLog, GivenResponse } from '../../../shared/model.js';
 import { headerValue } from '../ingest/headers.js';
+import { targetOn } from '../resend/default-target.js';
 import { loadOriginal } from '../resend/originals.js';
 import type { Store } from '../store/index.js';
 import { version } from '../version.js';
 
-export function exportHar(store: Store, ids: readonly number[]): HarLog {
+/** `base`: see defaultBase in default-target.ts; without one, URLs say `unknown-host`. */
+export function exportHar(store: Store, ids: readonly number[], base: string | null): HarLog {
   const entries: HarEntry[] = [];
   for (const id of ids) {
     const original = loadOriginal(store, id);
     const row = store.deliveries.row(id);
     if (!original || !row) continue;
     const response = JSON.parse(row.response) as GivenResponse;
-    const url = original.url ?? `http://unknown-host${row.path}${row.query ? `?${row.query}` : ''}`;
+    const url = targetOn(base, original.path, original.query) ?? targetOn(UNKNOWN_HOST, original.path, original.query)!;
     const text = utf8(original.body);
     entries.push({
       startedDateTime: new Date(row.received_at).toISOString(),
@@ -50,6 +54,8 @@ export function exportHar(store: Store, ids: readonly number[]): HarLog {
   }
   return { log: { version: '1.2', creator: { name: 'Callback Inspector', version }, entries } };
 }
+
+const UNKNOWN_HOST = 'http://unknown-host/';
 
 function utf8(bytes: Uint8Array): string | null {
   try {

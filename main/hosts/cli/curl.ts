@@ -1,11 +1,12 @@
-// `curl`: prints the curl command that repeats a delivery (to its original or another URL) or a
-// stored attempt. A body that cannot be an argument (large, not UTF-8, control bytes) is written to a
-// file in the current directory (named in the command).
+// `curl`: prints the curl command that repeats a delivery (on the public URL or the running receiver,
+// or to another URL) or a stored attempt. A body that cannot be an argument (large, not UTF-8, control
+// bytes) is written to a file in the current directory (named in the command).
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
 import { curlOfAttempt, curlOfDelivery } from '../../core/resend/copy-as-curl.js';
 import { fail, openSession } from './session.js';
 import { defaultDataDir } from './data-dir.js';
+import { cliDefaultBase } from './default-base.js';
 import { positiveInt } from './options.js';
 
 export function registerCurl(program: Command): void {
@@ -14,13 +15,13 @@ export function registerCurl(program: Command): void {
     .description('print a curl command that repeats a delivery or a re-send attempt (shell-safe)')
     .argument('[delivery]', 'delivery id', positiveInt)
     .option('--attempt <id>', 'a re-send attempt instead (see the attempt log)', positiveInt)
-    .option('--to <url>', 'for a delivery: send it here (default: where it arrived)')
+    .option('--to <url>', 'for a delivery: send it here (default: its path on the public URL in settings, else on the receiver of the serve running on --data)')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .action(async (delivery: number | undefined, flags: { attempt?: number; to?: string; data: string }) => {
       if ((delivery === undefined) === (flags.attempt === undefined)) fail('give a delivery id or --attempt <id> (one of them)');
       const session = openSession(flags.data, { mustExist: true });
       try {
-        const result = flags.attempt !== undefined ? curlOfAttempt(session.store, flags.attempt) : curlOfDelivery(session.store, delivery!, flags.to);
+        const result = flags.attempt !== undefined ? curlOfAttempt(session.store, flags.attempt) : curlOfDelivery(session.store, delivery!, flags.to, cliDefaultBase(flags.data, session.store));
         if (!result.ok) fail(result.field === 'to' ? `${result.error} (--to <url>)` : result.error);
         const command = result.curl;
         if (command.bodyFile) {

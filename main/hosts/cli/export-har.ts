@@ -7,6 +7,7 @@ import { idList, positiveInt } from './options.js';
 import { openSession } from './session.js';
 import { storedIds } from './asked-ids.js';
 import { writeOutputFile } from './output-file.js';
+import { cliDefaultBase } from './default-base.js';
 
 export function registerExportHar(program: Command): void {
   program
@@ -17,12 +18,12 @@ export function registerExportHar(program: Command): void {
     .option('--endpoint <name>', 'only this endpoint\'s deliveries')
     .option('--limit <n>', 'at most this many deliveries', positiveInt, 1000)
     .option('--out <file>', 'output file (default: standard output; missing folders are made)')
-    .addHelpText('after', '\n--ids that are not stored are named on stderr; the others are still written, and the exit code is 1.\n')
+    .addHelpText('after', '\n--ids that are not stored are named on stderr; the others are still written, and the exit code is 1.\nURLs are each delivery\'s path on the public URL in settings, else on the receiver of the serve running on --data\n(never the Host or X-Forwarded-Host it arrived with, which its sender wrote).\n')
     .action(async (opts: { data: string; ids?: number[]; endpoint?: string; limit: number; out?: string }) => {
       const session = openSession(opts.data, { mustExist: true });
       try {
         const ids = opts.ids ? storedIds(session.store, opts.ids, opts.data) : session.store.selection.idsMatching(opts.endpoint ? { endpoint: opts.endpoint } : {}, opts.limit);
-        const text = `${JSON.stringify(exportHar(session.store, ids), null, 2)}\n`;
+        const text = `${JSON.stringify(exportHar(session.store, ids, cliDefaultBase(opts.data, session.store)), null, 2)}\n`;
         if (opts.out) writeOutputFile(opts.out, text);
         else process.stdout.write(text);
       } finally {

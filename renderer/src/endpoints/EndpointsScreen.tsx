@@ -6,6 +6,7 @@ import { CopyField } from './CopyField.js';
 import { EndpointForm, newEndpoint } from './EndpointForm.js';
 import { ForwardControls } from './ForwardControls.js';
 import { GenerateForm } from './GenerateForm.js';
+import { PublicUrlHint } from './PublicUrlHint.js';
 import { SettingsForm } from './SettingsForm.js';
 import { DEFAULT_ENDPOINT, vendorUrl } from './endpoint-url.js';
 
@@ -17,6 +18,8 @@ export function EndpointsScreen() {
   const names = useAsync(() => api.listEndpointNames({}), [api, list.status === 'ready' ? list.value : null]);
   const [editing, setEditing] = useState<{ config: EndpointConfig; isNew: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped when the public URL is confirmed from the hint, so the settings form shows it.
+  const [settingsShown, setSettingsShown] = useState(0);
 
   const endpoints = list.status === 'ready' ? list.value : [];
   // `default` answers every path that is not /hooks/<name>/, and traffic may arrive at a /hooks/<name>/
@@ -44,8 +47,17 @@ export function EndpointsScreen() {
       {base && (
         <p className="quiet">
           Receiver at <code>{base.receiverUrl}</code>
-          {base.publicUrl ? <> · public (tunnel) URL <code>{base.publicUrl}</code></> : ' · no public tunnel URL configured or seen in X-Forwarded-Host'}
+          {base.publicUrl ? <> · public (tunnel) URL <code>{base.publicUrl}</code></> : ' · no public (tunnel) URL set (Settings, below)'}
         </p>
+      )}
+      {base && (
+        <PublicUrlHint
+          info={base}
+          onConfirmed={() => {
+            info.reload();
+            setSettingsShown((n) => n + 1);
+          }}
+        />
       )}
       {(list.status === 'error' || info.status === 'error' || error) && (
         <div className="error-bar">{list.status === 'error' ? list.error.message : info.status === 'error' ? info.error.message : error}</div>
@@ -98,7 +110,7 @@ export function EndpointsScreen() {
       <h1 className="section">Synthetic callbacks</h1>
       <GenerateForm />
       <h1 className="section">Settings</h1>
-      <SettingsForm />
+      <SettingsForm key={settingsShown} onSaved={info.reload} />
     </section>
   );
 }

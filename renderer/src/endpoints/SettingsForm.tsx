@@ -3,7 +3,8 @@ import { useEffect, useState } from 'react';
 import { settingsInput, type Settings } from '../../../shared/api.js';
 import { useApi, useAsync } from '../api/context.js';
 
-export function SettingsForm() {
+/** `onSaved`: the public URL shown elsewhere on the screen may have changed. */
+export function SettingsForm({ onSaved }: { onSaved?: () => void }) {
   const api = useApi();
   const loaded = useAsync(() => api.getSettings({}), [api]);
   const [draft, setDraft] = useState<Settings | null>(null);
@@ -23,6 +24,7 @@ export function SettingsForm() {
     try {
       setDraft(await api.putSettings(checked.data));
       setMessage({ ok: true, text: 'saved' });
+      onSaved?.();
     } catch (e) {
       setMessage({ ok: false, text: e instanceof Error ? e.message : String(e) });
     }
