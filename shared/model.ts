@@ -182,8 +182,12 @@ export interface DeliveryDetail extends DeliverySummary {
   response: GivenResponse;
   /** All arrivals of this body: the vendor-retry group, oldest first, with spacing. */
   retryGroup: Array<{ id: number; receivedAt: number; attempt: number; responseStatus: number | null; gapMs: number | null }>;
+  /** The first DETAIL_CALLS indexed calls; `callCount` says how many there are in all. */
   calls: CallSummary[];
 }
+
+/** Calls a delivery's detail carries: a page, so that opening a delivery costs the same whatever its body holds. */
+export const DETAIL_CALLS = 1000;
 
 /** One entry of `Details[]`, indexed. */
 export interface CallSummary {

@@ -1,13 +1,14 @@
 // The deriver's thread: its own read-only use of the store; runs ingest on pending deliveries and
 // sends the results to the receiver's thread, which writes them between its own commits (deriver.ts).
-// It never writes, so it never holds a lock the receiver waits for.
+// It never writes, so it never holds a lock the receiver waits for. It runs under a heap limit: a body
+// that would take more dies here, with this thread, and the receiver's thread finds out which (careful).
 import { parentPort, workerData } from 'node:worker_threads';
 import { openStore } from '../store/index.js';
 import { deriveStep } from './derive-batch.js';
-import type { FromDeriver, ToDeriver } from './messages.js';
+import type { DeriverWorkerData, FromDeriver, ToDeriver } from './messages.js';
 import { lowerThisThread } from '../thread-priority.js';
 
-const { file, nativeBinding, nice } = workerData as { file: string; nativeBinding?: string; nice: number | null };
+const { file, nativeBinding, nice, after, careful: carefulRows, limits } = workerData as DeriverWorkerData;
 lowerThisThread(nice);
 const port = parentPort!;
 const store = openStore(file, nativeBinding ? { nativeBinding } : {});
@@ -20,7 +21,9 @@ const WINDOW = 2;
 const GATHER_MS = 10;
 
 let wanted = 0;
-let lastRead = 0;
+let lastRead = after;
+/** Deliveries still to derive one a batch: after a crash, so that the next one names its delivery. */
+let careful = carefulRows;
 let inFlight = 0;
 let stopped = false;
 let gathering: NodeJS.Timeout | null = null;
@@ -29,12 +32,13 @@ const post = (message: FromDeriver) => port.postMessage(message);
 
 function pump(): void {
   while (!stopped && inFlight < WINDOW) {
-    const items = deriveStep(store, lastRead, STEP_ROWS);
+    const items = deriveStep(store, lastRead, careful > 0 ? 1 : STEP_ROWS, limits);
     if (items.length === 0) {
       // Said only once everything sent is written, so that "derived up to" is true when it arrives.
       if (inFlight === 0) post({ type: 'idle', upTo: Math.max(wanted, lastRead) });
       return;
     }
+    careful = Math.max(0, careful - items.length);
     lastRead = items[items.length - 1]!.id;
     inFlight++;
     post({ type: 'derived', items, upTo: lastRead });
@@ -68,3 +72,4 @@ port.on('message', (message: ToDeriver) => {
     port.close();
   }
 });
+post({ type: 'ready' });

@@ -4,16 +4,23 @@
 // busy back-off. While deliveries arrive and this thread is saturated, derivation pauses (for at most
 // MAX_PAUSE_MS, then takes a share of the thread, APPLY_SHARE), so that a burst is acknowledged at the
 // receiver's own speed and derived just after; otherwise a step runs per turn of the event loop, which
-// keeps up with a steady stream. If the worker cannot run, or stops on a bug, the same steps run on
-// this thread.
+// keeps up with a steady stream.
+//
+// A body is never parsed on this thread. The worker has a heap limit and a time limit per batch; a
+// worker that dies (out of memory, too slow, a bug) is replaced, and the replacement derives the
+// deliveries after the last one it was sent one at a time, so that a second death names the delivery:
+// that one is marked not derivable (a problem saying why) and never tried again, at start-up either.
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
 import type { Store } from '../store/index.js';
-import { deriveStep, type Derived } from './derive-batch.js';
-import type { FromDeriver, ToDeriver } from './messages.js';
+import type { Derived } from './derive-batch.js';
+import type { DeriverWorkerData, FromDeriver, ToDeriver } from './messages.js';
+import { notIngested } from '../ingest/ingest.js';
+import { ingestLimits, type IngestLimits } from '../ingest/limits.js';
+import { prepareDerived } from '../store/index.js';
 import { backgroundNice } from '../thread-priority.js';
 
 export interface DeriverOptions {
@@ -21,8 +28,14 @@ export interface DeriverOptions {
   nativeBinding?: string;
   /** These deliveries have just been derived (in id order). */
   onDerived: (ids: number[]) => void;
-  /** The worker failed; derivation continues on this thread. */
+  /** A worker died or could not start; it is replaced (the error says what happened). */
   onError?: (error: unknown) => void;
+  /** How much of one body is read and indexed. */
+  limits?: Partial<IngestLimits>;
+  /** Heap of the deriver's thread, in MiB: a body that needs more is marked not derivable. */
+  heapMb?: number;
+  /** A batch taking longer than this marks its delivery not derivable. */
+  batchTimeoutMs?: number;
   /** Deliveries committed and not yet derived (by id), after each commit and each written batch. */
   onBacklog?: (pending: number) => void;
 }
@@ -58,6 +71,22 @@ const ARRIVING_MS = 20;
 /** A step whose write fails is tried this many times, RETRY_MS apart, then left pending for the next start. */
 const WRITE_TRIES = 3;
 const RETRY_MS = 100;
+/**
+ * The deriver's heap: a backstop, not the bound. A body at the budgets (64 MiB decoded, 2M values
+ * built, ingest/limits.ts) needs at most ~450 MB at the peak. V8 does not stop a worker at its limit
+ * reliably (3 of 6 worker OOMs took the whole process down, measured on Node 20), so the budgets keep
+ * deriving well under this, and the limit only catches what they missed.
+ */
+export const DEFAULT_DERIVER_HEAP_MB = 1024;
+/** One batch (at most 4 MiB of bodies, or one body) takes seconds at worst; a minute is a hang. */
+export const DEFAULT_BATCH_TIMEOUT_MS = 60_000;
+/** Batches the worker keeps in flight (derive-worker.ts): with that many unwritten, it waits for us. */
+const WORKER_WINDOW = 2;
+/** After a crash, this many deliveries are derived one a batch: a batch's worth, which holds the culprit. */
+const CAREFUL_ROWS = 32;
+/** A worker that dies before it opens the store is started again after this, doubling to RESTART_MAX_MS. */
+const RESTART_MIN_MS = 250;
+const RESTART_MAX_MS = 30_000;
 
 export function startDeriver(options: DeriverOptions): Deriver {
   const { store } = options;
@@ -65,7 +94,6 @@ export function startDeriver(options: DeriverOptions): Deriver {
   let derived = 0;
   let stopped = false;
   let waiters: Array<{ upTo: number; resolve: () => void }> = [];
-  let inline: InlineDeriver | null = null;
   let lastArrivalAt = -Infinity;
   let loopMark = performance.eventLoopUtilization();
   let loopBusy = 0;
@@ -100,7 +128,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
   };
 
   // Batches from the worker, written a few rows at a time; each is acknowledged once written.
-  const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number }> = [];
+  const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number; gen: number }> = [];
   let pausedSince: number | null = null;
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
   let notBefore = 0;
@@ -152,60 +180,136 @@ export function startDeriver(options: DeriverOptions): Deriver {
     if (batch.next >= batch.items.length) {
       batches.shift();
       advance(batch.upTo);
-      worker?.postMessage({ type: 'applied' } satisfies ToDeriver);
+      // A dead worker's batch is still written; its window is not the new worker's to open.
+      if (batch.gen === generation) worker?.postMessage({ type: 'applied' } satisfies ToDeriver);
     }
     schedule();
   };
 
-  const onMessage = (message: FromDeriver) => {
-    if (stopped || inline) return;
-    if (message.type === 'derived') {
-      batches.push({ items: message.items, next: 0, upTo: message.upTo, failures: 0 });
-      schedule();
-    } else if (message.type === 'idle') {
-      workerBusy = false;
-      advance(message.upTo);
-      // Commits whose wake was left out while the worker was busy (it had read before they landed).
-      if (committed > message.upTo) wakeWorker();
-    }
-    else takeOver(new Error(`deriver thread failed: ${message.message}`));
-  };
-  const takeOver = (error: unknown) => {
-    if (inline || stopped) return;
-    options.onError?.(error);
-    void worker?.terminate();
-    // What the worker sent and was not written is still pending: the inline deriver reads it again.
-    batches.length = 0;
-    inline = inlineDeriver(store, (ids) => ids.length && options.onDerived(ids), advance);
-    inline.wake(committed);
-  };
-
+  const limits = ingestLimits(options.limits);
+  const batchTimeoutMs = options.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
+  /** Highest id whose results arrived from a worker (or that was marked): a new worker reads after it. */
+  let received = 0;
   let worker: Worker | null = null;
+  /** Each worker's generation: a dead one's late messages and its batches' acknowledgements are not the new one's. */
+  let generation = 0;
+  let ready = false;
+  let careful = 0;
+  let startFailures = 0;
+  let restartTimer: NodeJS.Timeout | null = null;
+  /** When the worker last showed progress while it had work: the batch timeout counts from here. */
+  let progressAt = performance.now();
   /**
    * From a wake until the worker says it is idle, it keeps reading whatever is pending, so further
    * commits need no message of their own (a message per commit cost this thread ~2% during a burst).
    */
   let workerBusy = false;
   const wakeWorker = () => {
+    if (!worker || !ready) return;
+    if (!workerBusy) progressAt = performance.now();
     workerBusy = true;
-    worker?.postMessage({ type: 'wake', upTo: committed } satisfies ToDeriver);
+    worker.postMessage({ type: 'wake', upTo: committed } satisfies ToDeriver);
   };
-  try {
-    worker = spawn(store.db.name, options.nativeBinding);
-  } catch (error) {
-    queueMicrotask(() => takeOver(error));
-  }
-  const exited = new Promise<void>((resolve) => {
-    if (!worker) return resolve();
-    worker.on('message', onMessage);
-    worker.on('error', takeOver);
-    // An exit nobody asked for (the thread ended without an error event) also hands the work over.
-    worker.once('exit', (code) => {
-      if (!stopped) takeOver(new Error(`deriver thread exited (${code})`));
-      resolve();
+
+  const onMessage = (gen: number, message: FromDeriver) => {
+    if (stopped || gen !== generation) return;
+    progressAt = performance.now();
+    if (message.type === 'ready') {
+      ready = true;
+      startFailures = 0;
+      // Also with nothing new to read: its idle answer is what tells waiting readers that a delivery
+      // marked not derivable has been dealt with.
+      if (committed > 0) wakeWorker();
+    } else if (message.type === 'derived') {
+      received = Math.max(received, message.upTo);
+      batches.push({ items: message.items, next: 0, upTo: message.upTo, failures: 0, gen });
+      schedule();
+    } else if (message.type === 'idle') {
+      workerBusy = false;
+      advance(message.upTo);
+      // Commits whose wake was left out while the worker was busy (it had read before they landed).
+      if (committed > message.upTo) wakeWorker();
+    } else died(gen, new Error(`deriver thread failed: ${message.message}`));
+  };
+
+  /** A worker ended without being asked: replace it, and name the delivery if this was the second try. */
+  const died = (gen: number, error: unknown) => {
+    if (stopped || gen !== generation) return;
+    const wasReady = ready;
+    const wasCareful = careful > 0;
+    const hadWork = workerBusy;
+    generation++;
+    ready = false;
+    workerBusy = false;
+    void worker?.terminate();
+    worker = null;
+    options.onError?.(error);
+    if (!wasReady) {
+      // It never opened the store: nothing a delivery did. Try again later, blaming none.
+      const delay = Math.min(RESTART_MAX_MS, RESTART_MIN_MS * 2 ** startFailures++);
+      restartTimer = setTimeout(() => start(), delay);
+      restartTimer.unref();
+      return;
+    }
+    if (hadWork && wasCareful) markNotDerivable(received, error);
+    careful = hadWork && !wasCareful ? CAREFUL_ROWS : 0;
+    start();
+  };
+
+  /** The delivery a careful worker died on: the first pending after what it had sent. */
+  const markNotDerivable = (after: number, error: unknown) => {
+    const id = store.deliveries.firstPendingAfter(after);
+    if (id === null) return;
+    const why = error instanceof Error ? error.message : String(error);
+    const problem = { path: '$', severity: 'error' as const, code: 'not-derivable', message: `Not indexed: deriving this delivery failed (${why}). Its raw body is kept byte for byte: open it as text or hex, export it, or re-send it` };
+    try {
+      const ids = store.deliveries.applyDerivedBatch([prepareDerived(id, notIngested(problem, 'not derivable'))]);
+      received = Math.max(received, id);
+      if (ids.length) announce(ids);
+    } catch (writeError) {
+      options.onError?.(writeError);
+    }
+  };
+
+  const start = () => {
+    restartTimer = null;
+    if (stopped) return;
+    const gen = generation;
+    const data: DeriverWorkerData = { file: store.db.name, nativeBinding: options.nativeBinding, nice: backgroundNice(), after: received, careful, limits };
+    let spawned: Worker;
+    try {
+      spawned = spawn(data, options.heapMb ?? DEFAULT_DERIVER_HEAP_MB);
+    } catch (error) {
+      queueMicrotask(() => died(gen, error));
+      return;
+    }
+    worker = spawned;
+    const done = new Promise<void>((resolve) => {
+      spawned.on('message', (m: FromDeriver) => onMessage(gen, m));
+      spawned.on('error', (e) => died(gen, e));
+      // An exit nobody asked for (the thread ended without an error event) is a death too.
+      spawned.once('exit', (code) => {
+        died(gen, new Error(`deriver thread exited (${code})`));
+        resolve();
+      });
     });
-    worker.unref();
-  });
+    exited = done;
+    spawned.unref();
+  };
+  let exited: Promise<void> = Promise.resolve();
+
+  // A worker with work that shows no progress for the batch timeout is stuck on a delivery (or on a
+  // body that takes too long): the same as a crash. While its window is full it is waiting, not stuck.
+  const watchdog = setInterval(() => {
+    const windowFull = batches.filter((b) => b.gen === generation).length >= WORKER_WINDOW;
+    if (!worker || !ready || !workerBusy || windowFull) {
+      progressAt = performance.now();
+      return;
+    }
+    if (performance.now() - progressAt > batchTimeoutMs) died(generation, new Error(`a batch took longer than ${Math.round(batchTimeoutMs / 1000)} s`));
+  }, Math.min(1_000, batchTimeoutMs / 4));
+  watchdog.unref();
+  start();
 
   const deriver: Deriver = {
     committed(upTo) {
@@ -215,8 +319,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
       lastArrivalAt = now;
       committed = Math.max(committed, upTo);
       reportBacklog();
-      if (inline) inline.wake(upTo);
-      else if (!workerBusy) wakeWorker();
+      if (!workerBusy) wakeWorker();
     },
     settled(maxWaitMs) {
       const upTo = committed;
@@ -233,7 +336,8 @@ export function startDeriver(options: DeriverOptions): Deriver {
     stop() {
       if (!stopped) {
         stopped = true;
-        inline?.stop();
+        clearInterval(watchdog);
+        if (restartTimer) clearTimeout(restartTimer);
         if (scheduled) {
           clearTimeout(scheduled as NodeJS.Timeout);
           clearImmediate(scheduled as NodeJS.Immediate);
@@ -241,12 +345,12 @@ export function startDeriver(options: DeriverOptions): Deriver {
         batches.length = 0;
         for (const w of waiters) w.resolve();
         waiters = [];
-        if (!inline && worker) {
+        if (worker) {
           worker.ref(); // keep the process alive until the worker has closed its connection
           worker.postMessage({ type: 'stop' } satisfies ToDeriver);
         }
       }
-      return inline ? Promise.resolve() : exited;
+      return worker ? exited : Promise.resolve();
     },
   };
   // What a killed process left pending is derived first, and reads wait for it like for new arrivals.
@@ -254,61 +358,15 @@ export function startDeriver(options: DeriverOptions): Deriver {
   return deriver;
 }
 
-function spawn(file: string, nativeBinding: string | undefined): Worker {
-  const workerData = { file, nativeBinding, nice: backgroundNice() };
+function spawn(workerData: DeriverWorkerData, heapMb: number): Worker {
+  // The heap limit is the memory bound of deriving one body: past it the thread dies, not the process.
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
   // Built (dist/, the packaged app): the compiled worker beside this file.
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./derive-worker.js', import.meta.url), { workerData });
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./derive-worker.js', import.meta.url), options);
   // From source (vitest, tsx): the worker's TypeScript needs tsx's loader in that thread too.
   const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
   const loader = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
   const entry = new URL('./derive-worker.ts', import.meta.url).href;
   const source = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(source, { eval: true, workerData });
-}
-
-interface InlineDeriver {
-  wake(upTo: number): void;
-  stop(): void;
-}
-
-/** The fallback: small steps on this thread, each in its own turn of the event loop. */
-function inlineDeriver(store: Store, onDerived: (ids: number[]) => void, advance: (upTo: number) => void): InlineDeriver {
-  let scheduled = false;
-  let stopped = false;
-  let wanted = 0;
-  let after = 0; // a batch that could not be written is not tried again until the next start
-  const step = () => {
-    scheduled = false;
-    if (stopped || !store.db.open) return;
-    const upTo = wanted;
-    let items: Derived[];
-    try {
-      items = deriveStep(store, after, 8);
-      if (items.length > 0) {
-        after = items[items.length - 1]!.id;
-        onDerived(store.deliveries.applyDerivedBatch(items));
-      }
-    } catch (error) {
-      console.error('deriving deliveries failed, retrying in 1 s:', error);
-      setTimeout(schedule, 1_000);
-      return;
-    }
-    if (items.length > 0) {
-      advance(after);
-      schedule();
-    } else advance(upTo);
-  };
-  const schedule = () => {
-    if (!scheduled) {
-      scheduled = true;
-      setImmediate(step);
-    }
-  };
-  return {
-    wake(upTo) {
-      wanted = Math.max(wanted, upTo);
-      schedule();
-    },
-    stop: () => void (stopped = true),
-  };
+  return new Worker(source, { ...options, eval: true });
 }

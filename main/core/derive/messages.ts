@@ -2,7 +2,20 @@
 // and computes; the receiver's thread is the store's only writer, so the two never wait on each
 // other's locks. The deriver keeps at most a few batches in flight, so that during a burst it does not
 // compute far ahead of what the receiver's thread has time to write.
+import type { IngestLimits } from '../ingest/limits.js';
 import type { Derived } from './derive-batch.js';
+
+/** What a deriver thread starts with. */
+export interface DeriverWorkerData {
+  file: string;
+  nativeBinding?: string | undefined;
+  nice: number | null;
+  /** Read pending deliveries after this id: what came before is derived or already sent. */
+  after: number;
+  /** This many deliveries are derived one a batch (after a crash: the next crash names its delivery). */
+  careful: number;
+  limits: IngestLimits;
+}
 
 export type ToDeriver =
   /** Deliveries up to this id are committed: derive them. */
@@ -13,6 +26,8 @@ export type ToDeriver =
   | { type: 'stop' };
 
 export type FromDeriver =
+  /** The store is open: a crash from now on happened while deriving. */
+  | { type: 'ready' }
   /** Derived results, oldest first, for the receiver's thread to write; `upTo` is the last id read. */
   | { type: 'derived'; items: Derived[]; upTo: number }
   /** Nothing is pending up to this id (every batch sent before is applied). */

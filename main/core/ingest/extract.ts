@@ -1,5 +1,7 @@
 // Derives the index rows (one per call, one per redial) and the full-text search text from a body.
 // Tolerant by design: a missing or wrong-typed field becomes null (the contract check reports it).
+import type { Problem } from '../../../shared/model.js';
+import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
 import type { CallIndexRow, RedialIndexRow } from './types.js';
 import { field, isJsonObject, isLosslessNumber, stringField, type JsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
 import { parseIsoUtc } from '../../../shared/contract/times.js';
@@ -15,6 +17,8 @@ export interface CallEndIndex {
   planName: string | null;
   calls: CallIndexRow[];
   searchText: string;
+  /** What the limits cut from the index, if anything. */
+  problems: Problem[];
 }
 
 /** Collects pieces up to a character budget; one join at the end keeps building linear. */
@@ -37,17 +41,34 @@ class BoundedText {
   }
 }
 
-export function extractCallEnd(value: JsonValue): CallEndIndex {
+export function extractCallEnd(value: JsonValue, limits: IngestLimits = DEFAULT_INGEST_LIMITS): CallEndIndex {
   const body: JsonObject = isJsonObject(value) ? value : Object.create(null);
   const details = field(body, 'Details');
   const entries = Array.isArray(details) ? details : [];
-  const calls = entries.map((entry, index) => callRow(entry, index));
+  const problems: Problem[] = [];
+  const calls: CallIndexRow[] = [];
+  let rows = 0;
+  let redialsCut = 0;
+  for (let index = 0; index < entries.length && index < limits.maxCalls && rows < limits.maxDerivedRows; index++) {
+    const row = callRow(entries[index] as JsonValue, index, Math.min(limits.maxRedialsPerCall, limits.maxDerivedRows - rows - 1));
+    redialsCut += row.redialsCut;
+    rows += 1 + row.call.redials.length;
+    calls.push(row.call);
+  }
+  if (calls.length < entries.length) {
+    const why = calls.length >= limits.maxCalls ? `the first ${calls.length.toLocaleString('en-US')} (the limit of calls a delivery)` : `the first ${calls.length.toLocaleString('en-US')} (the limit of ${limits.maxDerivedRows.toLocaleString('en-US')} call and redial rows a delivery)`;
+    problems.push({ path: '$.Details', severity: 'warning', code: 'index-limit', message: `Details holds ${entries.length.toLocaleString('en-US')} calls; ${why} are indexed (listed, searchable, in redial chains) and checked against the contract. The rest are in the raw body only` });
+  }
+  if (redialsCut > 0) {
+    problems.push({ path: '$.Details', severity: 'warning', code: 'index-limit', message: `${redialsCut.toLocaleString('en-US')} RedailCall entries past ${limits.maxRedialsPerCall.toLocaleString('en-US')} a call (or past the delivery's row limit) are not indexed; they are in the raw body only` });
+  }
   return {
     taskId: stringField(body, 'TaskID'),
     taskName: stringField(body, 'TaskName'),
     planName: stringField(body, 'PlanName'),
     calls,
-    searchText: callEndSearchText(body, entries),
+    searchText: callEndSearchText(body, entries.length > limits.maxCalls ? entries.slice(0, limits.maxCalls) : entries, limits.maxTranscriptTurns),
+    problems,
   };
 }
 
@@ -63,14 +84,16 @@ export function textSearchText(text: string | null, limit = MAX_SEARCH_TEXT): st
   return text === null ? '' : text.slice(0, limit);
 }
 
-function callRow(entry: JsonValue, index: number): CallIndexRow {
+function callRow(entry: JsonValue, index: number, maxRedials: number): { call: CallIndexRow; redialsCut: number } {
   const call: JsonObject = isJsonObject(entry) ? entry : Object.create(null);
   const startTime = stringField(call, 'CallStartTime');
   const endTime = stringField(call, 'CallEndTime');
   const startMs = startTime === null ? null : parseIsoUtc(startTime);
   const endMs = endTime === null ? null : parseIsoUtc(endTime);
   const redials = field(call, 'RedailCall');
-  return {
+  const allRedials = Array.isArray(redials) ? redials : [];
+  const kept = allRedials.length > maxRedials ? allRedials.slice(0, Math.max(0, maxRedials)) : allRedials;
+  return { call: {
     index,
     callId: stringField(call, 'CallID'),
     calleeNumber: stringField(call, 'CalleeNumber'),
@@ -84,8 +107,8 @@ function callRow(entry: JsonValue, index: number): CallIndexRow {
     ringType: stringField(call, 'RingType'),
     ringTime: numberField(call, 'RingTime'),
     hangupType: stringField(call, 'HangupType'),
-    redials: Array.isArray(redials) ? redials.map(redialRow) : [],
-  };
+    redials: kept.map(redialRow),
+  }, redialsCut: allRedials.length - kept.length };
 }
 
 function redialRow(entry: JsonValue, index: number): RedialIndexRow {
@@ -119,7 +142,7 @@ const LABEL_OBJECTS = ['EventLabel', 'NerSlots', 'Slots', 'Multi_intention'];
  * Identifiers of every call first (names, numbers, CallIDs, comments), prose after (descriptions,
  * labels, slots, transcripts): a long transcript must not push a later callee's number out.
  */
-function callEndSearchText(body: JsonObject, entries: JsonValue[]): string {
+function callEndSearchText(body: JsonObject, entries: JsonValue[], maxTurns: number): string {
   const out = new BoundedText(MAX_CALL_END_SEARCH_TEXT);
   for (const name of ['TaskID', 'TaskName', 'PlanName']) out.add(stringField(body, name));
   const calls = entries.filter(isJsonObject);
@@ -138,7 +161,8 @@ function callEndSearchText(body: JsonObject, entries: JsonValue[]): string {
       if (labels !== undefined) collectStrings(labels, out);
     }
     const asr = field(call, 'AsrResult');
-    for (const turn of Array.isArray(asr) ? asr.filter(isJsonObject) : []) {
+    const turns = Array.isArray(asr) ? asr.slice(0, maxTurns) : [];
+    for (const turn of turns.filter(isJsonObject)) {
       out.add(stringField(turn, 'robottext'));
       out.add(stringField(turn, 'text'));
     }

@@ -2,11 +2,12 @@
 // index rows and search text. Synchronous and total: it returns a result for any input, never throws.
 import type { Problem, SignResult } from '../../../shared/model.js';
 import { checkCallEnd, checkContentType } from '../../../shared/contract/contract-check.js';
-import type { JsonValue } from '../../../shared/contract/json-value.js';
+import { field, isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
 import { classify } from './classify.js';
 import { decodeBody } from './decode.js';
 import { extractCallEnd, jsonSearchText, textSearchText } from './extract.js';
 import { mediaType } from './headers.js';
+import { ingestLimits } from './limits.js';
 import { parseJson } from './lossless-parse.js';
 import { effectiveSign, verifySign } from './sign-check.js';
 import type { IngestInput, IngestResult } from './types.js';
@@ -24,15 +25,17 @@ export function guarded(run: () => IngestResult): IngestResult {
     return run();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return {
-      ...emptyResult(),
-      problems: [{ path: '$', severity: 'error', code: 'internal-error', message: `Ingest failed (${message}); the raw body is kept and can be re-ingested after a fix` }],
-      sign: { status: 'not-checked', scheme: 'none', reason: 'ingest failed' },
-    };
+    return notIngested({ path: '$', severity: 'error', code: 'internal-error', message: `Ingest failed (${message}); the raw body is kept and can be re-ingested after a fix` }, 'ingest failed');
   }
 }
 
-function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt }: IngestInput): IngestResult {
+/** What a delivery that ingest could not read derives to: nothing but the problem saying why. */
+export function notIngested(problem: Problem, signReason: string): IngestResult {
+  return { ...emptyResult(), problems: [problem], sign: { status: 'not-checked', scheme: 'none', reason: signReason } };
+}
+
+function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt, limits: overrides }: IngestInput): IngestResult {
+  const limits = ingestLimits(overrides);
   const problems: Problem[] = [];
   if (truncated) problems.push({ path: '$', severity: 'error', code: 'truncated', message: 'The body was cut short (size limit, or the client went away); what arrived is kept' });
   if (body.length === 0) problems.push({ path: '$', severity: 'warning', code: 'empty-body', message: 'The body is empty' });
@@ -42,7 +45,7 @@ function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt }: Ing
 
   let value: JsonValue | undefined;
   if (decoded.text !== null && body.length > 0) {
-    const parsed = parseJson(decoded.text);
+    const parsed = parseJson(decoded.text, { maxValues: limits.maxValues });
     problems.push(...parsed.problems);
     if (parsed.ok) value = parsed.value;
     else problems.push(invalidJson(parsed.error, truncated, mediaType(decoded.contentType)));
@@ -53,11 +56,23 @@ function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt }: Ing
   const sign = signOf(endpoint, kind, decoded.bytes, value, headers, receivedAt ?? Date.now());
 
   if (kind === 'call-end' && value !== undefined) {
-    problems.push(...checkContentType(mediaType(decoded.contentType)), ...checkCallEnd(value));
-    return { ...base, ...extractCallEnd(value), problems, sign };
+    problems.push(...checkContentType(mediaType(decoded.contentType)), ...checkCallEnd(indexedPart(value, limits.maxCalls)));
+    const { problems: cut, ...index } = extractCallEnd(value, limits);
+    return { ...base, ...index, problems: [...problems, ...cut], sign };
   }
   const searchText = value !== undefined ? jsonSearchText(value) : textSearchText(decoded.text);
   return { ...base, problems, sign, searchText };
+}
+
+/**
+ * The body with `Details` cut to the calls that are indexed: the contract check's work (and its
+ * problem count, 80M for a body of 4M empty calls) then grows no further than the index does.
+ */
+function indexedPart(value: JsonValue, maxCalls: number): JsonValue {
+  if (!isJsonObject(value)) return value;
+  const details = field(value, 'Details');
+  if (!Array.isArray(details) || details.length <= maxCalls) return value;
+  return { ...value, Details: details.slice(0, maxCalls) };
 }
 
 function signOf(endpoint: IngestInput['endpoint'], kind: string, bytes: Uint8Array, value: JsonValue | undefined, headers: IngestInput['headers'], arrivedMs: number): SignResult {

@@ -24,13 +24,13 @@ export type ParseResult =
 export const MAX_BUILD_DEPTH = 1000;
 
 /**
- * Values built per body (every scalar and container counts one). Past it the rest of the text is still
+ * Values built per body (every scalar, key and container counts one). Past it the rest of the text is still
  * checked for syntax, in linear time and without allocating a value, but arrays and objects end where
  * the budget did, with one `value-limit` warning. Why: memory per built value is ~50 bytes whatever
  * its text, so a 63 MB body of 21M `{}` took gigabytes and the process with it. Two million is above
  * what a body under the 32 MB limit holds when its values are real (the seed's calls: ~24 bytes a value).
  */
-export const MAX_BUILT_VALUES = 2_000_000;
+export const MAX_BUILT_VALUES = 4_000_000;
 
 /** Past this many, duplicate keys are counted in one summary problem instead of one each. */
 const MAX_DUPLICATE_REPORTS = 100;
@@ -87,6 +87,9 @@ function pathTo(values: JsonValue[], frames: Int32Array, upTo: number, key: stri
 }
 
 function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValues: number): { value: JsonValue; maxDepth: number } {
+  // Values and keys built so far, and members left out past maxValues.
+  let kept = 0;
+  let skipped = 0;
   const len = text.length;
   let pos = 0;
   // Operand stack: finished values and, inside objects, alternating key, value. Containers are
@@ -100,14 +103,12 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
   let maxDepth = 0;
   const dup = { count: 0 };
   let collapsed = 0;
-  let built = 0;
-  let skipped = 0;
 
   while (isWs(text.charCodeAt(pos))) pos++;
   for (;;) {
     // A value starts at `pos`.
     const c = text.charCodeAt(pos);
-    if (built >= maxValues && depth > 0) {
+    if (kept >= maxValues && depth > 0) {
       // Over the budget: this member and the rest of its container are checked, not kept (an
       // object's member goes with its key); the close below ends the container where it is.
       const inObject = (frames[depth - 1] as number) < 0;
@@ -121,10 +122,10 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
       collapsed += skipped.containers;
       if (depth + skipped.depth > maxDepth) maxDepth = depth + skipped.depth;
       values[top++] = null;
-      built++;
+      kept++;
     } else if (c === 123 || c === 91) {
       const isObject = c === 123;
-      built++;
+      kept++;
       pos++;
       while (isWs(text.charCodeAt(pos))) pos++;
       if (depth + 1 > maxDepth) maxDepth = depth + 1;
@@ -140,6 +141,7 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
         frames[depth++] = isObject ? ~top : top;
         if (isObject) {
           values[top++] = scanKey(text, pos);
+          kept++;
           pos = cursor.end;
         }
         continue;
@@ -147,7 +149,7 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
     } else {
       values[top++] = scanScalar(text, pos);
       pos = cursor.end;
-      built++;
+      kept++;
     }
 
     // A value just ended: close containers, or step to the next member.
@@ -159,7 +161,7 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
           problems.push({ path: '$', severity: 'warning', code: 'duplicate-key', message: `${dup.count - MAX_DUPLICATE_REPORTS} more duplicate keys not listed` });
         }
         if (skipped > 0) {
-          problems.push({ path: '$', severity: 'warning', code: 'value-limit', message: `The body holds more than ${maxValues.toLocaleString('en-US')} JSON values; only the first ${maxValues.toLocaleString('en-US')} are read (checked, indexed, shown). ${skipped.toLocaleString('en-US')} later members were checked for syntax only and left out of the arrays and objects they belong to (the raw body is kept byte for byte)` });
+          problems.push({ path: '$', severity: 'warning', code: 'value-limit', message: `The body holds more than ${maxValues.toLocaleString('en-US')} JSON values and keys; only the first ${maxValues.toLocaleString('en-US')} are read (checked, indexed, shown). ${skipped.toLocaleString('en-US')} later members were checked for syntax only and left out of the arrays and objects they belong to (the raw body is kept byte for byte)` });
         }
         if (collapsed > 0) {
           problems.push({ path: '$', severity: 'warning', code: 'depth-limit', message: `Nesting reaches depth ${maxDepth}; ${collapsed} containers deeper than ${maxBuildDepth} were checked for syntax but are shown as null (the raw body is kept)` });
@@ -174,6 +176,7 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
         while (isWs(text.charCodeAt(pos))) pos++;
         if (isObject) {
           values[top++] = scanKey(text, pos);
+          kept++;
           pos = cursor.end;
         }
         break;

@@ -1,5 +1,6 @@
 // What ingest derives from a captured body. The store indexes it; the deriver (main/core/derive)
 // computes it after the receiver has committed the raw delivery.
+import type { IngestLimits } from './limits.js';
 import type { CallSummary, DeliveryKind, EndpointConfig, Problem, RedialSummary, SignResult } from '../../../shared/model.js';
 
 export interface IngestInput {
@@ -12,6 +13,8 @@ export interface IngestInput {
   endpoint: Pick<EndpointConfig, 'key' | 'sign'> | null;
   /** When it arrived (epoch ms): signed timestamps are checked against it. Default: now. */
   receivedAt?: number | undefined;
+  /** How much of the body is read and indexed (limits.ts); default DEFAULT_INGEST_LIMITS. */
+  limits?: Partial<IngestLimits> | undefined;
 }
 
 /** A RedailCall[] entry as indexed: the summary the API gives, before it is tied to a stored delivery. */

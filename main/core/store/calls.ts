@@ -67,7 +67,7 @@ const toRedial = (r: RedialRow): RedialSummary => ({
 });
 
 export function callStatements(db: Db) {
-  const callsOfDelivery = db.prepare<[number], CallRow>(`SELECT * FROM calls WHERE delivery_id = ? ORDER BY idx`);
+  const callsOfDelivery = db.prepare<[number, number], CallRow>(`SELECT * FROM calls WHERE delivery_id = ? ORDER BY idx LIMIT ?`);
   const callAt = db.prepare<[number, number], CallRow>(`SELECT * FROM calls WHERE delivery_id = ? AND idx = ?`);
   const redialsOfCall = db.prepare<[number, number], RedialRow>(
     `SELECT * FROM redials WHERE delivery_id = ? AND call_idx = ? ORDER BY idx`,
@@ -87,7 +87,8 @@ export function callStatements(db: Db) {
   const receivedAt = db.prepare<[number], { received_at: number }>(`SELECT received_at FROM deliveries WHERE id = ?`);
 
   return {
-    ofDelivery: (deliveryId: number) => callsOfDelivery.all(deliveryId).map(toCall),
+    /** The first `limit` calls of a delivery, in `Details` order. */
+    ofDelivery: (deliveryId: number, limit = -1) => callsOfDelivery.all(deliveryId, limit).map(toCall),
     at: (deliveryId: number, index: number) => {
       const row = callAt.get(deliveryId, index);
       return row ? toCall(row) : undefined;

@@ -375,6 +375,8 @@ export function deliveryStatements(db: Db) {
     pendingWithBodies: (afterId: number, maxRows: number, maxBytes: number) => pendingWithBodies(afterId, maxRows, maxBytes),
     restore,
     row: (id: number) => byId.get(id),
+    /** The oldest delivery still waiting for ingest after `afterId`, or null. */
+    firstPendingAfter: (afterId: number) => pendingRows.get(afterId, 1)?.id ?? null,
     body: (id: number) => bodyById.get(id)?.raw,
     retryGroup: (rootId: number) => retryGroup.all(rootId, rootId),
   };

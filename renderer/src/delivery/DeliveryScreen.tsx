@@ -63,7 +63,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
       {d.calls.length > 0 && (
         <div className="calls-strip">
           <h2>
-            Calls ({d.calls.length}){d.taskName !== null && <> · task <span className="value">{d.taskName}</span></>}
+            Calls ({d.calls.length < d.callCount ? `the first ${d.calls.length.toLocaleString('en-US')} of ${d.callCount.toLocaleString('en-US')}` : d.calls.length}){d.taskName !== null && <> · task <span className="value">{d.taskName}</span></>}
           </h2>
           <CallsTable calls={d.calls} />
         </div>

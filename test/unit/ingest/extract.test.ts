@@ -91,3 +91,51 @@ describe('search text', () => {
     expect(textSearchText(null)).toBe('');
   });
 });
+
+describe('index limits (a sender chooses how many calls a body holds; the index does not grow with it)', () => {
+  const body = (calls: number, redials: number, turns = 0): JsonObject => {
+    const one = seed();
+    const call = (one.Details as JsonObject[])[0]!;
+    const redial = (call.RedailCall as JsonObject[])[0]!;
+    const turn = { robottext: 'robot', text: 'caller' };
+    one.Details = Array.from({ length: calls }, (_, i) => ({
+      ...call,
+      CallID: `call-${i}`,
+      RedailCall: Array.from({ length: redials }, (_, r) => ({ ...redial, CallID: `redial-${i}-${r}` })),
+      AsrResult: Array.from({ length: turns }, (_, t) => ({ ...turn, text: `turn-${i}-${t}` })),
+    }));
+    return one;
+  };
+  const limits = { maxValues: Infinity, maxCalls: 5, maxRedialsPerCall: 3, maxTranscriptTurns: 2, maxDerivedRows: 1_000 };
+
+  it('indexes the first maxCalls calls and says how many the body holds', () => {
+    const x = extractCallEnd(body(8, 0), limits);
+    expect(x.calls.map((c) => c.callId)).toEqual(['call-0', 'call-1', 'call-2', 'call-3', 'call-4']);
+    expect(x.problems).toEqual([expect.objectContaining({ code: 'index-limit', path: '$.Details', message: expect.stringContaining('Details holds 8 calls; the first 5') })]);
+    expect(x.searchText).toContain('call-4');
+    expect(x.searchText).not.toContain('call-5');
+  });
+
+  it('indexes the first maxRedialsPerCall redials of each call and counts the ones left out', () => {
+    const x = extractCallEnd(body(2, 5), limits);
+    expect(x.calls.map((c) => c.redials.length)).toEqual([3, 3]);
+    expect(x.problems.map((p) => p.message)).toEqual([expect.stringContaining('4 RedailCall entries past 3 a call')]);
+  });
+
+  it('stops at maxDerivedRows call and redial rows together, the last call taking only the redials that fit', () => {
+    const x = extractCallEnd(body(4, 3), { ...limits, maxDerivedRows: 10 });
+    expect(x.calls.length + x.calls.reduce((n, c) => n + c.redials.length, 0)).toBe(10);
+    expect(x.calls.map((c) => c.redials.length)).toEqual([3, 3, 1]);
+    expect(x.problems.map((p) => p.code)).toEqual(['index-limit', 'index-limit']);
+  });
+
+  it('reads at most maxTranscriptTurns turns of each call into the search text', () => {
+    const x = extractCallEnd(body(1, 0, 5), limits);
+    expect(x.searchText).toContain('turn-0-1');
+    expect(x.searchText).not.toContain('turn-0-2');
+  });
+
+  it('says nothing and cuts nothing under the defaults for the seed example', () => {
+    expect(extractCallEnd(seed()).problems).toEqual([]);
+  });
+});
