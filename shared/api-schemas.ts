@@ -135,6 +135,11 @@ export interface RawBody {
   /** The body after Content-Encoding, as text, when it decodes as text. */
   decodedText: string | null;
   charset: string | null;
+  /**
+   * Present when `decodedText` is only the start of the text: a body that inflated (Content-Encoding)
+   * past what one answer carries. `decodedBytes`: the whole body's size once decoded.
+   */
+  decodedTextCut?: { shownChars: number; decodedBytes: number };
 }
 
 export interface ChainAttempt {

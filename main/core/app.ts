@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
 import { startDeriver, type Deriver } from './derive/deriver.js';
+import { startBodyReader } from './bodies/body-reader.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
 import { isOwnReceiver } from './receiver/resend-mark.js';
 import { EventBus, latestEvery } from './service/events.js';
@@ -138,7 +139,10 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     receiverUrl = receiver.url;
     lock.announce({ receiverUrl });
     const retention = startRetention(store);
+    const bodies = startBodyReader({ file: store.db.name, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    undo.push(() => bodies.stop());
     const service = afterDerivation(deriver, createService({
+      bodies,
       applyRetention: retention.run,
       store,
       resend: createResendOps({ store, engine: resend, defaultBase: () => defaultBase(store.settings.get().publicUrl, receiverUrl) }),
@@ -179,7 +183,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
             forwarder.beginClose();
             await Promise.all([receiver.close(), resend.close()]);
             await forwarder.close();
-            await deriver.stop();
+            await Promise.all([deriver.stop(), bodies.stop()]);
             await checkpointer.stop();
             store.checkpoint();
           } finally {

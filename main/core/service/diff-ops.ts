@@ -1,29 +1,43 @@
 // The diffBodies operation of the API contract (shared/api.ts): resolves each side (a delivery, one
 // of its calls, the body a re-send attempt sent, the contract's example, text), decodes and parses
-// it losslessly, and compares with the shared structural diff (shared/diff/). Spread into the service
-// by createService; a side that does not exist is bad input (ApiInputError, a 400 naming the side).
+// it losslessly, and compares with the shared structural diff (shared/diff/). The API's operation
+// runs all of that in the body reader's process (bodies/body-reader.ts), never on the receiver's; the
+// CLI's `diff` calls resolveSide in its own process. A side that does not exist is bad input
+// (ApiInputError, a 400 naming the side).
 import { stringify } from 'lossless-json';
 import { ApiInputError, type ApiService } from '../../../shared/api.js';
 import { CONTRACT_EXAMPLE_LABEL, CONTRACT_EXAMPLE_TEXT } from '../../../shared/contract/example.js';
-import { field as memberOf, isJsonObject } from '../../../shared/contract/json-value.js';
-import { compareBodies, type PreparedSide } from '../../../shared/diff/body-diff.js';
+import { field as memberOf, isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
+import { compareBodies, type BodyDiff, type PreparedSide } from '../../../shared/diff/body-diff.js';
 import type { DiffSource } from '../../../shared/diff/diff-source.js';
+import type { BodyReader } from '../bodies/body-reader.js';
 import { decodeBody } from '../ingest/decode.js';
+import { headerValue } from '../ingest/headers.js';
 import { parseJson } from '../ingest/lossless-parse.js';
 import type { Store } from '../store/index.js';
 
 export type DiffOps = Pick<ApiService, 'diffBodies'>;
 
-export function createDiffOps({ store }: { store: Store }): DiffOps {
+export function createDiffOps({ bodies }: { bodies: BodyReader }): DiffOps {
   return {
-    async diffBodies({ a, b }) {
-      return compareBodies(resolveSide(store, a, 'a'), resolveSide(store, b, 'b'));
+    async diffBodies({ a, b }, signal?: AbortSignal) {
+      return bodies.read({ type: 'diff', a, b }, { op: 'diffBodies', tooLarge: 'these bodies are too large to compare', ...(signal && { signal }) });
     },
   };
 }
 
+/** Both sides resolved and compared; what the body reader's process runs for diffBodies. */
+export function diffSources(store: Store | null, a: DiffSource, b: DiffSource): BodyDiff {
+  // A retry's ⇄ compares two deliveries of the same bytes: decoded and parsed once, not twice.
+  const memo: DecodedMemo = new Map();
+  return compareBodies(resolveSide(store, a, 'a', memo), resolveSide(store, b, 'b', memo));
+}
+
+/** Stored bodies already decoded and parsed in this comparison, by bytes and the headers that decode them. */
+type DecodedMemo = Map<string, Omit<PreparedSide, 'label'>>;
+
 /** A side from the store or the request; `field` names it in the error when it does not exist. */
-export function resolveSide(store: Store | null, source: DiffSource, field: string): PreparedSide {
+export function resolveSide(store: Store | null, source: DiffSource, field: string, memo?: DecodedMemo): PreparedSide {
   switch (source.source) {
     case 'example':
       return prepareText(CONTRACT_EXAMPLE_LABEL, CONTRACT_EXAMPLE_TEXT);
@@ -31,15 +45,22 @@ export function resolveSide(store: Store | null, source: DiffSource, field: stri
       return prepareText(source.label ?? 'text', source.text);
     case 'delivery': {
       const row = store?.deliveries.row(source.id);
-      const raw = store?.deliveries.body(source.id);
-      if (!row || !raw) throw missing(field, `there is no delivery #${source.id} (it may have been removed by retention)`);
+      if (!row) throw missing(field, `there is no delivery #${source.id} (it may have been removed by retention)`);
+      const headers = JSON.parse(row.headers) as Array<[string, string]>;
+      const label = `delivery #${source.id}`;
       const notes = row.truncated === 1 ? ['stored truncated: only the first part of a body over the size limit was kept'] : [];
-      return prepareBytes(`delivery #${source.id}`, raw, JSON.parse(row.headers) as Array<[string, string]>, notes);
+      const key = `${row.sha256}\n${headerValue(headers, 'content-encoding') ?? ''}\n${headerValue(headers, 'content-type') ?? ''}`;
+      const known = memo?.get(key);
+      if (known) return { ...known, label, notes: [...notes, ...(known.notes ?? [])] };
+      const raw = store?.deliveries.body(source.id);
+      if (!raw) throw missing(field, `there is no delivery #${source.id} (it may have been removed by retention)`);
+      const { label: _, ...prepared } = prepareBytes(label, raw, headers);
+      memo?.set(key, prepared);
+      return { ...prepared, label, notes: [...notes, ...(prepared.notes ?? [])] };
     }
     case 'call': {
-      const whole = resolveSide(store, { source: 'delivery', id: source.deliveryId }, field);
-      const details = whole.json?.ok && isJsonObject(whole.json.value) ? memberOf(whole.json.value, 'Details') : undefined;
-      const entry = Array.isArray(details) ? details[source.index] : undefined;
+      const whole = resolveSide(store, { source: 'delivery', id: source.deliveryId }, field, memo);
+      const entry = detailsEntry(whole.json?.ok ? whole.json.value : undefined, source.index);
       if (entry === undefined) throw missing(field, `delivery #${source.deliveryId} has no call ${source.index} (Details[${source.index}])`);
       return prepareText(`call ${source.index} of delivery #${source.deliveryId}`, stringify(entry, undefined, 2) ?? 'null');
     }
@@ -50,6 +71,12 @@ export function resolveSide(store: Store | null, source: DiffSource, field: stri
       return prepareBytes(label, Buffer.from(sent.requestBodyBase64, 'base64'), sent.requestHeaders);
     }
   }
+}
+
+/** `Details[index]` of a parsed body, or undefined when there is none. */
+export function detailsEntry(body: JsonValue | undefined, index: number): JsonValue | undefined {
+  const details = body !== undefined && isJsonObject(body) ? memberOf(body, 'Details') : undefined;
+  return Array.isArray(details) ? details[index] : undefined;
 }
 
 /** Stored bytes as a side: Content-Encoding undone and the charset decoded as the delivery's headers say. */

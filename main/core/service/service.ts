@@ -1,10 +1,8 @@
 // The core's implementation of the API contract (shared/api.ts). Hosts expose it over HTTP or IPC;
 // inputs arrive already validated by the contract's schemas.
-import { stringify } from 'lossless-json';
 import type { ApiService, ServerInfo } from '../../../shared/api.js';
 import type { CallDetail, DeliveryDetail, EndpointConfig } from '../../../shared/model.js';
-import { decodeBody } from '../ingest/decode.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import type { BodyReader } from '../bodies/body-reader.js';
 import { toDetailBase, type Store } from '../store/index.js';
 import { buildChain } from './chain.js';
 import type { ForwardOps } from './forward-ops.js';
@@ -28,16 +26,16 @@ export interface ServiceDeps {
   applyRetention: () => Promise<number>;
   /** Wakes waitForDelivery's waiters (wait-ops.ts). */
   events: EventBus;
+  /** Decodes, parses and compares stored bodies off the receiver's thread (bodies/body-reader.ts). */
+  bodies: BodyReader;
 }
 
-export function createService({ store, onEndpointsChanged, info, resend, forward, events, applyRetention }: ServiceDeps): ApiService {
-  const headersOf = (id: number): Array<[string, string]> => JSON.parse(store.deliveries.row(id)?.headers ?? '[]');
-
+export function createService({ store, onEndpointsChanged, info, resend, forward, events, applyRetention, bodies }: ServiceDeps): ApiService {
   const service: ApiService = {
     ...resend,
     ...forward,
     ...createWaitOps({ store, events, detail: (id) => service.getDelivery({ id }) }),
-    ...createDiffOps({ store }),
+    ...createDiffOps({ bodies }),
     ...createFixtureOps({ store }),
 
     async listDeliveries({ filter, cursor, limit }) {
@@ -62,34 +60,17 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
       return detail;
     },
 
-    async getRawBody({ id }) {
-      const row = store.deliveries.row(id);
-      const raw = store.deliveries.body(id);
-      if (!row || !raw) return null;
-      const decoded = decodeBody(raw, headersOf(id));
-      return {
-        id,
-        size: raw.byteLength,
-        truncated: row.truncated === 1,
-        base64: raw.toString('base64'),
-        decodedText: decoded.text,
-        charset: decoded.charset,
-      };
+    async getRawBody({ id }, signal?: AbortSignal) {
+      return bodies.read({ type: 'raw', id }, { op: 'getRawBody', tooLarge: `delivery #${id}'s body is too large to show`, ...(signal && { signal }) });
     },
 
-    async getCall({ deliveryId, index }) {
+    async getCall({ deliveryId, index }, signal?: AbortSignal) {
       const call = store.calls.at(deliveryId, index);
-      const raw = store.deliveries.body(deliveryId);
-      if (!call || !raw) return null;
-      const text = decodeBody(raw, headersOf(deliveryId)).text;
-      const parsed = text === null ? null : parseJson(text);
-      const details = parsed?.ok ? (parsed.value as { Details?: unknown })?.Details : undefined;
-      const entry = Array.isArray(details) ? details[index] : undefined;
-      const detail: CallDetail = {
-        ...call,
-        json: entry === undefined ? 'null' : (stringify(entry, undefined, 2) ?? 'null'),
-        redials: store.calls.redialsOf(deliveryId, index),
-      };
+      if (!call) return null;
+      // The entry is cut from the whole body, which only the body reader's process parses.
+      const entry = await bodies.read({ type: 'call', deliveryId, index }, { op: 'getCall', tooLarge: `the body of delivery #${deliveryId} is too large to read call ${index} from`, ...(signal && { signal }) });
+      if (!entry) return null;
+      const detail: CallDetail = { ...call, json: entry.json, redials: store.calls.redialsOf(deliveryId, index) };
       return detail;
     },
 

@@ -21,7 +21,9 @@ interface Props {
 
 export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
   const [tab, setTab] = useState<BodyTab>(isJson ? 'json' : body.decodedText !== null ? 'raw' : 'hex');
-  const pretty = usePretty(isJson ? body.decodedText : null);
+  // A cut text is not the JSON document: the JSON tab says so instead of reporting a syntax error.
+  const cut = body.decodedTextCut;
+  const pretty = usePretty(isJson && !cut ? body.decodedText : null);
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   useEffect(() => {
@@ -54,10 +56,11 @@ export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
               : ` · Content-Encoding ${contentEncoding}, which does not decode: hex shows the stored bytes`
             : ''}
           {body.truncated ? ' · TRUNCATED at the size limit' : ''}
+          {cut ? ` · decoded it is ${formatBytes(cut.decodedBytes)}: the text shows its first ${formatBytes(cut.shownChars)}` : ''}
         </span>
       </div>
       <div className="tab-body">
-        {tab === 'json' && <JsonTab pretty={pretty} size={body.size} reveal={reveal} />}
+        {tab === 'json' && (cut ? <div className="error-bar">Too large to format as JSON here ({formatBytes(cut.decodedBytes)} decoded); the Text tab shows its start, Hex the stored bytes.</div> : <JsonTab pretty={pretty} size={body.size} reveal={reveal} />)}
         {tab === 'raw' && body.decodedText !== null && <CodeView doc={body.decodedText} language="text" wrap label="body text" />}
         {tab === 'hex' && <HexView base64={body.base64} />}
       </div>

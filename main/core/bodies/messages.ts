@@ -1,0 +1,35 @@
+// What the app and the body reader's process tell each other (body-reader.ts). A job names
+// what to read (ids, a diff's sides), never carries a stored body: the reader's process reads bodies
+// from the store itself, so the API's thread neither copies them nor decodes them.
+import type { RawBody } from '../../../shared/api.js';
+import type { BodyDiff } from '../../../shared/diff/body-diff.js';
+import type { DiffSource } from '../../../shared/diff/diff-source.js';
+
+export type BodyJob =
+  /** Two bodies compared (diffBodies). */
+  | { type: 'diff'; a: DiffSource; b: DiffSource }
+  /** One Details entry of a delivery as lossless JSON text (getCall). */
+  | { type: 'call'; deliveryId: number; index: number }
+  /** A stored body, its bytes and decoded text (getRawBody). */
+  | { type: 'raw'; id: number };
+
+export interface BodyJobResults {
+  diff: BodyDiff;
+  /** null: the delivery has no such entry (or no body). */
+  call: { json: string } | null;
+  raw: RawBody | null;
+}
+
+export type ToBodyReader = { type: 'job'; id: number; job: BodyJob } | { type: 'stop' };
+
+export type FromBodyReader =
+  /** The thread has loaded and waits for jobs: a job's time counts from here, not from the thread's start. */
+  | { type: 'ready' }
+  | { type: 'done'; id: number; result: unknown }
+  /**
+   * The job's input names something that is not there (an ApiInputError), or asks for more than a
+   * result may carry (a BodyRefusal, `plain`): the caller's 400.
+   */
+  | { type: 'refused'; id: number; op: string; issues: Array<{ path: string; message: string }>; plain: boolean }
+  /** The job threw (`name`: the error's class, e.g. RangeError for a string past V8's length). The thread is still usable. */
+  | { type: 'failed'; id: number; name: string; message: string };
