@@ -43,6 +43,31 @@ describe('re-sending to this app itself', () => {
     expect(replayed.total).toBe(page.items.filter((d) => !d.resend).length);
   });
 
+  it("takes a mark this data directory did not sign for the vendor's: the delivery stays in its retry group", async () => {
+    const body = seed.toString('utf8').replace('502380771007633e8d8b859ebf76970a', 'forged-mark-task');
+    const other = body.replace('"Task-001"', '"Task-002"');
+    const post = async (text: string, mark?: string) =>
+      Number((await send(env.core.receiver.url, { headers: { 'content-type': 'application/json', ...(mark !== undefined && { 'X-Callback-Inspector-Resend': mark }) }, body: text })).headers['x-callback-inspector-delivery']);
+    const first = await post(body);
+    const otherFirst = await post(other);
+    // A real re-send to itself, for a genuine mark to copy.
+    const job = await env.core.api.resend({ deliveryId: first, to: env.core.receiver.url });
+    await env.core.resend.runner.wait(job.id);
+    const copy = (await env.core.api.listDeliveries({ limit: 1 })).items[0]!;
+    expect(copy).toMatchObject({ resend: true, retryOf: null });
+    const genuine = (await env.core.api.getDelivery({ id: copy.id }))!.headers.find(([n]) => n === 'X-Callback-Inspector-Resend')![1];
+    expect(genuine).toMatch(new RegExp(`^job ${job.id} item 0; [\\w-]{43}$`));
+
+    const forged = ['job 1 item 0', '', `job ${job.id} item 0; ${'A'.repeat(43)}`, genuine.replace(/; .*/, '; ')];
+    for (const [k, mark] of forged.entries()) {
+      const id = await post(body, mark);
+      expect(await env.core.api.getDelivery({ id }), `mark ${JSON.stringify(mark)}`).toMatchObject({ retryOf: first, attempt: k + 2, resend: false });
+    }
+    // A genuine mark fits the body it was made for only.
+    const moved = await post(other, genuine);
+    expect(await env.core.api.getDelivery({ id: moved })).toMatchObject({ retryOf: otherFirst, attempt: 2, resend: false });
+  });
+
   it('sends other targets the request as stored, without the mark', async () => {
     const id = await deliver();
     const job = await env.core.api.resend({ deliveryId: id, to: env.target.url('/ok') });

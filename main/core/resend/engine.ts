@@ -12,7 +12,7 @@ import { JobRunner, type AttemptResult, type JobContext } from './jobs.js';
 import { draftOf, loadOriginal, truncatedRefusal } from './originals.js';
 import { runPool } from './pool.js';
 import { buildRequest, type BuiltRequest } from './request.js';
-import { RESEND_MARK } from '../receiver/resend-mark.js';
+import { RESEND_MARK, signedMark } from '../receiver/resend-mark.js';
 import { sleep, withRetries } from './retry-policy.js';
 
 export class ResendInputError extends Error {
@@ -63,7 +63,10 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
     const { method, body } = t.request;
     // Its own mark only (a stored copy's or one given with -H is replaced), so its attempts group as one.
     const headers = deps.isOwnReceiver?.(t.url)
-      ? [...t.request.headers.filter(([n]) => n.toLowerCase() !== RESEND_MARK.toLowerCase()), [RESEND_MARK, `job ${job.id} item ${t.item}`] as [string, string]]
+      ? [
+          ...t.request.headers.filter(([n]) => n.toLowerCase() !== RESEND_MARK.toLowerCase()),
+          [RESEND_MARK, signedMark(`job ${job.id} item ${t.item}`, body, store.resendSecret.ensure())] as [string, string],
+        ]
       : t.request.headers;
     const last = await withRetries(
       async (attempt) => {

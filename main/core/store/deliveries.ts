@@ -4,7 +4,8 @@ import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
-import { resendMarkOf } from '../receiver/resend-mark.js';
+import { resendMarkOf, verifiedMark } from '../receiver/resend-mark.js';
+import { resendSecretStatements } from './resend-secret.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';
 
@@ -129,9 +130,13 @@ const PENDING: DerivedColumns = {
   sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
 };
 
-/** A marked re-send's key holds its mark (an empty one too), apart from the vendor's (''). */
-const keyOf = (c: CapturedRequest, sha256: string): ArrivalKey => {
-  const mark = resendMarkOf(c.headers);
+/**
+ * A re-send's key holds its mark's label, apart from the vendor's (''). Only a mark signed with this
+ * data directory's secret counts: a forged or empty one is the vendor's like any other delivery.
+ */
+const keyOf = (c: CapturedRequest, sha256: string, secret: () => Buffer | null): ArrivalKey => {
+  const header = resendMarkOf(c.headers);
+  const mark = header === null ? null : verifiedMark(header, sha256, secret());
   return { endpoint: c.endpoint, method: c.method, path: c.path, sha256, mark: mark === null ? '' : `m:${mark}` };
 };
 
@@ -141,6 +146,7 @@ export interface RetryPosition {
 }
 
 export function deliveryStatements(db: Db) {
+  const resendSecret = resendSecretStatements(db);
   const recentArrivalRows = db.prepare<[number, number], { id: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
     `SELECT id, received_at, endpoint, method, path, sha256 FROM deliveries
       WHERE received_at >= ? AND size > 0 AND resend = 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
@@ -299,7 +305,7 @@ export function deliveryStatements(db: Db) {
    */
   const recordRaw = (c: CapturedRequest, decide: (p: RetryPosition) => GivenResponse) => {
     // The header scan for a re-send's mark and the hash happen once a delivery, on the hot path.
-    const key = keyOf(c, sha256Hex(c.body));
+    const key = keyOf(c, sha256Hex(c.body), resendSecret.current);
     const position = retryPosition(c, key);
     const response = decide(position);
     const id = insertRow(c, null, key, position, response, PENDING);
@@ -320,7 +326,7 @@ export function deliveryStatements(db: Db) {
     const sha256 = sha256Hex(d.captured.body);
     const existing = sameImport.get(d.captured.receivedAt, sha256, d.captured.path, d.captured.method);
     if (existing) return { id: existing.id, created: false };
-    const key = keyOf(d.captured, sha256);
+    const key = keyOf(d.captured, sha256, resendSecret.current);
     const id = write(d, key, { retryOf, attempt }, response);
     noteArrival(d.captured, key, id);
     return { id, created: true };

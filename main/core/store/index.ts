@@ -6,6 +6,7 @@ import { deliveryStatements, type DeliveryRow } from './deliveries.js';
 import { endpointStatements } from './endpoints.js';
 import { forwardStatements } from './forwards.js';
 import { listDeliveries } from './inbox-query.js';
+import { resendSecretStatements } from './resend-secret.js';
 import { selectionQueries } from './selection.js';
 import { sendStatements } from './sends.js';
 import { settingsStatements } from './settings.js';
@@ -50,6 +51,8 @@ function storeOver(db: Db) {
     endpoints: endpointStatements(db),
     forwards: forwardStatements(db),
     settings: settingsStatements(db),
+    /** Signs this app's re-sends to itself (receiver/resend-mark.ts). */
+    resendSecret: resendSecretStatements(db),
     sends: sendStatements(db),
     selection: selectionQueries(db),
     list: (filter: DeliveryFilter, limit: number, cursor?: string) => listDeliveries(db, filter, limit, cursor),

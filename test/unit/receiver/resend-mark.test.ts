@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnReceiver, resendMarkOf } from '../../../main/core/receiver/resend-mark.js';
+import { randomBytes } from 'node:crypto';
+import { isOwnReceiver, resendMarkOf, signedMark, verifiedMark } from '../../../main/core/receiver/resend-mark.js';
+import { sha256Hex } from '../../../main/core/store/hash.js';
 
 describe("this app's own receiver, as a re-send target", () => {
   const own = 'http://127.0.0.1:8787/';
@@ -24,5 +26,25 @@ describe('the re-send mark', () => {
   it('is found whatever the case of its name', () => {
     expect(resendMarkOf([['x-callback-inspector-resend', 'job 1 item 0']])).toBe('job 1 item 0');
     expect(resendMarkOf([['Content-Type', 'application/json']])).toBeNull();
+  });
+});
+
+describe("the re-send mark's signature", () => {
+  const secret = randomBytes(32);
+  const body = Buffer.from('{"TaskID":"t"}');
+  const mark = signedMark('job 3 item 1', body, secret);
+
+  it('carries its label and a signature that this secret verifies for this body', () => {
+    expect(mark).toMatch(/^job 3 item 1; [\w-]{43}$/);
+    expect(verifiedMark(mark, sha256Hex(body), secret)).toBe('job 3 item 1');
+  });
+
+  it('is not genuine under another secret, on another body, with another label, unsigned, or with no secret yet', () => {
+    expect(verifiedMark(mark, sha256Hex(body), randomBytes(32))).toBeNull();
+    expect(verifiedMark(mark, sha256Hex(Buffer.from('{"TaskID":"u"}')), secret)).toBeNull();
+    expect(verifiedMark(mark.replace('item 1', 'item 2'), sha256Hex(body), secret)).toBeNull();
+    expect(verifiedMark('job 3 item 1', sha256Hex(body), secret)).toBeNull();
+    expect(verifiedMark('', sha256Hex(body), secret)).toBeNull();
+    expect(verifiedMark(mark, sha256Hex(body), null)).toBeNull();
   });
 });
