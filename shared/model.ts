@@ -115,8 +115,9 @@ export interface GivenResponse {
   delayMs: number;
   hung: boolean;
   /**
-   * Why this answer: `default`, `fail-first`, `failure-rate`, `configured`, `too-large`, `aborted`;
-   * relay: `relaying` (waiting for the target), `relayed` (the target's answer), `relay-fallback`
+   * Why this answer: `default`, `fail-first`, `failure-rate`, `configured`, `too-large`, `aborted`,
+   * `connect` (a CONNECT, answered 501: the receiver records, it does not tunnel); relay: `relaying`
+   * (waiting for the target), `relayed` (the target's answer), `relay-fallback`
    * (the target failed or was slow), `relay-interrupted` (the process stopped first: no answer given).
    */
   reason: string;
