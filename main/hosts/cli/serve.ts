@@ -19,6 +19,8 @@ const FORWARD_TIMEOUT_MS: number = forwardConfig.shape.timeoutMs.parse(undefined
 const mb = (n: number) => `${n / 1024 ** 2}mb`;
 /** As `wait` and `diff`: a usage mistake is bad input. */
 const EXIT_BAD_INPUT = 2;
+/** Stopped, but the store could not be checkpointed and closed for lack of space or an I/O error (sysexits' EX_IOERR). */
+const EXIT_STORE_NOT_CLOSED = 74;
 
 interface ServeOptions {
   port: number;
@@ -126,8 +128,20 @@ async function serve(opts: ServeOptions): Promise<void> {
     }
     stopping = true;
     process.stderr.write(`${signal}: finishing in-flight deliveries and closing the store (again to exit at once)\n`);
-    await api.close();
-    await core.close();
+    try {
+      await api.close();
+      await core.close();
+    } catch (error) {
+      // Typically a full disk: the closing checkpoint cannot grow the database file. What was
+      // acknowledged is committed in the write-ahead log, which the next start reads; a stack trace
+      // would only hide that.
+      const disk = isDiskError(error);
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(
+        `error: could not close the store cleanly: ${why}${disk ? '; every acknowledged delivery is in the write-ahead log and is kept at the next start (free some space first)' : ''}\n`,
+      );
+      process.exit(disk ? EXIT_STORE_NOT_CLOSED : 1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -158,4 +172,10 @@ function fail(error: NodeJS.ErrnoException, p: number, what: string): never {
     process.stderr.write(`error: could not start the ${what}: ${error.message}\n`);
   }
   process.exit(1);
+}
+
+/** SQLite could not write: the disk (or its quota) is full, or the file system failed. */
+function isDiskError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_FULL' || code.startsWith('SQLITE_IOERR') || code === 'ENOSPC' || code === 'EDQUOT');
 }
