@@ -5,6 +5,7 @@ import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
 import { startDeriver, type Deriver } from './derive/deriver.js';
 import { startBodyReader } from './bodies/body-reader.js';
+import type { IngestLimits } from './ingest/limits.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
 import { isOwnReceiver } from './receiver/resend-mark.js';
 import { EventBus, latestEvery } from './service/events.js';
@@ -41,6 +42,11 @@ export interface CoreOptions {
   receiverTimeouts?: Partial<ReceiverTimeouts>;
   /** Injected for tests of the random failure rate. */
   random?: () => number;
+  /** How much of one body ingest reads and indexes (ingest/limits.ts: calls, redials, values, rows). */
+  ingestLimits?: Partial<IngestLimits>;
+  /** The deriver thread's heap (MiB) and per-batch time limit: past either, a delivery is marked not derivable. */
+  deriverHeapMb?: number;
+  deriverBatchTimeoutMs?: number;
   /** Where unexpected receiver errors are reported (stderr for the CLI). */
   onError?: (error: unknown) => void;
 }
@@ -97,6 +103,9 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
       onError: options.onError ?? ((e) => console.error('deriver error:', e)),
       onBacklog: backlog,
+      ...(options.ingestLimits ? { limits: options.ingestLimits } : {}),
+      ...(options.deriverHeapMb ? { heapMb: options.deriverHeapMb } : {}),
+      ...(options.deriverBatchTimeoutMs ? { batchTimeoutMs: options.deriverBatchTimeoutMs } : {}),
     });
     undo.push(() => deriver.stop());
     let endpoints = indexByName(store.endpoints.list());

@@ -1,7 +1,7 @@
 // The core's implementation of the API contract (shared/api.ts). Hosts expose it over HTTP or IPC;
 // inputs arrive already validated by the contract's schemas.
 import type { ApiService, ServerInfo } from '../../../shared/api.js';
-import type { CallDetail, DeliveryDetail, EndpointConfig } from '../../../shared/model.js';
+import { DETAIL_CALLS, type CallDetail, type DeliveryDetail, type EndpointConfig } from '../../../shared/model.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 import { toDetailBase, type Store } from '../store/index.js';
 import { buildChain } from './chain.js';
@@ -55,7 +55,7 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
           responseStatus: g.response_status,
           gapMs: i === 0 ? null : g.received_at - group[i - 1]!.received_at,
         })),
-        calls: store.calls.ofDelivery(id),
+        calls: store.calls.ofDelivery(id, DETAIL_CALLS),
       };
       return detail;
     },
