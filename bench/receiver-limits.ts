@@ -1,6 +1,7 @@
 // The receiver's budgets (docs/SECURITY.md), measured: peak RSS of `serve` while 40 clients send
 // 30 MB bodies at once (budget off and on), how long a small delivery waits meanwhile, the WAL's size
-// through a full-speed flood, and the full-speed throughput with the budgets off and on in this run.
+// through a full-speed flood, the full-speed throughput with the budgets off and on in this run, and
+// serve's peak RSS through a body that inflates into 21M entries (the deriver's budgets).
 // BENCH_SECONDS sets each throughput run (default 5), BENCH_ROUNDS how many of each (default 4),
 // BENCH_WAL_SECONDS the flood (default 60).
 import autocannon from 'autocannon';
@@ -10,6 +11,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { gzipSync } from 'node:zlib';
 import { DATABASE_FILE, startCore, type CoreOptions } from '../main/core/app.js';
 
 const seed = readFileSync(new URL('../test/fixtures/seed-example.json', import.meta.url));
@@ -87,17 +89,53 @@ async function walFlood(): Promise<{ peak: number; end: number; rps: number }> {
 }
 
 /** `serve` in its own process, so that its peak RSS (VmHWM) is its own. */
-async function serve(extra: string[]): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+async function serve(extra: string[]): Promise<{ url: string; ui: string; pid: number; stop: () => Promise<void> }> {
   const bin = new URL('../bin/callback-inspector.js', import.meta.url).pathname;
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', tempDir(), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let url: string | null = null;
   for await (const line of createInterface({ input: child.stdout })) {
-    const m = /^receiver: (\S+)$/.exec(line);
-    if (m) {
+    url ??= /^receiver: (\S+)$/.exec(line)?.[1] ?? null;
+    const ui = /^ui: (\S+)$/.exec(line)?.[1];
+    if (url && ui) {
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      return { url: m[1]!, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
+      return { url, ui, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
     }
   }
-  throw new Error('serve printed no receiver URL');
+  throw new Error('serve printed no receiver and ui URLs');
+}
+
+/** One API call to a `serve`, authorised by the token in its ui: URL. */
+async function api<T>(ui: string, op: string, input: unknown): Promise<T> {
+  const u = new URL(ui);
+  const token = new URLSearchParams(u.hash.slice(1)).get('token');
+  const res = await fetch(new URL(`/api/${op}`, u.origin), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  return ((await res.json()) as { result: T }).result;
+}
+
+/**
+ * The issue's 61 KB gzip whose Details holds 21M empty objects (63 MB inflated): serve's peak RSS
+ * from its arrival until it is derived, against an idle serve's after one normal delivery.
+ */
+async function inflatingBody(): Promise<{ idle: number; peak: number; deriveMs: number; status: number }> {
+  const text = Buffer.from(`{"TaskID":"bomb","Sign":"x","Details":[${'{},'.repeat(21_000_000 - 1)}{}]}`);
+  const body = gzipSync(text, { level: 9 });
+  const s = await serve([]);
+  try {
+    await post(s.url, seed, null);
+    await api(s.ui, 'waitForDelivery', { match: `CallID:${SEED_CALL_ID}`, after: 0, timeoutMs: 30_000 });
+    const idle = peakRss(s.pid);
+    const t = performance.now();
+    const status = await new Promise<number>((resolve) => {
+      const req = request(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }, (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+      req.on('error', () => resolve(0));
+      req.end(body);
+    });
+    const derived = await api<{ kind?: string }>(s.ui, 'waitForDelivery', { match: 'TaskID:bomb', after: 0, timeoutMs: 120_000 });
+    if (derived.kind === undefined) throw new Error('the 21M-entry body was not derived within 120 s');
+    return { idle, peak: peakRss(s.pid), deriveMs: performance.now() - t, status };
+  } finally {
+    await s.stop();
+  }
 }
 
 function peakRss(pid: number): number {
@@ -190,6 +228,9 @@ try {
   const list = (side: 'on' | 'off') => runs[side].map((r) => `${Math.round(r.rps)} (${Math.round(r.cpuUsPerRequest)} µs)`).join(', ');
   console.log(`throughput with the budgets on vs off: ${(rps('on') / rps('off')).toFixed(3)}× (target ≥ 0.95×); receiver thread's CPU a request, on vs off: ${(cpu('on') / cpu('off')).toFixed(3)}×`);
   console.log(`  req/s (receiver thread µs a request), alternating runs: on ${list('on')}; off ${list('off')}`);
+
+  const bomb = await inflatingBody();
+  console.log(`peak RSS through the 21M-entry body (61 KB gzip, 63 MB inflated): ${mib(bomb.peak)} (target ≤ 1 GB); an idle serve: ${mib(bomb.idle)}; answered ${bomb.status}, derived after ${(bomb.deriveMs / 1000).toFixed(1)} s`);
 
   const flood = await walFlood();
   console.log(`WAL through a ${walSeconds} s full-speed flood: peak ${mib(flood.peak)}, at the end ${mib(flood.end)} (target ≤ 256 MB; ${Math.round(flood.rps)} req/s)`);
