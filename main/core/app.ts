@@ -154,7 +154,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       bodies,
       applyRetention: retention.run,
       store,
-      resend: createResendOps({ store, engine: resend, defaultBase: () => defaultBase(store.settings.get().publicUrl, receiverUrl) }),
+      resend: createResendOps({ store, engine: resend, bodies, defaultBase: () => defaultBase(store.settings.get().publicUrl, receiverUrl) }),
       events,
       forward: createForwardOps({ store, forwarder }),
       onEndpointsChanged: (list) => {

@@ -165,3 +165,31 @@ describe('the body and call views on hostile bodies', () => {
     expect(res.json.error).toMatch(/^call 0 of delivery #\d+ is 40(\.\d)? MiB as JSON, more than the 32 MiB a call view carries/);
   }, 60_000);
 });
+
+describe('exports through the API', () => {
+  it('builds a fixture folder of the 60 KB bomb (describing it parses it) in the reader while the receiver answers', async () => {
+    const id = await gzipped(zeros());
+    const run = await whileReceiving(() => call('exportFixtures', { ids: [id] }));
+    expect(run.outcome.status).toBe(200);
+    expect(run.outcome.json.result).toMatchObject({ fixtures: 1 });
+    expect(run.slowestMs).toBeLessThan(1_000);
+  }, 120_000);
+
+  it('refuses a selection whose bodies are more than one answer carries, naming the CLI command, and exports a small one', async () => {
+    const big = Buffer.from(JSON.stringify({ TaskID: 'big', Sign: 's', pad: 'x'.repeat(30_000_000) }));
+    const ids = [await deliver(big), await deliver(big), await deliver(big)];
+    for (const [op, command] of [['exportNdjson', 'export'], ['exportHar', 'export-har'], ['exportFixtures', 'fixtures export']] as const) {
+      const res = await call(op, { ids });
+      expect(res.status, op).toBe(400);
+      expect(res.json.error).toBe(
+        `these 3 deliveries hold 85.8 MiB of bodies, more than the 64 MiB one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`,
+      );
+    }
+    const small = await deliver(seed);
+    const ndjson = await call('exportNdjson', { ids: [small] });
+    expect(JSON.parse(ndjson.json.result as string).id).toBe(small);
+    const har = await call('exportHar', { ids: [small] });
+    expect(har.json.result.log.entries).toHaveLength(1);
+  }, 120_000);
+});
+

@@ -1,21 +1,34 @@
 // The jobs the body reader's process runs (body-process.ts): everything the API does with a stored
-// body beyond handing over its bytes (decoding, lossless parsing, comparing) runs here, off the
-// receiver's thread. A result carries at most MAX_TEXT_CHARS of a body's text: a body that inflates
-// past it is shown cut, and a call bigger than that as JSON is refused with the reason.
+// body beyond handing over its bytes (decoding, lossless parsing, comparing, exporting) runs here, off
+// the receiver's thread. A result carries at most MAX_TEXT_CHARS of a body's text: a body that
+// inflates past it is shown cut, and a call bigger than that as JSON is refused with the reason. An
+// export holds at most MAX_EXPORT_BYTES of stored bodies.
 import { stringify } from 'lossless-json';
 import type { RawBody } from '../../../shared/api.js';
 import { decodeBody } from '../ingest/decode.js';
 import { parseJson } from '../ingest/lossless-parse.js';
+import { SCENARIO_FILE } from '../../../shared/fixture-format.js';
 import { detailsEntry, diffSources } from '../service/diff-ops.js';
 import type { Store } from '../store/index.js';
+import { exportHar } from '../transfer/export-har.js';
+import { exportNdjson } from '../transfer/export-ndjson.js';
+import { fixtureFiles } from '../transfer/fixtures-export.js';
+import { zipFolder } from '../transfer/fixtures-zip.js';
 import { BodyRefusal } from './refusal.js';
-import type { BodyJob, BodyJobResults } from './messages.js';
+import type { BodyJob, BodyJobResults, Selection } from './messages.js';
 
 /**
  * Text a result carries at most (UTF-16 code units): the default body limit, so a body that arrived
  * plain always shows whole; only one inflated beyond it (Content-Encoding, up to 64 MiB) is cut.
  */
 export const MAX_TEXT_CHARS = 32 * 1024 * 1024;
+
+/**
+ * Stored body bytes one export through the API holds at most: it is built whole and answered as one
+ * string (base64 and JSON make it larger still). The CLI's export commands write a file as they go
+ * and have no such limit.
+ */
+export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 
 export function runBodyJob<T extends BodyJob>(store: Store, job: T): BodyJobResults[T['type']];
 export function runBodyJob(store: Store, job: BodyJob): BodyJobResults[BodyJob['type']] {
@@ -26,7 +39,31 @@ export function runBodyJob(store: Store, job: BodyJob): BodyJobResults[BodyJob['
       return callEntry(store, job.deliveryId, job.index);
     case 'raw':
       return rawBody(store, job.id);
+    case 'ndjson':
+      return [...exportNdjson(store, selected(store, 'exportNdjson', job, 'export'))].join('');
+    case 'har':
+      return exportHar(store, selected(store, 'exportHar', job, 'export-har'), job.base);
+    case 'fixtures':
+      return fixtureZip(store, selected(store, 'exportFixtures', job, 'fixtures export'));
   }
+}
+
+/** The selection's ids, or a refusal when their bodies are more than one answer carries. */
+function selected(store: Store, op: string, s: Selection, command: string): number[] {
+  const ids = s.ids ?? store.selection.idsMatching(s.filter ?? {}, s.limit);
+  let bytes = 0;
+  for (const id of ids) bytes += store.deliveries.row(id)?.size ?? 0;
+  if (bytes > MAX_EXPORT_BYTES) {
+    throw new BodyRefusal(op, '', `these ${ids.length} deliveries hold ${megabytes(bytes)} of bodies, more than the ${megabytes(MAX_EXPORT_BYTES)} one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`);
+  }
+  return ids;
+}
+
+function fixtureZip(store: Store, ids: number[]): BodyJobResults['fixtures'] {
+  const folder = `fixtures-${new Date().toISOString().slice(0, 19).replace(/[-:]/g, '').replace('T', '-')}`;
+  const files = [...fixtureFiles(store, ids)];
+  const fixtures = files.filter((f) => f.name.endsWith('.json') && f.name !== SCENARIO_FILE).length;
+  return { fileName: `${folder}.zip`, fixtures, zipBase64: zipFolder(folder, files).toString('base64') };
 }
 
 function callEntry(store: Store, deliveryId: number, index: number): BodyJobResults['call'] {

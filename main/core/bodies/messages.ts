@@ -1,9 +1,17 @@
 // What the app and the body reader's process tell each other (body-reader.ts). A job names
 // what to read (ids, a diff's sides), never carries a stored body: the reader's process reads bodies
 // from the store itself, so the API's thread neither copies them nor decodes them.
-import type { RawBody } from '../../../shared/api.js';
+import type { DeliveryFilter, FixtureZip, RawBody } from '../../../shared/api.js';
 import type { BodyDiff } from '../../../shared/diff/body-diff.js';
 import type { DiffSource } from '../../../shared/diff/diff-source.js';
+import type { HarLog } from '../../../shared/model.js';
+
+/** Which deliveries an export holds: the ids given, else the filter's newest `limit`. */
+export interface Selection {
+  ids?: number[] | undefined;
+  filter?: DeliveryFilter | undefined;
+  limit: number;
+}
 
 export type BodyJob =
   /** Two bodies compared (diffBodies). */
@@ -11,13 +19,20 @@ export type BodyJob =
   /** One Details entry of a delivery as lossless JSON text (getCall). */
   | { type: 'call'; deliveryId: number; index: number }
   /** A stored body, its bytes and decoded text (getRawBody). */
-  | { type: 'raw'; id: number };
+  | { type: 'raw'; id: number }
+  /** Exports built whole for one answer (exportNdjson, exportHar, exportFixtures); `base`: HAR's URLs. */
+  | ({ type: 'ndjson' } & Selection)
+  | ({ type: 'har'; base: string | null } & Selection)
+  | ({ type: 'fixtures' } & Selection);
 
 export interface BodyJobResults {
   diff: BodyDiff;
   /** null: the delivery has no such entry (or no body). */
   call: { json: string } | null;
   raw: RawBody | null;
+  ndjson: string;
+  har: HarLog;
+  fixtures: FixtureZip;
 }
 
 export type ToBodyReader = { type: 'job'; id: number; job: BodyJob } | { type: 'stop' };

@@ -36,7 +36,7 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
     ...forward,
     ...createWaitOps({ store, events, detail: (id) => service.getDelivery({ id }) }),
     ...createDiffOps({ bodies }),
-    ...createFixtureOps({ store }),
+    ...createFixtureOps({ bodies }),
 
     async listDeliveries({ filter, cursor, limit }) {
       return store.list(filter, limit, cursor);
