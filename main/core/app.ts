@@ -5,6 +5,7 @@ import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
 import { startDeriver, type Deriver } from './derive/deriver.js';
 import { startBodyReader } from './bodies/body-reader.js';
+import type { ChildLauncher } from './child-process.js';
 import type { IngestLimits } from './ingest/limits.js';
 import { startReceiver, type Receiver, type ReceiverTimeouts } from './receiver/http-server.js';
 import { isOwnReceiver } from './receiver/resend-mark.js';
@@ -47,6 +48,8 @@ export interface CoreOptions {
   /** The deriver thread's heap (MiB) and per-batch time limit: past either, a delivery is marked not derivable. */
   deriverHeapMb?: number;
   deriverBatchTimeoutMs?: number;
+  /** How child processes are started (the body reader's): Node's fork by default; the desktop app's is Electron's. */
+  childLauncher?: ChildLauncher;
   /** Where unexpected receiver errors are reported (stderr for the CLI). */
   onError?: (error: unknown) => void;
 }
@@ -148,7 +151,11 @@ export async function startCore(options: CoreOptions): Promise<Core> {
     receiverUrl = receiver.url;
     lock.announce({ receiverUrl });
     const retention = startRetention(store);
-    const bodies = startBodyReader({ file: store.db.name, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) });
+    const bodies = startBodyReader({
+      file: store.db.name,
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.childLauncher ? { launch: options.childLauncher } : {}),
+    });
     undo.push(() => bodies.stop());
     const service = afterDerivation(deriver, createService({
       bodies,

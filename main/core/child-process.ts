@@ -1,25 +1,76 @@
-// Starts a Node child process from a module file beside its caller, built or from source, with an IPC
-// channel that carries structured clones (Buffers, long strings). For work whose memory a sender
+// Starts a Node child process from a module file beside its caller, for work whose memory a sender
 // chooses: a worker thread's heap limit does not reliably stop only the worker (a large allocation
 // near the limit aborts the whole process, measured on Node 20), while a child that runs out of memory
-// can only end itself. Built (dist/, the packaged app) the compiled .js runs as it is; from source
-// (vitest, tsx) tsx's loader is imported first. In Electron's main process, fork runs the Electron
-// binary as Node (ELECTRON_RUN_AS_NODE), with the same native modules.
-import { fork, type ChildProcess } from 'node:child_process';
+// can only end itself. The core sees a ChildHandle; `forkChild` is Node's (serve, the CLI, tests) and
+// the desktop app passes its own (Electron's utilityProcess: its binary is not a Node there).
+import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** How the child ended: its exit code or signal, the last of what it wrote to stderr, or why it never started. */
+export interface ChildExit {
+  code: number | null;
+  signal: string | null;
+  stderr: string;
+  error?: Error;
+}
+
+export interface ChildHandle {
+  readonly pid: number | undefined;
+  /** A structured clone reaches the child (Buffers, long strings). */
+  send(message: unknown): void;
+  onMessage(listener: (message: unknown) => void): void;
+  /** Called once, however the child ends. */
+  onExit(listener: (exit: ChildExit) => void): void;
+  /** Ends it now, whatever it is doing. */
+  kill(): void;
+  /** Busy, the child keeps the app alive; idle, it does not. */
+  hold(busy: boolean): void;
+}
+
 /** `entry`: the compiled module's URL (`new URL('./x-process.js', import.meta.url)`); `nodeArgs`, e.g. a heap limit. */
-export function startChild(entry: URL, options: { args?: string[]; nodeArgs?: string[] } = {}): ChildProcess {
+export type ChildLauncher = (entry: URL, options: { args: string[]; nodeArgs: string[] }) => ChildHandle;
+
+/** How much of the child's last words (stderr) is kept to tell why it ended. */
+export const STDERR_TAIL = 8 * 1024;
+
+/** Node's child_process.fork. Built (dist/) the compiled .js runs as it is; from source (vitest, tsx) tsx's loader is imported first. */
+export const forkChild: ChildLauncher = (entry, { args, nodeArgs }) => {
   const fromSource = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(fromSource ? entry.href.replace(/\.js$/, '.ts') : entry);
   const loader = fromSource ? ['--import', pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs')).href] : [];
-  return fork(file, options.args ?? [], {
+  const child = fork(file, args, {
     // Not the parent's own flags (a test runner's, an inspector's): only what this child needs.
-    execArgv: [...loader, ...(options.nodeArgs ?? [])],
+    execArgv: [...loader, ...nodeArgs],
     serialization: 'advanced',
-    // stderr is the caller's to read (why the child ended); nothing else is written.
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });
-}
+  let stderr = '';
+  child.stderr?.setEncoding('utf8');
+  child.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL)));
+  const exitListeners: Array<(exit: ChildExit) => void> = [];
+  let ended = false;
+  const end = (exit: Omit<ChildExit, 'stderr'>) => {
+    if (ended) return;
+    ended = true;
+    for (const l of exitListeners) l({ ...exit, stderr });
+  };
+  child.once('exit', (code, signal) => end({ code, signal }));
+  // Never started (no exit follows); a send to a child that just died also lands here and its exit follows.
+  child.on('error', (error) => {
+    if (child.pid === undefined) end({ code: null, signal: null, error });
+  });
+  child.unref();
+  child.channel?.unref();
+  return {
+    get pid() {
+      return child.pid;
+    },
+    send: (message) => void child.send(message as Parameters<typeof child.send>[0]),
+    onMessage: (listener) => void child.on('message', listener),
+    onExit: (listener) => void exitListeners.push(listener),
+    kill: () => void child.kill('SIGKILL'),
+    hold: (busy) => (busy ? child.channel?.ref() : child.channel?.unref()),
+  };
+};

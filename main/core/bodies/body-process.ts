@@ -11,13 +11,16 @@ import { BodyRefusal } from './refusal.js';
 const [file, nativeBinding] = process.argv.slice(2) as [string, string | undefined];
 let store: Store | null = null;
 
-const post = (message: FromBodyReader) => process.send!(message);
+/** Electron's utility process (the desktop app) talks through parentPort; Node's fork through process IPC. */
+const parentPort = (process as { parentPort?: { on(event: 'message', l: (e: { data: unknown }) => void): void; postMessage(m: unknown): void } }).parentPort;
+const post = (message: FromBodyReader) => (parentPort ? parentPort.postMessage(message) : process.send!(message));
+const onMessage = (listener: (message: ToBodyReader) => void) =>
+  parentPort ? parentPort.on('message', (e) => listener(e.data as ToBodyReader)) : process.on('message', listener);
 
-process.on('message', (message: ToBodyReader) => {
+onMessage((message) => {
   if (message.type === 'stop') {
     store?.close();
-    process.disconnect();
-    return;
+    process.exit(0);
   }
   const { id, job } = message;
   try {
@@ -30,6 +33,7 @@ process.on('message', (message: ToBodyReader) => {
     else post({ type: 'failed', id, name: 'Error', message: String(error) });
   }
 });
+// The app is gone (Node's IPC channel closed; Electron ends its utility processes itself).
 process.on('disconnect', () => {
   store?.close();
   process.exit(0);

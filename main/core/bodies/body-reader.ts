@@ -6,9 +6,8 @@
 // job starts a fresh process. A process, not a worker thread: near its heap limit a worker's large
 // allocation aborts the whole app (child-process.ts). Jobs run one at a time, in order; a few may
 // wait, more are refused as busy.
-import type { ChildProcess } from 'node:child_process';
 import { ApiInputError } from '../../../shared/api.js';
-import { startChild } from '../child-process.js';
+import { forkChild, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
 import type { BodyJob, BodyJobResults, FromBodyReader, ToBodyReader } from './messages.js';
 import { BodyRefusal } from './refusal.js';
 
@@ -18,8 +17,6 @@ export const DEFAULT_BODY_READER_HEAP_MB = 512;
 export const DEFAULT_BODY_READER_TIMEOUT_MS = 30_000;
 /** Jobs waiting behind the running one, at most. */
 export const DEFAULT_BODY_READER_QUEUE = 16;
-/** How much of the process's last words (stderr) is kept to tell why it ended. */
-const STDERR_TAIL = 8 * 1024;
 
 export interface BodyReaderOptions {
   /** The store's database file; the reader's process opens its own connection to it. */
@@ -28,6 +25,8 @@ export interface BodyReaderOptions {
   heapMb?: number;
   timeoutMs?: number;
   maxWaiting?: number;
+  /** How the process is started: Node's fork by default; the desktop app passes Electron's. */
+  launch?: ChildLauncher;
 }
 
 export interface ReadOptions {
@@ -66,63 +65,51 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
   const maxWaiting = options.maxWaiting ?? DEFAULT_BODY_READER_QUEUE;
   const waiting: Job[] = [];
   let running: Job | null = null;
-  let child: ChildProcess | null = null;
+  let child: ChildHandle | null = null;
   /** The current process has loaded and said so: a job's time counts from then. */
   let ready = false;
   let exited: Promise<void> = Promise.resolve();
   let stopped = false;
   let nextId = 1;
+  const launch = options.launch ?? forkChild;
 
-  const spawn = (): ChildProcess => {
-    const c = startChild(new URL('./body-process.js', import.meta.url), {
+  const spawn = (): ChildHandle => {
+    const c = launch(new URL('./body-process.js', import.meta.url), {
       args: [options.file, options.nativeBinding ?? ''],
       nodeArgs: [`--max-old-space-size=${heapMb}`],
     });
     ready = false;
-    let stderr = '';
-    c.stderr?.setEncoding('utf8');
-    c.stderr?.on('data', (chunk: string) => (stderr = (stderr + chunk).slice(-STDERR_TAIL)));
-    c.on('message', (m: FromBodyReader) => {
+    c.onMessage((message) => {
+      const m = message as FromBodyReader;
       if (c !== child) return;
       if (m.type !== 'ready') return settle(m);
       ready = true;
       if (running) startClock(running);
     });
-    exited = new Promise((resolve) => {
-      let gone = false;
-      const end = (code: number | null, signal: NodeJS.Signals | null, failure?: Error) => {
-        if (gone) return;
-        gone = true;
+    exited = new Promise((resolve) =>
+      c.onExit((exit) => {
         if (child === c) child = null;
         const job = running;
         running = null;
         if (job) {
           clearTimeout(job.timer);
-          job.reject(ended(job, code, signal, stderr, failure));
+          job.reject(ended(job, exit));
         }
         resolve();
         next();
-      };
-      c.once('exit', (code, signal) => end(code, signal));
-      // Could not be started at all (no exit follows then).
-      c.on('error', (error) => {
-        if (c.exitCode === null && c.signalCode === null && c.pid === undefined) end(null, null, error);
-      });
-    });
-    // Idle, it must not keep the app alive; a job in flight refs the channel until it is answered.
-    c.unref();
-    c.channel?.unref();
+      }),
+    );
     return c;
   };
 
-  const ended = (job: Job, code: number | null, signal: NodeJS.Signals | null, stderr: string, failure?: Error): Error => {
+  const ended = (job: Job, { code, signal, stderr, error }: ChildExit): Error => {
     const { op, tooLarge } = job.how;
     if (job.timedOut) return new BodyRefusal(op, '', `${tooLarge}: this took longer than ${timeoutMs / 1000} s, the time the body reader gives one request`);
     if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
       return new BodyRefusal(op, '', `${tooLarge}: this needs more than the ${heapMb} MB of memory the body reader may use`);
     }
     if (stopped) return new Error(STOPPED);
-    const how = failure ? `could not start: ${failure.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
+    const how = error ? `could not start: ${error.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
     return new Error(`the body reader's process ${how}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
   };
 
@@ -130,7 +117,7 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
   const startClock = (job: Job) => {
     job.timer ??= setTimeout(() => {
       job.timedOut = true;
-      child?.kill('SIGKILL');
+      child?.kill();
     }, timeoutMs).unref();
   };
 
@@ -139,7 +126,7 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
     if (!job || job.id !== m.id) return;
     running = null;
     clearTimeout(job.timer);
-    child?.channel?.unref();
+    child?.hold(false);
     if (m.type === 'done') job.resolve(m.result);
     else if (m.type === 'refused') job.reject(m.plain ? new BodyRefusal(m.op, m.issues[0]?.path ?? '', m.issues[0]?.message ?? '') : new ApiInputError(m.op, m.issues));
     // A string or array past V8's own maximum length: as much a size limit as the heap's.
@@ -155,7 +142,7 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
     if (job.dropWhenAborted) job.how.signal?.removeEventListener('abort', job.dropWhenAborted);
     running = job;
     child ??= spawn();
-    child.channel?.ref();
+    child.hold(true);
     if (ready) startClock(job);
     child.send({ type: 'job', id: job.id, job: job.job } satisfies ToBodyReader);
   };
@@ -187,11 +174,11 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
         stopped = true;
         for (const job of waiting.splice(0)) job.reject(new Error(STOPPED));
         const c = child;
-        if (c && running) c.kill('SIGKILL');
+        if (c && running) c.kill();
         else if (c) {
           // Idle: let it close its connection to the store; one that does not within a second is killed.
           c.send({ type: 'stop' } satisfies ToBodyReader);
-          const timer = setTimeout(() => c.kill('SIGKILL'), 1_000);
+          const timer = setTimeout(() => c.kill(), 1_000);
           void exited.then(() => clearTimeout(timer));
         }
       }

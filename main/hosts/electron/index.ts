@@ -1,7 +1,7 @@
 // The desktop app's main process (`electron .`, package.json `main`): the same core as `serve`
 // (receiver, store, service), one hardened window showing the built UI, and the IPC adapter between
 // them. Everything with a decision in it lives in the small modules beside this file.
-import { app, clipboard, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, clipboard, dialog, ipcMain, Menu, session, shell, utilityProcess } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { startCore, type Core } from '../../core/app.js';
 import { DataDirBusyError } from '../../core/data-dir-lock.js';
@@ -15,6 +15,7 @@ import { loadPrefs, receiverLimits, type LoadedPrefs } from './prefs.js';
 import { applySessionPolicy } from './session-policy.js';
 import { installGracefulQuit } from './shutdown.js';
 import { createAppWindow } from './window.js';
+import { utilityLauncher } from './utility-process.js';
 
 export interface Desktop {
   core: Core;
@@ -52,6 +53,8 @@ async function launch(): Promise<Desktop | null> {
     receiverPort: loaded.prefs.receiverPort,
     ...receiverLimits(loaded.prefs),
     nativeBinding: resolveNativeBinding({ isPackaged: app.isPackaged, appRoot: app.getAppPath() }),
+    // Read at the first launch only (after ready, as Electron requires).
+    childLauncher: utilityLauncher(() => utilityProcess.fork),
     onError: reportError,
   }).catch((error: NodeJS.ErrnoException) => {
     throw new Error(startFailure(error, loaded));
