@@ -306,8 +306,10 @@ export interface ResendDraft {
   deliveryId: number;
   method: string;
   headers: Array<[string, string]>;
-  /** The body as text after Content-Encoding; null when it is binary or does not decode. */
+  /** The body as text after Content-Encoding; null when it is binary, does not decode, or is too large to edit. */
   bodyText: string | null;
+  /** Why bodyText is null when the reason is not that the body is binary (it is too large to edit here). */
+  bodyNote: string | null;
   /** The delivery's endpoint's Sign scheme and KEY (the vendor's default KEY when none is set). */
   scheme: SignScheme;
   key: string;

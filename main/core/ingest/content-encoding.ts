@@ -19,7 +19,8 @@ type Inflate = (buf: Uint8Array, opts: zlib.ZlibOptions & zlib.BrotliOptions) =>
 const Z_SYNC = zlib.constants.Z_SYNC_FLUSH;
 const BR_FLUSH = zlib.constants.BROTLI_OPERATION_FLUSH;
 
-export function undoContentEncoding(body: Uint8Array, header: string | null): Decompressed {
+/** `maxBytes`: the cap per decoding step; a caller on the receiver's thread passes a smaller one. */
+export function undoContentEncoding(body: Uint8Array, header: string | null, maxBytes = MAX_DECODED_BYTES): Decompressed {
   const problems: Problem[] = [];
   // Codings are listed in the order they were applied, so they are undone last first.
   const codings = (header ?? '')
@@ -35,7 +36,7 @@ export function undoContentEncoding(body: Uint8Array, header: string | null): De
       problems.push({ path: '$', severity: 'error', code: 'unsupported-encoding', message: `Content-Encoding "${coding}" is not supported (gzip, x-gzip, deflate, br are); the body is kept as received` });
       return { bytes, ok: false, problems };
     }
-    const step = runSteps(coding, steps, bytes, i === codings.length - 1, problems);
+    const step = runSteps(coding, steps, bytes, i === codings.length - 1, problems, maxBytes);
     if (step === null) return { bytes, ok: false, problems };
     bytes = step;
   }
@@ -60,11 +61,11 @@ function hasZlibHeader(b: Uint8Array): boolean {
   return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
 }
 
-function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>, input: Uint8Array, outermost: boolean, problems: Problem[]): Uint8Array | null {
+function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>, input: Uint8Array, outermost: boolean, problems: Problem[], maxBytes: number): Uint8Array | null {
   let firstError: NodeJS.ErrnoException | null = null;
   for (const { run } of steps) {
     try {
-      return run(input, { maxOutputLength: MAX_DECODED_BYTES });
+      return run(input, { maxOutputLength: maxBytes });
     } catch (err) {
       firstError ??= err as NodeJS.ErrnoException;
       if (isTooLarge(err)) break;
@@ -72,7 +73,7 @@ function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>,
   }
   const why = firstError?.message ?? 'unknown error';
   if (isTooLarge(firstError)) {
-    problems.push({ path: '$', severity: 'error', code: 'decoded-too-large', message: `${coding} body expands past ${MAX_DECODED_BYTES} bytes (a decompression bomb?); not decoded` });
+    problems.push({ path: '$', severity: 'error', code: 'decoded-too-large', message: `${coding} body expands past ${maxBytes} bytes (a decompression bomb?); not decoded` });
     return null;
   }
   // A proxy that already decompressed but kept the header: the bytes are the JSON itself.
@@ -81,7 +82,7 @@ function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>,
     return input;
   }
   if (firstError?.code === 'Z_BUF_ERROR') {
-    const salvaged = salvage(steps[0]!, input);
+    const salvaged = salvage(steps[0]!, input, maxBytes);
     if (salvaged !== null && salvaged.length > 0) {
       problems.push({ path: '$', severity: 'error', code: 'decode-failed', message: `${coding} data ends early (${why}); the ${salvaged.length} bytes that could be decompressed are shown` });
       return salvaged;
@@ -92,9 +93,9 @@ function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>,
 }
 
 /** Decompresses what a truncated stream holds, instead of failing at its missing end. */
-function salvage(step: { run: Inflate; flush: number }, input: Uint8Array): Uint8Array | null {
+function salvage(step: { run: Inflate; flush: number }, input: Uint8Array, maxBytes: number): Uint8Array | null {
   try {
-    return step.run(input, { maxOutputLength: MAX_DECODED_BYTES, finishFlush: step.flush });
+    return step.run(input, { maxOutputLength: maxBytes, finishFlush: step.flush });
   } catch {
     return null;
   }

@@ -17,10 +17,11 @@ export interface DecodedBody {
   problems: Problem[];
 }
 
-export function decodeBody(body: Uint8Array, headers: Array<[string, string]>): DecodedBody {
+/** `maxBytes`: the cap per Content-Encoding step (default MAX_DECODED_BYTES). */
+export function decodeBody(body: Uint8Array, headers: Array<[string, string]>, maxBytes?: number): DecodedBody {
   const contentType = headerValue(headers, 'content-type');
   const contentEncoding = headerValue(headers, 'content-encoding');
-  const un = undoContentEncoding(body, contentEncoding);
+  const un = undoContentEncoding(body, contentEncoding, maxBytes);
   if (!un.ok) return { bytes: un.bytes, text: null, charset: null, contentType, contentEncoding, problems: un.problems };
   const decoded = bytesToText(un.bytes, charsetParam(contentType));
   return { bytes: un.bytes, text: decoded.text, charset: decoded.charset, contentType, contentEncoding, problems: [...un.problems, ...decoded.problems] };

@@ -6,7 +6,7 @@ import { decodeBody } from '../ingest/decode.js';
 import { effectiveSign } from '../ingest/sign-check.js';
 import type { Store } from '../store/index.js';
 import { targetOn } from './default-target.js';
-import { defaultHeaders, type Original } from './request.js';
+import { defaultHeaders, MAX_RESIGN_BYTES, type Original } from './request.js';
 
 export interface StoredOriginal extends Original {
   id: number;
@@ -37,13 +37,25 @@ export function draftOf(original: StoredOriginal, base: string | null): ResendDr
     deliveryId: original.id,
     method: original.method,
     headers,
-    bodyText: decodeBody(original.body, original.headers).text,
+    ...draftBody(original),
     scheme,
     key,
     keySource,
     originalUrl: targetOn(base, original.path, original.query),
     truncated: original.truncated,
   };
+}
+
+/**
+ * The body as text for the editor, unless it is over MAX_RESIGN_BYTES (stored or decoded): the draft
+ * is built on the receiver's thread, and an editor cannot work on 60 MB anyway.
+ */
+function draftBody(original: StoredOriginal): Pick<ResendDraft, 'bodyText' | 'bodyNote'> {
+  const tooBig = { bodyText: null, bodyNote: `over ${MAX_RESIGN_BYTES / 1024 / 1024} MiB decoded: it cannot be edited or re-signed here, and is sent exactly as stored` };
+  if (original.body.length > MAX_RESIGN_BYTES) return tooBig;
+  const decoded = decodeBody(original.body, original.headers, MAX_RESIGN_BYTES);
+  if (decoded.problems.some((p) => p.code === 'decoded-too-large') || (decoded.text?.length ?? 0) > MAX_RESIGN_BYTES) return tooBig;
+  return { bodyText: decoded.text, bodyNote: null };
 }
 
 /** Why a stored delivery may not be sent as it is: its body was cut when it arrived. */

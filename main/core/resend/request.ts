@@ -45,6 +45,14 @@ export interface BuiltRequest {
 
 export type BuildResult = { ok: true; request: BuiltRequest } | { ok: false; error: string };
 
+/**
+ * The most a re-send reads of a body to re-sign it, decoded. Requests are built on the receiver's
+ * thread, and re-signing decodes the body (and, for md5-template, parses it): past this the receiver
+ * would stall for seconds (a 61 KB gzip that inflates to 63 MB took 4.7 s to re-sign). The vendor's
+ * bodies are a few KB; sending one as stored, without re-signing, has no limit.
+ */
+export const MAX_RESIGN_BYTES = 8 * 1024 * 1024;
+
 /** The vendor's headers for a body that has no capture to copy them from (a file, a generated call). */
 export const VENDOR_HEADERS: ReadonlyArray<[string, string]> = [
   ['Content-Type', 'application/json'],
@@ -94,7 +102,10 @@ export function buildRequest(input: BuildInput): BuildResult {
   const { scheme, key } = chosen;
   if (scheme.type === 'none') return { ok: true, request: { method, headers, body: wire, signed: null } };
 
-  const undone = undoContentEncoding(wire, coding);
+  const tooBig = `cannot re-sign: the body is over ${MAX_RESIGN_BYTES / 1024 / 1024} MiB decoded, the most a re-send reads to re-sign it; send it as stored (keep its Sign) instead`;
+  if (wire.length > MAX_RESIGN_BYTES) return { ok: false, error: tooBig };
+  const undone = undoContentEncoding(wire, coding, MAX_RESIGN_BYTES);
+  if (undone.problems.some((p) => p.code === 'decoded-too-large')) return { ok: false, error: tooBig };
   if (!undone.ok) return { ok: false, error: `cannot re-sign: the body does not decode with Content-Encoding "${coding}"` };
   if (scheme.type !== 'md5-template') {
     // Header schemes sign the bytes sent, after Content-Encoding is undone, as ingest checks them.

@@ -108,7 +108,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
       </div>
       <div className="resend-body-head">
         <b>Body</b>
-        {form.bodyText === null ? <span className="quiet">binary or undecodable: sent exactly as stored</span> : (
+        {form.bodyText === null ? <span className="quiet">{form.bodyNote ?? 'binary or undecodable: sent exactly as stored'}</span> : (
           <>
             {jsonCheck && (jsonCheck.ok ? <span className="badge ok">valid JSON</span> : <span className="badge bad" title={jsonCheck.error}>not valid JSON: {jsonCheck.error}</span>)}
             {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">as stored</span>}

@@ -31,6 +31,8 @@ export interface ResendForm {
   bodyText: string | null;
   /** The stored body as text, to know whether it was edited. */
   originalBody: string | null;
+  /** Why there is no text to edit when the body is not binary (too large). */
+  bodyNote: string | null;
   /** Only a prefix of the body was stored (it was over the limit)... */
   truncated: boolean;
   /** ...and the user chose to send that prefix as it is. */
@@ -60,6 +62,7 @@ export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
     timeoutMs: '10000',
     bodyText: draft.bodyText,
     originalBody: draft.bodyText,
+    bodyNote: draft.bodyNote,
     truncated: draft.truncated,
     sendTruncated: false,
   };

@@ -10,6 +10,7 @@ const draft: ResendDraft = {
   method: 'POST',
   headers: [['Content-Type', 'application/json'], ['User-Agent', 'Airudder']],
   bodyText: '{"id":123456789012345678901}',
+  bodyNote: null,
   scheme: { type: 'md5-template' },
   key: 'airudder',
   keySource: 'vendor-default',

@@ -10,6 +10,7 @@ const draft = (scheme: ResendDraft['scheme'], key = 'k'): ResendDraft => ({
   method: 'POST',
   headers: [['Content-Type', 'application/json']],
   bodyText: '{}',
+  bodyNote: null,
   scheme,
   key,
   keySource: 'endpoint',
