@@ -2,13 +2,14 @@
 // A body with thousands of calls can carry a thousand problems: the first ones show, the rest on request.
 import { useState } from 'react';
 import type { Problem } from '../../../shared/model.js';
+import { problemOrder } from './problem-order.js';
 
 const FIRST = 50;
 
 export function ProblemsList({ problems, onJump }: { problems: Problem[]; onJump(path: string): void }) {
   const [all, setAll] = useState(false);
   if (problems.length === 0) return <p className="quiet">No problems: the body matches the contract.</p>;
-  const sorted = [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
+  const sorted = problemOrder(problems);
   const shown = all ? sorted : sorted.slice(0, FIRST);
   return (
     <ul className="problems-list">
