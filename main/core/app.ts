@@ -45,10 +45,10 @@ export interface CoreOptions {
   random?: () => number;
   /** How much of one body ingest reads and indexes (ingest/limits.ts: calls, redials, values, rows). */
   ingestLimits?: Partial<IngestLimits>;
-  /** The deriver thread's heap (MiB) and per-batch time limit: past either, a delivery is marked not derivable. */
+  /** The deriver's process's heap (MiB) and per-batch time limit: past either, a delivery is marked not derivable. */
   deriverHeapMb?: number;
   deriverBatchTimeoutMs?: number;
-  /** How child processes are started (the body reader's): Node's fork by default; the desktop app's is Electron's. */
+  /** How child processes are started (the deriver's, the body reader's): Node's fork by default; the desktop app's is Electron's. */
   childLauncher?: ChildLauncher;
   /** Where unexpected receiver errors are reported (stderr for the CLI). */
   onError?: (error: unknown) => void;
@@ -109,6 +109,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...(options.ingestLimits ? { limits: options.ingestLimits } : {}),
       ...(options.deriverHeapMb ? { heapMb: options.deriverHeapMb } : {}),
       ...(options.deriverBatchTimeoutMs ? { batchTimeoutMs: options.deriverBatchTimeoutMs } : {}),
+      ...(options.childLauncher ? { launch: options.childLauncher } : {}),
     });
     undo.push(() => deriver.stop());
     let endpoints = indexByName(store.endpoints.list());

@@ -21,7 +21,10 @@ export interface ChildHandle {
   /** A structured clone reaches the child (Buffers, long strings). */
   send(message: unknown): void;
   onMessage(listener: (message: unknown) => void): void;
-  /** Called once, however the child ends. */
+  /**
+   * Called once, however the child ends: after every message it sent has been delivered to onMessage
+   * and its stderr read (Node's fork: on 'close', not 'exit', which may come before the last of both).
+   */
   onExit(listener: (exit: ChildExit) => void): void;
   /** Ends it now, whatever it is doing. */
   kill(): void;
@@ -29,11 +32,19 @@ export interface ChildHandle {
   hold(busy: boolean): void;
 }
 
-/** `entry`: the compiled module's URL (`new URL('./x-process.js', import.meta.url)`); `nodeArgs`, e.g. a heap limit. */
-export type ChildLauncher = (entry: URL, options: { args: string[]; nodeArgs: string[] }) => ChildHandle;
+/**
+ * `entry`: the compiled module's URL (`new URL('./x-process.js', import.meta.url)`); `nodeArgs`, e.g. a
+ * heap limit; `name`, what the child is (the body reader, the deriver), for the OS's process list.
+ */
+export type ChildLauncher = (entry: URL, options: { args: string[]; nodeArgs: string[]; name?: string }) => ChildHandle;
 
 /** How much of the child's last words (stderr) is kept to tell why it ended. */
 export const STDERR_TAIL = 8 * 1024;
+
+/** The child ended because it ran out of its heap (V8's fatal error on stderr). */
+export function ranOutOfMemory({ stderr }: ChildExit): boolean {
+  return /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr);
+}
 
 /** Node's child_process.fork. Built (dist/) the compiled .js runs as it is; from source (vitest, tsx) tsx's loader is imported first. */
 export const forkChild: ChildLauncher = (entry, { args, nodeArgs }) => {
@@ -56,8 +67,10 @@ export const forkChild: ChildLauncher = (entry, { args, nodeArgs }) => {
     ended = true;
     for (const l of exitListeners) l({ ...exit, stderr });
   };
-  child.once('exit', (code, signal) => end({ code, signal }));
-  // Never started (no exit follows); a send to a child that just died also lands here and its exit follows.
+  // 'close', not 'exit': 'exit' may come before the last IPC messages and stderr are read, and a
+  // caller relies on seeing everything the child sent before it hears of the death.
+  child.once('close', (code, signal) => end({ code, signal }));
+  // Never started (no close follows); a send to a child that just died also lands here and its exit follows.
   child.on('error', (error) => {
     if (child.pid === undefined) end({ code: null, signal: null, error });
   });

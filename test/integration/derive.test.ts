@@ -130,7 +130,7 @@ describe('deriving after the commit', () => {
     expect(ids.map((id) => store.deliveries.row(id)!.kind)).not.toContain('pending');
   });
 
-  it('never derives on this thread: a worker that cannot open the store is retried and the deliveries wait, pending', async () => {
+  it('never derives on this thread: a deriving process that cannot open the store is retried and the deliveries wait, pending', async () => {
     const { store, ids } = pendingStore();
     cleanups.push(() => store.close());
     const errors: unknown[] = [];
@@ -147,9 +147,29 @@ describe('deriving after the commit', () => {
 const heapBomb = () => Buffer.from(`{"TaskID":"bomb","Sign":"x","Details":[${'{},'.repeat(3_000_000)}{}]}`);
 
 describe('a delivery the deriver cannot finish', () => {
-  // The same path as a worker out of memory, which cannot be tested in-process: V8 takes the whole
-  // process down in about half of the worker OOMs (measured: 3 of 6), so the body budgets, not the
-  // heap limit, are what keeps memory bounded (docs/SECURITY.md).
+  it('is marked not derivable when it takes the deriving process past its heap, and this process lives on', async () => {
+    const dir = tempDir();
+    cleanups.push(dir.remove);
+    const store = openStore(join(dir.path, DATABASE_FILE));
+    cleanups.push(() => store.close());
+    const ids = leavePending(store, 3, (i) => (i === 1 ? heapBomb() : i === 0 ? seed : Buffer.from(`{"n":${i}}`)));
+    const [before, bomb, after] = ids as [number, number, number];
+    const errors: unknown[] = [];
+    const deriver = startDeriver({ store, heapMb: 64, limits: { maxValues: Infinity }, onDerived: () => undefined, onError: (e) => errors.push(e) });
+    cleanups.push(() => deriver.stop());
+    deriver.committed(after);
+    await deriver.settled(60_000);
+    // Once with its batch, once alone: the second names it. Its process died, twice; this one did not.
+    expect(errors.map(String)).toEqual([expect.stringContaining('ran out of its 64 MB of memory'), expect.stringContaining('ran out of its 64 MB of memory')]);
+    const row = store.deliveries.row(bomb)!;
+    expect(row.kind).toBe('not-json');
+    expect(problemsOf(row)).toEqual([expect.objectContaining({ code: 'not-derivable', severity: 'error', message: expect.stringMatching(/^Not indexed: deriving this delivery failed \(the deriver's process ran out of its 64 MB of memory\)/) })]);
+    expect(store.deliveries.row(before)!.kind).toBe('call-end');
+    expect(store.deliveries.row(after)!.kind).toBe('json');
+    expect(store.deliveries.body(bomb)!.equals(heapBomb())).toBe(true);
+    expect(store.deliveries.lastPendingId()).toBe(0);
+  });
+
   it('is marked not derivable when one batch takes longer than the time limit', async () => {
     const { store, ids } = pendingStore();
     cleanups.push(() => store.close());

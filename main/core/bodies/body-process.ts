@@ -3,6 +3,7 @@
 // this process, never the app; the app then refuses that one request and starts a fresh process for
 // the next. It leaves when the app does (the IPC channel closes).
 import { ApiInputError } from '../../../shared/api.js';
+import { parentChannel } from '../parent-channel.js';
 import { openStore, type Store } from '../store/index.js';
 import { runBodyJob } from './body-jobs.js';
 import type { FromBodyReader, ToBodyReader } from './messages.js';
@@ -11,13 +12,10 @@ import { BodyRefusal } from './refusal.js';
 const [file, nativeBinding] = process.argv.slice(2) as [string, string | undefined];
 let store: Store | null = null;
 
-/** Electron's utility process (the desktop app) talks through parentPort; Node's fork through process IPC. */
-const parentPort = (process as { parentPort?: { on(event: 'message', l: (e: { data: unknown }) => void): void; postMessage(m: unknown): void } }).parentPort;
-const post = (message: FromBodyReader) => (parentPort ? parentPort.postMessage(message) : process.send!(message));
-const onMessage = (listener: (message: ToBodyReader) => void) =>
-  parentPort ? parentPort.on('message', (e) => listener(e.data as ToBodyReader)) : process.on('message', listener);
+const parent = parentChannel<ToBodyReader, FromBodyReader>();
+const post = (message: FromBodyReader) => parent.post(message);
 
-onMessage((message) => {
+parent.onMessage((message) => {
   if (message.type === 'stop') {
     store?.close();
     process.exit(0);
@@ -33,8 +31,7 @@ onMessage((message) => {
     else post({ type: 'failed', id, name: 'Error', message: String(error) });
   }
 });
-// The app is gone (Node's IPC channel closed; Electron ends its utility processes itself).
-process.on('disconnect', () => {
+parent.onGone(() => {
   store?.close();
   process.exit(0);
 });

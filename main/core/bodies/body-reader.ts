@@ -7,7 +7,7 @@
 // allocation aborts the whole app (child-process.ts). Jobs run one at a time, in order; a few may
 // wait, more are refused as busy.
 import { ApiInputError } from '../../../shared/api.js';
-import { forkChild, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
+import { forkChild, ranOutOfMemory, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
 import type { BodyJob, BodyJobResults, FromBodyReader, ToBodyReader } from './messages.js';
 import { BodyRefusal } from './refusal.js';
 
@@ -77,6 +77,7 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
     const c = launch(new URL('./body-process.js', import.meta.url), {
       args: [options.file, options.nativeBinding ?? ''],
       nodeArgs: [`--max-old-space-size=${heapMb}`],
+      name: 'body reader',
     });
     ready = false;
     c.onMessage((message) => {
@@ -102,10 +103,11 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
     return c;
   };
 
-  const ended = (job: Job, { code, signal, stderr, error }: ChildExit): Error => {
+  const ended = (job: Job, exit: ChildExit): Error => {
+    const { code, signal, stderr, error } = exit;
     const { op, tooLarge } = job.how;
     if (job.timedOut) return new BodyRefusal(op, '', `${tooLarge}: this took longer than ${timeoutMs / 1000} s, the time the body reader gives one request`);
-    if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) {
+    if (ranOutOfMemory(exit)) {
       return new BodyRefusal(op, '', `${tooLarge}: this needs more than the ${heapMb} MB of memory the body reader may use`);
     }
     if (stopped) return new Error(STOPPED);

@@ -1,39 +1,39 @@
 // Derives (ingests) what the receiver stored raw. The CPU work (decoding, parsing, the contract check,
-// packing) runs on a worker thread that only reads; this thread writes the results, a few rows at a
-// time between the receiver's commits, so that the store has one writer and nobody waits in SQLite's
-// busy back-off. While deliveries arrive and this thread is saturated, derivation pauses (for at most
+// packing) runs in a child process that only reads (derive-process.ts); this thread writes the
+// results, a few rows at a time between the receiver's commits, so that the store has one writer and
+// nobody waits in SQLite's busy back-off. While deliveries arrive and this thread is saturated, derivation pauses (for at most
 // MAX_PAUSE_MS, then takes a share of the thread, APPLY_SHARE), so that a burst is acknowledged at the
 // receiver's own speed and derived just after; otherwise a step runs per turn of the event loop, which
 // keeps up with a steady stream.
 //
-// A body is never parsed on this thread. The worker has a heap limit and a time limit per batch; a
-// worker that dies (out of memory, too slow, a bug) is replaced, and the replacement derives the
-// deliveries after the last one it was sent one at a time, so that a second death names the delivery:
-// that one is marked not derivable (a problem saying why) and never tried again, at start-up either.
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+// A body is never parsed on this thread. The child has a heap limit and a time limit per batch; a
+// child that dies (out of memory, too slow, a bug) is replaced, and the replacement derives the
+// deliveries after the last one whose results arrived one at a time, so that a second death names the
+// delivery: that one is marked not derivable (a problem saying why) and never tried again, at start-up
+// either. A process, not a worker thread: V8 does not reliably stop a worker at its heap limit (a
+// worker out of memory took the whole app down in 3 of 6 runs), while a child can only end itself.
 import { performance } from 'node:perf_hooks';
+import { forkChild, ranOutOfMemory, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
 import type { Store } from '../store/index.js';
 import type { Derived } from './derive-batch.js';
-import type { DeriverWorkerData, FromDeriver, ToDeriver } from './messages.js';
+import type { DeriverStart, FromDeriver, ToDeriver } from './messages.js';
 import { notIngested } from '../ingest/ingest.js';
 import { ingestLimits, type IngestLimits } from '../ingest/limits.js';
 import { prepareDerived } from '../store/index.js';
-import { backgroundNice } from '../thread-priority.js';
 
 export interface DeriverOptions {
   store: Store;
   nativeBinding?: string;
   /** These deliveries have just been derived (in id order). */
   onDerived: (ids: number[]) => void;
-  /** A worker died or could not start; it is replaced (the error says what happened). */
+  /** The deriver's process died or could not start; it is replaced (the error says what happened). */
   onError?: (error: unknown) => void;
   /** How much of one body is read and indexed. */
   limits?: Partial<IngestLimits>;
-  /** Heap of the deriver's thread, in MiB: a body that needs more is marked not derivable. */
+  /** Heap of the deriver's process, in MiB: a body that needs more is marked not derivable. */
   heapMb?: number;
+  /** How the process is started: Node's fork by default; the desktop app passes Electron's. */
+  launch?: ChildLauncher;
   /** A batch taking longer than this marks its delivery not derivable. */
   batchTimeoutMs?: number;
   /** Deliveries committed and not yet derived (by id), after each commit and each written batch. */
@@ -55,7 +55,7 @@ export interface Deriver {
  */
 const APPLY_ROWS = { min: 4, max: 16 };
 /**
- * While the receiver is saturated, derived results wait (and the worker, its window full, idles): on
+ * While the receiver is saturated, derived results wait (and the child, its window full, idles): on
  * 2 cores, deriving during a full-speed burst cost 0.35–0.4 of the acknowledged rate. A burst pauses
  * derivation at most this long; after that, derived writes take at most APPLY_SHARE of this thread.
  */
@@ -72,19 +72,23 @@ const ARRIVING_MS = 20;
 const WRITE_TRIES = 3;
 const RETRY_MS = 100;
 /**
- * The deriver's heap: a backstop, not the bound. A body at the budgets (64 MiB decoded, 2M values
- * built, ingest/limits.ts) needs at most ~450 MB at the peak. V8 does not stop a worker at its limit
- * reliably (3 of 6 worker OOMs took the whole process down, measured on Node 20), so the budgets keep
- * deriving well under this, and the limit only catches what they missed.
+ * The deriver's heap (--max-old-space-size of its process). A body at the budgets (64 MiB decoded, 2M
+ * values built, ingest/limits.ts) needs at most ~450 MB at the peak; a body that needs more than this
+ * ends the child, never the app, and is marked not derivable.
  */
 export const DEFAULT_DERIVER_HEAP_MB = 1024;
 /** One batch (at most 4 MiB of bodies, or one body) takes seconds at worst; a minute is a hang. */
 export const DEFAULT_BATCH_TIMEOUT_MS = 60_000;
-/** Batches the worker keeps in flight (derive-worker.ts): with that many unwritten, it waits for us. */
-const WORKER_WINDOW = 2;
+/**
+ * Batches the child keeps in flight (derive-process.ts): with that many unwritten, it waits for us.
+ * While careful, one: it derives the next delivery only once the last one is written.
+ */
+const WINDOW = 2;
 /** After a crash, this many deliveries are derived one a batch: a batch's worth, which holds the culprit. */
 const CAREFUL_ROWS = 32;
-/** A worker that dies before it opens the store is started again after this, doubling to RESTART_MAX_MS. */
+/** A stopped child that has not closed its connection and left within this long is killed. */
+const STOP_GRACE_MS = 1_000;
+/** A child that dies before it opens the store is started again after this, doubling to RESTART_MAX_MS. */
 const RESTART_MIN_MS = 250;
 const RESTART_MAX_MS = 30_000;
 
@@ -127,7 +131,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
     }
   };
 
-  // Batches from the worker, written a few rows at a time; each is acknowledged once written.
+  // Batches from the child, written a few rows at a time; each is acknowledged once written.
   const batches: Array<{ items: Derived[]; next: number; upTo: number; failures: number; gen: number }> = [];
   let pausedSince: number | null = null;
   let scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
@@ -180,35 +184,38 @@ export function startDeriver(options: DeriverOptions): Deriver {
     if (batch.next >= batch.items.length) {
       batches.shift();
       advance(batch.upTo);
-      // A dead worker's batch is still written; its window is not the new worker's to open.
-      if (batch.gen === generation) worker?.postMessage({ type: 'applied' } satisfies ToDeriver);
+      // A dead child's batch is still written; its window is not the new child's to open.
+      if (batch.gen === generation) child?.send({ type: 'applied' } satisfies ToDeriver);
     }
     schedule();
   };
 
   const limits = ingestLimits(options.limits);
   const batchTimeoutMs = options.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS;
-  /** Highest id whose results arrived from a worker (or that was marked): a new worker reads after it. */
+  const heapMb = options.heapMb ?? DEFAULT_DERIVER_HEAP_MB;
+  const launch = options.launch ?? forkChild;
+  /** Highest id whose results arrived from a child (or that was marked): a new child reads after it. */
   let received = 0;
-  let worker: Worker | null = null;
-  /** Each worker's generation: a dead one's late messages and its batches' acknowledgements are not the new one's. */
+  let child: ChildHandle | null = null;
+  /** Each child's generation: a dead one's late messages and its batches' acknowledgements are not the new one's. */
   let generation = 0;
   let ready = false;
+  /** Deliveries the current child derives one at a time (its careful count, less the results received). */
   let careful = 0;
   let startFailures = 0;
   let restartTimer: NodeJS.Timeout | null = null;
-  /** When the worker last showed progress while it had work: the batch timeout counts from here. */
+  /** When the child last showed progress while it had work: the batch timeout counts from here. */
   let progressAt = performance.now();
   /**
-   * From a wake until the worker says it is idle, it keeps reading whatever is pending, so further
+   * From a wake until the child says it is idle, it keeps reading whatever is pending, so further
    * commits need no message of their own (a message per commit cost this thread ~2% during a burst).
    */
-  let workerBusy = false;
-  const wakeWorker = () => {
-    if (!worker || !ready) return;
-    if (!workerBusy) progressAt = performance.now();
-    workerBusy = true;
-    worker.postMessage({ type: 'wake', upTo: committed } satisfies ToDeriver);
+  let childBusy = false;
+  const wakeChild = () => {
+    if (!child || !ready) return;
+    if (!childBusy) progressAt = performance.now();
+    childBusy = true;
+    child.send({ type: 'wake', upTo: committed } satisfies ToDeriver);
   };
 
   const onMessage = (gen: number, message: FromDeriver) => {
@@ -219,30 +226,42 @@ export function startDeriver(options: DeriverOptions): Deriver {
       startFailures = 0;
       // Also with nothing new to read: its idle answer is what tells waiting readers that a delivery
       // marked not derivable has been dealt with.
-      if (committed > 0) wakeWorker();
+      if (committed > 0) wakeChild();
     } else if (message.type === 'derived') {
       received = Math.max(received, message.upTo);
+      careful = Math.max(0, careful - message.items.length);
       batches.push({ items: message.items, next: 0, upTo: message.upTo, failures: 0, gen });
       schedule();
     } else if (message.type === 'idle') {
-      workerBusy = false;
+      childBusy = false;
       advance(message.upTo);
-      // Commits whose wake was left out while the worker was busy (it had read before they landed).
-      if (committed > message.upTo) wakeWorker();
-    } else died(gen, new Error(`deriver thread failed: ${message.message}`));
+      // Commits whose wake was left out while the child was busy (it had read before they landed).
+      if (committed > message.upTo) wakeChild();
+    } else died(gen, new Error(`the deriver's process failed: ${message.message}`));
   };
 
-  /** A worker ended without being asked: replace it, and name the delivery if this was the second try. */
+  /** What a child's end says, for the error and the problem of the delivery it died on. */
+  const exitError = (exit: ChildExit): Error => {
+    const { code, signal, stderr, error } = exit;
+    if (ranOutOfMemory(exit)) return new Error(`the deriver's process ran out of its ${heapMb} MB of memory`);
+    const how = error ? `could not start: ${error.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
+    return new Error(`the deriver's process ${how}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+  };
+
+  /**
+   * A child ended without being asked: replace it, and name the delivery if this was the second try.
+   * Everything it sent before has been handled by now (ChildHandle.onExit comes after its messages).
+   */
   const died = (gen: number, error: unknown) => {
     if (stopped || gen !== generation) return;
     const wasReady = ready;
     const wasCareful = careful > 0;
-    const hadWork = workerBusy;
+    const hadWork = childBusy;
     generation++;
     ready = false;
-    workerBusy = false;
-    void worker?.terminate();
-    worker = null;
+    childBusy = false;
+    child?.kill();
+    child = null;
     options.onError?.(error);
     if (!wasReady) {
       // It never opened the store: nothing a delivery did. Try again later, blaming none.
@@ -256,7 +275,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
     start();
   };
 
-  /** The delivery a careful worker died on: the first pending after what it had sent. */
+  /** The delivery a careful child died on: the first pending after the last one whose results arrived. */
   const markNotDerivable = (after: number, error: unknown) => {
     const id = store.deliveries.firstPendingAfter(after);
     if (id === null) return;
@@ -271,38 +290,38 @@ export function startDeriver(options: DeriverOptions): Deriver {
     }
   };
 
+  // Starting a child is asynchronous: the process loads while the receiver goes on; 'ready' says it has.
   const start = () => {
     restartTimer = null;
     if (stopped) return;
     const gen = generation;
-    const data: DeriverWorkerData = { file: store.db.name, nativeBinding: options.nativeBinding, nice: backgroundNice(), after: received, careful, limits };
-    let spawned: Worker;
+    const data: DeriverStart = { file: store.db.name, nativeBinding: options.nativeBinding, after: received, careful, limits };
+    let spawned: ChildHandle;
     try {
-      spawned = spawn(data, options.heapMb ?? DEFAULT_DERIVER_HEAP_MB);
+      // The heap limit is the memory bound of deriving one body: past it the child dies, not the app.
+      spawned = launch(new URL('./derive-process.js', import.meta.url), { args: [], nodeArgs: [`--max-old-space-size=${heapMb}`], name: 'deriver' });
     } catch (error) {
       queueMicrotask(() => died(gen, error));
       return;
     }
-    worker = spawned;
-    const done = new Promise<void>((resolve) => {
-      spawned.on('message', (m: FromDeriver) => onMessage(gen, m));
-      spawned.on('error', (e) => died(gen, e));
-      // An exit nobody asked for (the thread ended without an error event) is a death too.
-      spawned.once('exit', (code) => {
-        died(gen, new Error(`deriver thread exited (${code})`));
+    child = spawned;
+    exited = new Promise<void>((resolve) => {
+      spawned.onMessage((m) => onMessage(gen, m as FromDeriver));
+      // An exit nobody asked for is a death; one after stop() is not (stopped).
+      spawned.onExit((exit) => {
+        died(gen, exitError(exit));
         resolve();
       });
     });
-    exited = done;
-    spawned.unref();
+    spawned.send({ type: 'start', data } satisfies ToDeriver);
   };
   let exited: Promise<void> = Promise.resolve();
 
-  // A worker with work that shows no progress for the batch timeout is stuck on a delivery (or on a
+  // A child with work that shows no progress for the batch timeout is stuck on a delivery (or on a
   // body that takes too long): the same as a crash. While its window is full it is waiting, not stuck.
   const watchdog = setInterval(() => {
-    const windowFull = batches.filter((b) => b.gen === generation).length >= WORKER_WINDOW;
-    if (!worker || !ready || !workerBusy || windowFull) {
+    const windowFull = batches.filter((b) => b.gen === generation).length >= (careful > 0 ? 1 : WINDOW);
+    if (!child || !ready || !childBusy || windowFull) {
       progressAt = performance.now();
       return;
     }
@@ -319,7 +338,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
       lastArrivalAt = now;
       committed = Math.max(committed, upTo);
       reportBacklog();
-      if (!workerBusy) wakeWorker();
+      if (!childBusy) wakeChild();
     },
     settled(maxWaitMs) {
       const upTo = committed;
@@ -345,28 +364,18 @@ export function startDeriver(options: DeriverOptions): Deriver {
         batches.length = 0;
         for (const w of waiters) w.resolve();
         waiters = [];
-        if (worker) {
-          worker.ref(); // keep the process alive until the worker has closed its connection
-          worker.postMessage({ type: 'stop' } satisfies ToDeriver);
+        if (child) {
+          const c = child;
+          c.hold(true); // keep the app alive until the child has closed its connection
+          c.send({ type: 'stop' } satisfies ToDeriver);
+          const timer = setTimeout(() => c.kill(), STOP_GRACE_MS);
+          void exited.then(() => clearTimeout(timer));
         }
       }
-      return worker ? exited : Promise.resolve();
+      return child ? exited : Promise.resolve();
     },
   };
   // What a killed process left pending is derived first, and reads wait for it like for new arrivals.
   deriver.committed(store.deliveries.lastPendingId());
   return deriver;
-}
-
-function spawn(workerData: DeriverWorkerData, heapMb: number): Worker {
-  // The heap limit is the memory bound of deriving one body: past it the thread dies, not the process.
-  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
-  // Built (dist/, the packaged app): the compiled worker beside this file.
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./derive-worker.js', import.meta.url), options);
-  // From source (vitest, tsx): the worker's TypeScript needs tsx's loader in that thread too.
-  const tsxDir = dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
-  const loader = pathToFileURL(join(tsxDir, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./derive-worker.ts', import.meta.url).href;
-  const source = `import(${JSON.stringify(loader)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`;
-  return new Worker(source, { ...options, eval: true });
 }

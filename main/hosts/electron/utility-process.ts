@@ -9,8 +9,8 @@ type Fork = (modulePath: string, args: string[], options: { execArgv: string[]; 
 
 /** `fork`: electron's `utilityProcess.fork` (a parameter, so that tests can stand in for Electron). */
 export function utilityLauncher(fork: () => Fork): ChildLauncher {
-  return (entry, { args, nodeArgs }) => {
-    const child = fork()(fileURLToPath(entry), args, { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'pipe'], serviceName: 'Callback Inspector body reader' });
+  return (entry, { args, nodeArgs, name = 'child process' }) => {
+    const child = fork()(fileURLToPath(entry), args, { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'pipe'], serviceName: `Callback Inspector ${name}` });
     let stderr = '';
     const keep = (text: string) => (stderr = (stderr + text).slice(-STDERR_TAIL));
     child.stderr?.setEncoding('utf8');
@@ -18,6 +18,8 @@ export function utilityLauncher(fork: () => Fork): ChildLauncher {
     // V8's fatal errors (out of memory) are reported here before the exit, as well as on stderr.
     child.on('error', (type, location) => keep(`\n${type}: ${location}\n`));
     const exitListeners: Array<(exit: ChildExit) => void> = [];
+    // Unlike Node's fork (child-process.ts), the order of the last messages and 'exit' is not known
+    // here (not run in this environment): the deriver does not rely on it (derive-process.ts).
     child.once('exit', (code) => {
       for (const l of exitListeners) l({ code, signal: null, stderr });
     });

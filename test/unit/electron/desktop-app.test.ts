@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { operations } from '../../../shared/api.js';
 import type { Desktop } from '../../../main/hosts/electron/index.js';
-import { app, FakeBrowserWindow, handlers, ipcEventFrom, Menu } from './support/fake-electron.js';
+import { app, FakeBrowserWindow, handlers, ipcEventFrom, Menu, utilityProcess } from './support/fake-electron.js';
 import { desktopFixture } from './support/desktop-fixture.js';
 import { post } from './support/http-post.js';
 
@@ -78,6 +78,8 @@ describe('the desktop main process', () => {
     const items = (list as { result: { items: Array<{ id: number; kind: string; taskId: string }> } }).result.items;
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: 'call-end', taskId: '502380771007633e8d8b859ebf76970a' });
+    // Derived in a utility process, as the desktop app starts the core's children.
+    expect(utilityProcess.fork).toHaveBeenCalledWith(expect.stringMatching(/derive-process\.js$/), [], expect.objectContaining({ serviceName: 'Callback Inspector deriver' }));
 
     expect(contents.send).toHaveBeenCalledWith('event:deliveryReceived', expect.objectContaining({ id: items[0]!.id }));
     const info = await invoke('info', undefined);

@@ -4,8 +4,10 @@
 // handler so a test can call it with a forged event. Tests install it with
 // `vi.mock('electron', () => import('./support/fake-electron.js').then((m) => m.electronModule))`.
 import { EventEmitter } from 'node:events';
+import { pathToFileURL } from 'node:url';
 import type { BrowserWindowConstructorOptions, HandlerDetails } from 'electron';
 import { vi } from 'vitest';
+import { forkChild } from '../../../../main/core/child-process.js';
 
 type Handler = (event: unknown, ...args: unknown[]) => unknown;
 
@@ -86,6 +88,25 @@ export const Menu = { buildFromTemplate: vi.fn((template: unknown) => ({ templat
 export const contextBridge = { exposeInMainWorld: vi.fn() };
 export const ipcRenderer = { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() };
 
+/**
+ * utilityProcess.fork, stood in for by Node's fork: the core's children (the deriver's starts with the
+ * app) really run, and talk through Node's IPC instead of process.parentPort. Their stderr is not kept.
+ */
+export const utilityProcess = {
+  fork: vi.fn((modulePath: string, args: string[], options: { execArgv: string[] }) => {
+    const handle = forkChild(pathToFileURL(modulePath), { args, nodeArgs: options.execArgv });
+    const child = Object.assign(new EventEmitter(), {
+      stderr: null,
+      postMessage: (message: unknown) => handle.send(message),
+      kill: () => (handle.kill(), true),
+    });
+    Object.defineProperty(child, 'pid', { get: () => handle.pid });
+    handle.onMessage((message) => child.emit('message', message));
+    handle.onExit((exit) => child.emit('exit', exit.code ?? 1));
+    return child;
+  }),
+};
+
 export const electronModule = {
   app,
   BrowserWindow: FakeBrowserWindow,
@@ -97,6 +118,7 @@ export const electronModule = {
   Menu,
   contextBridge,
   ipcRenderer,
+  utilityProcess,
 };
 
 /** An IPC event as Electron builds it for a call from a frame showing `url`. */
