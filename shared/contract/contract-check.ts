@@ -10,7 +10,7 @@
 import type { Problem, Severity } from '../model.js';
 import { CALL_END_FIELDS, type FieldSpec } from './fields.js';
 import { field, isJsonObject, isLosslessNumber, jsonTypeName, type JsonObject, type JsonValue } from './json-value.js';
-import { toPath, type PathSegment } from './json-path.js';
+import { shorten, toPath, type PathSegment } from './json-path.js';
 import { describeOffset, formatIsoUtc, isZoneless, parseDate, parseIsoUtc, parseZoneless } from './times.js';
 
 /** A body with problems in every call could list tens of thousands; past this one summary is added. */
@@ -95,7 +95,7 @@ function checkObject(obj: JsonObject, specs: readonly FieldSpec[], at: PathSegme
       continue;
     }
     const twin = specs.find((s) => s.name.toLowerCase() === key.toLowerCase());
-    sink.add(at, key, 'warning', 'unknown-field', () => `Field "${key}" is not in the contract${twin ? ` (did you mean "${twin.name}"?)` : ''}`);
+    sink.add(at, key, 'warning', 'unknown-field', () => `Field ${JSON.stringify(shorten(key))} is not in the contract${twin ? ` (did you mean "${twin.name}"?)` : ''}`);
   }
   if (present < specs.length) {
     for (const spec of specs) if (!Object.hasOwn(obj, spec.name)) checkMissing(spec, at, sink);
@@ -157,13 +157,15 @@ function checkItems(spec: FieldSpec, items: readonly FieldSpec[], list: JsonValu
 function checkInteger(spec: FieldSpec, v: JsonValue, at: PathSegment[], sink: Sink): void {
   // Judged on the digits as written: `2.0` and `1e3` are not the integer the contract asks for.
   if (!isLosslessNumber(v) || !/^-?\d+$/.test(v.value)) return wrongType(spec, v, at, sink);
-  if (v.value.length >= 16 && (v.value.startsWith('-') ? -BigInt(v.value) : BigInt(v.value)) > MAX_SAFE) {
-    sink.add(at, spec.name, 'warning', 'unsafe-integer', () => `${spec.name} ${v.value} is beyond 2^53: JSON.parse would read it as ${String(Number(v.value))}; the digits are kept`);
+  // Past 16 digits it is beyond 2^53 whatever they are: no BigInt of a sender's million digits.
+  const digits = v.value.startsWith('-') ? v.value.slice(1) : v.value;
+  if (digits.length > 16 || (digits.length === 16 && BigInt(digits) > MAX_SAFE)) {
+    sink.add(at, spec.name, 'warning', 'unsafe-integer', () => `${spec.name} ${shorten(v.value)} is beyond 2^53: JSON.parse would read it as ${String(Number(v.value))}; the digits are kept`);
   }
 }
 
 function checkStringFormat(spec: FieldSpec, v: string, at: PathSegment[], sink: Sink, scope: Scope): void {
-  const show = (): string => `${spec.name} ${JSON.stringify(v)}`;
+  const show = (): string => `${spec.name} ${JSON.stringify(shorten(v))}`;
   const add = (severity: Severity, code: string, message: () => string): void => sink.add(at, spec.name, severity, code, message);
   switch (spec.type) {
     case 'enum':

@@ -38,6 +38,10 @@ const shapes: Shape[] = [
   { name: '31M numbers, gzip', coding: 'gzip', body: () => repeated('[', '0', 31_000_000, ']', 'gzip'), codes: ['value-limit'] },
   { name: '300,000 redials in one call, deflate', coding: 'deflate', body: () => repeated('{"TaskID":"r","Sign":"x","Details":[{"CallID":"c","RedailCall":[', '{"CallID":"r"}', 300_000, ']}]}', 'deflate'), codes: ['index-limit'] },
   { name: '2.5M keys in one object, brotli', coding: 'br', body: () => brotliCompressSync(Buffer.from(`{${Array.from({ length: 2_500_000 }, (_, i) => `"k${i}":0`).join(',')}}`), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), codes: ['value-limit'] },
+  // From a review: every duplicate-key problem's path repeated a 60 MB key (100 of them: 6 GB).
+  { name: 'duplicate keys under a 60 MB key, gzip', coding: 'gzip', body: () => gzipSync(`{"${'a'.repeat(60_000_000)}":{${'"x":0,'.repeat(101)}"x":0}}`), codes: ['duplicate-key'] },
+  // A number of a million digits: the contract check judged it with BigInt.
+  { name: 'a RingTime of a million digits', coding: 'gzip', body: () => gzipSync(`{"TaskID":"t","Sign":"x","Details":[{"CallID":"c","RingTime":${'9'.repeat(1_000_000)}}]}`), codes: ['unsafe-integer'] },
   { name: '4M empty strings in a transcript, gzip', coding: 'gzip', body: () => repeated('{"TaskID":"t","Sign":"x","Details":[{"CallID":"c","AsrResult":[', '""', 4_000_000, ']}]}', 'gzip'), codes: ['value-limit'] },
   ...(long
     ? [

@@ -52,9 +52,13 @@ export function runBodyJob(store: Store, job: BodyJob): BodyJobResults[BodyJob['
 function selected(store: Store, op: string, s: Selection, command: string): number[] {
   const ids = s.ids ?? store.selection.idsMatching(s.filter ?? {}, s.limit);
   let bytes = 0;
-  for (const id of ids) bytes += store.deliveries.row(id)?.size ?? 0;
+  // A line carries its headers too (up to 64 KiB a delivery), and its body as base64.
+  for (const id of ids) {
+    const row = store.deliveries.row(id);
+    if (row) bytes += Math.ceil((row.size * 4) / 3) + row.headers.length;
+  }
   if (bytes > MAX_EXPORT_BYTES) {
-    throw new BodyRefusal(op, '', `these ${ids.length} deliveries hold ${megabytes(bytes)} of bodies, more than the ${megabytes(MAX_EXPORT_BYTES)} one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`);
+    throw new BodyRefusal(op, '', `these ${ids.length} deliveries make ${megabytes(bytes)} of bodies and headers, more than the ${megabytes(MAX_EXPORT_BYTES)} one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`);
   }
   return ids;
 }

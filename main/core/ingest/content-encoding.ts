@@ -6,6 +6,13 @@ import type { Problem } from '../../../shared/model.js';
 /** Per decoding step. Sync zlib with a cap: a zip bomb costs a problem record, not the process. */
 export const MAX_DECODED_BYTES = 64 * 1024 * 1024;
 
+/**
+ * Codings undone per body. Real senders apply one (rarely two); each step may cost up to the per-step
+ * cap, so a header listing thousands of codings around nested gzip layers had kept a decoder busy for
+ * 11 s from an 80 KB body.
+ */
+export const MAX_CODINGS = 4;
+
 export interface Decompressed {
   /** The body with every coding removed, or with as many as could be (see `ok`). */
   bytes: Uint8Array;
@@ -29,6 +36,10 @@ export function undoContentEncoding(body: Uint8Array, header: string | null, max
     .filter((c) => c !== '' && c !== 'identity');
   let bytes = body;
   if (bytes.length === 0) return { bytes, ok: true, problems };
+  if (codings.length > MAX_CODINGS) {
+    problems.push({ path: '$', severity: 'error', code: 'unsupported-encoding', message: `Content-Encoding lists ${codings.length} codings; at most ${MAX_CODINGS} are undone, so the body is kept as received` });
+    return { bytes, ok: false, problems };
+  }
   for (let i = codings.length - 1; i >= 0; i--) {
     const coding = codings[i] as string;
     const steps = stepsFor(coding, bytes);

@@ -3,7 +3,7 @@
 // nor more than linear time.
 import type { Problem } from '../../../shared/model.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';
-import { toPath, type PathSegment } from '../../../shared/contract/json-path.js';
+import { shorten, toPath, type PathSegment } from '../../../shared/contract/json-path.js';
 import { skipRestOfContainer, skipSubtree } from './deep-skip.js';
 import { SyntaxFailure, cursor, fail, isWs, scanKey, scanScalar } from './json-scan.js';
 
@@ -68,7 +68,7 @@ function buildObject(values: JsonValue[], start: number, end: number, frames: In
 }
 
 function duplicate(values: JsonValue[], frames: Int32Array, depth: number, key: string): Problem {
-  const message = `Key ${JSON.stringify(key)} appears more than once in this object; the last value is used (as JSON.parse does)`;
+  const message = `Key ${JSON.stringify(shorten(key))} appears more than once in this object; the last value is used (as JSON.parse does)`;
   return { path: pathTo(values, frames, depth - 1, key), severity: 'warning', code: 'duplicate-key', message };
 }
 

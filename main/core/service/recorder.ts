@@ -145,8 +145,9 @@ function noteForwardedHost(headers: Array<[string, string]>, note: ((h: string) 
   let proto = 'https';
   for (const [name, value] of headers) {
     const n = name.toLowerCase();
-    if (n === 'x-forwarded-host') host = value.split(',')[0]!.trim();
-    else if (n === 'x-forwarded-proto') proto = value.split(',')[0]!.trim();
+    // A proxy appends to what the client sent: the last entry is the one the tunnel wrote.
+    if (n === 'x-forwarded-host') host = value.split(',').at(-1)!.trim();
+    else if (n === 'x-forwarded-proto') proto = value.split(',').at(-1)!.trim();
   }
   if (host && /^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) note(`${proto === 'http' ? 'http' : 'https'}://${host}`);
 }

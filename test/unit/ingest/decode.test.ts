@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import zlib from 'node:zlib';
 import { isUtf8 } from 'node:buffer';
 import { decodeBody } from '../../../main/core/ingest/decode.js';
-import { MAX_DECODED_BYTES } from '../../../main/core/ingest/content-encoding.js';
+import { MAX_CODINGS, MAX_DECODED_BYTES } from '../../../main/core/ingest/content-encoding.js';
 import { firstInvalidUtf8 } from '../../../main/core/ingest/charset.js';
 
 const JSON_TEXT = '{"TaskID":"t","Name":"José 你好"}';
@@ -41,6 +41,19 @@ describe('Content-Encoding', () => {
   it('ignores identity and matches header names case-insensitively', () => {
     const r = decodeBody(zlib.gzipSync(utf8(JSON_TEXT)), [['CoNtEnT-eNcOdInG', 'identity, GZIP']]);
     expect(r.text).toBe(JSON_TEXT);
+  });
+
+  it(`undoes up to ${MAX_CODINGS} codings, and refuses a longer list before decoding any (each step may cost a full one)`, () => {
+    let layered = utf8(JSON_TEXT);
+    for (let i = 0; i < MAX_CODINGS; i++) layered = zlib.gzipSync(layered);
+    expect(decodeBody(layered, [['Content-Encoding', Array(MAX_CODINGS).fill('gzip').join(', ')]]).text).toBe(JSON_TEXT);
+    // A review's attack: 3,001 layers, 3,000 of them stored (level 0), listed in one 15 KB header.
+    let nested = zlib.gzipSync(utf8(JSON_TEXT));
+    for (let i = 0; i < 3_000; i++) nested = zlib.gzipSync(nested, { level: 0 });
+    const r = decodeBody(nested, [['Content-Encoding', Array(3_001).fill('gzip').join(',')]]);
+    expect(r.text).toBeNull();
+    expect(r.bytes).toBe(nested);
+    expect(r.problems).toEqual([expect.objectContaining({ code: 'unsupported-encoding', message: expect.stringContaining(`lists 3001 codings; at most ${MAX_CODINGS}`) })]);
   });
 
   it('reports an unknown coding as an error and gives no text, keeping the bytes as received', () => {
