@@ -90,7 +90,8 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       walLimit: options.walLimit ?? DEFAULT_WAL_LIMIT,
     });
     undo.push(() => checkpointer.stop());
-    const events = new EventBus();
+    const reportError = options.onError ?? ((e: unknown) => console.error('error:', e));
+    const events = new EventBus(reportError);
     const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
     const deriver = startDeriver({
       store,
@@ -131,6 +132,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       store,
       forwarder,
       onCommitted: (lastId) => deriver.committed(lastId),
+      onError: reportError,
       endpoint: (name) => endpoints.get(name),
       ...(options.random ? { random: options.random } : {}),
       onForwardedHost: (url) => {

@@ -174,7 +174,7 @@ export function startDeriver(options: DeriverOptions): Deriver {
         scheduled = setTimeout(applyStep, RETRY_MS);
         return;
       }
-      console.error('deriver: could not write derived deliveries, left pending until the next start:', error);
+      options.onError?.(new Error(`could not write derived deliveries, left pending until the next start: ${error instanceof Error ? error.message : String(error)}`));
       batch.next += chunk.length;
       batch.failures = 0;
     }

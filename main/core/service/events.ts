@@ -6,6 +6,9 @@ type Listener<K extends EventName> = (payload: ApiEvents[K]) => void;
 export class EventBus {
   private listeners = new Map<EventName, Set<Listener<EventName>>>();
 
+  /** `onError` hears a subscriber that threw (the others and the publisher go on). */
+  constructor(private readonly onError: (error: unknown) => void = () => undefined) {}
+
   on<K extends EventName>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);
     if (!set) this.listeners.set(name, (set = new Set()));
@@ -20,11 +23,12 @@ export class EventBus {
 
   emit<K extends EventName>(name: K, payload: ApiEvents[K]): void {
     for (const listener of this.listeners.get(name) ?? []) {
-      // A broken subscriber (a closed SSE stream) must not stop the others or the receiver.
+      // A broken subscriber (a closed SSE stream) must not stop the others or the receiver; it is
+      // reported, not swallowed.
       try {
         listener(payload);
-      } catch {
-        /* the subscriber's own cleanup handles its failure */
+      } catch (error) {
+        this.onError(error);
       }
     }
   }

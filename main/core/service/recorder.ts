@@ -16,6 +16,8 @@ export interface RecorderDeps {
   random?: () => number;
   /** Told of every X-Forwarded-Host seen, so the UI can offer the tunnel's public URL. */
   onForwardedHost?: (hostAndProto: string) => void;
+  /** Hears a forward that failed by a bug (the vendor still gets its answer). */
+  onError?: (error: unknown) => void;
 }
 
 interface Arrival {
@@ -83,7 +85,10 @@ export function createRecorder(deps: RecorderDeps) {
   const relay = async (a: Arrival, endpoint: EndpointConfig, fallback: GivenResponse): Promise<Answer> => {
     const id = a.id!;
     // A bug in forwarding must not cost the vendor its answer: it gets the endpoint's own.
-    const { answer: relayed, state } = await deps.forwarder.relay(id, endpoint, a.captured).catch((): RelayOutcome => ({ answer: null, state: 'failed' }));
+    const { answer: relayed, state } = await deps.forwarder.relay(id, endpoint, a.captured).catch((error: unknown): RelayOutcome => {
+      deps.onError?.(error);
+      return { answer: null, state: 'failed' };
+    });
     const given: GivenResponse = relayed ? { status: relayed.status, delayMs: 0, hung: false, reason: 'relayed' } : { ...fallback, reason: 'relay-fallback' };
     if (store.db.open) settleRelay(id, given, state);
     if (relayed) return answer(relayed.status, relayed.body, relayed.contentType ?? 'application/octet-stream', id, 0);
@@ -123,7 +128,7 @@ export function createRecorder(deps: RecorderDeps) {
         continue;
       }
       a.resolve(a.answer!);
-      if (f) void deps.forwarder.tee(a.id!, f.endpoint, a.captured).catch(() => undefined);
+      if (f) void deps.forwarder.tee(a.id!, f.endpoint, a.captured).catch((error: unknown) => deps.onError?.(error));
     }
   };
 
