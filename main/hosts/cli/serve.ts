@@ -1,5 +1,6 @@
 // `serve`: the core headless, with the API (and the UI) on loopback. Prints `receiver: <url>` and
-// `ui: <url>` once both listen; those lines are a public interface for QA scripts.
+// `ui: <url>` once both listen; those lines are a public interface for QA scripts. Then a line per
+// delivery (delivery-log.ts), unless --quiet.
 import { Option, type Command } from 'commander';
 import { startCore, DEFAULT_BODY_LIMIT, DEFAULT_INFLIGHT_BUDGET, DEFAULT_MAX_CONNECTIONS, DEFAULT_WAL_LIMIT } from '../../core/app.js';
 import { DataDirBusyError } from '../../core/data-dir-lock.js';
@@ -13,6 +14,7 @@ import type { EndpointConfig } from '../../../shared/model.js';
 import type { ApiService } from '../../../shared/api.js';
 import { validInput } from './session.js';
 import { forwardConfig } from '../../../shared/api-schemas.js';
+import { startDeliveryLog } from './delivery-log.js';
 
 /** The API's own defaults, so --help shows what applies. */
 const FORWARD_TIMEOUT_MS: number = forwardConfig.shape.timeoutMs.parse(undefined);
@@ -35,6 +37,8 @@ interface ServeOptions {
   forward?: Array<{ endpoint: string; url: string }>;
   relay?: boolean;
   forwardTimeout: number;
+  quiet?: boolean;
+  json?: boolean;
 }
 
 export function registerServe(program: Command): void {
@@ -65,6 +69,8 @@ export function registerServe(program: Command): void {
         .argParser(positiveInt)
         .default(FORWARD_TIMEOUT_MS),
     )
+    .option('--quiet', 'no line per delivery (the receiver:, ui: and forward: lines are still printed)')
+    .option('--json', 'one JSON object per delivery instead of a line of text (fields below)')
     .addHelpText(
       'after',
       [
@@ -74,6 +80,18 @@ export function registerServe(program: Command): void {
         '  ui: <url>         open in a browser; it carries the token',
         'and, with --forward, one line per forwarded endpoint:',
         '  forward: <endpoint> -> <url> (tee|relay)',
+        'then one line per delivery once it is read (derived), unless --quiet:',
+        '  14:03:07.123  #12  default  POST /  call-end  CallID=<id> Status=<status>  sign=verified  answer=200  forward=delivered',
+        '  local time of arrival; the delivery\'s id; CallID and Status of the first call (a call-end); sign: verified,',
+        '  mismatch or not-checked; answer: the status given, or hung, relaying, aborted; forward (with',
+        '  forwarding): delivered, failed or paused, left out while still under way. Control and bidi',
+        '  characters from the request are printed escaped (\\x1b, \\u{202e}).',
+        'With --json, one object per line instead (names as in `export`):',
+        '  {"id","receivedAt" (ISO, UTC),"endpoint","method","path","kind","taskId","callCount",',
+        '   "callId","status" (first call; null if none),"sign","response":{"status","hung"},',
+        '   "forward" (delivered|failed|paused|null)}',
+        'When stdout cannot keep up, lines are dropped, never the deliveries, and counted once it does:',
+        '  … N deliveries not printed (stdout was busy)      --json: {"notPrinted":N}',
         '',
         'Example: relay the vendor to an app on port 3000, so its retries react to your answers:',
         '  callback-inspector serve --forward http://localhost:3000/callback --relay',
@@ -83,6 +101,7 @@ export function registerServe(program: Command): void {
     .action((opts: ServeOptions, cmd: Command) => {
       // They shape forwarding only: given alone, they would be ignored and the user would not know.
       const forwardOnly = [opts.relay && '--relay', cmd.getOptionValueSource('forwardTimeout') === 'cli' && '--forward-timeout'].filter(Boolean);
+      if (opts.quiet && opts.json) cmd.error('error: --quiet prints no delivery lines and --json formats them: give one of them', { exitCode: EXIT_BAD_INPUT });
       if (forwardOnly.length && !opts.forward?.length) cmd.error(`error: ${forwardOnly.join(' and ')} ${forwardOnly.length === 1 ? 'needs' : 'need'} --forward <[endpoint=]url>`, { exitCode: EXIT_BAD_INPUT });
       if (opts.maxInflight > 0 && opts.maxInflight < opts.bodyLimit) {
         cmd.error(`error: --max-inflight (${opts.maxInflight} bytes) must be at least --body-limit (${opts.bodyLimit} bytes), or 0 for no cap: a body that size would be refused forever`, { exitCode: EXIT_BAD_INPUT });
@@ -118,6 +137,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   const forwarded = await configureForwarding(core.service, opts);
   process.stdout.write(`receiver: ${core.receiver.url}\nui: ${api.url}#token=${encodeURIComponent(token)}\n`);
   for (const e of forwarded) process.stdout.write(`forward: ${e.name} -> ${e.forward!.url} (${e.forward!.mode})\n`);
+  if (!opts.quiet) startDeliveryLog({ events: core.events, store: core.store, format: opts.json ? 'json' : 'text' });
 
   let stopping = false;
   const stop = async (signal: string) => {
