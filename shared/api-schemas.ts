@@ -158,6 +158,8 @@ export interface ChainAttempt {
   hangupType: string | null;
   /** Intention for calls, ResultLabel for redials. */
   label: string | null;
+  /** The call's Status (`finished`, `failed`, …); a RedailCall entry carries none, so null there. */
+  status: string | null;
   call?: CallSummary;
   redial?: RedialSummary;
 }

@@ -18,6 +18,7 @@ const laterCall = () => {
     CallStartTime: '2023-10-19T07:20:00Z',
     CallEndTime: '2023-10-19T07:20:41Z',
     RingType: 'busy',
+    Status: 'failed',
     Intention: 'B',
     RedailCall: [],
     AsrResult: [
@@ -167,9 +168,18 @@ describe('inspection UI in Chromium', () => {
     const card = page.getByTestId('attempt-card');
     await card.waitFor();
     await expect.poll(() => card.innerText()).toMatch(/attempt 1 of 3[\s\S]*call \(Details\)[\s\S]*2023-10-19T06:13:17Z/);
+    // Each call's Status is on the card and in the list (a support engineer's question is "which status on which attempt").
+    expect(await page.getByTestId('attempt-status').innerText()).toBe('finished');
+    expect(await page.locator('.attempt-list li .status').allInnerTexts()).toEqual(['finished', 'failed', '—']);
 
     await page.getByRole('button', { name: 'step forward' }).click();
     expect(await card.innerText()).toMatch(/attempt 2 of 3[\s\S]*2023-10-19T07:20:00Z[\s\S]*busy/);
+    expect(await page.getByTestId('attempt-status').innerText()).toBe('failed');
+    // ← and → step as the buttons do.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => card.innerText()).toMatch(/attempt 1 of 3/);
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => card.innerText()).toMatch(/attempt 2 of 3/);
     await page.getByRole('button', { name: 'step forward' }).click();
     const redial = await card.innerText();
     expect(redial).toMatch(/attempt 3 of 3[\s\S]*redial/);

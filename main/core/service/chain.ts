@@ -58,6 +58,7 @@ export function buildChain(input: ChainInput): ChainAttempt[] {
       ringTime: c.ringTime,
       hangupType: c.hangupType,
       label: c.intention,
+      status: c.status,
       call: c,
     });
   }
@@ -74,6 +75,7 @@ export function buildChain(input: ChainInput): ChainAttempt[] {
       ringTime: r.ringTime,
       hangupType: r.hangupType,
       label: r.resultLabel,
+      status: null,
       redial: r,
     });
   }

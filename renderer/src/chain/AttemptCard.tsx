@@ -13,6 +13,8 @@ export function AttemptCard({ attempt, previous, position, total, offset }: { at
         attempt {position + 1} of {total} · <span className={`badge ${a.source === 'call' ? 'kind-call-end' : 'muted'}`}>{a.source === 'call' ? 'call (Details)' : 'redial (RedailCall)'}</span>
       </div>
       <dl className="facts wide">
+        <dt>status</dt>
+        <dd>{a.source === 'call' ? <b data-testid="attempt-status">{a.status ?? '—'}</b> : <span className="quiet">— (a RedailCall entry has no Status)</span>}</dd>
         <dt>started</dt>
         <dd>
           <code>{a.startTimeRaw ?? '—'}</code> <span className="quiet">as written</span>

@@ -1,6 +1,6 @@
 // Replays a callee's redial chain: every attempt on one timeline, stepped or played at 1×–3600× with
 // the original spacing, under the zone reading the user picked for zone-less redial times.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useApi, useAsync } from '../api/context.js';
 import { AttemptCard } from './AttemptCard.js';
 import { ChainRedeliver } from './ChainRedeliver.js';
@@ -48,6 +48,21 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
   );
   const playback = usePlayback(attempts.length, gaps);
   const current = attempts[playback.index];
+  // ← and → step, as the buttons do; not while typing in a field or choosing in a list. The listener
+  // reads the latest step through a ref, so it is added once, not on every render.
+  const step = useRef(playback.step);
+  step.current = playback.step;
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey || e.ctrlKey || e.metaKey || (e.target instanceof HTMLElement && e.target.closest('input, select, textarea'))) return;
+      if (e.key === 'ArrowLeft') step.current(-1);
+      else if (e.key === 'ArrowRight') step.current(1);
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   return (
     <section className="screen scroll chain">

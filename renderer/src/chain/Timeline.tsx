@@ -44,6 +44,7 @@ export function Timeline({ attempts, gaps, index, onPick }: Props) {
               <span className="mono">{a.startTimeRaw ?? '—'}</span>
               <span>{a.zoneAmbiguous && <span className="badge warn">no zone</span>}</span>
               <span>{a.source}</span>
+              <b className="status">{a.status ?? '—'}</b>
               <span>ring {a.ringType === '' ? '""' : (a.ringType ?? '—')}</span>
               <span>{a.hangupType ?? '—'}</span>
               <b>{a.label ?? '—'}</b>

@@ -24,6 +24,8 @@ describe('redial chain', () => {
   it('orders attempts by start time under the chosen interpretation and flags the ambiguous ones', () => {
     const input = { calls: [call({})], redials: [redial({})], receivedAt: at };
     expect(buildChain({ ...input, redialOffsetMinutes: 0 }).map((a) => a.callId)).toEqual(['c1', 'r1']);
+    // A call's Status goes with it; a RedailCall entry has none.
+    expect(buildChain({ ...input, calls: [call({ status: 'failed' })], redialOffsetMinutes: 0 }).map((a) => a.status)).toEqual(['failed', null]);
     const utc8 = buildChain({ ...input, redialOffsetMinutes: 480 });
     expect(utc8.map((a) => [a.callId, a.zoneAmbiguous])).toEqual([['r1', true], ['c1', false]]);
   });
