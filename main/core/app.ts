@@ -1,5 +1,6 @@
-// Composition root: opens the store, starts the receiver and returns the service. Both hosts (the
-// Electron main process and the `serve` CLI) start the core through this one function.
+// Composition root: opens the store, starts the receiver and returns the service. Every host (the
+// Electron main process, `serve`, and the other CLI commands when no serve holds the data directory,
+// with `receiver: false`) starts the core through this one function.
 import { join } from 'node:path';
 import type { ApiService, OpName } from '../../shared/api.js';
 import type { EndpointConfig } from '../../shared/model.js';
@@ -52,13 +53,23 @@ export interface CoreOptions {
   childLauncher?: ChildLauncher;
   /** Where unexpected receiver errors are reported (stderr for the CLI). */
   onError?: (error: unknown) => void;
+  /**
+   * How long a read waits for deliveries still being derived before it sees them as `pending`.
+   * Default 2 s (a receiver keeps committing; the UI must answer); a CLI command without a receiver
+   * waits until what was pending at its start is derived.
+   */
+  readWaitMs?: number;
 }
 
-export interface Core {
+export interface Core extends CoreWithoutReceiver {
+  receiver: Receiver;
+}
+
+/** The core started with `receiver: false`. */
+export interface CoreWithoutReceiver {
   service: ApiService;
   events: EventBus;
   store: Store;
-  receiver: Receiver;
   /** Re-send jobs: they run in this process, beside the receiver, never on its request path. */
   resend: ResendEngine;
   dataDir: string;
@@ -72,7 +83,14 @@ export const DEFAULT_MAX_CONNECTIONS = 1024;
 export { DEFAULT_WAL_LIMIT };
 export const DATABASE_FILE = 'callback-inspector.db';
 
-export async function startCore(options: CoreOptions): Promise<Core> {
+/**
+ * `receiver: false`: no receiver (a CLI command run while no serve holds the data directory): the
+ * store, the deriver, re-sends and the service, nothing listening. The data directory is locked all
+ * the same.
+ */
+export function startCore(options: CoreOptions & { receiver: false }): Promise<CoreWithoutReceiver>;
+export function startCore(options: CoreOptions): Promise<Core>;
+export async function startCore(options: CoreOptions & { receiver?: false }): Promise<Core | CoreWithoutReceiver> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const inflightBudget = options.inflightBudget ?? DEFAULT_INFLIGHT_BUDGET;
   if (inflightBudget > 0 && inflightBudget < bodyLimit) {
@@ -139,20 +157,24 @@ export async function startCore(options: CoreOptions): Promise<Core> {
         if (suggestedPublicUrl === null && URL.canParse(url)) suggestedPublicUrl = new URL(url).origin;
       },
     });
-    store.deliveries.warmRetryWindow();
-    const receiver = await startReceiver({
-      host: options.receiverHost ?? '127.0.0.1',
-      port: options.receiverPort ?? 8787,
-      bodyLimit,
-      inflightBudget,
-      maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-      handle,
-      ...(options.receiverTimeouts ? { timeouts: options.receiverTimeouts } : {}),
-      onError: options.onError ?? ((e) => console.error('receiver error:', e)),
-    });
-    undo.push(() => receiver.close());
-    receiverUrl = receiver.url;
-    lock.announce({ receiverUrl });
+    const receiver = options.receiver === false ? null : await startListening();
+    async function startListening(): Promise<Receiver> {
+      store.deliveries.warmRetryWindow();
+      const started = await startReceiver({
+        host: options.receiverHost ?? '127.0.0.1',
+        port: options.receiverPort ?? 8787,
+        bodyLimit,
+        inflightBudget,
+        maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+        handle,
+        ...(options.receiverTimeouts ? { timeouts: options.receiverTimeouts } : {}),
+        onError: options.onError ?? ((e) => console.error('receiver error:', e)),
+      });
+      undo.push(() => started.close());
+      receiverUrl = started.url;
+      lock.announce({ receiverUrl });
+      return started;
+    }
     const retention = startRetention(store);
     const bodies = startBodyReader({
       file: store.db.name,
@@ -160,7 +182,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       ...(options.childLauncher ? { launch: options.childLauncher } : {}),
     });
     undo.push(() => bodies.stop());
-    const service = afterDerivation(deriver, createService({
+    const service = afterDerivation(deriver, options.readWaitMs ?? READ_WAIT_MS, createService({
       bodies,
       applyRetention: retention.run,
       store,
@@ -173,12 +195,13 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       },
       info: () => ({
         version,
-        receiverUrl: receiver.url,
+        // No receiver (a CLI command's core): nothing listens.
+        receiverUrl: receiver?.url ?? '',
         publicUrl: store.settings.get().publicUrl || null,
         suggestedPublicUrl,
         dataDir: options.dataDir,
         receiverLimits: {
-          ...receiver.stats(),
+          ...(receiver?.stats() ?? NOT_LISTENING),
           bodyLimit,
           inflightBudget,
           maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
@@ -191,7 +214,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
       service,
       events,
       store,
-      receiver,
+      ...(receiver ? { receiver } : {}),
       resend,
       dataDir: options.dataDir,
       close: () =>
@@ -200,7 +223,7 @@ export async function startCore(options: CoreOptions): Promise<Core> {
             // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
             retention.stop();
             forwarder.beginClose();
-            await Promise.all([receiver.close(), resend.close()]);
+            await Promise.all([receiver?.close(), resend.close()]);
             await forwarder.close();
             await Promise.all([deriver.stop(), bodies.stop()]);
             await checkpointer.stop();
@@ -230,6 +253,9 @@ const BACKLOG_EVERY_MS = 250;
 /** How long a read waits for deliveries still being derived; after that it sees them as `pending`. */
 const READ_WAIT_MS = 2_000;
 
+/** A core without a receiver: what its limits hold. */
+const NOT_LISTENING = { inflightBytes: 0, refusedBusy: 0, connections: 0, connectionsClosed: 0 };
+
 /**
  * Operations that read nothing derivation writes (settings, jobs, forwarding counts, the endpoint
  * list): they answer at once even while a burst is being derived. Any other operation, a new one
@@ -255,7 +281,7 @@ const WITHOUT_DELIVERIES: ReadonlySet<OpName> = new Set<OpName>([
  * client that POSTs a delivery and then asks for it sees it whole, as it would if ingest ran before
  * the answer.
  */
-function afterDerivation(deriver: Deriver, service: ApiService): ApiService {
+function afterDerivation(deriver: Deriver, waitMs: number, service: ApiService): ApiService {
   const wrapped: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
   for (const [name, run] of Object.entries(service) as Array<[OpName, (...args: unknown[]) => Promise<unknown>]>) {
     if (WITHOUT_DELIVERIES.has(name)) {
@@ -264,7 +290,7 @@ function afterDerivation(deriver: Deriver, service: ApiService): ApiService {
     }
     // All arguments: waitForDelivery takes the transport's AbortSignal after its input.
     wrapped[name] = async (...args) => {
-      await deriver.settled(READ_WAIT_MS);
+      await deriver.settled(waitMs);
       return run(...args);
     };
   }

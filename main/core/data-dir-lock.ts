@@ -1,6 +1,7 @@
 // One running core per data directory. Two would each run a receiver, a retry window and retention
-// over the same store, and the second user would not know where their deliveries went. Readers
-// (export, wait) and import take no lock: they are meant to run beside `serve`.
+// over the same store, and the second user would not know where their deliveries went. The other CLI
+// commands reach the core that holds the directory through its HTTP API (the running note below says
+// where), or, when none does, start one without a receiver, which takes this lock for their run.
 //
 // The lock is SQLite's own exclusive lock on a small file beside the store, held for as long as the
 // core runs: the operating system takes it atomically and releases it when the process ends however
@@ -9,16 +10,22 @@
 // only says who holds it.
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export const LOCK_FILE = 'callback-inspector.lock';
 /** Who holds the lock, and where its receiver listens (for the CLI's re-sends): advisory. */
 export const RUNNING_FILE = 'callback-inspector.running.json';
+/** Where `serve` keeps the API's bearer token unless given --token (main/hosts/cli/data-dir.ts). */
+export const API_TOKEN_FILE = 'api-token';
 
 export interface RunningInfo {
   pid: number;
   /** Known once the receiver listens. */
   receiverUrl?: string;
+  /** The HTTP API's base URL (`…/`, operations under `api/`), once it listens; serve only (the desktop app has none). */
+  apiUrl?: string;
+  /** The file holding the API's bearer token (`<data>/api-token`); absent when serve was given --token. */
+  tokenFile?: string;
 }
 
 export class DataDirBusyError extends Error {
@@ -78,13 +85,16 @@ export function lockDataDir(dataDir: string, options: { nativeBinding?: string }
       // Commands beside it then just don't know its receiver's address.
     }
   };
-  write({ pid: process.pid });
+  let said: RunningInfo = { pid: process.pid };
+  write(said);
   let released = false;
-  return {
-    announce: (info) => write({ pid: process.pid, ...info }),
+  const key = resolve(dataDir);
+  const lock: DataDirLock = {
+    announce: (info) => write((said = { ...said, ...info })),
     release: () => {
       if (released) return;
       released = true;
+      if (held.get(key) === lock) held.delete(key);
       try {
         rmSync(running, { force: true });
       } catch {
@@ -93,13 +103,24 @@ export function lockDataDir(dataDir: string, options: { nativeBinding?: string }
       db.close();
     },
   };
+  held.set(key, lock);
+  return lock;
+}
+
+/** The locks this process holds, by data directory: so that the HTTP API, started apart from the core, can add itself to the note. */
+const held = new Map<string, DataDirLock>();
+
+/** Adds to the running note of a data directory this process holds (nothing when it holds none). */
+export function announceHeld(dataDir: string, info: Omit<RunningInfo, 'pid'>): void {
+  held.get(resolve(dataDir))?.announce(info);
 }
 
 /** What the core running on `dataDir` said about itself; null when none has (or the file is unreadable). */
 export function runningInfo(dataDir: string): RunningInfo | null {
   try {
     const info = JSON.parse(readFileSync(join(dataDir, RUNNING_FILE), 'utf8')) as RunningInfo;
-    return Number.isInteger(info.pid) && (info.receiverUrl === undefined || typeof info.receiverUrl === 'string') ? info : null;
+    const text = (v: unknown) => v === undefined || typeof v === 'string';
+    return Number.isInteger(info.pid) && text(info.receiverUrl) && text(info.apiUrl) && text(info.tokenFile) ? info : null;
   } catch {
     return null;
   }

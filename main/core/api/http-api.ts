@@ -7,6 +7,9 @@ import { once } from 'node:events';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { announceHeld, API_TOKEN_FILE } from '../data-dir-lock.js';
 import { ApiInputError, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
 import type { EventBus } from '../service/events.js';
 import { streamEvents } from './event-stream.js';
@@ -140,8 +143,10 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
   await options.register?.(app);
   await app.listen({ host: LOOPBACK, port: options.port });
   port = (app.server.address() as AddressInfo).port;
+  const url = `http://${LOOPBACK}:${port}/`;
+  await announceApi(options.service, url, options.token);
   return {
-    url: `http://${LOOPBACK}:${port}/`,
+    url,
     port,
     close: async () => {
       closing = true;
@@ -150,6 +155,28 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       await app.close();
     },
   };
+}
+
+/**
+ * Adds this API to the running note of the data directory its core holds, so that the other CLI
+ * commands go through it (main/hosts/cli/core-access.ts): where it listens and, when the token is the
+ * one kept in `<data>/api-token`, that file (never the token itself). Before `serve` prints `ui:`.
+ */
+async function announceApi(service: ApiService, apiUrl: string, token: string): Promise<void> {
+  let dataDir: string;
+  try {
+    dataDir = (await service.info({})).dataDir;
+  } catch {
+    return; // A service without a data directory (tests): nothing to announce.
+  }
+  const tokenFile = join(dataDir, API_TOKEN_FILE);
+  let kept = '';
+  try {
+    kept = readFileSync(tokenFile, 'utf8').trim();
+  } catch {
+    // No file: serve was given --token.
+  }
+  announceHeld(dataDir, { apiUrl, ...(kept === token ? { tokenFile } : {}) });
 }
 
 const TOKEN_IN_QUERY = new Set(['/api/events', '/api/wait']);

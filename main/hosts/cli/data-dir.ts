@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { API_TOKEN_FILE } from '../../core/data-dir-lock.js';
 
 export function defaultDataDir(env = process.env, platform = process.platform): string {
   if (env.CALLBACK_INSPECTOR_DATA) return env.CALLBACK_INSPECTOR_DATA;
@@ -15,7 +16,7 @@ export function defaultDataDir(env = process.env, platform = process.platform): 
 /** The API's bearer token: the one given, else the one kept in the data dir, else a new one kept there. */
 export function apiToken(dataDir: string, given?: string): string {
   if (given) return given;
-  const file = join(dataDir, 'api-token');
+  const file = join(dataDir, API_TOKEN_FILE);
   if (existsSync(file)) {
     const kept = readFileSync(file, 'utf8').trim();
     if (kept) return kept;

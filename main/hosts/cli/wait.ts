@@ -1,9 +1,9 @@
 // `wait`: blocks until a delivery matching a search arrives, for QA scripts (trigger a call, wait for
-// its callback, assert on it). Reads the data file read-only at a short interval, so it works beside
-// `serve` or the desktop app; each look starts again from the baseline id, so a delivery still being
-// derived when first seen is found once it is.
+// its callback, assert on it). The service's waitForDelivery does the waiting: over the API of the
+// `serve` on the data directory, else in a core of its own (core-access.ts), which first derives
+// what a stopped serve left pending.
 import { Command, Option, type CommanderError } from 'commander';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'lossless-json';
 import { deliveryFilter, type DeliveryFilter } from '../../../shared/api.js';
@@ -11,8 +11,8 @@ import { SEARCH_SYNTAX_SUMMARY, readSearch, searchString } from '../../../shared
 import { DATABASE_FILE } from '../../core/app.js';
 import { decodeBody } from '../../core/ingest/decode.js';
 import { parseJson } from '../../core/ingest/lossless-parse.js';
-import { openWaitReader, type WaitReader } from '../../core/store/wait-query.js';
-import { toExportLine } from '../../core/transfer/export-ndjson.js';
+import type { ExportLine } from '../../../shared/export-format.js';
+import { ApiUnreachableError, reachCore, servingApi, type CoreAccess } from './core-access.js';
 import { defaultDataDir } from './data-dir.js';
 
 /** Exit codes: found 0; nothing before the timeout 124 (as timeout(1)); bad input 2; anything else 1. */
@@ -77,51 +77,88 @@ async function wait(flags: Flags): Promise<number> {
     return EXIT_BAD_INPUT;
   }
   const file = join(flags.data, DATABASE_FILE);
-  // Nothing stored yet (the writer has not started): everything in the file will have arrived later.
-  let baseline = plan.after ?? (existsSync(file) ? undefined : 0);
   const started = Date.now();
   const deadline = started + plan.timeoutMs;
-  const storeDeadline = started + Math.min(STORE_GRACE_MS, plan.timeoutMs);
-  let storeSeen = false;
-  let reader: WaitReader | null = null;
+  let baseline = plan.after;
   let announced = false;
+  const announce = (after: number) => {
+    if (announced) return;
+    // From here on, a delivery that arrives is one this wait will see (scripts may wait for this line).
+    process.stderr.write(`waiting up to ${flags.timeout} s for a delivery${flags.match ? ` matching ${JSON.stringify(flags.match)}` : ''}${describeBaseline(flags, after)}\n`);
+    announced = true;
+  };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, deadline - Date.now()))));
   try {
+    if (!existsSync(file) && !servingApi(flags.data)) {
+      // Nothing stored yet (the writer has not started): everything in the file will have arrived later.
+      const grace = Math.min(STORE_GRACE_MS, plan.timeoutMs);
+      process.stderr.write(`no store in ${flags.data} yet: giving serve ${grace / 1000} s to make one\n`);
+      baseline = 0;
+      announce(0);
+      while (!existsSync(file) && !servingApi(flags.data)) {
+        if (Date.now() >= started + grace) return noStore(flags.data);
+        await sleep(plan.intervalMs);
+      }
+    }
     for (;;) {
-      storeSeen ||= existsSync(file);
-      if (!storeSeen && Date.now() >= storeDeadline) return noStore(flags.data);
-      if (!reader && storeSeen) {
-        reader = openWaitReader(file);
-        // No schema yet: its writer is starting and has stored nothing.
-        baseline ??= reader ? reader.lastId() : 0;
-      }
-      if (!announced && baseline !== undefined) {
-        if (!storeSeen) process.stderr.write(`no store in ${flags.data} yet: giving serve ${Math.min(STORE_GRACE_MS, plan.timeoutMs) / 1000} s to make one\n`);
-        // From here on, a delivery that arrives is one this wait will see (scripts may wait for this line).
-        process.stderr.write(`waiting up to ${flags.timeout} s for a delivery${flags.match ? ` matching ${JSON.stringify(flags.match)}` : ''}${describeBaseline(flags, baseline)}\n`);
-        announced = true;
-      }
-      if (reader && baseline !== undefined) {
-        const id = reader.firstMatch(plan.filter, baseline);
-        const row = id === null ? undefined : reader.deliveries.row(id);
-        if (row) {
-          process.stdout.write(`${output(row, reader.deliveries.body(row.id) ?? Buffer.alloc(0))}\n`);
-          return 0;
+      // Beside a serve: its long poll, chained, until found or the time is up (or the serve stops).
+      // Alone: a core of our own looks once (after deriving what a stopped serve left pending) and
+      // lets the directory go again, so that a serve can start; it looks again when one does, or when
+      // the store changes (an import).
+      const access = await reachCore(flags.data, { mustExist: false, onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${flags.data}: trying again\n`) });
+      const stamp = () => storeStamp(file);
+      try {
+        for (;;) {
+          const left = deadline - Date.now();
+          const timeoutMs = announced && access.via === 'serve' ? Math.max(0, Math.min(left, MAX_POLL_MS)) : 0;
+          const found = await access.client.waitForDelivery({ filter: plan.filter, ...(baseline !== undefined ? { after: baseline } : {}), timeoutMs });
+          if (!('timedOut' in found)) {
+            process.stdout.write(`${await output(access, found.id)}\n`);
+            return 0;
+          }
+          baseline = found.after;
+          announce(baseline);
+          if (Date.now() >= deadline) return timedOut(flags, baseline);
+          if (access.via === 'local') break;
         }
+      } catch (error) {
+        // The serve stopped while we waited: go on without it.
+        if (!(error instanceof ApiUnreachableError)) throw error;
+      } finally {
+        await access.close();
       }
-      const left = deadline - Date.now();
-      if (left <= 0) break;
-      await new Promise((resolve) => setTimeout(resolve, Math.min(plan.intervalMs, left)));
+      const seen = stamp();
+      while (!servingApi(flags.data) && stamp() === seen) {
+        if (Date.now() >= deadline) return timedOut(flags, baseline);
+        await sleep(plan.intervalMs);
+      }
     }
   } catch (error) {
     process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
-  } finally {
-    reader?.close();
   }
-  if (!storeSeen) return noStore(flags.data);
+}
+
+/** The longest one waitForDelivery call waits: well under fetch's 300 s for the answer's headers. */
+const MAX_POLL_MS = 240_000;
+
+function timedOut(flags: Flags, baseline: number | undefined): number {
   const what = flags.match ? ` matching ${JSON.stringify(flags.match)}` : '';
   process.stderr.write(`timed out after ${flags.timeout} s: no delivery${what}${describeBaseline(flags, baseline)} in ${flags.data}\n`);
   return EXIT_TIMEOUT;
+}
+
+/** Changes when the store is written (its file or its write-ahead log). */
+function storeStamp(file: string): string {
+  const of = (f: string) => {
+    try {
+      const s = statSync(f);
+      return `${s.size}:${s.mtimeMs}`;
+    } catch {
+      return '-';
+    }
+  };
+  return `${of(file)}/${of(`${file}-wal`)}`;
 }
 
 function noStore(dataDir: string): number {
@@ -168,10 +205,13 @@ function planOf(flags: Flags): Plan | string {
   return { filter, after, timeoutMs: Math.round(timeout * 1000), intervalMs: interval };
 }
 
-/** The export line plus the body as a JSON value and as text; lossless-json keeps big numbers exact. */
-function output(row: Parameters<typeof toExportLine>[0], raw: Buffer): string {
-  const line = toExportLine(row, raw);
-  const text = decodeBody(raw, line.headers).text;
+/**
+ * The export line (as `export` prints it) plus the body as a JSON value and as text; lossless-json
+ * keeps big numbers exact.
+ */
+async function output(access: CoreAccess, id: number): Promise<string> {
+  const line = JSON.parse(await access.client.exportNdjson({ ids: [id] })) as ExportLine;
+  const text = decodeBody(Buffer.from(line.bodyBase64, 'base64'), line.headers).text;
   const parsed = text === null || line.kind === 'not-json' ? null : parseJson(text);
   return stringify({ ...line, body: parsed?.ok ? parsed.value : null, bodyText: text }) ?? 'null';
 }

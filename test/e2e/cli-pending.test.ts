@@ -1,0 +1,62 @@
+// Deliveries a stopped serve left pending (stored, not yet derived) are found by the commands run
+// without a serve: they reach the core through a core of their own, which derives them first
+// (issue 17, item 1). Before, `wait` read SQLite itself and never saw them until serve ran again.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DATABASE_FILE } from '../../main/core/app.js';
+import { openStore } from '../../main/core/store/index.js';
+import { tempDir } from '../integration/support/core.js';
+import { bin } from './support/cli.js';
+
+const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
+const SEED_CALL_ID = '6dbf57adc3ecf4f4bfd5efe85ccad659';
+const callIdOf = (i: number) => i.toString(16).padStart(32, '0');
+
+const dirs: Array<{ remove: () => void }> = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+/** What a serve killed right after its commits leaves: `n` call-ends stored raw, still `pending`. */
+function leftPending(n: number): string {
+  const dir = tempDir('ci-pending-');
+  dirs.push(dir);
+  const store = openStore(join(dir.path, DATABASE_FILE));
+  store.deliveries.recordBatch(
+    Array.from({ length: n }, (_, i) => i),
+    (i) =>
+      store.deliveries.recordRaw(
+        {
+          receivedAt: Date.now() + i, endpoint: 'default', method: 'POST', path: '/', query: '', remoteAddress: '127.0.0.1',
+          headers: [['Content-Type', 'application/json']], body: Buffer.from(seed.replace(SEED_CALL_ID, callIdOf(i))), truncated: false,
+        },
+        () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' }),
+      ),
+    (_, error) => {
+      throw error;
+    },
+  );
+  expect(store.db.prepare("SELECT count(*) AS n FROM deliveries WHERE kind = 'pending'").get()).toEqual({ n });
+  store.close();
+  return dir.path;
+}
+
+const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+describe('deliveries left pending by a stopped serve, with no serve running', { timeout: 90_000 }, () => {
+  it('wait --include-existing --match CallID:… finds one (it used to time out while export showed it)', () => {
+    const dir = leftPending(50);
+    const r = cli('wait', '--data', dir, '--include-existing', '--match', `CallID:${callIdOf(42)}`, '--timeout', '20');
+    expect(r.stderr).not.toMatch(/timed out/);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ id: 43, kind: 'call-end', callCount: 1 });
+    expect(out.body.Details[0].CallID).toBe(callIdOf(42));
+    // And the store is left derived: the next command needs no deriving.
+    const store = openStore(join(dir, DATABASE_FILE));
+    expect(store.db.prepare("SELECT count(*) AS n FROM deliveries WHERE kind = 'pending'").get()).toEqual({ n: 0 });
+    store.close();
+  });
+});
