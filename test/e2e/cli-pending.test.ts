@@ -1,13 +1,16 @@
 // Deliveries a stopped serve left pending (stored, not yet derived) are found by the commands run
 // without a serve: they reach the core through a core of their own, which derives them first
 // (issue 17, item 1). Before, `wait` read SQLite itself and never saw them until serve ran again.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/app.js';
 import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from '../integration/support/core.js';
+import { send } from '../integration/support/http.js';
 import { bin } from './support/cli.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
@@ -58,5 +61,40 @@ describe('deliveries left pending by a stopped serve, with no serve running', { 
     const store = openStore(join(dir, DATABASE_FILE));
     expect(store.db.prepare("SELECT count(*) AS n FROM deliveries WHERE kind = 'pending'").get()).toEqual({ n: 0 });
     store.close();
+  });
+});
+
+describe('wait beside a running serve and alone', { timeout: 90_000 }, () => {
+  it('gives the same answer both ways', async () => {
+    const dir = leftPending(3);
+    const serve = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--quiet', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let receiver = '';
+      for await (const line of createInterface({ input: serve.stdout! })) {
+        const m = /^receiver: (\S+)$/.exec(line);
+        if (m) receiver = m[1]!;
+        if (line.startsWith('ui: ')) break;
+      }
+      await send(receiver, { body: seed });
+      // The note that sends `wait` through the serve's API (core-access.ts) instead of a core of its own.
+      const note = JSON.parse(readFileSync(join(dir, 'callback-inspector.running.json'), 'utf8'));
+      expect(note).toMatchObject({ pid: serve.pid, receiverUrl: receiver, apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/), tokenFile: join(dir, 'api-token') });
+      const args = ['wait', '--data', dir, '--include-existing', '--match', `CallID:${SEED_CALL_ID}`, '--timeout', '20'];
+      const beside = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
+        const w = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+        let stdout = '';
+        w.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));
+        w.once('close', (code) => resolve({ code, stdout }));
+      });
+      expect(beside.code).toBe(0);
+      serve.kill('SIGTERM');
+      await once(serve, 'close');
+      const alone = cli(...args);
+      expect(alone.status).toBe(0);
+      expect(JSON.parse(alone.stdout)).toEqual(JSON.parse(beside.stdout));
+      expect(JSON.parse(alone.stdout)).toMatchObject({ id: 4, kind: 'call-end' });
+    } finally {
+      serve.kill('SIGKILL');
+    }
   });
 });
