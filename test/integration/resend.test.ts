@@ -6,7 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiInputError } from '../../shared/api.js';
 import type { JobInfo } from '../../shared/model.js';
-import { parseJson } from '../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../shared/json/lossless-parse.js';
 import { verifySign } from '../../main/core/ingest/sign-check.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';

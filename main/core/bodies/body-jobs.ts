@@ -6,7 +6,7 @@
 import { stringify } from 'lossless-json';
 import type { RawBody } from '../../../shared/api.js';
 import { decodeBody } from '../ingest/decode.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { SCENARIO_FILE } from '../../../shared/fixture-format.js';
 import { detailsEntry, diffSources } from '../service/diff-ops.js';
 import type { Store } from '../store/index.js';

@@ -8,7 +8,7 @@ import { decodeBody } from './decode.js';
 import { extractCallEnd, jsonSearchText, textSearchText } from './extract.js';
 import { mediaType } from './headers.js';
 import { ingestLimits } from './limits.js';
-import { parseJson } from './lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { effectiveSign, verifySign } from './sign-check.js';
 import type { IngestInput, IngestResult } from './types.js';
 

@@ -1,7 +1,7 @@
 // How much of one body ingest reads and indexes. A sender chooses the shape of a body, so every
 // step whose work grows with it has a cap that does not: past a cap the delivery is still stored
 // byte for byte, indexed up to the cap and flagged with a problem naming what was cut.
-import { MAX_BUILT_VALUES } from './lossless-parse.js';
+import { MAX_BUILT_VALUES } from '../../../shared/json/lossless-parse.js';
 
 export interface IngestLimits {
   /** JSON values built per body (scalars and containers); the rest is checked for syntax only. */

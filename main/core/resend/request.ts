@@ -8,7 +8,7 @@ import { isJsonObject } from '../../../shared/contract/json-value.js';
 import { undoContentEncoding } from '../ingest/content-encoding.js';
 import { decodeBody } from '../ingest/decode.js';
 import { headerValue } from '../ingest/headers.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { computeSign, effectiveSign, signRequest } from '../ingest/sign-check.js';
 import { hmacSettings, parseSigned, signedHeaderNames } from '../../../shared/sign-schemes/hmac.js';
 import { STANDARD_WEBHOOK_HEADERS } from '../../../shared/sign-schemes/standard-webhooks.js';

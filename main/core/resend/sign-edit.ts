@@ -3,7 +3,7 @@
 // and key order included, stays as it was); otherwise the body is re-serialised losslessly.
 import { stringify } from 'lossless-json';
 import { field, isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 const SIGN_MEMBER = /"Sign"\s*:\s*"(?:[^"\\]|\\.)*"/g;
 

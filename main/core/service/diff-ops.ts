@@ -13,7 +13,7 @@ import type { DiffSource } from '../../../shared/diff/diff-source.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 import { decodeBody } from '../ingest/decode.js';
 import { headerValue } from '../ingest/headers.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { Store } from '../store/index.js';
 
 export type DiffOps = Pick<ApiService, 'diffBodies'>;

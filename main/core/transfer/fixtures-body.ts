@@ -5,7 +5,7 @@ import type { Fixture } from '../../../shared/fixture-format.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 import { undoContentEncoding } from '../ingest/content-encoding.js';
 import { charsetParam, headerValue } from '../ingest/headers.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 export interface FixtureBody {
   bodyAs: Fixture['bodyAs'];

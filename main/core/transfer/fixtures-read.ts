@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fixture as fixtureSchema, scenarioManifest, SCENARIO_FILE } from '../../../shared/fixture-format.js';
 import { field, isJsonObject } from '../../../shared/contract/json-value.js';
 import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
-import { parseJson } from '../ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { endpointOfPath } from '../receiver/endpoint-path.js';
 import { bodyBytes } from './fixtures-body.js';
 

@@ -1,8 +1,8 @@
 // A call's fields in the contract's order (all 34, present or not), then any fields the contract does
 // not know, each paired with its documentation from shared/contract/fields.ts.
-import { parse } from 'lossless-json';
 import { DETAIL_FIELDS, type FieldSpec } from '../../../shared/contract/fields.js';
 import { field, isJsonObject, type JsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 export interface FieldRow {
   name: string;
@@ -14,12 +14,8 @@ export interface FieldRow {
 
 /** The call object from CallDetail.json (lossless text); null when it is not an object. */
 export function parseCall(json: string): JsonObject | null {
-  try {
-    const value = parse(json) as JsonValue;
-    return isJsonObject(value) ? value : null;
-  } catch {
-    return null;
-  }
+  const parsed = parseJson(json);
+  return parsed.ok && isJsonObject(parsed.value) ? parsed.value : null;
 }
 
 export function fieldRows(call: JsonObject): FieldRow[] {

@@ -2,6 +2,7 @@
 // Content-Encoding), and the stored bytes in hex. Formatting runs off the main thread.
 import { useEffect, useState } from 'react';
 import type { RawBody } from '../../../shared/api.js';
+import type { Problem } from '../../../shared/model.js';
 import { formatBytes } from '../common/format.js';
 import { CodeView, type Reveal } from './CodeView.js';
 import { HexView } from './HexView.js';
@@ -71,7 +72,27 @@ export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
 function JsonTab({ pretty, size, reveal }: { pretty: Pretty | null; size: number; reveal: Reveal | null }) {
   if (!pretty) return <div className="pending">Formatting {formatBytes(size)}…</div>;
   if (!pretty.ok) return <div className="error-bar">Not valid JSON ({pretty.error}); see the Text and Hex tabs.</div>;
-  return <CodeView doc={pretty.text} language="json" reveal={reveal} label="body as JSON" />;
+  return (
+    <>
+      {pretty.problems && <ParseNotes problems={pretty.problems} />}
+      <CodeView doc={pretty.text} language="json" reveal={reveal} label="body as JSON" />
+    </>
+  );
+}
+
+/** What the parser noted while reading the body (as ingest reports it): duplicate keys, cut depth or size. */
+function ParseNotes({ problems }: { problems: Problem[] }) {
+  const shown = problems.slice(0, 3);
+  return (
+    <div className="hint-bar json-notes" role="note">
+      {shown.map((p, i) => (
+        <div key={i}>
+          {p.path === '$' ? '' : <code>{p.path}</code>} {p.message}
+        </div>
+      ))}
+      {problems.length > shown.length && <div>{problems.length - shown.length} more: see Problems.</div>}
+    </div>
+  );
 }
 
 function usePretty(text: string | null): Pretty | null {

@@ -7,9 +7,9 @@ import { useApi, useAsync } from '../api/context.js';
 import { BodyEditor } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
 import { useTrackedJob } from './use-job.js';
-import { checkJson, formFromDraft, schemeOf, toResendInput, type ResendForm } from './resend-form.js';
+import { checkJson, formFromDraft, schemeOf, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
 import { HmacFields } from '../endpoints/SignFieldset.js';
-import type { SignScheme } from '../../../shared/model.js';
+import type { Problem, SignScheme } from '../../../shared/model.js';
 
 /** The last target used, so a support engineer re-sending several deliveries types it once. */
 const LAST_TARGET = 'callback-inspector.resend.to';
@@ -111,6 +111,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
         {form.bodyText === null ? <span className="quiet">{form.bodyNote ?? 'binary or undecodable: sent exactly as stored'}</span> : (
           <>
             {jsonCheck && (jsonCheck.ok ? <span className="badge ok">valid JSON</span> : <span className="badge bad" title={jsonCheck.error}>not valid JSON: {jsonCheck.error}</span>)}
+            {jsonCheck?.ok && jsonCheck.warnings && <JsonWarnings warnings={jsonCheck.warnings} />}
             {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">as stored</span>}
             {edited && form.signMode === 'keep' && <span className="quiet">the stored Sign may no longer match: choose re-sign</span>}
           </>
@@ -155,4 +156,10 @@ function hmacPatch(p: Partial<SignScheme>): Partial<ResendForm> {
   if (prefix !== undefined) out.prefix = prefix;
   if (signed !== undefined) out.signed = signed;
   return out;
+}
+
+/** What ingest warns about in a body it accepts (a duplicate key the vendor sent): sent as typed. */
+function JsonWarnings({ warnings }: { warnings: Problem[] }) {
+  const { label, title } = warningSummary(warnings);
+  return <span className="badge warn json-warnings" title={title}>{label}</span>;
 }

@@ -1,8 +1,8 @@
 // The re-send form as plain data, and its conversion to the `resend` operation's input. Pure, so it
 // is unit-tested without a browser; the contract's own schema does the final validation.
-import { parse } from 'lossless-json';
 import { operations, type OpInput } from '../../../shared/api.js';
-import type { HmacAlgorithm, ResendDraft, SignScheme, SignSchemeName } from '../../../shared/model.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
+import type { HmacAlgorithm, Problem, ResendDraft, SignScheme, SignSchemeName } from '../../../shared/model.js';
 import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
 
 export interface ResendForm {
@@ -87,14 +87,24 @@ export function parseHeaders(text: string): ParsedHeaders {
   return { ok: true, pairs };
 }
 
-/** Checks JSON without losing digits (the parse is only a check: the text is sent as typed). */
-export function checkJson(text: string): { ok: true } | { ok: false; error: string } {
-  try {
-    parse(text);
-    return { ok: true };
-  } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
+export type JsonCheck = { ok: true; warnings?: Problem[] } | { ok: false; error: string };
+
+/**
+ * Checks JSON with ingest's parser (the parse is only a check: the text is sent as typed). What ingest
+ * accepts with a warning, such as a duplicate key the vendor sent, is valid; the warnings come along.
+ */
+export function checkJson(text: string): JsonCheck {
+  const parsed = parseJson(text);
+  if (!parsed.ok) return { ok: false, error: parsed.error.message };
+  return parsed.problems.length > 0 ? { ok: true, warnings: parsed.problems } : { ok: true };
+}
+
+/** The warnings in a few words for a badge ("2 duplicate keys"); each problem in full for its title. */
+export function warningSummary(warnings: Problem[]): { label: string; title: string } {
+  const dup = warnings.filter((w) => w.code === 'duplicate-key' && w.path !== '$').length;
+  const other = warnings.length - dup;
+  const parts = [...(dup > 0 ? [`${dup} duplicate key${dup === 1 ? '' : 's'}`] : []), ...(other > 0 ? [`${other} warning${other === 1 ? '' : 's'}`] : [])];
+  return { label: parts.join(', '), title: warnings.map((w) => `${w.path}: ${w.message}`).join('\n') };
 }
 
 export type BuiltInput = { ok: true; input: OpInput<'resend'> } | { ok: false; errors: string[] };

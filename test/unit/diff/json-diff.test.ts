@@ -1,7 +1,7 @@
 // The structural diff finds each planted change at its JSON path, with both values, and nothing else.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 import { diffJson } from '../../../shared/diff/json-diff.js';
 import { numberValueKey } from '../../../shared/diff/canonical.js';

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { classify } from '../../../main/core/ingest/classify.js';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 
 function classifyText(text: string) {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { LosslessNumber } from 'lossless-json';
 import { MAX_CONTRACT_PROBLEMS, checkCallEnd, checkContentType } from '../../../shared/contract/contract-check.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url), 'utf8');
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { MAX_CALL_END_SEARCH_TEXT, MAX_SEARCH_TEXT, extractCallEnd, jsonSearchText, textSearchText } from '../../../main/core/ingest/extract.js';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url), 'utf8');

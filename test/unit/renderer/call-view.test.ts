@@ -5,6 +5,7 @@ import { DETAIL_FIELDS } from '../../../shared/contract/fields.js';
 import { FIELD_GROUPS, fieldRows, parseCall } from '../../../renderer/src/call/call-fields.js';
 import { transcript } from '../../../renderer/src/call/transcript.js';
 import { prettyJson } from '../../../renderer/src/delivery/pretty-json.js';
+import { MAX_BUILD_DEPTH, parseJson } from '../../../shared/json/lossless-parse.js';
 
 const seedCall = () => {
   const body = parse(readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url), 'utf8')) as { Details: unknown[] };
@@ -66,5 +67,18 @@ describe('pretty JSON', () => {
 
   it('reports text that is not JSON instead of throwing', () => {
     expect(prettyJson('{"a":')).toMatchObject({ ok: false, error: expect.any(String) });
+  });
+
+  it('formats a body with a duplicate key, as ingest reads it (the last value), with the duplicate noted as ingest reports it', () => {
+    const body = '{"TaskID":"a","TaskID":"b","Sign":"s"}';
+    expect(prettyJson(body)).toEqual({ ok: true, text: '{\n  "TaskID": "b",\n  "Sign": "s"\n}', problems: parseJson(body).problems });
+    expect(parseJson(body).problems).toEqual([expect.objectContaining({ path: 'TaskID', code: 'duplicate-key' })]);
+  });
+
+  it('formats a body nested past the build depth with the depth noted, instead of overflowing the stack', () => {
+    const deep = '['.repeat(50_000) + ']'.repeat(50_000);
+    const pretty = prettyJson(deep);
+    expect(pretty).toMatchObject({ ok: true, problems: [expect.objectContaining({ code: 'depth-limit' })] });
+    expect(pretty.ok && pretty.text.split('\n').length).toBe(2 * MAX_BUILD_DEPTH + 1); // 1,000 levels opened, null, closed
   });
 });

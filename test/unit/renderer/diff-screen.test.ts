@@ -1,7 +1,7 @@
 // The diff screen's address and layout: #/diff?a=…&b=… round-trips, differences group under their holder.
 import { describe, expect, it } from 'vitest';
 import { diffJson } from '../../../shared/diff/json-diff.js';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { formatRoute, parseRoute } from '../../../renderer/src/routing/route.js';
 import { deliveryHrefOf, diffHref, groupByHolder } from '../../../renderer/src/diff/diff-groups.js';
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCallEnd } from '../../../shared/contract/contract-check.js';
 import { isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
 import { generateCallbacks, type GenerateOptions } from '../../../main/core/generate/call-end.js';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { verifySign } from '../../../main/core/ingest/sign-check.js';
 
 const md5 = { type: 'md5-template' as const };

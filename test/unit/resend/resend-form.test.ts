@@ -1,7 +1,7 @@
 // The UI's re-send form → the `resend` operation's input: headers as lines, an edited body only when
 // edited, the vendor policy in seconds, and the contract's own validation messages.
 import { describe, expect, it } from 'vitest';
-import { checkJson, formFromDraft, headersToText, parseHeaders, toResendInput } from '../../../renderer/src/resend/resend-form.js';
+import { checkJson, formFromDraft, headersToText, parseHeaders, toResendInput, warningSummary } from '../../../renderer/src/resend/resend-form.js';
 import { furthest } from '../../../renderer/src/resend/job-merge.js';
 import type { JobInfo, ResendDraft } from '../../../shared/model.js';
 
@@ -51,6 +51,12 @@ describe('re-send form', () => {
     expect(parseHeaders(headersToText(pairs))).toEqual({ ok: true, pairs });
     expect(checkJson('{"id":123456789012345678901}')).toEqual({ ok: true });
     expect(checkJson('{"a":')).toMatchObject({ ok: false });
+  });
+
+  it('accepts a body with a duplicate key, as ingest does, and names the key in a warning', () => {
+    const check = checkJson('{"TaskID":"a","TaskID":"b","Sign":"s"}');
+    expect(check).toEqual({ ok: true, warnings: [expect.objectContaining({ path: 'TaskID', code: 'duplicate-key', severity: 'warning' })] });
+    expect(check.ok && warningSummary(check.warnings!)).toEqual({ label: '1 duplicate key', title: expect.stringMatching(/^TaskID: Key "TaskID" appears more than once/) });
   });
 });
 

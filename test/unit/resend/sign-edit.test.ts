@@ -1,7 +1,7 @@
 // Re-signing edits only the Sign member: other bytes, big integers and key order stay as they were.
 import { describe, expect, it } from 'vitest';
 import { withSign } from '../../../main/core/resend/sign-edit.js';
-import { parseJson } from '../../../main/core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 const value = (t: string) => {
   const p = parseJson(t);

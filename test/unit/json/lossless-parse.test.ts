@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { LosslessNumber, isLosslessNumber, stringify } from 'lossless-json';
-import { MAX_BUILD_DEPTH, MAX_BUILT_VALUES, parseJson, toPath } from '../../../main/core/ingest/lossless-parse.js';
+import { MAX_BUILD_DEPTH, MAX_BUILT_VALUES, parseJson, toPath } from '../../../shared/json/lossless-parse.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 
 /** LosslessNumber → number, so a parse can be compared with JSON.parse (test data is shallow). */
