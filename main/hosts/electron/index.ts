@@ -4,6 +4,8 @@
 import { app, clipboard, dialog, ipcMain, Menu, session, shell, utilityProcess } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { startCore, type Core } from '../../core/app.js';
+import { apiToken } from '../../core/api/api-token.js';
+import { startHttpApi, type HttpApi } from '../../core/api/http-api.js';
 import { DataDirBusyError } from '../../core/data-dir-lock.js';
 import { OPEN_EXTERNAL_CHANNEL } from './channels.js';
 import { registerIpc } from './ipc.js';
@@ -19,6 +21,8 @@ import { utilityLauncher } from './utility-process.js';
 
 export interface Desktop {
   core: Core;
+  /** The loopback API the command-line tools use beside the app. */
+  cliApi: HttpApi;
   files: AppFiles;
   window(): BrowserWindow | null;
 }
@@ -58,6 +62,14 @@ async function launch(): Promise<Desktop | null> {
     onError: reportError,
   }).catch((error: NodeJS.ErrnoException) => {
     throw new Error(startFailure(error, loaded));
+  });
+
+  // The command line reaches the core through an API (`wait`, and the commands moved onto the
+  // service): the window speaks IPC, so the app also listens on loopback for them, behind the token
+  // kept in the data folder and the same Host check as `serve`'s (docs/SECURITY.md). It serves no UI.
+  const cliApi = await startHttpApi({ service: core.service, events: core.events, token: apiToken(dataDir), port: 0 }).catch(async (error: unknown) => {
+    await core.close();
+    throw error;
   });
 
   const files = appFiles(app.getAppPath());
@@ -109,13 +121,14 @@ async function launch(): Promise<Desktop | null> {
     async () => {
       disposeIpc();
       ipcMain.removeHandler(OPEN_EXTERNAL_CHANNEL);
+      await cliApi.close();
       await core.close();
     },
     reportError,
   );
 
   openWindow();
-  return { core, files, window: () => window };
+  return { core, files, cliApi, window: () => window };
 }
 
 function startFailure(error: NodeJS.ErrnoException, loaded: LoadedPrefs): string {

@@ -11,6 +11,7 @@ import type { Desktop } from '../../../main/hosts/electron/index.js';
 import { app, FakeBrowserWindow, handlers, ipcEventFrom, Menu, utilityProcess } from './support/fake-electron.js';
 import { desktopFixture } from './support/desktop-fixture.js';
 import { post } from './support/http-post.js';
+import { reachCore } from '../../../main/hosts/cli/core-access.js';
 
 vi.mock('electron', () => import('./support/fake-electron.js').then((m) => m.electronModule));
 
@@ -111,6 +112,20 @@ describe('the desktop main process', () => {
     },
   );
 
+  it('lets the command line reach its core: a loopback API behind the token kept in the data folder, named in the running note', async () => {
+    const access = await reachCore(fixture.userData, { mustExist: true });
+    try {
+      expect(access.via).toBe('serve');
+      expect((await access.client.info({})).dataDir).toBe(fixture.userData);
+    } finally {
+      await access.close();
+    }
+    const info = new URL('api/info', desktop.cliApi.url);
+    expect((await fetch(info, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(401);
+    // The UI is the window's: this API serves no page.
+    expect((await fetch(desktop.cliApi.url)).status).toBe(404);
+  });
+
   it('on quit finishes the delivery in flight, then closes the receiver and the store before exiting', async () => {
     expect(await invoke('putEndpoint', { name: 'slow', response: { delayMs: 300 } })).toMatchObject({ ok: true });
     const inFlight = post(`${desktop.core.receiver.url}hooks/slow/`, seed);
@@ -130,5 +145,6 @@ describe('the desktop main process', () => {
       new Promise((resolve, reject) => connect(Number(port), '127.0.0.1').on('connect', resolve).on('error', reject)),
     ).rejects.toMatchObject({ code: 'ECONNREFUSED' });
     expect([...handlers.keys()].filter((c) => c.startsWith('api:'))).toEqual([]);
+    await expect(fetch(desktop.cliApi.url)).rejects.toThrow();
   });
 });
