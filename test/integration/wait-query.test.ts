@@ -1,12 +1,12 @@
 // What a waiter may answer with: the first derived delivery after its baseline, in arrival order. A
 // delivery still pending (recorded, not yet derived) is never a match and holds back those after it,
 // unless it has been pending so long that its process must have died.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveStep } from '../../main/core/derive/derive-batch.js';
 import { openStore, type Store } from '../../main/core/store/index.js';
-import { openWaitReader, PENDING_HOLD_MS, waitQueries } from '../../main/core/store/wait-query.js';
+import { PENDING_HOLD_MS, waitQueries } from '../../main/core/store/wait-query.js';
 import { tempDir } from './support/core.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
@@ -68,21 +68,4 @@ describe('waiting queries', () => {
     expect(q.firstMatch({}, 0, now + PENDING_HOLD_MS + 1)).toBe(second);
   });
 
-  it('a read-only reader sees what the writer commits after it opened, and waits for a schema', () => {
-    const { store: s, file } = store();
-    const reader = openWaitReader(file)!;
-    cleanup.unshift(() => reader.close());
-    expect(reader.lastId()).toBe(0);
-    const id = record(s);
-    s.deliveries.applyDerivedBatch(deriveStep(s, 0, 10));
-    expect(reader.firstMatch({ callee: '+6212345678' }, 0)).toBe(id);
-    expect(reader.deliveries.row(id)?.kind).toBe('call-end');
-    expect(reader.deliveries.body(id)?.equals(seed)).toBe(true);
-
-    const dir = tempDir('ci-wait-');
-    cleanup.push(dir.remove);
-    const empty = join(dir.path, 'empty.db');
-    writeFileSync(empty, '');
-    expect(openWaitReader(empty)).toBeNull();
-  });
 });

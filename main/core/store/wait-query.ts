@@ -1,11 +1,8 @@
 // Read-only queries for waiting on a delivery (the waitForDelivery operation, the `wait` command):
 // the first delivery after a baseline id that matches a filter, in arrival (id) order; and a
 // read-only opening of the data file for a process that waits beside the one writing it.
-import Database from 'better-sqlite3';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { Db } from './db.js';
-import { deliveryStatements } from './deliveries.js';
-import { migrations } from './migrations/index.js';
 import { scopedQuery } from './inbox-query.js';
 import { prepareCached } from './statement-cache.js';
 
@@ -40,32 +37,4 @@ export function waitQueries(db: Db) {
       return row?.id ?? null;
     },
   };
-}
-
-export type WaitReader = ReturnType<typeof waitQueries> & {
-  deliveries: Pick<ReturnType<typeof deliveryStatements>, 'row' | 'body'>;
-  close(): void;
-};
-
-/**
- * Opens the data file read-only (WAL lets it read while `serve` or the desktop app writes; each query
- * sees the latest commit). Null while the file has no schema yet (its writer is creating it).
- */
-export function openWaitReader(file: string): WaitReader | null {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
-  try {
-    db.pragma('busy_timeout = 5000');
-    const version = db.pragma('user_version', { simple: true }) as number;
-    if (version > migrations.length) {
-      throw new Error(`This data file has schema version ${version}, newer than this app knows (${migrations.length}). Update Callback Inspector.`);
-    }
-    if (version === 0) {
-      db.close();
-      return null;
-    }
-    return { ...waitQueries(db), deliveries: deliveryStatements(db), close: () => db.close() };
-  } catch (error) {
-    db.close();
-    throw error;
-  }
 }

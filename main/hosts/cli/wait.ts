@@ -10,7 +10,7 @@ import { deliveryFilter, type DeliveryFilter } from '../../../shared/api.js';
 import { SEARCH_SYNTAX_SUMMARY, readSearch, searchString } from '../../../shared/search-syntax.js';
 import { DATABASE_FILE } from '../../core/app.js';
 import { decodeBody } from '../../core/ingest/decode.js';
-import { parseJson } from '../../core/ingest/lossless-parse.js';
+import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { ExportLine } from '../../../shared/export-format.js';
 import { ApiUnreachableError, reachCore, servingApi, type CoreAccess } from './core-access.js';
 import { defaultDataDir } from './data-dir.js';
