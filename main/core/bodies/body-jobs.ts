@@ -8,7 +8,7 @@ import type { RawBody } from '../../../shared/api.js';
 import { decodeBody } from '../ingest/decode.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { SCENARIO_FILE } from '../../../shared/fixture-format.js';
-import { detailsEntry, diffSources } from '../service/diff-ops.js';
+import { detailsEntry, diffSources } from './diff-sides.js';
 import type { Store } from '../store/index.js';
 import { exportHar } from '../transfer/export-har.js';
 import { exportNdjson } from '../transfer/export-ndjson.js';

@@ -8,7 +8,7 @@ import { compareBodies, type BodyDiff, type PreparedSide } from '../../../shared
 import { parseDiffRef } from '../../../shared/diff/diff-source.js';
 import type { JsonDifference } from '../../../shared/diff/json-diff.js';
 import { DATABASE_FILE } from '../../core/app.js';
-import { prepareBytes, resolveSide } from '../../core/service/diff-ops.js';
+import { prepareBytes, resolveSide } from '../../core/bodies/diff-sides.js';
 import { openStore, type Store } from '../../core/store/index.js';
 import { defaultDataDir } from './data-dir.js';
 

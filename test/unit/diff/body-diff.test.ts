@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { prepareBytes, resolveSide } from '../../../main/core/service/diff-ops.js';
+import { prepareBytes, resolveSide } from '../../../main/core/bodies/diff-sides.js';
 import { CONTRACT_EXAMPLE_TEXT } from '../../../shared/contract/example.js';
 import { compareBodies } from '../../../shared/diff/body-diff.js';
 import { formatDiffRef, parseDiffRef } from '../../../shared/diff/diff-source.js';
