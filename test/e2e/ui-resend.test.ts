@@ -2,60 +2,50 @@
 // server that fails twice, read the three attempts in the log, edit the body with JSON checking,
 // copy as curl; payload text stays text.
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTarget, type Target } from '../integration/support/target.js';
-import { launchChromium, openUi, post, screenshot, startServe, type Served } from './support/browser.js';
+import { post, screenshot, servedUi } from './support/browser.js';
 
 const seedText = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 const INJECTION = '<img src=x onerror="window.__pwned=1">';
 /** The seed with an HTML injection as its task name, still valid JSON. */
 const body = JSON.stringify({ ...JSON.parse(seedText), TaskName: INJECTION }, null, 2);
 
-let served: Served;
-let browser: Browser;
-let page: Page;
-let errors: string[];
+const ui = servedUi();
 let target: Target;
 
 beforeAll(async () => {
-  served = await startServe();
   target = await startTarget();
-  browser = await launchChromium();
-  ({ page, errors } = await openUi(browser, served.ui));
-  await page.locator('.inbox').waitFor();
-}, 60_000);
+});
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
   await target?.close();
 });
 
-const go = (hash: string) => page.evaluate((h) => (window.location.hash = h), hash);
-const log = () => page.locator('.attempt-log li');
+const go = (hash: string) => ui.page.evaluate((h) => (window.location.hash = h), hash);
+const log = () => ui.page.locator('.attempt-log li');
 
 describe('re-send from the delivery screen', () => {
   it('sends with the vendor policy to a server failing twice: the log shows 500, 500, 200', async () => {
-    expect(await post(served.receiver, body)).toBe(200);
+    expect(await post(ui.served.receiver, body)).toBe(200);
     await go('#/delivery/1');
-    await page.getByRole('button', { name: 'Re-send…' }).click();
-    await page.getByLabel('target URL').fill(target.url('/flaky/2'));
-    await page.getByText('retry anything but HTTP 200').click();
-    await page.locator('.resend-options').getByRole('spinbutton').nth(2).fill('600'); // time scale: 60 s → 100 ms
-    expect(await page.locator('.resend-body-head').innerText()).toMatch(/valid JSON[\s\S]*as stored/);
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await ui.page.getByRole('button', { name: 'Re-send…' }).click();
+    await ui.page.getByLabel('target URL').fill(target.url('/flaky/2'));
+    await ui.page.getByText('retry anything but HTTP 200').click();
+    await ui.page.locator('.resend-options').getByRole('spinbutton').nth(2).fill('600'); // time scale: 60 s → 100 ms
+    expect(await ui.page.locator('.resend-body-head').innerText()).toMatch(/valid JSON[\s\S]*as stored/);
+    await ui.page.getByRole('button', { name: 'Send', exact: true }).click();
 
-    await expect.poll(() => page.locator('.job-line').innerText(), { timeout: 10_000 }).toMatch(/done · 3 attempts · delivered/);
+    await expect.poll(() => ui.page.locator('.job-line').innerText(), { timeout: 10_000 }).toMatch(/done · 3 attempts · delivered/);
     await expect.poll(() => log().count()).toBe(3);
     expect(await log().allInnerTexts()).toEqual([expect.stringMatching(/#3\s+200/), expect.stringMatching(/#2\s+500/), expect.stringMatching(/#1\s+500/)]);
     expect(target.received.map((r) => r.body.toString())).toEqual([body, body, body]);
-    await screenshot(page, 'resend');
+    await screenshot(ui.page, 'resend');
   }, 60_000);
 
   it('opens an attempt: request and response as text; copy as curl gives a command', async () => {
     await log().first().getByRole('button').click();
-    const detail = page.locator('.attempt-detail');
+    const detail = ui.page.locator('.attempt-detail');
     await detail.waitFor();
     expect(await detail.innerText()).toMatch(/Request headers[\s\S]*content-type[\s\S]*Response body[\s\S]*\{\}/i);
     // The injection in the stored body is shown as characters, not markup.
@@ -65,41 +55,41 @@ describe('re-send from the delivery screen', () => {
   }, 60_000);
 
   it('checks the edited body as JSON, losslessly, and sends the edit', async () => {
-    const editor = page.locator('.body-editor .cm-content');
+    const editor = ui.page.locator('.body-editor .cm-content');
     await editor.click();
-    await page.keyboard.press('Control+End');
-    await page.keyboard.type(',');
-    await expect.poll(() => page.locator('.resend-body-head').innerText()).toMatch(/not valid JSON[\s\S]*edited/);
-    await page.keyboard.press('Backspace');
-    await expect.poll(() => page.locator('.resend-body-head').innerText()).toMatch(/valid JSON/);
-    await page.keyboard.press('Control+Home');
-    await page.keyboard.press('End');
-    await page.keyboard.type(' "Edited": 123456789012345678901,');
-    await expect.poll(() => page.locator('.resend-body-head').innerText()).toMatch(/^Body\s*valid JSON\s*edited/);
-    await page.getByLabel('target URL').fill(target.url('/ok'));
-    await page.getByText('retry anything but HTTP 200').click();
+    await ui.page.keyboard.press('Control+End');
+    await ui.page.keyboard.type(',');
+    await expect.poll(() => ui.page.locator('.resend-body-head').innerText()).toMatch(/not valid JSON[\s\S]*edited/);
+    await ui.page.keyboard.press('Backspace');
+    await expect.poll(() => ui.page.locator('.resend-body-head').innerText()).toMatch(/valid JSON/);
+    await ui.page.keyboard.press('Control+Home');
+    await ui.page.keyboard.press('End');
+    await ui.page.keyboard.type(' "Edited": 123456789012345678901,');
+    await expect.poll(() => ui.page.locator('.resend-body-head').innerText()).toMatch(/^Body\s*valid JSON\s*edited/);
+    await ui.page.getByLabel('target URL').fill(target.url('/ok'));
+    await ui.page.getByText('retry anything but HTTP 200').click();
     const before = target.received.length;
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
+    await ui.page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => target.received.length).toBe(before + 1);
     expect(target.received.at(-1)!.body.toString()).toMatch(/^\{ "Edited": 123456789012345678901,\n {2}"TaskID"/);
     await expect.poll(() => log().count()).toBe(4);
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(errors).toEqual([]);
+    expect(await ui.page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 
   it('says a re-send that never got a 200 was not delivered, with the last answer, and marks it so', async () => {
-    await page.getByLabel('target URL').fill(target.url('/fail'));
-    await page.getByRole('button', { name: 'Send', exact: true }).click();
-    const line = page.locator('.job-line');
+    await ui.page.getByLabel('target URL').fill(target.url('/fail'));
+    await ui.page.getByRole('button', { name: 'Send', exact: true }).click();
+    const line = ui.page.locator('.job-line');
     await expect.poll(() => line.innerText(), { timeout: 10_000 }).toMatch(/done · 1 attempt · not delivered \(last answer: 500\)/);
     expect(await line.getAttribute('class')).toContain('undelivered');
-    expect(errors).toEqual([]);
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 
   it('bulk from the inbox: the matching deliveries with live progress, then the failed ones again', async () => {
     await go('#/inbox');
-    await page.getByRole('button', { name: /^Re-send \d+\+? deliver(y|ies)…$/ }).click();
-    const bar = page.locator('.bulk-bar');
+    await ui.page.getByRole('button', { name: /^Re-send \d+\+? deliver(y|ies)…$/ }).click();
+    const bar = ui.page.locator('.bulk-bar');
     await bar.getByLabel('bulk target URL').fill(target.url('/fail'));
     await bar.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => bar.locator('.bulk-progress').innerText()).toMatch(/1\/1 · 0 delivered · 1 failed \(500: 1\) · done/);
@@ -107,33 +97,33 @@ describe('re-send from the delivery screen', () => {
     await bar.getByRole('button', { name: /Re-send the 1 failed/ }).click();
     await expect.poll(() => bar.locator('.bulk-progress').innerText()).toMatch(/1\/1 · 1 delivered · 0 failed \(200: 1\) · done/);
     expect(target.received.at(-1)!.path).toBe('/ok');
-    await screenshot(page, 'resend-bulk');
-    expect(errors).toEqual([]);
+    await screenshot(ui.page, 'resend-bulk');
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 
   it('exports the inbox selection as NDJSON that matches the CLI export, as HAR and as zipped fixtures', async () => {
     await go('#/inbox');
-    const [ndjson] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'NDJSON', exact: true }).click()]);
+    const [ndjson] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByRole('button', { name: 'NDJSON', exact: true }).click()]);
     const lines = readFileSync(await ndjson.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
     expect(ndjson.suggestedFilename()).toBe('deliveries.ndjson');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => typeof l.bodyBase64 === 'string' && /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
-    const [har] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'HAR', exact: true }).click()]);
+    const [har] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByRole('button', { name: 'HAR', exact: true }).click()]);
     expect(JSON.parse(readFileSync(await har.path(), 'utf8')).log.entries).toHaveLength(lines.length);
     // The fixture folder, zipped: a zip whose entries include the manifest and one fixture per line.
-    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Fixtures', exact: true }).click()]);
+    const [zip] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByRole('button', { name: 'Fixtures', exact: true }).click()]);
     const bytes = readFileSync(await zip.path());
     expect(zip.suggestedFilename()).toMatch(/\.zip$/);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
     const names = bytes.toString('latin1').match(/\d{4}-[A-Za-z0-9_-]+-\d+\.json/g) ?? [];
     expect(new Set(names).size).toBe(lines.length);
     expect(bytes.includes('scenario.json')).toBe(true);
-    expect(errors).toEqual([]);
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 
   it('re-delivers a redial chain from its timeline, oldest first', async () => {
     await go('#/chain/%2B6212345678');
-    const form = page.locator('.bulk-bar', { hasText: 'Re-deliver this chain' });
+    const form = ui.page.locator('.bulk-bar', { hasText: 'Re-deliver this chain' });
     await form.getByLabel('Re-deliver this chain to target URL').fill(target.url('/chain'));
     await form.getByLabel('re-delivery speed').selectOption('max');
     const before = target.received.length;
@@ -142,13 +132,13 @@ describe('re-send from the delivery screen', () => {
     const sent = target.received.slice(before);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((r) => r.path === '/chain' && r.body.toString().includes('+6212345678'))).toBe(true);
-    await screenshot(page, 'chain-redeliver');
-    expect(errors).toEqual([]);
+    await screenshot(ui.page, 'chain-redeliver');
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 
   it('generates seeded synthetic callbacks and sends them', async () => {
     await go('#/endpoints');
-    const form = page.locator('.bulk-bar', { hasText: 'Generate and send' });
+    const form = ui.page.locator('.bulk-bar', { hasText: 'Generate and send' });
     await form.getByLabel('Generate and send target URL').fill(target.url('/generated'));
     await form.getByLabel('calls').fill('3');
     const before = target.received.length;
@@ -157,7 +147,7 @@ describe('re-send from the delivery screen', () => {
     const bodies = target.received.slice(before).map((r) => JSON.parse(r.body.toString()));
     expect(bodies).toHaveLength(3);
     expect(bodies.every((b) => typeof b.TaskID === 'string' && /^[0-9a-f]{32}$/.test(b.Sign) && b.Details.length === 1)).toBe(true);
-    await screenshot(page, 'generate');
-    expect(errors).toEqual([]);
+    await screenshot(ui.page, 'generate');
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 });

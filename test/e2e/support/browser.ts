@@ -77,6 +77,16 @@ export function serveAndBrowser(): { served: Served; browser: Browser } {
   return shared;
 }
 
+/** serveAndBrowser, plus one page on the UI's inbox (its errors collected), opened before the first test. */
+export function servedUi(): { served: Served; browser: Browser; page: Page; errors: string[] } {
+  const shared = serveAndBrowser() as { served: Served; browser: Browser; page: Page; errors: string[] };
+  beforeAll(async () => {
+    ({ page: shared.page, errors: shared.errors } = await openUi(shared.browser, shared.served.ui));
+    await shared.page.locator('.inbox').waitFor();
+  }, 60_000);
+  return shared;
+}
+
 /** A page that fails the test on any uncaught page error, as a user would see a broken screen. */
 export async function openUi(browser: Browser, url: string): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
