@@ -1,35 +1,23 @@
 // `serve`'s line per delivery, as a QA engineer watching it (or a script reading --json) sees it: what
 // arrived, its first call, Sign and the answer; nothing with --quiet; request text never reaches the
 // terminal raw; and stdout that is closed or not read never holds up the receiver.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../integration/support/core.js';
+import { describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
-import { bin } from './support/cli.js';
+import { bin, scratch } from './support/cli.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 const seedJson = JSON.parse(seed.toString('utf8')) as { TaskID: string; Details: Array<{ CallID: string; Status: string }> };
 const json = { 'content-type': 'application/json' };
 
-const children: ChildProcess[] = [];
-const dirs: Array<{ remove: () => void }> = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-function data() {
-  const d = tempDir('ci-log-');
-  dirs.push(d);
-  return d.path;
-}
+const { track, data } = scratch('ci-log-');
 
 /** A running `serve` whose stdout is kept as it comes (or left unread: `read: false`). */
 async function serve(dataDir: string, extra: string[] = [], read = true) {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  track(child);
   let stdout = '';
   let stderr = '';
   const onData = (c: Buffer) => (stdout += c.toString('utf8'));
@@ -205,7 +193,7 @@ describe('serve: a line per delivery', () => {
     const dir = data();
     const cmd = [process.execPath, bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dir].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'] });
-    children.push(child);
+    track(child);
     let stdout = '';
     child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -1,33 +1,21 @@
 // The CLI as QA scripts drive it: `serve` prints its URLs, receives, shuts down cleanly; `export`
 // returns the exact bytes; `import` round-trips.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../integration/support/core.js';
+import { describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
+import { bin, scratch } from './support/cli.js';
 
-const bin = new URL('../../bin/callback-inspector.js', import.meta.url).pathname;
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 
-const children: ChildProcess[] = [];
-const dirs: Array<{ remove: () => void }> = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-function data() {
-  const d = tempDir('ci-cli-');
-  dirs.push(d);
-  return d.path;
-}
+const { track, data } = scratch('ci-cli-');
 
 async function serve(dataDir: string, ...extra: string[]) {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  track(child);
   const lines = createInterface({ input: child.stdout! });
   const urls: Record<string, string> = {};
   for await (const line of lines) {

@@ -1,31 +1,19 @@
 // `callback-inspector wait` as a QA script uses it: start waiting, trigger the call, get its callback
 // as JSON on stdout (exit 0), or exit 124 on timeout; beside a running `serve` on the same data dir.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../integration/support/core.js';
+import { describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
+import { bin, scratch } from './support/cli.js';
 
-const bin = new URL('../../bin/callback-inspector.js', import.meta.url).pathname;
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 
-const children: ChildProcess[] = [];
-const dirs: Array<{ remove: () => void }> = [];
-afterEach(() => {
-  for (const c of children.splice(0)) c.kill('SIGKILL');
-  for (const d of dirs.splice(0)) d.remove();
-});
-
-function data() {
-  const d = tempDir('ci-wait-');
-  dirs.push(d);
-  return d.path;
-}
+const { track, data } = scratch('ci-wait-');
 
 async function serve(dataDir: string) {
   const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  track(child);
   for await (const line of createInterface({ input: child.stdout! })) {
     const m = /^receiver: (\S+)$/.exec(line);
     if (m) return m[1]!;
@@ -36,7 +24,7 @@ async function serve(dataDir: string) {
 /** Starts `wait`; `ready` resolves once it has taken its baseline (its "waiting …" line on stderr). */
 function startWait(...args: string[]) {
   const child = spawn(process.execPath, [bin, 'wait', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
+  track(child);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));

@@ -1,5 +1,7 @@
 // The built CLI as a user runs it, for the CLI end-to-end tests.
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach } from 'vitest';
+import { tempDir } from '../../integration/support/core.js';
 
 export const bin = new URL('../../../bin/callback-inspector.js', import.meta.url).pathname;
 
@@ -19,4 +21,25 @@ export function runCli(...args: string[]): Promise<CliResult> {
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * Processes and data directories one test makes, killed and removed after it: `track` a spawned
+ * process, `data()` a fresh directory.
+ */
+export function scratch(prefix: string): { track(child: ChildProcess): ChildProcess; data(): string } {
+  const children: ChildProcess[] = [];
+  const dirs: Array<{ remove: () => void }> = [];
+  afterEach(() => {
+    for (const c of children.splice(0)) c.kill('SIGKILL');
+    for (const d of dirs.splice(0)) d.remove();
+  });
+  return {
+    track: (child) => (children.push(child), child),
+    data: () => {
+      const d = tempDir(prefix);
+      dirs.push(d);
+      return d.path;
+    },
+  };
 }
