@@ -2,39 +2,19 @@
 // versus a bare node:http server answering `200 {}`, both in this process, this run; the same with
 // tee forwarding on (to another bare server); ack latency at a fixed rate; how fast the deriver
 // catches up after a burst. Printed as ratios so that the figures mean the same on any machine.
-import autocannon from 'autocannon';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCore, type Core } from '../main/core/app.js';
 import { endpointConfig } from '../shared/api.js';
 import { ingest } from '../main/core/ingest/ingest.js';
+import { fullSpeed, seed, SEED_CALL_ID } from './full-speed.js';
 
-const seed = readFileSync(new URL('../test/fixtures/seed-example.json', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
-const SEED_CALL_ID = '6dbf57adc3ecf4f4bfd5efe85ccad659';
-
-async function load(url: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    // Each request a distinct delivery (its own CallID), as the vendor sends them; with one constant
-    // body every request would be a vendor retry of the first.
-    body: seed.toString('utf8').replace(SEED_CALL_ID, '[<id>]'),
-    idReplacement: true,
-    connections: 20,
-    duration: seconds,
-    // The load runs in a worker thread: on the event loop it would steal the server's thread and
-    // flatter whichever server does less work per request.
-    workers: 1,
-  });
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
-}
 
 /**
  * Latency at a fixed rate, by bench/paced-client.mjs in its own process: autocannon's paced mode sends
@@ -75,11 +55,11 @@ const tempDir = () => {
 };
 try {
   const baseline = await bare();
-  const baseResult = await load(baseline.url);
+  const baseResult = await fullSpeed(baseline.url, seconds);
   const basePaced = await paced(baseline.url, 1000);
 
   const core = await startCore({ dataDir: tempDir(), receiverPort: 0 });
-  const coreResult = await load(core.receiver.url);
+  const coreResult = await fullSpeed(core.receiver.url, seconds);
   const derive = await drained(core);
   const corePaced = await paced(core.receiver.url, 1000);
   await drained(core);
@@ -89,7 +69,7 @@ try {
   // Tee forwarding on, to a bare server: same receiver, same load, a fresh store.
   const teeCore = await startCore({ dataDir: tempDir(), receiverPort: 0 });
   await teeCore.service.putEndpoint(endpointConfig.parse({ name: 'default', forward: { url: baseline.url, mode: 'tee' } }));
-  const teeResult = await load(teeCore.receiver.url);
+  const teeResult = await fullSpeed(teeCore.receiver.url, seconds);
   await drained(teeCore);
   const forwarded = teeCore.store.forwards.counts('default');
   await teeCore.close();

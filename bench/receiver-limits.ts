@@ -4,7 +4,6 @@
 // serve's peak RSS through a body that inflates into 21M entries (the deriver's budgets).
 // BENCH_SECONDS sets each throughput run (default 5), BENCH_ROUNDS how many of each (default 4),
 // BENCH_WAL_SECONDS the flood (default 60).
-import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
@@ -13,13 +12,12 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { DATABASE_FILE, startCore, type CoreOptions } from '../main/core/app.js';
+import { fullSpeed, seed, SEED_CALL_ID } from './full-speed.js';
 
-const seed = readFileSync(new URL('../test/fixtures/seed-example.json', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const walSeconds = Number(process.env.BENCH_WAL_SECONDS ?? 60);
 /** Throughput runs of each side, alternating; the VM's run-to-run spread is ±25%. */
 const rounds = Number(process.env.BENCH_ROUNDS ?? 4);
-const SEED_CALL_ID = '6dbf57adc3ecf4f4bfd5efe85ccad659';
 const MB = 1024 * 1024;
 const BUDGETS_OFF: Partial<CoreOptions> = { inflightBudget: 0, maxConnections: 0, walLimit: 0 };
 
@@ -30,20 +28,6 @@ const tempDir = () => {
   return d;
 };
 
-/** As bench/ingest.ts: distinct deliveries at full speed from a worker thread. */
-async function load(url: string, duration: number): Promise<{ rps: number; total: number; errors: number }> {
-  const result = await autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: seed.toString('utf8').replace(SEED_CALL_ID, '[<id>]'),
-    idReplacement: true,
-    connections: 20,
-    duration,
-    workers: 1,
-  });
-  return { rps: result.requests.average, total: result.requests.total, errors: result.errors + result.non2xx };
-}
 
 /**
  * CPU time of this process's main thread (the receiver's), in ms: less sensitive than req/s to other
@@ -59,7 +43,7 @@ async function throughput(options: Partial<CoreOptions>): Promise<{ rps: number;
   const core = await startCore({ dataDir: tempDir(), receiverPort: 0, ...options });
   try {
     const cpu = mainThreadCpuMs();
-    const { rps, total } = await load(core.receiver.url, seconds);
+    const { rps, total } = await fullSpeed(core.receiver.url, seconds);
     return { rps, cpuUsPerRequest: ((mainThreadCpuMs() - cpu) * 1000) / total };
   } finally {
     await core.close();
@@ -80,7 +64,7 @@ async function walFlood(): Promise<{ peak: number; end: number; rps: number }> {
   let peak = 0;
   const watch = setInterval(() => (peak = Math.max(peak, size())), 50);
   try {
-    const { rps } = await load(core.receiver.url, walSeconds);
+    const { rps } = await fullSpeed(core.receiver.url, walSeconds);
     return { peak, end: size(), rps };
   } finally {
     clearInterval(watch);
