@@ -46,6 +46,12 @@ export function ranOutOfMemory({ stderr }: ChildExit): boolean {
   return /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr);
 }
 
+/** How a child ended, for an error: "exited with code 3: <its last stderr lines>". */
+export function describeExit({ code, signal, stderr, error }: ChildExit): string {
+  const how = error ? `could not start: ${error.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
+  return `${how}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
+}
+
 /** Node's child_process.fork. Built (dist/) the compiled .js runs as it is; from source (vitest, tsx) tsx's loader is imported first. */
 export const forkChild: ChildLauncher = (entry, { args, nodeArgs }) => {
   const fromSource = import.meta.url.endsWith('.ts');

@@ -7,7 +7,7 @@
 // allocation aborts the whole app (child-process.ts). Jobs run one at a time, in order; a few may
 // wait, more are refused as busy.
 import { ApiInputError } from '../../../shared/api.js';
-import { forkChild, ranOutOfMemory, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
+import { describeExit, forkChild, ranOutOfMemory, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
 import type { BodyJob, BodyJobResults, FromBodyReader, ToBodyReader } from './messages.js';
 import { BodyRefusal } from './refusal.js';
 
@@ -104,15 +104,13 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
   };
 
   const ended = (job: Job, exit: ChildExit): Error => {
-    const { code, signal, stderr, error } = exit;
     const { op, tooLarge } = job.how;
     if (job.timedOut) return new BodyRefusal(op, '', `${tooLarge}: this took longer than ${timeoutMs / 1000} s, the time the body reader gives one request`);
     if (ranOutOfMemory(exit)) {
       return new BodyRefusal(op, '', `${tooLarge}: this needs more than the ${heapMb} MB of memory the body reader may use`);
     }
     if (stopped) return new Error(STOPPED);
-    const how = error ? `could not start: ${error.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
-    return new Error(`the body reader's process ${how}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+    return new Error(`the body reader's process ${describeExit(exit)}`);
   };
 
   // Loading the process (seconds from TypeScript sources under a loaded CI) is not the job's time.

@@ -13,7 +13,7 @@
 // either. A process, not a worker thread: V8 does not reliably stop a worker at its heap limit (a
 // worker out of memory took the whole app down in 3 of 6 runs), while a child can only end itself.
 import { performance } from 'node:perf_hooks';
-import { forkChild, ranOutOfMemory, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
+import { describeExit, forkChild, ranOutOfMemory, type ChildExit, type ChildHandle, type ChildLauncher } from '../child-process.js';
 import type { Store } from '../store/index.js';
 import type { Derived } from './derive-batch.js';
 import type { DeriverStart, FromDeriver, ToDeriver } from './messages.js';
@@ -72,8 +72,8 @@ const ARRIVING_MS = 20;
 const WRITE_TRIES = 3;
 const RETRY_MS = 100;
 /**
- * The deriver's heap (--max-old-space-size of its process). A body at the budgets (64 MiB decoded, 2M
- * values built, ingest/limits.ts) needs at most ~450 MB at the peak; a body that needs more than this
+ * The deriver's heap (--max-old-space-size of its process). A body at the budgets (64 MiB decoded, 4M
+ * values and keys built, ingest/limits.ts) needs ~500 MB at the peak; a body that needs more than this
  * ends the child, never the app, and is marked not derivable.
  */
 export const DEFAULT_DERIVER_HEAP_MB = 1024;
@@ -241,12 +241,8 @@ export function startDeriver(options: DeriverOptions): Deriver {
   };
 
   /** What a child's end says, for the error and the problem of the delivery it died on. */
-  const exitError = (exit: ChildExit): Error => {
-    const { code, signal, stderr, error } = exit;
-    if (ranOutOfMemory(exit)) return new Error(`the deriver's process ran out of its ${heapMb} MB of memory`);
-    const how = error ? `could not start: ${error.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
-    return new Error(`the deriver's process ${how}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
-  };
+  const exitError = (exit: ChildExit): Error =>
+    new Error(ranOutOfMemory(exit) ? `the deriver's process ran out of its ${heapMb} MB of memory` : `the deriver's process ${describeExit(exit)}`);
 
   /**
    * A child ended without being asked: replace it, and name the delivery if this was the second try.
