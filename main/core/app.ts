@@ -93,6 +93,10 @@ export function startCore(options: CoreOptions): Promise<Core>;
 export async function startCore(options: CoreOptions & { receiver?: false }): Promise<Core | CoreWithoutReceiver> {
   const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
   const inflightBudget = options.inflightBudget ?? DEFAULT_INFLIGHT_BUDGET;
+  const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
+  const walLimit = options.walLimit ?? DEFAULT_WAL_LIMIT;
+  // One path for what goes wrong in any part (receiver, deriver, events, forwards): the host's.
+  const reportError = options.onError ?? ((e: unknown) => console.error('callback-inspector:', e));
   if (inflightBudget > 0 && inflightBudget < bodyLimit) {
     throw new RangeError(`the in-flight budget (${inflightBudget} bytes) is smaller than the body limit (${bodyLimit} bytes): a body that size would be refused forever`);
   }
@@ -105,10 +109,9 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
     undo.push(() => store.close());
     const checkpointer = startCheckpointer(store.db, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-      walLimit: options.walLimit ?? DEFAULT_WAL_LIMIT,
+      walLimit,
     });
     undo.push(() => checkpointer.stop());
-    const reportError = options.onError ?? ((e: unknown) => console.error('error:', e));
     const events = new EventBus(reportError);
     const backlog = latestEvery<number>((pending: number) => events.emit('backlog', { pending }), BACKLOG_EVERY_MS, 0);
     const deriver = startDeriver({
@@ -123,7 +126,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
           if (row) events.emit('deliveryReceived', toSummary(row));
         }
       },
-      onError: options.onError ?? ((e) => console.error('deriver error:', e)),
+      onError: reportError,
       onBacklog: backlog,
       ...(options.ingestLimits ? { limits: options.ingestLimits } : {}),
       ...(options.deriverHeapMb ? { heapMb: options.deriverHeapMb } : {}),
@@ -153,9 +156,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
       onError: reportError,
       endpoint: (name) => endpoints.get(name),
       ...(options.random ? { random: options.random } : {}),
-      onForwardedHost: (url) => {
-        if (suggestedPublicUrl === null && URL.canParse(url)) suggestedPublicUrl = new URL(url).origin;
-      },
+      onForwardedHost: (origin) => (suggestedPublicUrl = origin),
     });
     const receiver = options.receiver === false ? null : await startListening();
     async function startListening(): Promise<Receiver> {
@@ -165,10 +166,10 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
         port: options.receiverPort ?? 8787,
         bodyLimit,
         inflightBudget,
-        maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+        maxConnections,
         handle,
         ...(options.receiverTimeouts ? { timeouts: options.receiverTimeouts } : {}),
-        onError: options.onError ?? ((e) => console.error('receiver error:', e)),
+        onError: reportError,
       });
       undo.push(() => started.close());
       receiverUrl = started.url;
@@ -204,8 +205,8 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
           ...(receiver?.stats() ?? NOT_LISTENING),
           bodyLimit,
           inflightBudget,
-          maxConnections: options.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
-          walLimit: options.walLimit ?? DEFAULT_WAL_LIMIT,
+          maxConnections,
+          walLimit,
         },
       }),
     }));

@@ -14,8 +14,11 @@ export interface RecorderDeps {
   onCommitted: (lastId: number) => void;
   forwarder: Forwarder;
   random?: () => number;
-  /** Told of every X-Forwarded-Host seen, so the UI can offer the tunnel's public URL. */
-  onForwardedHost?: (hostAndProto: string) => void;
+  /**
+   * Told once, of the first usable X-Forwarded-Host (as an origin), so the UI can offer the tunnel's
+   * public URL; later requests cannot change what is offered, and are not scanned for it.
+   */
+  onForwardedHost?: (origin: string) => void;
   /** Hears a forward that failed by a bug (the vendor still gets its answer). */
   onError?: (error: unknown) => void;
 }
@@ -41,6 +44,7 @@ export function createRecorder(deps: RecorderDeps) {
   const random = deps.random ?? Math.random;
   const { store } = deps;
   let queue: Arrival[] = [];
+  let forwardedHostWanted = true;
 
   const recordOne = (a: Arrival) => {
     const endpoint = deps.endpoint(a.captured.endpoint);
@@ -117,7 +121,13 @@ export function createRecorder(deps: RecorderDeps) {
     }
     if (lastId > 0) deps.onCommitted(lastId);
     for (const a of batch) {
-      noteForwardedHost(a.captured.headers, deps.onForwardedHost);
+      if (forwardedHostWanted && deps.onForwardedHost) {
+        const origin = forwardedOrigin(a.captured.headers);
+        if (origin) {
+          forwardedHostWanted = false;
+          deps.onForwardedHost(origin);
+        }
+      }
       if (failed.has(a)) {
         a.reject(failed.get(a));
         continue;
@@ -144,8 +154,8 @@ function answer(status: number | null, body: string | Uint8Array, contentType: s
   return { status, body, delayMs, headers: { 'content-type': contentType, 'x-callback-inspector-delivery': String(id) } };
 }
 
-function noteForwardedHost(headers: Array<[string, string]>, note: ((h: string) => void) | undefined): void {
-  if (!note) return;
+/** The origin a tunnel's X-Forwarded-Host (and -Proto) names, or null when there is none usable. */
+function forwardedOrigin(headers: Array<[string, string]>): string | null {
   let host: string | undefined;
   let proto = 'https';
   for (const [name, value] of headers) {
@@ -154,5 +164,8 @@ function noteForwardedHost(headers: Array<[string, string]>, note: ((h: string) 
     if (n === 'x-forwarded-host') host = value.split(',').at(-1)!.trim();
     else if (n === 'x-forwarded-proto') proto = value.split(',').at(-1)!.trim();
   }
-  if (host && /^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) note(`${proto === 'http' ? 'http' : 'https'}://${host}`);
+  if (!host || !/^[A-Za-z0-9.-]+(:\d+)?$/.test(host)) return null;
+  const url = `${proto === 'http' ? 'http' : 'https'}://${host}`;
+  // One not parseable as a URL (a port past 65535) is not offered.
+  return URL.canParse(url) ? new URL(url).origin : null;
 }
