@@ -2,11 +2,10 @@
 // delivery goes to its path on the confirmed public URL, else on the running receiver, never to the
 // Host or X-Forwarded-Host it arrived with, and a malformed one of those is just a header, no crash.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { send } from '../integration/support/http.js';
+import { send, sendRaw } from '../integration/support/http.js';
 import { startServe, type Served } from './support/browser.js';
 import { runCli } from './support/cli.js';
 
@@ -16,7 +15,7 @@ let id: string;
 
 beforeAll(async () => {
   served = await startServe(dataDir);
-  id = await rawRequest(served.receiver, 'POST /hooks/x/[1-3]?n=1 HTTP/1.1\r\nHost: exa[mple:99999\r\nX-Forwarded-Host: x:99999, evil.example\r\nX-Forwarded-Proto: https\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}');
+  id = String(await sendRaw(served.receiver, 'POST /hooks/x/[1-3]?n=1 HTTP/1.1\r\nHost: exa[mple:99999\r\nX-Forwarded-Host: x:99999, evil.example\r\nX-Forwarded-Proto: https\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}'));
 }, 60_000);
 afterAll(async () => {
   await served?.stop();
@@ -78,19 +77,3 @@ describe('curl and export-har default targets', () => {
     expect(to.stdout).toContain(`--url 'http://127.0.0.1:3000/cb'`);
   });
 });
-
-/** Writes `request` as it is; the id of the delivery it made. */
-function rawRequest(receiver: string, request: string): Promise<string> {
-  const { hostname, port } = new URL(receiver);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(request));
-    let answer = '';
-    socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const found = /x-callback-inspector-delivery: (\d+)/i.exec(answer)?.[1];
-      if (found) resolve(found);
-      else reject(new Error(`no delivery id in ${JSON.stringify(answer)}`));
-    });
-  });
-}

@@ -1,10 +1,9 @@
 // Forwarded headers are hints, never targets: X-Forwarded-Host (and Host) come from whoever sends a
 // request, so they neither become the public URL nor the default target of a re-send, a copied curl
 // command or a HAR. The first X-Forwarded-Host is offered; the user confirming it sets the public URL.
-import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestCore } from './support/core.js';
-import { send } from './support/http.js';
+import { send, sendRaw } from './support/http.js';
 
 let core: Awaited<ReturnType<typeof startTestCore>>;
 beforeAll(async () => {
@@ -56,25 +55,9 @@ describe('forwarded headers', () => {
 
   it('an absolute-form request target names no host either', async () => {
     await core.api.putSettings({ publicUrl: '' });
-    const id = await rawRequest('POST http://evil.example/hooks/abs/?y=3 HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 2\r\n\r\n{}');
+    const id = await sendRaw(core.receiver.url, 'POST http://evil.example/hooks/abs/?y=3 HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 2\r\n\r\n{}');
     expect((await core.api.getDelivery({ id }))!.path).toBe('http://evil.example/hooks/abs/');
     const expected = `${core.receiver.url}hooks/abs/?y=3`;
     expect(await defaults(id)).toEqual({ resend: expected, curl: expected, har: expected });
   });
 });
-
-/** Writes `request` as it is to the receiver; the id of the delivery it made. */
-function rawRequest(request: string): Promise<number> {
-  const { hostname, port } = new URL(core.receiver.url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname, () => socket.end(request));
-    let answer = '';
-    socket.on('data', (c: Buffer) => (answer += c.toString('latin1')));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const id = /x-callback-inspector-delivery: (\d+)/i.exec(answer)?.[1];
-      if (id) resolve(Number(id));
-      else reject(new Error(`no delivery id in ${JSON.stringify(answer)}`));
-    });
-  });
-}
