@@ -13,6 +13,7 @@ import { ApiInputError, operations, validatingClient, type ApiClient, type OpNam
 import { DATABASE_FILE, startCore } from '../../core/app.js';
 import { DataDirBusyError, runningInfo } from '../../core/data-dir-lock.js';
 import { processAlive } from '../../core/process-alive.js';
+import { ApiError, createHttpClient } from '../../../shared/http-client.js';
 
 export interface CoreAccess {
   client: ApiClient;
@@ -81,26 +82,23 @@ export async function reachCore(dataDir: string, { mustExist, onBusy }: { mustEx
   }
 }
 
-/** The ApiClient over the serve's HTTP API (POST /api/<operation>, bearer token), as the browser's. */
+/** The ApiClient over the serve's HTTP API (shared/http-client.ts, as the browser's), its failures in the CLI's terms. */
 function httpClient({ apiUrl, token }: { apiUrl: string; token: string }): ApiClient {
-  const call = async (name: OpName, input: unknown): Promise<unknown> => {
-    let res: Response;
-    try {
-      res = await fetch(new URL(`api/${name}`, apiUrl), {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify(input ?? {}),
-      });
-    } catch (error) {
-      throw new ApiUnreachableError(`cannot reach the serve's API at ${apiUrl} (${error instanceof Error ? error.message : String(error)})`);
-    }
-    const body = (await res.json().catch(() => null)) as { result?: unknown; error?: string; issues?: ApiInputError['issues'] } | null;
-    if (res.status === 200 && body && 'result' in body) return body.result;
-    if (res.status === 400 && body?.issues) throw new ApiInputError(name, body.issues);
-    if (res.status === 503) throw new ApiUnreachableError(body?.error ?? 'the serve is stopping');
-    throw new Error(`${name}: ${body?.error ?? `HTTP ${res.status}`}`);
-  };
-  return Object.fromEntries((Object.keys(operations) as OpName[]).map((name) => [name, (input: unknown) => call(name, input)])) as ApiClient;
+  const http = createHttpClient({ baseUrl: apiUrl, token, fetch: (url, init) => fetch(url, init) });
+  const call = (name: OpName) => (input: unknown) =>
+    (http[name] as (i: unknown) => Promise<unknown>)(input).catch((error: unknown) => {
+      throw inCliTerms(name, error, apiUrl);
+    });
+  return Object.fromEntries((Object.keys(operations) as OpName[]).map((name) => [name, call(name)])) as ApiClient;
+}
+
+/** A serve gone or stopping may be replaced by a core of the command's own; bad input is the caller's. */
+function inCliTerms(name: OpName, error: unknown, apiUrl: string): unknown {
+  if (!(error instanceof ApiError)) return error;
+  if (error.status === 0) return new ApiUnreachableError(`${error.message}, at ${apiUrl}`);
+  if (error.status === 400 && error.issues.length > 0) return new ApiInputError(name, error.issues);
+  if (error.status === 503) return new ApiUnreachableError(error.message);
+  return new Error(`${name}: ${error.message}`);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

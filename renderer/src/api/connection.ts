@@ -2,7 +2,7 @@
 // browser against `serve` it is HTTP + Server-Sent Events. Screens never know which.
 import { eventNames, type ApiClient, type ApiEvents, type EventName, type ResyncNotice } from '../../../shared/api.js';
 import { createBatcher } from './batcher.js';
-import { createHttpClient } from './http-client.js';
+import { createHttpClient } from '../../../shared/http-client.js';
 import { takeToken } from './token.js';
 import './bridge.js';
 

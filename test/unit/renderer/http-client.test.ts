@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../../shared/api.js';
-import { ApiError, createHttpClient } from '../../../renderer/src/api/http-client.js';
+import { ApiError, createHttpClient } from '../../../shared/http-client.js';
 
 type Call = { url: string; init: { method: string; headers: Record<string, string>; body: string } };
 

@@ -1,6 +1,6 @@
-// The ApiClient over HTTP for the browser host: one POST per operation, derived from the operations
-// table of shared/api.ts so that a new operation needs no code here.
-import { operations, type ApiClient, type OpName } from '../../../shared/api.js';
+// The ApiClient over HTTP, for the browser and for the command line beside a running core: one POST
+// per operation, derived from the operations table of shared/api.ts so that a new one needs no code here.
+import { operations, type ApiClient, type OpName } from './api.js';
 
 export class ApiError extends Error {
   constructor(
