@@ -3,15 +3,13 @@
 // terminal would act on or reorder instead of showing: then it is ANSI-C quoted ($'…', bash, zsh,
 // ksh) with each such character written as \xNN escapes of its UTF-8 bytes. \xNN, not \uNNNN: bash
 // prints \u literally when the locale cannot encode it, and bytes are what must arrive.
+import { hiddenCharacters } from '../../../shared/hidden-characters.js';
 
 /**
- * C0 controls but tab and line feed (they print as the whitespace they are, and keep a pretty-printed
- * body readable), DEL, C1 controls (U+009B is CSI), the bidi marks, embeddings, overrides and isolates
- * that reorder what is shown (U+061C, U+200E–U+200F, U+202A–U+202E, U+2066–U+2069), the line and
- * paragraph separators, and the BOM, which shows as nothing.
+ * The hidden characters (shared/hidden-characters.ts) and the C0 controls but tab and line feed: they
+ * print as the whitespace they are, and keep a pretty-printed body readable.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const HIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
+const HIDDEN = hiddenCharacters('\\x00-\\x08\\x0b-\\x1f');
 
 export function shellQuote(s: string): string {
   if (!HIDDEN.test(s)) return `'${s.replace(/'/g, `'\\''`)}'`;

@@ -4,6 +4,7 @@
 import type { DeliverySummary, ForwardState, SignStatus, StoredKind } from '../../../shared/model.js';
 import type { EventBus } from '../../core/service/events.js';
 import type { Store } from '../../core/store/index.js';
+import { hiddenCharacters } from '../../../shared/hidden-characters.js';
 
 /** One `--json` line. Names as in the `export` line where they overlap (id, receivedAt, …, response.status). */
 export interface DeliveryLogLine {
@@ -157,13 +158,10 @@ export function textLine(l: DeliveryLogLine, noAnswer: string | null = null): st
 export const notPrintedText = (n: number) => `… ${n} ${n === 1 ? 'delivery' : 'deliveries'} not printed (stdout was busy)`;
 
 /**
- * What a terminal would act on or reorder instead of showing: C0 controls (tab and line feed too: the
- * line is one line), DEL, C1 controls (U+009B is CSI), the bidi marks, embeddings, overrides and
- * isolates, the line and paragraph separators and the BOM; and the backslash, so that an escape read
- * back is unambiguous.
+ * The hidden characters (shared/hidden-characters.ts), all C0 controls (tab and line feed too: the line
+ * is one line), and the backslash, so that an escape read back is unambiguous.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff\\]/g;
+const UNSAFE = hiddenCharacters('\\x00-\\x1f\\\\', 'g');
 
 /** Request-supplied text made safe to print: each such character as `\xNN` or `\u{NNNN}`, `\` as `\\`. */
 export function terminalSafe(s: string): string {
@@ -175,10 +173,10 @@ export function terminalSafe(s: string): string {
 }
 
 /**
- * Those JSON.stringify leaves raw (it escapes only C0 controls): DEL, C1, bidi, separators, BOM. They
- * can only stand inside strings, where `\uNNNN` reads back as the same text.
+ * The hidden characters JSON.stringify leaves raw (it escapes only C0 controls). They can only stand
+ * inside strings, where `\uNNNN` reads back as the same text.
  */
-const JSON_UNSAFE = /[\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/g;
+const JSON_UNSAFE = hiddenCharacters('', 'g');
 
 /** One JSON object on one line, with nothing in it a terminal would act on. */
 export function jsonLine(value: unknown): string {
