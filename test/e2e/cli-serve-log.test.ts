@@ -192,7 +192,9 @@ describe('serve: a line per delivery', () => {
   it.skipIf(!hasScript)('on a terminal that stops reading (Ctrl-S), deliveries are still answered: Node writes terminals blocking, serve does not', async () => {
     const dir = data();
     const cmd = [process.execPath, bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dir].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    const child = spawn('script', ['-qfec', cmd, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // `exec`: script runs the command through $SHELL, and dash (CI's /bin/sh) does not exec a lone
+    // command itself; a Ctrl-C would then end the waiting shell with 130 whatever serve answered.
+    const child = spawn('script', ['-qfec', `exec ${cmd}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, SHELL: '/bin/sh' } });
     track(child);
     let stdout = '';
     child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -210,7 +212,8 @@ describe('serve: a line per delivery', () => {
     child.stdout!.resume();
     await until(() => /deliveries not printed \(stdout was busy\)/.test(stdout), 10_000, () => `no count of lines not printed: ${stdout.length} chars, ends ${JSON.stringify(stdout.slice(-300))}`);
     child.stdin!.write('\x03'); // Ctrl-C on the terminal: serve stops as usual
-    expect(await exited).toBe(0);
+    const code = await exited;
+    expect(code, `serve's terminal ended with: ${JSON.stringify(stdout.slice(-600))}`).toBe(0);
   });
 });
 
