@@ -35,6 +35,7 @@ import type {
   GeneratedCallback,
   HarLog,
   JobInfo,
+  JobPlan,
   ResendDraft,
   CallSummary,
   SendAttempt,
@@ -149,6 +150,8 @@ export const operations = {
       .strict(),
   ),
   getJob: op<JobInfo | null>()(z.object({ jobId }).strict()),
+  /** When a chain job sends each of its deliveries (offsets from its first send); empty for other jobs. */
+  jobPlan: op<JobPlan | null>()(z.object({ jobId }).strict()),
   listJobs: op<JobInfo[]>()(z.object({ limit: z.number().int().min(1).max(1000).default(50) }).strict()),
   cancelJob: op<JobInfo | null>()(z.object({ jobId }).strict()),
   /** Attempts, newest first: of a delivery, of a job, or all. */

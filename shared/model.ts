@@ -301,6 +301,11 @@ export interface JobInfo {
   error: string | null;
 }
 
+/** A chain job's schedule: each delivery, in sending order, at its offset (scaled) from the first send. */
+export interface JobPlan {
+  items: Array<{ deliveryId: number; offsetMs: number }>;
+}
+
 /** What a re-send of a delivery would send by default; the UI's form starts from it. */
 export interface ResendDraft {
   deliveryId: number;

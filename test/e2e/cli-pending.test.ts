@@ -11,7 +11,8 @@ import { DATABASE_FILE } from '../../main/core/app.js';
 import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from '../integration/support/core.js';
 import { send } from '../integration/support/http.js';
-import { bin } from './support/cli.js';
+import { startTarget } from '../integration/support/target.js';
+import { bin, runCli } from './support/cli.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 const SEED_CALL_ID = '6dbf57adc3ecf4f4bfd5efe85ccad659';
@@ -61,6 +62,39 @@ describe('deliveries left pending by a stopped serve, with no serve running', { 
     const store = openStore(join(dir, DATABASE_FILE));
     expect(store.db.prepare("SELECT count(*) AS n FROM deliveries WHERE kind = 'pending'").get()).toEqual({ n: 0 });
     store.close();
+  });
+});
+
+describe('sending commands on deliveries left pending, with no serve running', { timeout: 90_000 }, () => {
+  it('replay-chain --callee finds the callee in deliveries not yet derived (it used to say no delivery mentions it)', async () => {
+    const dir = leftPending(4);
+    const target = await startTarget();
+    try {
+      const r = await runCli('replay-chain', '--callee', '+6212345678', '--to', target.url('/ok'), '--speed', 'max', '--data', dir);
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^ {2}#4 delivery 4 at \+/m);
+      expect(r.stdout).toMatch(/4 delivered, 0 failed/);
+      expect(target.received.map((q) => JSON.parse(q.body.toString()).Details[0].CallID)).toEqual([0, 1, 2, 3].map(callIdOf));
+    } finally {
+      await target.close();
+    }
+  });
+
+  it('send <id> reaches a delivery whose derivation was pending, and records its attempt in the store', async () => {
+    const dir = leftPending(2);
+    const target = await startTarget();
+    try {
+      const r = await runCli('send', '2', '--to', target.url('/ok'), '--data', dir);
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^attempt 1: HTTP 200 in \d+ ms$/m);
+      expect(target.received[0]!.body.toString()).toContain(callIdOf(1));
+      const store = openStore(join(dir, DATABASE_FILE));
+      expect(store.db.prepare('SELECT delivery_id AS id, response_status AS status FROM sends').all()).toEqual([{ id: 2, status: 200 }]);
+      store.close();
+    } finally {
+      await target.close();
+    }
   });
 });
 

@@ -10,7 +10,7 @@ import type { BodyReader } from '../bodies/body-reader.js';
 
 export type ResendOpName =
   | 'resendDraft' | 'resend' | 'bulkResend' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
-  | 'getJob' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
+  | 'getJob' | 'jobPlan' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
 export interface ResendOpsDeps {
@@ -57,6 +57,14 @@ export function createResendOps({ store, engine, defaultBase, bodies }: ResendOp
     },
     async getJob({ jobId }) {
       return engine.runner.get(jobId);
+    },
+    async jobPlan({ jobId }) {
+      if (!engine.runner.get(jobId)) return null;
+      // Chain jobs keep their schedule in their spec (engine.replayChain): ids and offsets, in sending order.
+      const spec = store.sends.spec(jobId) as { ids?: unknown; offsets?: unknown } | null;
+      const ids = Array.isArray(spec?.ids) ? (spec.ids as number[]) : [];
+      const offsets = Array.isArray(spec?.offsets) ? (spec.offsets as number[]) : [];
+      return { items: ids.map((deliveryId, i) => ({ deliveryId, offsetMs: offsets[i] ?? 0 })) };
     },
     async listJobs({ limit }) {
       return engine.runner.list(limit);

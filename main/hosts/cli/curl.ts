@@ -3,10 +3,9 @@
 // bytes) is written to a file in the current directory (named in the command).
 import type { Command } from 'commander';
 import { writeFileSync } from 'node:fs';
-import { curlOfAttempt, curlOfDelivery } from '../../core/resend/copy-as-curl.js';
-import { fail, openSession } from './session.js';
+import { ApiInputError, targetUrl } from '../../../shared/api.js';
+import { fail, openSession, validInput } from './session.js';
 import { defaultDataDir } from './data-dir.js';
-import { cliDefaultBase } from './default-base.js';
 import { positiveInt } from './options.js';
 
 export function registerCurl(program: Command): void {
@@ -19,11 +18,15 @@ export function registerCurl(program: Command): void {
     .option('--data <dir>', 'data directory', defaultDataDir())
     .action(async (delivery: number | undefined, flags: { attempt?: number; to?: string; data: string }) => {
       if ((delivery === undefined) === (flags.attempt === undefined)) fail('give a delivery id or --attempt <id> (one of them)');
-      const session = openSession(flags.data, { mustExist: true });
+      if (flags.to !== undefined && !targetUrl.safeParse(flags.to).success) fail(`not an absolute http:// or https:// URL: ${JSON.stringify(flags.to)} (--to <url>)`);
+      const input = validInput('copyAsCurl', flags.attempt !== undefined ? { sendId: flags.attempt } : { deliveryId: delivery!, ...(flags.to !== undefined ? { to: flags.to } : {}) });
+      const session = await openSession(flags.data, { mustExist: true });
       try {
-        const result = flags.attempt !== undefined ? curlOfAttempt(session.store, flags.attempt) : curlOfDelivery(session.store, delivery!, flags.to, cliDefaultBase(flags.data, session.store));
-        if (!result.ok) fail(result.field === 'to' ? `${result.error} (--to <url>)` : result.error);
-        const command = result.curl;
+        const command = await session.client.copyAsCurl(input).catch((error: unknown) => {
+          if (error instanceof ApiInputError) fail(error.issues.map((i) => `${i.message}${i.path === 'to' ? ' (--to <url>)' : ''}`).join('; '));
+          throw error;
+        });
+        if (!command) fail(flags.attempt !== undefined ? `there is no attempt #${flags.attempt}` : `there is no delivery #${delivery}`);
         if (command.bodyFile) {
           writeFileSync(command.bodyFile.name, Buffer.from(command.bodyFile.base64, 'base64'));
           process.stderr.write(`the body cannot go in a command line (over 64 KB, not UTF-8, or control characters): wrote it to ${command.bodyFile.name}, which the command reads\n`);

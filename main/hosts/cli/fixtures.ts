@@ -1,8 +1,11 @@
 // `fixtures export | import | replay`: deliveries as a folder of test fixtures with their original
 // timing (docs/FIXTURES.md), read back into a store, or replayed to a URL as a scenario.
 import type { Command } from 'commander';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { ResendInputError } from '../../core/resend/engine.js';
+import { ApiInputError } from '../../../shared/api.js';
+import { DATABASE_FILE } from '../../core/app.js';
+import { openStore, type Store } from '../../core/store/index.js';
 import { importFixtures, type FixtureImportReport } from '../../core/transfer/fixtures-import.js';
 import { exportFixtures } from '../../core/transfer/fixtures-export.js';
 import { defaultDataDir } from './data-dir.js';
@@ -60,15 +63,10 @@ Example:
     .argument('<folder>', 'a folder written by fixtures export (or by hand, see docs/FIXTURES.md)')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .action(async (folder: string, flags: { data: string }) => {
-      const session = openSession(flags.data, { mustExist: false });
-      try {
-        const report = importFixtures(session.store, folder);
-        printFaults(folder, report);
-        process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors.length} errors\n`);
-        if (report.errors.length) process.exitCode = 1;
-      } finally {
-        await session.close();
-      }
+      const report = withStore(flags.data, (store) => importFixtures(store, folder));
+      printFaults(folder, report);
+      process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors.length} errors\n`);
+      if (report.errors.length) process.exitCode = 1;
     });
 
   const replay = fixtures
@@ -99,9 +97,8 @@ Example:
 
 async function exportAction(flags: ExportFlags): Promise<void> {
   if (flags.ids && (flags.endpoint ?? flags.callee ?? flags.task) !== undefined) fail('give --ids, or --endpoint/--callee/--task (which combine), not both');
-  const session = openSession(flags.data, { mustExist: true });
-  try {
-    const store = session.store;
+  if (!existsSync(join(flags.data, DATABASE_FILE))) fail(`no store in ${flags.data} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
+  withStore(flags.data, (store) => {
     const filter = { ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(flags.callee ? { callee: flags.callee } : {}), ...(flags.task ? { taskId: flags.task } : {}) };
     const ids = flags.ids ?? (Object.keys(filter).length ? store.selection.idsMatching(filter, Number.MAX_SAFE_INTEGER) : undefined);
     const missing = flags.ids?.filter((id) => !store.deliveries.row(id));
@@ -111,34 +108,30 @@ async function exportAction(flags: ExportFlags): Promise<void> {
     if (!result.ok) fail(result.error);
     if (result.fixtures === 0) process.stderr.write('the store has no deliveries: wrote an empty scenario.json\n');
     else process.stderr.write(`wrote ${result.fixtures} fixture${result.fixtures === 1 ? '' : 's'} (${result.files} files with scenario.json) to ${flags.out}\n`);
-  } finally {
-    await session.close();
-  }
+  });
 }
 
 async function replayAction(folder: string, flags: ReplayFlags): Promise<void> {
-  const session = openSession(flags.data, { mustExist: false });
+  const report = withStore(flags.data, (store) => importFixtures(store, folder));
+  if (report.errors.length) {
+    printFaults(folder, report);
+    fail('nothing sent: fix the fixtures above (or export them again)');
+  }
+  if (report.deliveries.length === 0) fail(`${folder}: the scenario lists no fixtures`);
+  const session = await openSession(flags.data, { mustExist: true });
   try {
-    const report = importFixtures(session.store, folder);
-    if (report.errors.length) {
-      printFaults(folder, report);
-      fail('nothing sent: fix the fixtures above (or export them again)');
-    }
-    if (report.deliveries.length === 0) fail(`${folder}: the scenario lists no fixtures`);
     const input = validInput('replayChain', { ids: report.deliveries.map((d) => d.id), speed: flags.speed, ...commonInput(flags) });
     const fileOf = new Map(report.deliveries.map((d) => [d.id, d.file]));
     // The engine names deliveries; the user knows the files.
-    const job = startJob(() => {
-      try {
-        return session.engine.replayChain(input);
-      } catch (error) {
-        if (!(error instanceof ResendInputError)) throw error;
-        throw new ResendInputError(error.path, error.message.replace(/delivery #(\d+)/, (m, id: string) => `${fileOf.get(Number(id)) ?? m}`));
-      }
-    });
+    const job = await startJob(() =>
+      session.client.replayChain(input).catch((error: unknown) => {
+        if (!(error instanceof ApiInputError)) throw error;
+        throw new ApiInputError('replayChain', error.issues.map((i) => ({ ...i, message: i.message.replace(/delivery #(\d+)/, (m, id: string) => `${fileOf.get(Number(id)) ?? m}`) })));
+      }),
+    );
     process.stdout.write(`replaying ${folder}: ${report.deliveries.length} fixtures (${report.imported} added to the store, ${report.skipped} already there) → ${flags.to}\n`);
-    const spec = session.store.sends.spec(job.id) as { ids?: number[]; offsets?: number[] };
-    spec.ids?.forEach((id, i) => process.stdout.write(`  #${i + 1} ${fileOf.get(id) ?? ''} (delivery ${id}) at +${formatMs(spec.offsets?.[i] ?? 0)}\n`));
+    const plan = await session.client.jobPlan({ jobId: job.id });
+    plan?.items.forEach(({ deliveryId, offsetMs }, i) => process.stdout.write(`  #${i + 1} ${fileOf.get(deliveryId) ?? ''} (delivery ${deliveryId}) at +${formatMs(offsetMs)}\n`));
     const done = await follow(session, job, { lines: true });
     process.stdout.write(`${summary(done)}\n`);
     if (done.failed > 0 || done.state !== 'done') process.exitCode ||= 1;
@@ -149,4 +142,14 @@ async function replayAction(folder: string, flags: ReplayFlags): Promise<void> {
 
 function printFaults(folder: string, report: FixtureImportReport): void {
   for (const e of report.errors) process.stderr.write(`${e.file ? join(folder, e.file) : folder}: ${e.message}\n`);
+}
+
+/** Until fixtures go through the core's API: the store of `dataDir`, for the length of `use`. */
+function withStore<T>(dataDir: string, use: (store: Store) => T): T {
+  const store = openStore(join(dataDir, DATABASE_FILE));
+  try {
+    return use(store);
+  } finally {
+    store.close();
+  }
 }

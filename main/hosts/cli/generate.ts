@@ -67,9 +67,9 @@ async function generate(flags: Flags): Promise<void> {
   const retry = retryOf(flags as SendFlags);
   readerLeavingAbandonsWork();
   const input = validInput('sendGenerated', { ...options, to: flags.to!, concurrency: flags.concurrency, timeoutMs: flags.timeout, ...(retry ? { retry } : {}) });
-  const session = openSession(flags.data, { mustExist: false });
+  const session = await openSession(flags.data, { mustExist: false });
   try {
-    const job = startJob(() => session.engine.sendGenerated(input));
+    const job = await startJob(() => session.client.sendGenerated(input));
     process.stderr.write(`sending ${job.label}\n`);
     const done = await follow(session, job, { lines: false });
     process.stdout.write(`${summary(done)}\n`);

@@ -42,7 +42,7 @@ Example:
 
 async function replay(flags: Flags): Promise<void> {
   if ((flags.callee === undefined) === (flags.ids === undefined)) fail('give --callee <number> or --ids <ids> (one of them)');
-  const session = openSession(flags.data, { mustExist: true });
+  const session = await openSession(flags.data, { mustExist: true });
   try {
     const input = validInput('replayChain', {
       ...(flags.callee ? { callee: flags.callee } : { ids: flags.ids! }),
@@ -50,10 +50,10 @@ async function replay(flags: Flags): Promise<void> {
       speed: flags.speed,
       ...commonInput(flags),
     });
-    const job = startJob(() => session.engine.replayChain(input));
+    const job = await startJob(() => session.client.replayChain(input));
     process.stdout.write(`replaying ${job.label}\n`);
-    const spec = session.store.sends.spec(job.id) as { ids?: number[]; offsets?: number[] };
-    spec.ids?.forEach((id, i) => process.stdout.write(`  #${i + 1} delivery ${id} at +${formatMs(spec.offsets?.[i] ?? 0)}\n`));
+    const plan = await session.client.jobPlan({ jobId: job.id });
+    plan?.items.forEach(({ deliveryId, offsetMs }, i) => process.stdout.write(`  #${i + 1} delivery ${deliveryId} at +${formatMs(offsetMs)}\n`));
     const done = await follow(session, job, { lines: true });
     process.stdout.write(`${summary(done)}\n`);
     if (done.failed > 0 || done.state !== 'done') process.exitCode ||= 1;

@@ -49,13 +49,13 @@ export function registerSendBulk(program: Command): void {
 }
 
 async function sendBulk(flags: Flags): Promise<void> {
-  const session = openSession(flags.data, { mustExist: true });
+  const session = await openSession(flags.data, { mustExist: true });
   try {
     let job;
     if (flags.failedOf !== undefined) {
       const retry = retryOf(flags as SendFlags);
       const input = validInput('resendFailed', { jobId: flags.failedOf, ...(flags.to ? { to: flags.to } : {}), concurrency: flags.concurrency, timeoutMs: flags.timeout, ...(retry ? { retry } : {}) });
-      job = startJob(() => session.engine.resendFailed(input));
+      job = await startJob(() => session.client.resendFailed(input));
     } else {
       if (!flags.to) fail('--to <url> is required');
       const input = validInput('bulkResend', {
@@ -64,7 +64,7 @@ async function sendBulk(flags: Flags): Promise<void> {
         concurrency: flags.concurrency,
         ...commonInput({ ...flags, to: flags.to }),
       });
-      job = startJob(() => session.engine.bulk(input));
+      job = await startJob(() => session.client.bulkResend(input));
     }
     process.stderr.write(`sending ${job.label}\n`);
     const done = await follow(session, job, { lines: false });

@@ -46,10 +46,10 @@ Examples:
 async function send(source: string, flags: Flags): Promise<void> {
   const isId = /^\d+$/.test(source) && !existsSync(source);
   if (!isId && !existsSync(source)) fail(`no such file: ${source} (give a delivery id or a file)`);
-  const session = openSession(flags.data, { mustExist: isId });
+  const session = await openSession(flags.data, { mustExist: isId });
   try {
     const deliveryId = isId ? Number(source) : undefined;
-    const draft = deliveryId !== undefined ? session.engine.draft(deliveryId) : null;
+    const draft = deliveryId !== undefined ? await session.client.resendDraft({ deliveryId }) : null;
     if (deliveryId !== undefined && !draft) fail(`there is no delivery #${deliveryId} in ${flags.data}`);
     const base = draft?.headers ?? VENDOR_HEADERS.map(([n, v]) => [n, v] as [string, string]);
     const input = validInput('resend', {
@@ -58,7 +58,7 @@ async function send(source: string, flags: Flags): Promise<void> {
       ...(flags.method ? { method: flags.method.toUpperCase() } : {}),
       ...commonInput(flags),
     });
-    const job = startJob(() => session.engine.resend(input));
+    const job = await startJob(() => session.client.resend(input));
     process.stdout.write(`sending ${job.label}\n`);
     const retry = input.retry;
     const done = await follow(session, job, {

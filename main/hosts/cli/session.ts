@@ -1,52 +1,28 @@
-// A sending command's run: opens the store (attempts are recorded there, so `serve` on the same data
-// dir shows them), starts the core's resend engine without a receiver, follows a job with one line
-// per attempt or a progress bar, and turns the outcome into an exit code.
+// A sending command's run: reaches the core of the data directory (core-access.ts: the running
+// serve's or desktop app's API, else a core of the command's own), starts a job there, follows it
+// with one line per attempt or a progress bar, and turns the outcome into an exit code. Attempts are
+// recorded by that core, so the UI shows them.
 import { SingleBar } from 'cli-progress';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { ApiInputError, parseInput, type OpInput, type OpName } from '../../../shared/api.js';
 import type { JobInfo, SendAttempt } from '../../../shared/model.js';
-import { DATABASE_FILE } from '../../core/app.js';
-import { runningInfo } from '../../core/data-dir-lock.js';
-import { processAlive } from '../../core/process-alive.js';
-import { isOwnReceiver } from '../../core/receiver/resend-mark.js';
-import { createResendEngine, ResendInputError, type ResendEngine } from '../../core/resend/engine.js';
-import { EventBus } from '../../core/service/events.js';
-import { openStore, type Store } from '../../core/store/index.js';
+import { NoStoreError, reachCore, type CoreAccess } from './core-access.js';
 import { workFinished } from './closed-pipe.js';
 
-export interface Session {
-  store: Store;
-  events: EventBus;
-  engine: ResendEngine;
-  close(): Promise<void>;
-}
+export type Session = CoreAccess;
 
-export function openSession(dataDir: string, { mustExist }: { mustExist: boolean }): Session {
-  const file = join(dataDir, DATABASE_FILE);
-  if (mustExist && !existsSync(file)) fail(`no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
-  const store = openStore(file);
-  const events = new EventBus();
-  const engine = createResendEngine({
-    store,
-    events,
-    // Sent to the receiver of a serve (or desktop app) running on this data dir: marked as a re-send.
-    isOwnReceiver: (url) => {
-      const running = runningInfo(dataDir);
-      // A note left by a process that was killed names a receiver that is gone (its port may be another's now).
-      if (!running?.receiverUrl || !processAlive(running.pid)) return false;
-      return isOwnReceiver(url, running.receiverUrl, store.settings.get().publicUrl || null);
-    },
-  });
-  return {
-    store,
-    events,
-    engine,
-    close: async () => {
-      await engine.close();
-      store.close();
-    },
-  };
+/** How often a followed job is asked how it stands. */
+const FOLLOW_POLL_MS = 100;
+/** listSends' page size. */
+const ATTEMPT_PAGE = 1000;
+
+/** The core of `dataDir` for one command; says so when another command holds it. */
+export async function openSession(dataDir: string, { mustExist }: { mustExist: boolean }): Promise<Session> {
+  try {
+    return await reachCore(dataDir, { mustExist, onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`) });
+  } catch (error) {
+    if (error instanceof NoStoreError) fail(error.message);
+    throw error;
+  }
 }
 
 /** Validates like the API does; a bad value ends the command with the field and the reason. */
@@ -54,23 +30,23 @@ export function validInput<K extends OpName>(op: K, input: OpInput<K>) {
   try {
     return parseInput(op, input);
   } catch (error) {
-    return rejectInput(error);
+    if (error instanceof ApiInputError) fail(error.issues.map((i) => `${flagName(i.path)}${i.message}`).join('\n       '));
+    throw error;
   }
 }
 
-/** Starts a job, turning rejected input into a clear message and exit code 1. */
-export function startJob(start: () => JobInfo): JobInfo {
+/**
+ * Starts a job, turning what the core refused (a missing delivery, a body that cannot be re-signed)
+ * into its message and exit code 1. Its input was validated before (validInput): the core's
+ * messages name what is wrong themselves.
+ */
+export async function startJob(start: () => Promise<JobInfo>): Promise<JobInfo> {
   try {
-    return start();
+    return await start();
   } catch (error) {
-    return rejectInput(error);
+    if (error instanceof ApiInputError) fail(error.issues.map((i) => i.message).join('\n       '));
+    throw error;
   }
-}
-
-function rejectInput(error: unknown): never {
-  if (error instanceof ApiInputError) fail(error.issues.map((i) => `${flagName(i.path)}${i.message}`).join('\n       '));
-  if (error instanceof ResendInputError) fail(error.message);
-  throw error;
 }
 
 const FLAGS: Record<string, string> = { to: '--to: ', timeoutMs: '--timeout: ', retry: 'retry policy: ', sign: 'signing: ' };
@@ -88,39 +64,58 @@ export function describeAttempt(a: SendAttempt): string {
 }
 
 /**
- * Waits for the job. `lines`: one line per attempt (single sends, chains); otherwise a progress bar
- * on a terminal. Ctrl-C cancels the job (its attempts so far stay recorded) and exits 130.
+ * Waits for the job, asking the core how it stands (the same questions over HTTP or in process).
+ * `lines`: one line per attempt (single sends, chains); otherwise a progress bar on a terminal.
+ * Ctrl-C cancels the job (its attempts so far stay recorded) and exits 130.
  */
 export async function follow(session: Session, job: JobInfo, { lines, onAttempt }: { lines: boolean; onAttempt?: (a: SendAttempt) => void }): Promise<JobInfo> {
+  const { client } = session;
   const bar = !lines && process.stderr.isTTY ? new SingleBar({ format: 'sending [{bar}] {value}/{total} · {succeeded} delivered · {failed} failed · {eta_formatted} left', stream: process.stderr, hideCursor: true }) : null;
   bar?.start(job.total, 0, { succeeded: 0, failed: 0 });
-  const offAttempt = session.events.on('sendAttempt', (a) => {
-    if (!lines || a.jobId !== job.id) return;
-    process.stdout.write(`${a.item > 0 || job.kind === 'chain' ? `#${a.item + 1} ` : ''}attempt ${a.attempt}: ${describeAttempt(a)}\n`);
-    onAttempt?.(a);
-  });
-  const offProgress = session.events.on('jobProgress', (j) => {
-    if (j.id === job.id) bar?.update(j.completed, { succeeded: j.succeeded, failed: j.failed });
-  });
   let interrupted = false;
   const onSigint = () => {
     interrupted = true;
     process.stderr.write('\ncancelling…\n');
-    void session.engine.runner.cancel(job.id);
+    void client.cancelJob({ jobId: job.id });
   };
   process.once('SIGINT', onSigint);
-  const done = (await session.engine.runner.wait(job.id))!;
+  let printed = 0;
+  const printNew = async () => {
+    for (const a of await attemptsAfter(session, job.id, printed)) {
+      printed = a.id;
+      process.stdout.write(`${a.item > 0 || job.kind === 'chain' ? `#${a.item + 1} ` : ''}attempt ${a.attempt}: ${describeAttempt(a)}\n`);
+      onAttempt?.(a);
+    }
+  };
+  let current = job;
+  for (;;) {
+    // The job first: once it has ended, the attempts read after it are all of them.
+    current = (await client.getJob({ jobId: job.id })) ?? current;
+    if (lines) await printNew();
+    bar?.update(current.completed, { succeeded: current.succeeded, failed: current.failed });
+    if (current.state !== 'running') break;
+    await new Promise((resolve) => setTimeout(resolve, FOLLOW_POLL_MS));
+  }
   // From here only the summary is left to write: a reader leaving now abandons nothing.
   workFinished();
   process.off('SIGINT', onSigint);
-  if (bar) {
-    bar.update(done.completed, { succeeded: done.succeeded, failed: done.failed });
-    bar.stop();
-  }
-  offAttempt();
-  offProgress();
+  bar?.stop();
   if (interrupted) process.exitCode = 130;
-  return done;
+  return current;
+}
+
+/** The job's attempts recorded after attempt `after`, oldest first (listSends pages newest first). */
+async function attemptsAfter(session: Session, jobId: number, after: number): Promise<SendAttempt[]> {
+  const found: SendAttempt[] = [];
+  let before: number | undefined;
+  for (;;) {
+    const page = await session.client.listSends({ jobId, limit: ATTEMPT_PAGE, ...(before !== undefined ? { before } : {}) });
+    const fresh = page.filter((a) => a.id > after);
+    found.push(...fresh);
+    if (fresh.length < page.length || page.length < ATTEMPT_PAGE) break;
+    before = page[page.length - 1]!.id;
+  }
+  return found.reverse();
 }
 
 /** `12 delivered, 3 failed (500: 2, timeout: 1) in 1.2 s, 2,500 sends/s` */
