@@ -43,6 +43,25 @@ describe('re-sending to this app itself', () => {
     expect(replayed.total).toBe(page.items.filter((d) => !d.resend).length);
   });
 
+  it('takes generated callbacks and bodies sent from a file as new traffic: unmarked, in their chains, replayable by callee', async () => {
+    const options = { calls: 6, redials: 3, seed: 'self-generated' };
+    const generated = await env.core.api.generate(options);
+    const before = (await env.core.api.listDeliveries({ limit: 1 })).items[0]?.id ?? 0;
+    const job = await env.core.api.sendGenerated({ ...options, to: env.core.receiver.url });
+    expect(await env.core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 6 });
+    const body = await env.core.api.resend({ body: { text: generated[0]!.body.replace(generated[0]!.callId, 'from-a-file') }, to: env.core.receiver.url });
+    expect(await env.core.resend.runner.wait(body.id)).toMatchObject({ succeeded: 1 });
+
+    const arrived = (await env.core.api.listDeliveries({ limit: 10 })).items.filter((d) => d.id > before);
+    expect(arrived).toHaveLength(7);
+    for (const d of arrived) expect(d).toMatchObject({ resend: false, kind: 'call-end' });
+    const callee = generated[0]!.callee;
+    const chain = await env.core.api.getChain({ callee });
+    expect(chain.map((a) => a.callId)).toEqual(expect.arrayContaining(generated.filter((g) => g.callee === callee).map((g) => g.callId)));
+    const replay = await env.core.api.replayChain({ callee, to: env.target.url('/ok'), speed: 'max' });
+    expect(await env.core.resend.runner.wait(replay.id)).toMatchObject({ state: 'done', failed: 0 });
+  });
+
   it("takes a mark this data directory did not sign for the vendor's: the delivery stays in its retry group", async () => {
     const body = seed.toString('utf8').replace('502380771007633e8d8b859ebf76970a', 'forged-mark-task');
     const other = body.replace('"Task-001"', '"Task-002"');

@@ -62,7 +62,9 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   const sendItem = async (job: JobContext, t: Target, retry: RetryPolicy | undefined, timeoutMs: number): Promise<AttemptResult | null> => {
     const { method, body } = t.request;
     // Its own mark only (a stored copy's or one given with -H is replaced), so its attempts group as one.
-    const headers = deps.isOwnReceiver?.(t.url)
+    // Only a stored delivery sent again is a re-send: generated callbacks and bodies from a file are
+    // new traffic, and a receiver must take them as the vendor's (retries, chains).
+    const headers = t.deliveryId !== null && deps.isOwnReceiver?.(t.url)
       ? [
           ...t.request.headers.filter(([n]) => n.toLowerCase() !== RESEND_MARK.toLowerCase()),
           [RESEND_MARK, signedMark(`job ${job.id} item ${t.item}`, body, store.resendSecret.ensure())] as [string, string],
