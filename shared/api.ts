@@ -132,6 +132,11 @@ export const operations = {
         ids: z.array(id).min(1).max(10_000).optional(),
         /** Divide the original gaps by this; `max`: no waiting. */
         speed: z.union([z.number().positive().max(1_000_000), z.literal('max')]).default(1),
+        /**
+         * The gaps and order to keep: `arrival` (when each delivery reached the receiver) or `call-time`
+         * (when its first call started: generated and imported chains arrived all at once).
+         */
+        spacing: z.enum(['arrival', 'call-time']).default('arrival'),
         ...sendOptions,
       })
       .strict()

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { send } from '../integration/support/http.js';
 import { startTarget, type Target } from '../integration/support/target.js';
 import { startServe, type Served } from './support/browser.js';
+import { formatMs } from '../../main/hosts/cli/send.js';
 import { bin, runCli } from './support/cli.js';
 import { spawn } from 'node:child_process';
 
@@ -116,6 +117,14 @@ describe('send, replay-chain, generate from the command line', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/5 deliveries, 6000×[\s\S]*#5 delivery \d+ at \+40 ms[\s\S]*5 delivered, 0 failed/);
     expect(target.received.slice(before).map((x) => x.body.toString())).toEqual(bodies);
+
+    // Spaced by the calls' own start times instead: the generator's gaps, not the import's.
+    const starts = bodies.map((b) => Date.parse(JSON.parse(b).Details[0].CallStartTime));
+    const byCall = await cli('replay-chain', '--callee', callee, '--spacing', 'call-time', '--to', target.url('/ok'), '--speed', '1000000', '--data', served.dataDir);
+    expect(byCall.status).toBe(0);
+    expect(byCall.stdout).toContain('by call time');
+    expect(byCall.stdout).toMatch(new RegExp(`#5 delivery \\d+ at \\+${formatMs((starts[4]! - starts[0]!) / 1_000_000).replace('.', '\\.')}\n`));
+    expect((await cli('replay-chain', '--callee', callee, '--spacing', 'start', '--to', target.url('/ok'), '--data', served.dataDir)).stderr).toMatch(/--spacing.*arrival, call-time/);
   });
 
   it('generate is reproducible by seed and sends with a summary; exit 1 when the receiver fails', async () => {

@@ -126,9 +126,11 @@ describe('re-send from the delivery screen', () => {
     const form = ui.page.locator('.bulk-bar', { hasText: 'Re-deliver this chain' });
     await form.getByLabel('Re-deliver this chain to target URL').fill(target.url('/chain'));
     await form.getByLabel('re-delivery speed').selectOption('max');
+    await form.getByLabel('re-delivery spacing').selectOption('call-time');
     const before = target.received.length;
     await form.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => form.locator('.bulk-progress').innerText()).toMatch(/ · \d+ delivered · 0 failed .* · done/);
+    expect(await form.locator('.bulk-progress').getAttribute('title')).toContain('by call time');
     const sent = target.received.slice(before);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((r) => r.path === '/chain' && r.body.toString().includes('+6212345678'))).toBe(true);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportLine } from '../../shared/export-format.js';
 import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { importNdjson } from '../../main/core/transfer/import-ndjson.js';
+import { startMs } from '../../shared/call-time.js';
 import { startTestCore } from './support/core.js';
 import { startTarget, type Target } from './support/target.js';
 
@@ -16,6 +17,8 @@ const A_AT = [0, 60, 180, 240, 420];
 const B_AT = [30, 200];
 const bodies = [...generateCallbacks({ calls: 7, redials: 5, seed: 'chain', scheme: { type: 'md5-template' } })];
 const [a, b] = [bodies.slice(0, 5), bodies.slice(5)];
+/** Callee C's three calls, as generated traffic arrives: at the same second, last call first. */
+const c = [...generateCallbacks({ calls: 3, redials: 3, seed: 'call-time', scheme: { type: 'md5-template' } })];
 
 /** An export line, so the deliveries get the arrival times of a real capture (via `import`). */
 function line(id: number, body: string, atSeconds: number): string {
@@ -34,9 +37,9 @@ beforeAll(async () => {
   core = await startTestCore();
   target = await startTarget();
   // Imported out of order on purpose: the replay must order by arrival time, not by id.
-  const lines = [...a.map((g, i) => line(10 + (4 - i), g.body, A_AT[i]!)), ...b.map((g, i) => line(20 + i, g.body, B_AT[i]!))];
+  const lines = [...a.map((g, i) => line(10 + (4 - i), g.body, A_AT[i]!)), ...b.map((g, i) => line(20 + i, g.body, B_AT[i]!)), ...c.map((g, i) => line(30 + (2 - i), g.body, 900))];
   const report = await importNdjson(core.store, lines);
-  expect(report).toMatchObject({ imported: 7, errors: [] });
+  expect(report).toMatchObject({ imported: 10, errors: [] });
 });
 afterAll(async () => {
   await core.cleanup();
@@ -75,6 +78,30 @@ describe('chain re-delivery', () => {
     await core.resend.runner.wait(chosen.id);
     // 20 arrived at 30 s, 21 at 200 s, 10 (A's last) at 420 s.
     expect(target.received.slice(mid).map((r) => callIdOf(r.body))).toEqual([b[0]!.callId, b[1]!.callId, a[4]!.callId]);
+  });
+
+  it('spaced by call time: ordered and spaced by each delivery\'s first CallStartTime, for a chain that arrived all at once', async () => {
+    const starts = c.map((g) => startMs(JSON.parse(g.body).Details[0].CallStartTime, 0)!);
+    expect(new Set(starts).size).toBe(3);
+    const job = await core.api.replayChain({ callee: c[0]!.callee, to: target.url('/ok'), speed: 1_000_000, spacing: 'call-time' });
+    expect(job.label).toContain('by call time');
+    const plan = (await core.api.jobPlan({ jobId: job.id }))!;
+    expect(plan.items.map((i) => i.deliveryId)).toEqual([32, 31, 30]);
+    expect(plan.items.map((i) => i.offsetMs)).toEqual(starts.map((t) => (t - starts[0]!) / 1_000_000));
+    expect(await core.resend.runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 3 });
+
+    // By arrival (the default), the same chain has no gaps to keep: it arrived in one second.
+    const byArrival = await core.api.replayChain({ callee: c[0]!.callee, to: target.url('/ok'), speed: 1 });
+    expect((await core.api.jobPlan({ jobId: byArrival.id }))!.items.map((i) => i.offsetMs)).toEqual([0, 0, 0]);
+    await core.resend.runner.wait(byArrival.id);
+  });
+
+  it('refuses call-time spacing for a delivery without a call start time, naming it', async () => {
+    await expect(core.api.replayChain({ ids: [10], to: target.url('/ok'), spacing: 'call-time' })).resolves.toMatchObject({ total: 1 });
+    const text = await core.api.resend({ body: { text: 'not a call' }, to: core.receiver.url });
+    await core.resend.runner.wait(text.id);
+    const plain = (await core.api.listDeliveries({ limit: 1 })).items[0]!;
+    await expect(core.api.replayChain({ ids: [10, plain.id], to: target.url('/ok'), spacing: 'call-time' })).rejects.toThrow(`delivery #${plain.id} has no call with a readable CallStartTime`);
   });
 
   it('refuses a callee with no deliveries', async () => {

@@ -3,6 +3,7 @@
 // Bad input is rejected before a job starts (ResendInputError), with the field it concerns.
 import type { OpArgs, RetryPolicy } from '../../../shared/api.js';
 import type { JobInfo, ResendDraft } from '../../../shared/model.js';
+import { startMs } from '../../../shared/call-time.js';
 import { generateCallbacks } from '../generate/call-end.js';
 import type { EventBus } from '../service/events.js';
 import type { Store } from '../store/index.js';
@@ -57,6 +58,8 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   const { store } = deps;
   const transport = deps.transport ?? createTransport();
   const runner = new JobRunner(store, deps.events);
+  /** When a delivery's first call started (its zone, else UTC: only the gaps between them matter), or null. */
+  const callStart = (deliveryId: number): number | null => startMs(store.calls.ofDelivery(deliveryId, 1)[0]?.startTime ?? null, 0);
 
   /** One item: its attempts under the policy, then its outcome. */
   const sendItem = async (job: JobContext, t: Target, retry: RetryPolicy | undefined, timeoutMs: number): Promise<AttemptResult | null> => {
@@ -142,22 +145,27 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       const ids = a.ids ?? store.selection.idsMatching({ callee: a.callee, ...(a.taskId ? { taskId: a.taskId } : {}) }, 10_000);
       if (ids.length === 0) throw new ResendInputError(a.callee ? 'callee' : 'ids', `no stored delivery mentions callee ${a.callee ?? ''}`.trim());
       // Built up front: a chain that breaks halfway would show the endpoint a sequence that never happened.
+      const byCallTime = a.spacing === 'call-time';
       const items = ids
-        .map((id) => ({ id, original: loadOriginal(store, id) }))
+        .map((id) => {
+          const original = loadOriginal(store, id);
+          return { id, original, at: byCallTime ? callStart(id) : (original?.receivedAt ?? 0) };
+        })
         // A callee's chain is the vendor's deliveries: copies this app re-sent to itself are not (chosen ids are sent as chosen).
         .filter(({ original }) => !(a.callee && original?.resend))
-        .sort((x, y) => (x.original?.receivedAt ?? 0) - (y.original?.receivedAt ?? 0) || x.id - y.id);
+        .sort((x, y) => (x.at ?? 0) - (y.at ?? 0) || x.id - y.id);
       if (items.length === 0) throw new ResendInputError('callee', `only this app's own re-sends mention callee ${a.callee}`);
       const targets: Target[] = items.map(({ id, original }, item) => {
         if (!original) throw new ResendInputError('ids', `there is no delivery #${id}`);
+        if (byCallTime && items[item]!.at === null) throw new ResendInputError('spacing', `delivery #${id} has no call with a readable CallStartTime: space it by arrival instead`);
         const refusal = a.allowTruncated ? null : truncatedRefusal(original);
         if (refusal) throw new ResendInputError('allowTruncated', refusal);
         const built = buildRequest({ original, sign: a.sign });
         if (!built.ok) throw new ResendInputError('sign', `delivery #${id}: ${built.error}`);
         return { item, deliveryId: id, url: a.to, request: built.request };
       });
-      const offsets = chainOffsets(items.map((i) => i.original!.receivedAt), a.speed);
-      const label = `chain ${a.callee ?? `of ${ids.length} deliveries`} (${targets.length} deliveries, ${a.speed === 'max' ? 'no waits' : `${a.speed}×`}) → ${a.to}`;
+      const offsets = chainOffsets(items.map((i) => i.at!), a.speed);
+      const label = `chain ${a.callee ?? `of ${ids.length} deliveries`} (${targets.length} deliveries, ${a.speed === 'max' ? 'no waits' : `${a.speed}×`}${byCallTime ? ' by call time' : ''}) → ${a.to}`;
       return runner.start('chain', label, { ...a, ids: items.map((i) => i.id), offsets }, targets.length, async (job) => {
         // Each send starts its original gap (scaled) after the previous one started, and never before
         // the previous one ended: the endpoint sees at least the original spacing, in the original order.

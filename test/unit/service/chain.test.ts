@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildChain, startMs } from '../../../main/core/service/chain.js';
+import { buildChain } from '../../../main/core/service/chain.js';
+import { startMs } from '../../../shared/call-time.js';
 import type { CallSummary, RedialSummary } from '../../../shared/model.js';
 
 const call = (over: Partial<CallSummary>): CallSummary => ({
