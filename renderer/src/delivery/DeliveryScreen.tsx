@@ -9,7 +9,7 @@ import { KindBadge, ProblemsBadge, SignBadge, AnswerBadge } from '../common/badg
 import { formatBytes, formatLocal } from '../common/format.js';
 import { BodyViewer } from './BodyViewer.js';
 import { AnswerFacts, HeadersTable, RetryGroup, SignFacts } from './DeliveryFacts.js';
-import { ProblemsList } from './ProblemsList.js';
+import { ProblemsHeading, ProblemsList } from './ProblemsList.js';
 import { AttemptLog } from '../resend/AttemptLog.js';
 import { ResendPanel } from '../resend/ResendPanel.js';
 import { formatRoute } from '../routing/route.js';
@@ -50,7 +50,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         <span className="meta">#{d.id} · {formatLocal(d.receivedAt)} · endpoint {d.endpoint} · from {d.remoteAddress} · {formatBytes(d.size)}</span>
         <KindBadge kind={d.kind} />
         {d.shape && d.shape !== d.kind && <span className="badge muted">{d.shape}</span>}
-        <ProblemsBadge errors={d.errorCount} warnings={d.warningCount} />
+        <ProblemsBadge errors={d.errorCount} warnings={d.warningCount} notes={d.noteCount} />
         <SignBadge status={d.sign} />
         <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
         {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
@@ -77,7 +77,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         {/* What arrived comes first; what was sent from here leads only while re-sending. */}
         <aside className="side">
           {resending && sentFromHere}
-          <h2>Problems ({d.problems.length})</h2>
+          <ProblemsHeading problems={d.problems} />
           <ProblemsList problems={d.problems} onJump={(path) => setJump({ path, nonce: Date.now() })} />
           <h2>Sign</h2>
           <SignFacts sign={d.signDetail} />
