@@ -1,5 +1,5 @@
 // One delivery: the request line, its calls, the body, and on the side the problems, Sign, the answer
-// given, the vendor retries and the headers; and re-sending it (the Re-send panel and its attempt log).
+// given, the vendor retries, the query parameters and the headers; and re-sending it (the Re-send panel and its attempt log).
 import { useState } from 'react';
 import type { DeliveryDetail } from '../../../shared/model.js';
 import type { RawBody } from '../../../shared/api.js';
@@ -10,6 +10,8 @@ import { formatBytes, formatLocal } from '../common/format.js';
 import { BodyViewer } from './BodyViewer.js';
 import { AnswerFacts, HeadersTable, RetryGroup, SignFacts } from './DeliveryFacts.js';
 import { ProblemsHeading, ProblemsList } from './ProblemsList.js';
+import { readParams } from './params.js';
+import { ParamsTable } from './ParamsTable.js';
 import { AttemptLog } from '../resend/AttemptLog.js';
 import { ResendPanel } from '../resend/ResendPanel.js';
 import { formatRoute } from '../routing/route.js';
@@ -72,7 +74,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         {resending ? (
           <ResendPanel deliveryId={d.id} isJson={d.kind !== 'not-json'} />
         ) : (
-          <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
+          <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentType={d.contentType} contentEncoding={d.contentEncoding} jump={jump} />
         )}
         {/* What arrived comes first; what was sent from here leads only while re-sending. */}
         <aside className="side">
@@ -85,6 +87,12 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
           <AnswerFacts response={d.response} />
           <h2>Vendor retries</h2>
           <RetryGroup current={d.id} group={d.retryGroup} />
+          {d.query !== '' && (
+            <>
+              <h2>Query parameters</h2>
+              <ParamsTable params={readParams(d.query)} label="query parameters" />
+            </>
+          )}
           <h2>Request headers</h2>
           <HeadersTable headers={d.headers} />
           {Object.keys(d.forwarded).length > 0 && (
