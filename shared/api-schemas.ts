@@ -14,7 +14,8 @@ export const deliveryFilter = z
   .object({
     endpoint: endpointName.optional(),
     kind: z.enum(['call-end', 'json', 'not-json']).optional(),
-    hasProblems: z.enum(['errors', 'warnings', 'none']).optional(),
+    /** Each tier takes the ones above it (`warnings`: errors or warnings); `none`: no errors or warnings, notes allowed. */
+    hasProblems: z.enum(['errors', 'warnings', 'notes', 'none']).optional(),
     sign: z.enum(['verified', 'mismatch', 'not-checked']).optional(),
     from: epochMs.optional(),
     to: epochMs.optional(),

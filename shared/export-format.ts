@@ -19,7 +19,14 @@ export const exportLine = z.object({
   kind: z.enum(['call-end', 'json', 'not-json']),
   shape: z.string().nullable(),
   problems: z.array(
-    z.object({ path: z.string(), severity: z.enum(['error', 'warning']), code: z.string(), message: z.string() }),
+    z.object({
+      path: z.string(),
+      severity: z.enum(['error', 'warning', 'note']),
+      code: z.string(),
+      message: z.string(),
+      /** A summary of the problems past the list's limit: how many it stands for. */
+      count: z.number().int().positive().optional(),
+    }),
   ),
   sign: z.enum(['verified', 'mismatch', 'not-checked']),
   response: z.object({

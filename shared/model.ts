@@ -9,7 +9,11 @@ export type DeliveryKind = 'call-end' | 'json' | 'not-json';
  */
 export type StoredKind = DeliveryKind | 'pending';
 
-export type Severity = 'error' | 'warning';
+/**
+ * `note`: what the vendor's own example does too (a RedailCall time without a zone, RingType ""),
+ * so it is how the vendor sends, not a deviation to chase; shown, never counted as a warning.
+ */
+export type Severity = 'error' | 'warning' | 'note';
 
 /** One finding about a body: a contract breach, a decoding issue, a parse issue. Never a rejection. */
 export interface Problem {
@@ -19,6 +23,11 @@ export interface Problem {
   /** Stable machine code, e.g. `missing-field`, `unknown-enum`, `invalid-utf8`. */
   code: string;
   message: string;
+  /**
+   * How many problems of its severity this entry stands for, when it summarises those past a list's
+   * limit (`more-problems`, or `duplicate-key` at `$`); absent: 1. Totals are the sum (problem-counts.ts).
+   */
+  count?: number;
 }
 
 /**
@@ -157,8 +166,10 @@ export interface DeliverySummary {
   callCount: number;
   /** Status of each call, counted. */
   statusSummary: Record<string, number>;
+  /** Real totals by severity, the problems past the list's limit included (problem-counts.ts). */
   errorCount: number;
   warningCount: number;
+  noteCount: number;
   sign: SignStatus;
   responseStatus: number | null;
   /** First delivery of the same body at the same endpoint, when this is a vendor retry. */

@@ -31,7 +31,7 @@ const FIELDS: Record<string, { key: FieldKey; normalise?: (value: string) => str
 
 /** One line for search boxes and --help; docs/SEARCH.md has the rest. */
 export const SEARCH_SYNTAX_SUMMARY =
-  'words (full text) and CallID: CalleeNumber: TaskID: Status: Intention: endpoint: kind: sign: has:errors|warnings|none';
+  'words (full text) and CallID: CalleeNumber: TaskID: Status: Intention: endpoint: kind: sign: has:errors|warnings|notes|none';
 
 /** A token is `Name:"quoted value"`, `Name:value`, a quoted phrase or a bare word. */
 const TOKEN = /([A-Za-z_]+):"([^"]*)"|([A-Za-z_]+):(\S+)|"[^"]*"|\S+/g;

@@ -3,17 +3,18 @@
 //
 // Why a hand-written table walker and not zod: the contract needs severity tiers (a missing required
 // field is an error, an unknown enum value or an unmarked field only a warning, and breaches of types
-// read from the example are softer than breaches of the page's table); numbers arrive as
-// LosslessNumber, so integer-ness and the 2^53 limit are judged on the digits, which a schema library
-// would first turn into a rounded number; the same table is the field documentation the UI shows; and
-// we want every finding with its path, not the first failure.
+// read from the example are softer than breaches of the page's table; what the vendor's own example
+// does is only a note); numbers arrive as LosslessNumber, so integer-ness and the 2^53 limit are
+// judged on the digits, which a schema library would first turn into a rounded number; the same table
+// is the field documentation the UI shows; and we want every finding with its path, not the first
+// failure.
 import type { Problem, Severity } from '../model.js';
 import { CALL_END_FIELDS, type FieldSpec } from './fields.js';
 import { field, isJsonObject, isLosslessNumber, jsonTypeName, type JsonObject, type JsonValue } from './json-value.js';
 import { shorten, toPath, type PathSegment } from './json-path.js';
 import { describeOffset, formatIsoUtc, isZoneless, parseDate, parseIsoUtc, parseZoneless } from './times.js';
 
-/** A body with problems in every call could list tens of thousands; past this one summary is added. */
+/** A body with problems in every call could list tens of thousands; past this many of a severity, one summary counts the rest. */
 export const MAX_CONTRACT_PROBLEMS = 1000;
 
 /**
@@ -32,23 +33,34 @@ interface Scope {
   callStart: { raw: string; ms: number } | null;
 }
 
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note'];
+const PLURAL: Record<Severity, string> = { error: 'errors', warning: 'warnings', note: 'notes' };
+
 /**
- * Collects problems up to MAX_CONTRACT_PROBLEMS, then only counts them. Paths and messages are
- * built only for problems that are kept: a 32 MB body must not pay for text nobody will read.
+ * Collects up to MAX_CONTRACT_PROBLEMS problems of each severity, then only counts them: a thousand
+ * notes (one per redial of a big body) must not crowd out its one real warning. Paths and messages
+ * are built only for problems that are kept: a 32 MB body must not pay for text nobody will read.
  */
 class Sink {
   readonly problems: Problem[] = [];
-  private overflow = { errors: 0, warnings: 0 };
+  private readonly listed: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
+  private readonly unlisted: Record<Severity, number> = { error: 0, warning: 0, note: 0 };
   add(at: readonly PathSegment[], last: PathSegment | null, severity: Severity, code: string, message: () => string): void {
-    if (this.problems.length < MAX_CONTRACT_PROBLEMS) this.problems.push({ path: toPath(last === null ? at : [...at, last]), severity, code, message: message() });
-    else if (severity === 'error') this.overflow.errors++;
-    else this.overflow.warnings++;
+    if (this.listed[severity] === MAX_CONTRACT_PROBLEMS) {
+      this.unlisted[severity]++;
+      return;
+    }
+    this.listed[severity]++;
+    this.problems.push({ path: toPath(last === null ? at : [...at, last]), severity, code, message: message() });
   }
+  /** The kept problems, then per severity one summary that counts (`count`) the ones not kept. */
   result(): Problem[] {
-    const { errors, warnings } = this.overflow;
-    if (errors + warnings === 0) return this.problems;
-    const message = `${errors + warnings} more contract problems not listed (${errors} errors, ${warnings} warnings)`;
-    return [...this.problems, { path: '$', severity: errors > 0 ? 'error' : 'warning', code: 'more-problems', message }];
+    const more = SEVERITIES.filter((s) => this.unlisted[s] > 0).map((severity): Problem => {
+      const count = this.unlisted[severity];
+      const message = `${count.toLocaleString('en-US')} more ${PLURAL[severity]} not listed: the first ${MAX_CONTRACT_PROBLEMS.toLocaleString('en-US')} are shown`;
+      return { path: '$', severity, code: 'more-problems', message, count };
+    });
+    return more.length === 0 ? this.problems : [...this.problems, ...more];
   }
 }
 
@@ -169,7 +181,9 @@ function checkStringFormat(spec: FieldSpec, v: string, at: PathSegment[], sink: 
   const add = (severity: Severity, code: string, message: () => string): void => sink.add(at, spec.name, severity, code, message);
   switch (spec.type) {
     case 'enum':
-      if (spec.enum && !spec.enum.includes(v)) add('warning', 'unknown-enum', () => `${show()} is not one of ${spec.enum?.join(', ')}`);
+      if (!spec.enum || spec.enum.includes(v)) return;
+      if (spec.vendorSends?.includes(v)) add('note', 'unknown-enum', () => `${show()} is not one of ${spec.enum?.join(', ')}. A note, not a warning: the vendor's own example sends it here`);
+      else add('warning', 'unknown-enum', () => `${show()} is not one of ${spec.enum?.join(', ')}`);
       return;
     case 'date':
       if (parseDate(v) === null) add(breach(spec), 'bad-date', () => `${show()} is not a date written YYYY-MM-DD`);
@@ -179,7 +193,8 @@ function checkStringFormat(spec: FieldSpec, v: string, at: PathSegment[], sink: 
       return;
     case 'zoneless-datetime':
       if (parseIsoUtc(v) !== null) return;
-      if (parseZoneless(v, 0) !== null) add('warning', 'ambiguous-timezone', () => zonelessMessage(spec.name, v, scope));
+      // The vendor's own example writes redial times so: how it sends them, a note and not a warning.
+      if (parseZoneless(v, 0) !== null) add('note', 'ambiguous-timezone', () => zonelessMessage(spec.name, v, scope));
       else add(breach(spec), 'bad-datetime', () => `${show()} is neither YYYY-MM-DD HH:MM:SS nor an ISO 8601 UTC time`);
       return;
     case 'decimal-string':
@@ -201,7 +216,7 @@ function zonelessMessage(name: string, raw: string, scope: Scope): string {
     return `read as ${label} (${formatIsoUtc(ms)})${where}`;
   });
   const call = scope.callStart ? ` The call started ${scope.callStart.raw}.` : '';
-  return `${name} "${raw}" has no time zone: ${readings.join('; ')}.${call} Shown as written, not converted.`;
+  return `${name} "${raw}" has no time zone: ${readings.join('; ')}.${call} Shown as written, not converted. A note, not a warning: the vendor's own example writes redial times this way`;
 }
 
 function expectation(spec: FieldSpec): string {

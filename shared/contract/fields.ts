@@ -36,6 +36,12 @@ export interface FieldSpec {
    * warnings, not errors: the example is weaker evidence than the field table.
    */
   readonly inferred?: boolean;
+  /**
+   * Values outside `enum` that the vendor's own example sends in this field: notes, not warnings.
+   * A receiver has to take what the vendor sends; flagging it on every delivery would drown the
+   * warnings that matter.
+   */
+  readonly vendorSends?: readonly string[];
   readonly note: string;
 }
 
@@ -59,8 +65,8 @@ export const ASR_FIELDS: readonly FieldSpec[] = [
 
 export const REDIAL_FIELDS: readonly FieldSpec[] = [
   { name: 'CallID', type: 'string', required: 'unmarked', inferred: true, note: 'ID of this redial call (32 hex chars in the example).' },
-  { name: 'CallStartTime', type: 'zoneless-datetime', required: 'unmarked', inferred: true, note: 'Written `YYYY-MM-DD HH:MM:SS` with no zone. In the example it reads 10 s before the call as UTC+8, hours after it as UTC: shown raw with both readings.' },
-  { name: 'RingType', type: 'enum', required: 'unmarked', inferred: true, nullable: true, enum: RING_TYPES, note: 'Ring result of the redial; the example sends "" (outside the enum).' },
+  { name: 'CallStartTime', type: 'zoneless-datetime', required: 'unmarked', inferred: true, note: 'Written `YYYY-MM-DD HH:MM:SS` with no zone, as the example does (a note, not a warning). In the example it reads 10 s before the call as UTC+8, hours after it as UTC: shown raw with both readings.' },
+  { name: 'RingType', type: 'enum', required: 'unmarked', inferred: true, nullable: true, enum: RING_TYPES, vendorSends: [''], note: 'Ring result of the redial; the example sends "" (outside the enum), so "" is a note, not a warning.' },
   { name: 'RingTime', type: 'integer', required: 'unmarked', inferred: true, note: 'Seconds of ringing.' },
   { name: 'HangupType', type: 'enum', required: 'unmarked', inferred: true, enum: HANGUP_TYPES, note: 'Who hung up the redial.' },
   { name: 'ResultLabel', type: 'string', required: 'unmarked', inferred: true, note: 'Intention label of the redial (e.g. "F").' },

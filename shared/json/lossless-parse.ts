@@ -158,7 +158,8 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
       if (depth === 0) {
         if (pos < len) fail(text, pos, 'end of input after the JSON value');
         if (dup.count > MAX_DUPLICATE_REPORTS) {
-          problems.push({ path: '$', severity: 'warning', code: 'duplicate-key', message: `${dup.count - MAX_DUPLICATE_REPORTS} more duplicate keys not listed` });
+          const count = dup.count - MAX_DUPLICATE_REPORTS;
+          problems.push({ path: '$', severity: 'warning', code: 'duplicate-key', message: `${count} more duplicate keys not listed`, count });
         }
         if (skipped > 0) {
           problems.push({ path: '$', severity: 'warning', code: 'value-limit', message: `The body holds more than ${maxValues.toLocaleString('en-US')} JSON values and keys; only the first ${maxValues.toLocaleString('en-US')} are read (checked, indexed, shown). ${skipped.toLocaleString('en-US')} later members were checked for syntax only and left out of the arrays and objects they belong to (the raw body is kept byte for byte)` });

@@ -83,7 +83,7 @@ describe('inspection UI in Chromium', () => {
     expect(await bulk.isEnabled()).toBe(true);
     const first = rows().first();
     await expect.poll(() => first.innerText()).toMatch(/Task-001/);
-    expect(await first.innerText()).toMatch(/call-end[\s\S]*finished 1[\s\S]*2 warn[\s\S]*200/);
+    expect(await first.innerText()).toMatch(/call-end[\s\S]*finished 1[\s\S]*2 note[\s\S]*200/);
 
     expect(await post(`${served.receiver}hooks/qa/`, laterCall())).toBe(200);
     expect(await post(served.receiver, seedText)).toBe(200); // the vendor retrying the seed

@@ -10,13 +10,6 @@ export function headerValue(headers: ReadonlyArray<readonly [string, string]>, n
   return out;
 }
 
-/** `application/json; charset=utf-8` → `application/json`. */
-export function mediaType(contentType: string | null): string | null {
-  if (contentType === null) return null;
-  const type = contentType.split(';', 1)[0]?.trim().toLowerCase() ?? '';
-  return type === '' ? null : type;
-}
-
 /** The `charset` parameter of a Content-Type, unquoted, or null. */
 export function charsetParam(contentType: string | null): string | null {
   if (contentType === null) return null;

@@ -6,7 +6,7 @@ import { field, isJsonObject, type JsonValue } from '../../../shared/contract/js
 import { classify } from './classify.js';
 import { decodeBody } from './decode.js';
 import { extractCallEnd, jsonSearchText, textSearchText } from './extract.js';
-import { mediaType } from './headers.js';
+import { mediaType } from '../../../shared/media-type.js';
 import { ingestLimits } from './limits.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { effectiveSign, verifySign } from './sign-check.js';

@@ -8,6 +8,7 @@ import { resendMarkOf, verifiedMark } from '../receiver/resend-mark.js';
 import { resendSecretStatements } from './resend-secret.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';
+import { countProblems } from '../../../shared/problem-counts.js';
 
 /** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
 export const RETRY_WINDOW_MS = 10 * 60_000;
@@ -36,6 +37,7 @@ export interface DeliveryRow {
   status_summary: string;
   error_count: number;
   warning_count: number;
+  note_count: number;
   problems: Buffer;
   sign_status: string;
   sign: Buffer;
@@ -73,7 +75,8 @@ function derivedColumns(g: IngestResult) {
     const s = call.status ?? '(none)';
     statusSummary[s] = (statusSummary[s] ?? 0) + 1;
   }
-  const errors = g.problems.filter((p) => p.severity === 'error').length;
+  // Real totals: a summary of the problems past the list's limit counts all it stands for.
+  const counts = countProblems(g.problems);
   return {
     content_type: g.contentType,
     content_encoding: g.contentEncoding,
@@ -85,8 +88,9 @@ function derivedColumns(g: IngestResult) {
     plan_name: g.planName,
     call_count: g.calls.length,
     status_summary: JSON.stringify(statusSummary),
-    error_count: errors,
-    warning_count: g.problems.length - errors,
+    error_count: counts.errors,
+    warning_count: counts.warnings,
+    note_count: counts.notes,
     problems: packJson(g.problems),
     sign_status: g.sign.status as string,
     sign: packJson(g.sign),
@@ -125,6 +129,7 @@ const PENDING: DerivedColumns = {
   status_summary: '{}',
   error_count: 0,
   warning_count: 0,
+  note_count: 0,
   problems: packJson([]),
   sign_status: 'not-checked',
   sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
@@ -165,10 +170,10 @@ export function deliveryStatements(db: Db) {
   const insertDelivery = db.prepare(
     `INSERT INTO deliveries (id, received_at, endpoint, method, path, query, headers, remote_address, size, sha256,
        truncated, content_type, content_encoding, charset, kind, shape, task_id, task_name, plan_name, call_count,
-       status_summary, error_count, warning_count, problems, sign_status, sign, response_status, response, retry_of, attempt, resend)
+       status_summary, error_count, warning_count, note_count, problems, sign_status, sign, response_status, response, retry_of, attempt, resend)
      VALUES (@id, @received_at, @endpoint, @method, @path, @query, @headers, @remote_address, @size, @sha256,
        @truncated, @content_type, @content_encoding, @charset, @kind, @shape, @task_id, @task_name, @plan_name, @call_count,
-       @status_summary, @error_count, @warning_count, @problems, @sign_status, @sign, @response_status, @response, @retry_of, @attempt, @resend)`,
+       @status_summary, @error_count, @warning_count, @note_count, @problems, @sign_status, @sign, @response_status, @response, @retry_of, @attempt, @resend)`,
   );
   const insertBody = db.prepare(`INSERT INTO bodies (delivery_id, raw) VALUES (?, ?)`);
   const insertCall = db.prepare(
@@ -186,7 +191,7 @@ export function deliveryStatements(db: Db) {
     `UPDATE deliveries SET content_type = @content_type, content_encoding = @content_encoding, charset = @charset,
        kind = @kind, shape = @shape, task_id = @task_id, task_name = @task_name, plan_name = @plan_name,
        call_count = @call_count, status_summary = @status_summary, error_count = @error_count,
-       warning_count = @warning_count, problems = @problems, sign_status = @sign_status, sign = @sign
+       warning_count = @warning_count, note_count = @note_count, problems = @problems, sign_status = @sign_status, sign = @sign
      WHERE id = @id AND kind = 'pending'`,
   );
   const lastPending = db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM deliveries WHERE kind = 'pending'`);

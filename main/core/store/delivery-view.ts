@@ -22,6 +22,7 @@ export function toSummary(r: DeliveryRow): DeliverySummary {
     statusSummary: JSON.parse(r.status_summary) as Record<string, number>,
     errorCount: r.error_count,
     warningCount: r.warning_count,
+    noteCount: r.note_count,
     sign: r.sign_status as DeliverySummary['sign'],
     responseStatus: r.response_status,
     retryOf: r.retry_of,

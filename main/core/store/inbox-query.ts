@@ -24,6 +24,8 @@ function filterClauses(filter: DeliveryFilter): Where {
   if (filter.kind) add('d.kind = ?', filter.kind);
   if (filter.hasProblems === 'errors') add('d.error_count > 0');
   if (filter.hasProblems === 'warnings') add('(d.error_count > 0 OR d.warning_count > 0)');
+  if (filter.hasProblems === 'notes') add('(d.error_count > 0 OR d.warning_count > 0 OR d.note_count > 0)');
+  // Notes are how the vendor itself sends: a delivery with only notes has nothing to chase.
   if (filter.hasProblems === 'none') add('d.error_count = 0 AND d.warning_count = 0');
   if (filter.sign) add('d.sign_status = ?', filter.sign);
   if (filter.from !== undefined) add('d.received_at >= ?', filter.from);

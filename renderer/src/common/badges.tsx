@@ -7,12 +7,15 @@ export function SignBadge({ status }: { status: SignStatus }) {
   return <span className={`badge ${tone}`} title={`Sign ${status}`}>{text}</span>;
 }
 
-export function ProblemsBadge({ errors, warnings }: { errors: number; warnings: number }) {
-  if (errors === 0 && warnings === 0) return <span className="badge muted">ok</span>;
+/** Notes (what the vendor's own example does too) are grey: a delivery with only notes is not a yellow row. */
+export function ProblemsBadge({ errors, warnings, notes }: { errors: number; warnings: number; notes: number }) {
+  if (errors === 0 && warnings === 0 && notes === 0) return <span className="badge muted">ok</span>;
+  const n = (count: number) => count.toLocaleString('en-US');
   return (
-    <span className="problems" title={`${errors} errors, ${warnings} warnings`}>
-      {errors > 0 && <span className="badge bad">{errors} err</span>}
-      {warnings > 0 && <span className="badge warn">{warnings} warn</span>}
+    <span className="problems" title={`${n(errors)} errors, ${n(warnings)} warnings, ${n(notes)} notes (notes: what the vendor's own example does too)`}>
+      {errors > 0 && <span className="badge bad">{n(errors)} err</span>}
+      {warnings > 0 && <span className="badge warn">{n(warnings)} warn</span>}
+      {notes > 0 && <span className="badge note">{n(notes)} note</span>}
     </span>
   );
 }

@@ -1,6 +1,7 @@
 // The body in three forms: pretty JSON (lossless, foldable), the text as received (after
-// Content-Encoding), and the stored bytes in hex. Formatting runs off the main thread.
-import { useEffect, useState } from 'react';
+// Content-Encoding), and the stored bytes in hex; a form-encoded body also as its parameters.
+// Formatting runs off the main thread.
+import { useEffect, useMemo, useState } from 'react';
 import type { RawBody } from '../../../shared/api.js';
 import type { Problem } from '../../../shared/model.js';
 import { formatBytes } from '../common/format.js';
@@ -8,23 +9,29 @@ import { CodeView, type Reveal } from './CodeView.js';
 import { HexView } from './HexView.js';
 import { formatJson } from './format-json.js';
 import { locatePath, parsePath } from './json-locate.js';
+import { isFormEncoded, readParams } from './params.js';
+import { ParamsTable } from './ParamsTable.js';
 import type { Pretty } from './pretty-json.js';
 
-export type BodyTab = 'json' | 'raw' | 'hex';
+export type BodyTab = 'json' | 'form' | 'raw' | 'hex';
 
 interface Props {
   body: RawBody;
   isJson: boolean;
+  /** The Content-Type header as sent: a form-encoded body gets the Form tab. */
+  contentType: string | null;
   contentEncoding: string | null;
   /** A problem path to show, with a nonce so the same path can be asked for again. */
   jump: { path: string; nonce: number } | null;
 }
 
-export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
-  const [tab, setTab] = useState<BodyTab>(isJson ? 'json' : body.decodedText !== null ? 'raw' : 'hex');
-  // A cut text is not the JSON document: the JSON tab says so instead of reporting a syntax error.
+export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }: Props) {
+  const form = isFormEncoded(contentType) && body.decodedText !== null;
+  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : body.decodedText !== null ? 'raw' : 'hex');
+  // A cut text is not the JSON document (nor all the form): those tabs say so instead of misreading it.
   const cut = body.decodedTextCut;
   const pretty = usePretty(isJson && !cut ? body.decodedText : null);
+  const params = useMemo(() => (form && !cut && body.decodedText !== null ? readParams(body.decodedText) : null), [form, cut, body.decodedText]);
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   useEffect(() => {
@@ -37,6 +44,8 @@ export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
 
   const tabs: Array<[BodyTab, string, boolean]> = [
     ['json', 'JSON', isJson],
+    // Only where the Content-Type says form: a disabled Form tab beside every JSON body says nothing.
+    ...(form ? [['form', 'Form', true] as [BodyTab, string, boolean]] : []),
     ['raw', 'Text', body.decodedText !== null],
     ['hex', 'Hex', true],
   ];
@@ -62,6 +71,7 @@ export function BodyViewer({ body, isJson, contentEncoding, jump }: Props) {
       </div>
       <div className="tab-body">
         {tab === 'json' && (cut ? <div className="error-bar">Too large to format as JSON here ({formatBytes(cut.decodedBytes)} decoded); the Text tab shows its start, Hex the stored bytes.</div> : <JsonTab pretty={pretty} size={body.size} reveal={reveal} />)}
+        {tab === 'form' && (params ? <div className="params-view"><ParamsTable params={params} label="form parameters" /></div> : <div className="error-bar">Too large to list as form parameters here; the Text tab shows its start, Hex the stored bytes.</div>)}
         {tab === 'raw' && body.decodedText !== null && <CodeView doc={body.decodedText} language="text" wrap label="body text" />}
         {tab === 'hex' && <HexView base64={body.base64} />}
       </div>

@@ -1,5 +1,5 @@
 // One delivery: the request line, its calls, the body, and on the side the problems, Sign, the answer
-// given, the vendor retries and the headers; and re-sending it (the Re-send panel and its attempt log).
+// given, the vendor retries, the query parameters and the headers; and re-sending it (the Re-send panel and its attempt log).
 import { useState } from 'react';
 import type { DeliveryDetail } from '../../../shared/model.js';
 import type { RawBody } from '../../../shared/api.js';
@@ -9,7 +9,9 @@ import { KindBadge, ProblemsBadge, SignBadge, AnswerBadge } from '../common/badg
 import { formatBytes, formatLocal } from '../common/format.js';
 import { BodyViewer } from './BodyViewer.js';
 import { AnswerFacts, HeadersTable, RetryGroup, SignFacts } from './DeliveryFacts.js';
-import { ProblemsList } from './ProblemsList.js';
+import { ProblemsHeading, ProblemsList } from './ProblemsList.js';
+import { readParams } from './params.js';
+import { ParamsTable } from './ParamsTable.js';
 import { AttemptLog } from '../resend/AttemptLog.js';
 import { ResendPanel } from '../resend/ResendPanel.js';
 import { formatRoute } from '../routing/route.js';
@@ -50,7 +52,7 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         <span className="meta">#{d.id} · {formatLocal(d.receivedAt)} · endpoint {d.endpoint} · from {d.remoteAddress} · {formatBytes(d.size)}</span>
         <KindBadge kind={d.kind} />
         {d.shape && d.shape !== d.kind && <span className="badge muted">{d.shape}</span>}
-        <ProblemsBadge errors={d.errorCount} warnings={d.warningCount} />
+        <ProblemsBadge errors={d.errorCount} warnings={d.warningCount} notes={d.noteCount} />
         <SignBadge status={d.sign} />
         <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
         {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
@@ -72,12 +74,12 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         {resending ? (
           <ResendPanel deliveryId={d.id} isJson={d.kind !== 'not-json'} />
         ) : (
-          <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentEncoding={d.contentEncoding} jump={jump} />
+          <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentType={d.contentType} contentEncoding={d.contentEncoding} jump={jump} />
         )}
         {/* What arrived comes first; what was sent from here leads only while re-sending. */}
         <aside className="side">
           {resending && sentFromHere}
-          <h2>Problems ({d.problems.length})</h2>
+          <ProblemsHeading problems={d.problems} />
           <ProblemsList problems={d.problems} onJump={(path) => setJump({ path, nonce: Date.now() })} />
           <h2>Sign</h2>
           <SignFacts sign={d.signDetail} />
@@ -85,6 +87,12 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
           <AnswerFacts response={d.response} />
           <h2>Vendor retries</h2>
           <RetryGroup current={d.id} group={d.retryGroup} />
+          {d.query !== '' && (
+            <>
+              <h2>Query parameters</h2>
+              <ParamsTable params={readParams(d.query)} label="query parameters" />
+            </>
+          )}
           <h2>Request headers</h2>
           <HeadersTable headers={d.headers} />
           {Object.keys(d.forwarded).length > 0 && (

@@ -34,7 +34,7 @@ export const InboxRow = memo(function InboxRow({ row, attempts, selected, top, o
       <span className="c-task" title={row.taskName ?? ''}>{row.taskName ?? '—'}</span>
       <span className="c-calls">{row.callCount}</span>
       <span className="c-status" title={formatCounts(row.statusSummary)}>{formatCounts(row.statusSummary) || '—'}</span>
-      <span className="c-problems"><ProblemsBadge errors={row.errorCount} warnings={row.warningCount} /></span>
+      <span className="c-problems"><ProblemsBadge errors={row.errorCount} warnings={row.warningCount} notes={row.noteCount} /></span>
       <span className="c-sign"><SignBadge status={row.sign} /></span>
       <span className="c-answer"><AnswerBadge status={row.responseStatus} /></span>
       <span className="c-retry" title={row.resend ? "this app's own re-send, not the vendor's" : undefined}>{row.resend ? 're-send' : attempts > 1 ? `${row.attempt}/${attempts}` : '—'}</span>

@@ -78,7 +78,8 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         <option value="">problems: any</option>
         <option value="errors">with errors</option>
         <option value="warnings">errors or warnings</option>
-        <option value="none">without problems</option>
+        <option value="notes">errors, warnings or notes</option>
+        <option value="none" title="no errors or warnings; notes allowed (the vendor's own example has them)">without problems</option>
       </select>
       <select aria-label="sign" value={value.sign ?? ''} onChange={(e) => set('sign', e.target.value as SummaryFilter['sign'])}>
         <option value="">Sign: any</option>

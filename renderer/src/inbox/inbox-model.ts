@@ -55,6 +55,7 @@ export function matchesSummary(filter: DeliveryFilter, d: DeliverySummary): bool
   if (filter.sign && d.sign !== filter.sign) return false;
   if (filter.hasProblems === 'errors' && d.errorCount === 0) return false;
   if (filter.hasProblems === 'warnings' && d.errorCount + d.warningCount === 0) return false;
+  if (filter.hasProblems === 'notes' && d.errorCount + d.warningCount + d.noteCount === 0) return false;
   if (filter.hasProblems === 'none' && d.errorCount + d.warningCount > 0) return false;
   if (filter.from !== undefined && d.receivedAt < filter.from) return false;
   if (filter.to !== undefined && d.receivedAt >= filter.to) return false;

@@ -4,6 +4,7 @@ import { LosslessNumber } from 'lossless-json';
 import { MAX_CONTRACT_PROBLEMS, checkCallEnd, checkContentType } from '../../../shared/contract/contract-check.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
+import { countProblems } from '../../../shared/problem-counts.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url), 'utf8');
 
@@ -16,7 +17,7 @@ function seed(): JsonObject {
 const call = (body: JsonObject): JsonObject => (body['Details'] as JsonObject[])[0] as JsonObject;
 const redial = (body: JsonObject): JsonObject => (call(body)['RedailCall'] as JsonObject[])[0] as JsonObject;
 
-/** The example with one change, checked; the example's own two redial warnings are left out. */
+/** The example with one change, checked; the example's own two redial notes are left out. */
 function checkWith(change: (body: JsonObject) => void) {
   const body = seed();
   change(body);
@@ -25,11 +26,21 @@ function checkWith(change: (body: JsonObject) => void) {
 const summary = (ps: Array<{ path: string; severity: string; code: string }>) => ps.map((p) => `${p.severity} ${p.code} ${p.path}`);
 
 describe("the page's own example", () => {
-  it('has no errors, and exactly two warnings: the redial RingType "" and the redial start time without a zone', () => {
+  it('has no errors and no warnings, only two notes: the redial RingType "" and the redial start time without a zone', () => {
     expect(summary(checkCallEnd(seed()))).toEqual([
-      'warning ambiguous-timezone Details[0].RedailCall[0].CallStartTime',
-      'warning unknown-enum Details[0].RedailCall[0].RingType',
+      'note ambiguous-timezone Details[0].RedailCall[0].CallStartTime',
+      'note unknown-enum Details[0].RedailCall[0].RingType',
     ]);
+  });
+
+  it('says in each note why it is only a note: the vendor itself sends it so', () => {
+    for (const p of checkCallEnd(seed())) expect(p.message).toMatch(/A note, not a warning: the vendor's own example (sends it here|writes redial times this way)$/);
+  });
+
+  it('still warns about what the example does not do: RingType "" on a call, any other odd redial RingType', () => {
+    expect(summary(checkWith((b) => (call(b)['RingType'] = '')))).toEqual(['warning unknown-enum Details[0].RingType']);
+    const odd = checkCallEnd(((b) => ((redial(b)['RingType'] = 'ringing'), b))(seed()));
+    expect(summary(odd)).toContain('warning unknown-enum Details[0].RedailCall[0].RingType');
   });
 
   it('leaves out the optional Slots and Multi_intention without any problem', () => {
@@ -180,21 +191,26 @@ describe('times and dates', () => {
     expect(checkCallEnd(body).map((p) => p.code)).toEqual(['unknown-enum']);
   });
 
-  it('warns (not errors) about a redial time in neither form', () => {
+  it('warns (not notes, not errors) about a redial time in neither form', () => {
     expect(summary(checkWith((b) => (redial(b)['CallStartTime'] = 'yesterday')))).toEqual(['warning bad-datetime Details[0].RedailCall[0].CallStartTime']);
   });
 });
 
 describe('volume', () => {
-  it(`lists at most ${MAX_CONTRACT_PROBLEMS} problems and summarises the rest with their counts`, () => {
+  it(`lists at most ${MAX_CONTRACT_PROBLEMS} problems of each severity and counts the rest in a summary per severity`, () => {
     const body = seed();
     const entry = call(body);
-    body['Details'] = Array.from({ length: 600 }, () => ({ ...entry, CallID: new LosslessNumber('1') }));
+    // Per call, in order: wrong-type CallID (error), then the redial's two notes: 1,200 errors and
+    // 2,400 notes. The last call's unsafe id is the one warning, found after a thousand of each.
+    body['Details'] = Array.from({ length: 1200 }, (_, i) => ({ ...entry, CallID: new LosslessNumber('1'), ...(i === 1199 ? { id: new LosslessNumber('98765432109876543210') } : {}) }));
     const problems = checkCallEnd(body);
-    expect(problems).toHaveLength(MAX_CONTRACT_PROBLEMS + 1);
-    // Per call, in order: wrong-type CallID (error), then the redial's two warnings. 1,800 in all;
-    // the first 1,000 hold 334 errors and 666 warnings.
-    expect(problems.at(-1)).toMatchObject({ code: 'more-problems', severity: 'error', message: '800 more contract problems not listed (266 errors, 534 warnings)' });
+    expect(problems).toHaveLength(2 * MAX_CONTRACT_PROBLEMS + 1 + 2);
+    expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['unsafe-integer']);
+    expect(problems.slice(-2)).toEqual([
+      { path: '$', severity: 'error', code: 'more-problems', count: 200, message: '200 more errors not listed: the first 1,000 are shown' },
+      { path: '$', severity: 'note', code: 'more-problems', count: 1400, message: '1,400 more notes not listed: the first 1,000 are shown' },
+    ]);
+    expect(countProblems(problems)).toEqual({ errors: 1200, warnings: 1, notes: 2400 });
   });
 });
 

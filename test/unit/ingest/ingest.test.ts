@@ -13,10 +13,10 @@ const run = (body: Uint8Array, more: Partial<IngestInput> = {}) => ingest({ body
 const codes = (r: { problems: Array<{ severity: string; code: string }> }) => r.problems.map((p) => `${p.severity} ${p.code}`);
 
 describe("the page's example", () => {
-  it('is a call-end with no errors, its two known warnings, one indexed call and search text', () => {
+  it('is a call-end with no errors or warnings, its two notes, one indexed call and search text', () => {
     const r = run(SEED);
     expect(r).toMatchObject({ kind: 'call-end', shape: 'call-end', contentType: 'application/json', contentEncoding: null, charset: 'utf-8', taskId: '502380771007633e8d8b859ebf76970a', taskName: 'Task-001', planName: 'Plan_001' });
-    expect(codes(r)).toEqual(['warning ambiguous-timezone', 'warning unknown-enum']);
+    expect(codes(r)).toEqual(['note ambiguous-timezone', 'note unknown-enum']);
     expect(r.calls).toHaveLength(1);
     expect(r.calls[0]?.redials).toHaveLength(1);
     expect(r.searchText).toContain('name1');

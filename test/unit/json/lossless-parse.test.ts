@@ -180,6 +180,8 @@ describe('duplicate keys', () => {
     const r = ok(`[${Array.from({ length: 2 }, () => `{${members}}`).join(',')}]`);
     expect(r.problems).toHaveLength(101);
     expect(r.problems[100]?.message).toMatch(/^198 more duplicate keys/);
+    // The summary stands for the 198 in a delivery's warning count.
+    expect(r.problems[100]?.count).toBe(198);
   });
 });
 

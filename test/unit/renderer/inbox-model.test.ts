@@ -4,7 +4,7 @@ import { matchesSummary, mergeHead, mergeRows, needsServerMatch, retryTotals } f
 
 const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
   id, receivedAt, endpoint: 'default', method: 'POST', path: '/', size: 1, truncated: false, kind: 'call-end', shape: null,
-  taskId: null, taskName: null, callCount: 0, statusSummary: {}, errorCount: 0, warningCount: 0, sign: 'not-checked',
+  taskId: null, taskName: null, callCount: 0, statusSummary: {}, errorCount: 0, warningCount: 0, noteCount: 0, sign: 'not-checked',
   responseStatus: 200, retryOf: null, attempt: 1, sha256: '', resend: false, ...extra,
 });
 const ids = (rows: DeliverySummary[]) => rows.map((r) => r.id);
@@ -76,6 +76,14 @@ describe('matching live arrivals against the filter', () => {
     expect(matchesSummary({ hasProblems: 'none' }, d)).toBe(false);
     expect(matchesSummary({ from: 1000, to: 1001 }, d)).toBe(true);
     expect(matchesSummary({ to: 1000 }, d)).toBe(false);
+  });
+
+  it('counts notes only for has:notes: a delivery with only notes has no problems to chase', () => {
+    const d = row(1, 1000, { noteCount: 2 });
+    expect(matchesSummary({ hasProblems: 'notes' }, d)).toBe(true);
+    expect(matchesSummary({ hasProblems: 'none' }, d)).toBe(true);
+    expect(matchesSummary({ hasProblems: 'warnings' }, d)).toBe(false);
+    expect(matchesSummary({ hasProblems: 'notes' }, row(2, 1000))).toBe(false);
   });
 
   it('leaves text and call fields to the server', () => {

@@ -21,6 +21,7 @@ describe('search syntax', () => {
       hasProblems: 'errors',
     });
     expect(parseSearch('has:warnings').hasProblems).toBe('warnings');
+    expect(parseSearch('has:notes').hasProblems).toBe('notes');
     expect(parseSearch('has:none').hasProblems).toBe('none');
   });
 

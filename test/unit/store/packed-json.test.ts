@@ -42,6 +42,18 @@ describe('packed JSON', () => {
     expect(structuredClone(blob).buffer.byteLength).toBe(blob.length);
   });
 
+  it('reads blobs written with the first dictionary, before notes', () => {
+    // Written by packJson when it deflated against DICTIONARY_V1: the seed's redial RingType problem of then.
+    const v1 = Buffer.from('/yMihKmYMGKUBkl2iAUA', 'base64');
+    expect(unpackJson(v1)).toEqual([
+      { path: 'Details[0].RedailCall[0].RingType', severity: 'warning', code: 'unknown-enum', message: 'RingType "" is not one of busy, cantuse, hold, line, holdline, switchoff, lineswitchoff, outofarea, unregister, wrongnum, notmatch, normal, null' },
+    ]);
+  });
+
+  it("keeps the seed's notes about as small as its warnings were (81 bytes against the first dictionary)", () => {
+    expect(packJson(derived.problems).length).toBeLessThanOrEqual(90);
+  });
+
   it('reads blobs written before the dictionary (plain raw deflate)', () => {
     const old = deflateRawSync(JSON.stringify(derived.problems));
     expect(unpackJson(old)).toEqual(derived.problems);

@@ -6,5 +6,6 @@ import { sql as forwards } from './0004-forwards.js';
 import { sql as retryIndex } from './0005-retry-index.js';
 import { sql as partialIndexes } from './0006-partial-indexes.js';
 import { sql as resend } from './0007-resend.js';
+import { sql as noteCount } from './0008-note-count.js';
 
-export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex, partialIndexes, resend];
+export const migrations: readonly string[] = [initial, sends, pending, forwards, retryIndex, partialIndexes, resend, noteCount];
