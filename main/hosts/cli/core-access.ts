@@ -7,13 +7,14 @@
 // directory go (LOCK_RETRY_MS), as two writers must not share the store; a `serve` started meanwhile
 // is refused as beside any other core. The desktop app offers no HTTP API: beside it, the commands
 // that go through this module say so (exit 1).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiInputError, operations, validatingClient, type ApiClient, type OpName } from '../../../shared/api.js';
 import { DATABASE_FILE, startCore } from '../../core/app.js';
 import { DataDirBusyError, runningInfo } from '../../core/data-dir-lock.js';
 import { processAlive } from '../../core/process-alive.js';
 import { ApiError, createHttpClient } from '../../../shared/http-client.js';
+import { notADirectory } from './trouble.js';
 
 export interface CoreAccess {
   client: ApiClient;
@@ -25,7 +26,7 @@ export interface CoreAccess {
 /** A data directory with no store where one was needed. */
 export class NoStoreError extends Error {
   constructor(readonly dataDir: string) {
-    super(`no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
+    super(existsSync(dataDir) && !statSync(dataDir).isDirectory() ? notADirectory(dataDir) : `no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
   }
 }
 

@@ -3,7 +3,7 @@
 // delivery (delivery-log.ts), unless --quiet.
 import { Option, type Command } from 'commander';
 import { startCore, DEFAULT_BODY_LIMIT, DEFAULT_INFLIGHT_BUDGET, DEFAULT_MAX_CONNECTIONS, DEFAULT_WAL_LIMIT } from '../../core/app.js';
-import { DataDirBusyError } from '../../core/data-dir-lock.js';
+import { troubleLine } from './trouble.js';
 import { keepRunningWhenReaderLeaves } from './closed-pipe.js';
 import { startHttpApi } from '../../core/api/http-api.js';
 import { registerStaticUi } from '../../core/api/static-ui.js';
@@ -121,7 +121,7 @@ async function serve(opts: ServeOptions): Promise<void> {
     inflightBudget: opts.maxInflight,
     maxConnections: opts.maxConnections,
     walLimit: opts.walLimit,
-  }).catch((error: NodeJS.ErrnoException) => fail(error, opts.port, 'receiver'));
+  }).catch((error: NodeJS.ErrnoException) => fail(error, opts.port, 'receiver', opts.data));
   const token = apiToken(opts.data, opts.token);
   const api = await startHttpApi({
     service: core.service,
@@ -132,7 +132,7 @@ async function serve(opts: ServeOptions): Promise<void> {
   }).catch(
     async (error: NodeJS.ErrnoException) => {
       await core.close();
-      return fail(error, opts.uiPort, 'ui');
+      return fail(error, opts.uiPort, 'ui', opts.data);
     },
   );
   const forwarded = await configureForwarding(core.service, opts);
@@ -184,9 +184,11 @@ async function configureForwarding(service: ApiService, opts: ServeOptions): Pro
   return saved;
 }
 
-function fail(error: NodeJS.ErrnoException, p: number, what: string): never {
-  if (error instanceof DataDirBusyError) {
-    process.stderr.write(`error: ${error.message}\n`);
+function fail(error: NodeJS.ErrnoException, p: number, what: string, dataDir: string): never {
+  const trouble = troubleLine(error, dataDir);
+  if (trouble !== null) {
+    // The data directory or the store, not the port.
+    process.stderr.write(`error: ${trouble}\n`);
   } else if (error.code === 'EADDRINUSE') {
     process.stderr.write(`error: ${what} port ${p} is in use; pass another (--${what === 'ui' ? 'ui-port' : 'port'} 0 picks a free one)\n`);
   } else {

@@ -13,6 +13,7 @@ import { decodeBody } from '../../core/ingest/decode.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { ExportLine } from '../../../shared/export-format.js';
 import { ApiUnreachableError, reachCore, servingApi, type CoreAccess } from './core-access.js';
+import { troubleLine } from './trouble.js';
 import { defaultDataDir } from './data-dir.js';
 
 /** Exit codes: found 0; nothing before the timeout 124 (as timeout(1)); bad input 2; anything else 1. */
@@ -134,7 +135,7 @@ async function wait(flags: Flags): Promise<number> {
       }
     }
   } catch (error) {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`error: ${troubleLine(error, flags.data) ?? (error instanceof Error ? error.message : String(error))}\n`);
     return 1;
   }
 }
