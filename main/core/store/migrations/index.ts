@@ -1,4 +1,5 @@
-// Migrations in order; entry i moves the schema from user_version i to i + 1.
+// Migrations in order; entry i moves the schema from user_version i to i + 1. A landed file is never
+// edited (landed.json holds each one's sha256, checked by test/unit/store/landed-migrations.test.ts).
 import { sql as initial } from './0001-initial.js';
 import { sql as sends } from './0002-sends.js';
 import { sql as pending } from './0003-pending.js';
