@@ -223,3 +223,17 @@ describeMigration('0007-resend.ts', (it) => {
     ]);
   });
 });
+
+describeMigration('0008-note-count.ts', (it) => {
+  it('counts no notes for deliveries stored before it, nor for a row written as version 7 wrote them', ({ step: { db, before } }) => {
+    expect(columnsOf(db, 'deliveries')).toContainEqual({ name: 'note_count', type: 'INTEGER', notnull: 1, dflt_value: '0' });
+    const v7Columns = Object.keys(before.deliveries![0]!).filter((c) => c !== 'id').join(', ');
+    db.prepare(`INSERT INTO deliveries (id, ${v7Columns}) SELECT 4, ${v7Columns} FROM deliveries WHERE id = 1`).run();
+    expect(db.prepare(`SELECT id, note_count FROM deliveries ORDER BY id`).all()).toEqual([
+      { id: 1, note_count: 0 },
+      { id: 2, note_count: 0 },
+      { id: 3, note_count: 0 },
+      { id: 4, note_count: 0 },
+    ]);
+  });
+});
