@@ -36,27 +36,38 @@ export const responseBehaviour = z
     status: z.number().int().min(200).max(599).default(200),
     body: z.string().max(1_000_000).default('{}'),
     contentType: z.string().max(200).default('application/json'),
+    /** Delay before answering, in ms. */
     delayMs: z.number().int().min(0).max(600_000).default(0),
+    /** Never answer (the client or the server's request timeout ends it). */
     hang: z.boolean().default(false),
+    /** Fail the first N deliveries of each distinct body (vendor retries then succeed). */
     failFirst: z.number().int().min(0).max(1000).default(0),
+    /** Status used for the failures above and for random failures. */
     failStatus: z.number().int().min(200).max(599).default(500),
+    /** Probability in [0, 1] of answering failStatus. */
     failureRate: z.number().min(0).max(1).default(0),
   })
   .strict();
 
 /**
  * How signatures are checked and made (docs/SIGN.md). One flat object: each field applies to the
- * types its comment in shared/model.ts names. `hmac-sha256` is the legacy name of `hmac` with sha256,
- * kept so endpoint configs stored by earlier versions parse and mean the same.
+ * types its comment names. `hmac-sha256` is the legacy name of `hmac` with sha256 (sha256 of the raw
+ * body, no prefix), kept so endpoint configs stored by earlier versions parse and mean the same.
  */
 export const signScheme = z
   .object({
     type: z.enum(['none', 'md5-template', 'hmac', 'hmac-sha256', 'standard-webhooks']).default('md5-template'),
+    /** md5-template: placeholders `{Field}` are body fields, `{KEY}` the key. */
     template: z.string().max(2000).optional(),
+    /** hmac: header that carries the signature (default `X-Signature`). */
     header: z.string().max(200).optional(),
+    /** hmac: how the digest is written. */
     encoding: z.enum(['hex', 'base64']).optional(),
+    /** hmac: the hash (default sha256). */
     algorithm: z.enum(['sha1', 'sha256', 'sha512']).optional(),
+    /** hmac: written before the digest, e.g. `sha256=` as GitHub does. */
     prefix: z.string().max(100).regex(/^[^\r\n\0,]*$/, 'no CR, LF, NUL or comma in a prefix').optional(),
+    /** hmac: what is signed, default `{body}`; also `{timestamp}` (a Stripe-like `t=…,v1=…` header) and `{header:Name}`. */
     signed: z
       .string()
       .max(2000)
@@ -65,6 +76,7 @@ export const signScheme = z
         if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.join(', ')}: use {body}, {timestamp} or {header:Name}` });
       })
       .optional(),
+    /** standard-webhooks, hmac with `{timestamp}`: seconds between the signed time and the arrival before a warning (default 300). */
     toleranceSeconds: z.number().int().min(0).max(10 * 365 * 86_400).optional(),
   })
   .strict();
@@ -105,12 +117,16 @@ export const forwardConfig = z
 
 export const endpointConfig = z
   .object({
+    /** URL-safe name: deliveries to `/hooks/<name>/...` belong to it; `default` takes all other paths. */
     name: endpointName,
     response: responseBehaviour.default(responseBehaviour.parse({})),
+    /** The customer's KEY for `Sign`; empty means not configured. */
     key: z.string().max(1000).default(''),
     /** Default: the vendor's md5 scheme; with no KEY, the vendor's default KEY (see docs/SIGN.md). */
     sign: signScheme.default({ type: 'md5-template' }),
+    /** Public URL of a tunnel that reaches this receiver, when the user set one. */
     publicUrl: z.string().url().max(2000).optional(),
+    /** Forward every delivery to a local app (tee) or answer with its answer (relay). */
     forward: forwardConfig.optional(),
   })
   .strict();
@@ -179,22 +195,19 @@ export interface Stats {
   bucketMs: number;
 }
 
-export interface Settings {
-  /** Keep at most this many deliveries (0: no limit). Nothing is deleted without this set. */
-  retentionCount: number;
-  /** Keep deliveries at most this many days (0: no limit). */
-  retentionDays: number;
-  /** Public URL of the tunnel to the receiver, shown as the URL to give the vendor. */
-  publicUrl: string;
-}
-
+/** A change to the settings: the fields given replace the stored ones. */
 export const settingsInput = z
   .object({
+    /** Keep at most this many deliveries (0: no limit). Nothing is deleted without this set. */
     retentionCount: z.number().int().min(0).optional(),
+    /** Keep deliveries at most this many days (0: no limit). */
     retentionDays: z.number().int().min(0).optional(),
+    /** Public URL of the tunnel to the receiver, shown as the URL to give the vendor ('' for none). */
     publicUrl: z.union([z.string().url(), z.literal('')]).optional(),
   })
   .strict();
+/** The settings as stored: every field of settingsInput, set. */
+export type Settings = Required<z.output<typeof settingsInput>>;
 
 
 // ---- Re-send (docs/RESEND.md) ----

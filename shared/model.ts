@@ -1,5 +1,7 @@
 // The domain's data shapes, shared by the core, the hosts and the renderer.
 // Plain types only: nothing here may import Node or DOM APIs.
+import type { z } from 'zod';
+import type { endpointConfig, forwardConfig, responseBehaviour, signScheme } from './api-schemas.js';
 
 /** How a body was classified. */
 export type DeliveryKind = 'call-end' | 'json' | 'not-json';
@@ -31,31 +33,18 @@ export interface Problem {
 }
 
 /**
- * `hmac` is the generic HMAC header scheme; `hmac-sha256` is its legacy name (sha256 of the raw body,
- * no prefix), still accepted and meaning what it always did (docs/SIGN.md).
+ * How an endpoint computes/verifies signatures, and how it answers and forwards: the API's schemas
+ * (api-schemas.ts) are their one declaration, the types are what those schemas produce.
  */
-export type SignSchemeName = 'none' | 'md5-template' | 'hmac' | 'hmac-sha256' | 'standard-webhooks';
-
-export type HmacAlgorithm = 'sha1' | 'sha256' | 'sha512';
-
-/** How an endpoint computes/verifies signatures. Fields apply to the types named in their comment. */
-export interface SignScheme {
-  type: SignSchemeName;
-  /** md5-template: placeholders `{Field}` are body fields, `{KEY}` the key. */
-  template?: string;
-  /** hmac: header that carries the signature (default `X-Signature`). */
-  header?: string;
-  /** hmac: how the digest is written. */
-  encoding?: 'hex' | 'base64';
-  /** hmac: the hash (default sha256). */
-  algorithm?: HmacAlgorithm;
-  /** hmac: written before the digest, e.g. `sha256=` as GitHub does. */
-  prefix?: string;
-  /** hmac: what is signed, default `{body}`; also `{timestamp}` (a Stripe-like `t=…,v1=…` header) and `{header:Name}`. */
-  signed?: string;
-  /** standard-webhooks, hmac with `{timestamp}`: seconds between the signed time and the arrival before a warning (default 300). */
-  toleranceSeconds?: number;
-}
+export type SignScheme = z.output<typeof signScheme>;
+/** `hmac` is the generic HMAC header scheme; `hmac-sha256` is its legacy name (docs/SIGN.md). */
+export type SignSchemeName = SignScheme['type'];
+export type HmacAlgorithm = NonNullable<SignScheme['algorithm']>;
+/** How an endpoint answers. The default is the contract's `200 {}`. */
+export type ResponseBehaviour = z.output<typeof responseBehaviour>;
+/** Forward on arrival: docs/FORWARD.md. */
+export type ForwardConfig = z.output<typeof forwardConfig>;
+export type EndpointConfig = z.output<typeof endpointConfig>;
 
 export type SignStatus = 'verified' | 'mismatch' | 'not-checked';
 
@@ -76,47 +65,8 @@ export interface SignResult {
   warnings?: string[];
 }
 
-/** How an endpoint answers. The default is the contract's `200 {}`. */
-export interface ResponseBehaviour {
-  status: number;
-  body: string;
-  contentType: string;
-  /** Delay before answering, in ms. */
-  delayMs: number;
-  /** Never answer (the client or the server's request timeout ends it). */
-  hang: boolean;
-  /** Fail the first N deliveries of each distinct body (vendor retries then succeed). */
-  failFirst: number;
-  /** Status used for the failures above and for random failures. */
-  failStatus: number;
-  /** Probability in [0, 1] of answering failStatus. */
-  failureRate: number;
-}
-
-/** Forward on arrival: see `forwardConfig` in api-schemas.ts and docs/FORWARD.md. */
-export interface ForwardConfig {
-  url: string;
-  mode: 'tee' | 'relay';
-  paused: boolean;
-  timeoutMs: number;
-  retry?: { intervalMs: number; maxRetries: number; timeScale: number };
-}
-
 /** Where a delivery's forwarding stands: sent and answered 200, failed, missed while paused, or under way. */
 export type ForwardState = 'pending' | 'delivered' | 'failed' | 'paused';
-
-export interface EndpointConfig {
-  /** URL-safe name: deliveries to `/hooks/<name>/...` belong to it; `default` takes all other paths. */
-  name: string;
-  response: ResponseBehaviour;
-  /** The customer's KEY for `Sign`; empty means not configured. */
-  key: string;
-  sign: SignScheme;
-  /** Public URL of a tunnel that reaches this receiver, when the user set one. */
-  publicUrl?: string;
-  /** Forward every delivery to a local app (tee) or answer with its answer (relay). */
-  forward?: ForwardConfig;
-}
 
 /** The answer the receiver actually gave (or is about to give) a delivery. */
 export interface GivenResponse {
