@@ -33,8 +33,19 @@ const shortLabel = (v: string) => (v.length > 16 ? `${v.slice(0, 15)}…` : v);
  * Horizontal bars: counts by label, largest first, or in the given order (ranges) when `ordered`.
  * With nothing counted (empty buckets included) it says so, naming what it counts (`of`).
  */
-export function CountChart({ counts, ordered = false, of = 'calls' }: { counts: Record<string, number> | Array<[string, number]>; ordered?: boolean; of?: string }) {
-  const data = (Array.isArray(counts) ? counts : Object.entries(counts)).map(([name, count]) => ({ name: name === '' ? '"" (empty)' : name, count }));
+export function CountChart({
+  counts,
+  ordered = false,
+  of = 'calls',
+  onPick,
+}: {
+  counts: Record<string, number> | Array<[string, number]>;
+  ordered?: boolean;
+  of?: string;
+  /** A bar was clicked: its label as counted (`''` for the empty value). */
+  onPick?: (label: string) => void;
+}) {
+  const data = (Array.isArray(counts) ? counts : Object.entries(counts)).map(([label, count]) => ({ label, name: label === '' ? '"" (empty)' : label, count }));
   if (!ordered) data.sort((a, b) => b.count - a.count);
   if (data.every((d) => d.count === 0)) return <p className="quiet">No {of}.</p>;
   return (
@@ -44,7 +55,12 @@ export function CountChart({ counts, ordered = false, of = 'calls' }: { counts: 
         <XAxis type="number" allowDecimals={false} fontSize={11} />
         <YAxis type="category" dataKey="name" width={120} fontSize={11} tickFormatter={shortLabel} />
         <Tooltip />
-        <Bar dataKey="count" fill="#5b8def" isAnimationActive={false} />
+        <Bar
+          dataKey="count"
+          fill="#5b8def"
+          isAnimationActive={false}
+          {...(onPick && { cursor: 'pointer', onClick: (entry: { payload?: { label?: string } }) => entry.payload?.label !== undefined && onPick(entry.payload.label) })}
+        />
       </BarChart>
     </ResponsiveContainer>
   );
