@@ -1,8 +1,7 @@
 // The building blocks of the API contract: input schemas shared by several operations, and the
 // output shapes that are the API's own (not domain data). The table itself is in api.ts.
 import { z } from 'zod';
-import type { CallSummary, ForwardConfig, ForwardState, RedialSummary } from './model.js';
-import { unknownPlaceholders } from './sign-schemes/hmac.js';
+import { unknownPlaceholders } from './sign-schemes/placeholders.js';
 
 export const id = z.number().int().positive();
 export const epochMs = z.number().int().nonnegative();
@@ -131,13 +130,6 @@ export const endpointConfig = z
   })
   .strict();
 
-export interface ForwardStatus {
-  endpoint: string;
-  forward: ForwardConfig | null;
-  /** Deliveries by forwarding state. */
-  counts: Record<ForwardState, number>;
-}
-
 export interface Page<T> {
   items: T[];
   /** Pass back as `cursor` for the next (older) page; null at the end. */
@@ -157,28 +149,6 @@ export interface RawBody {
    * past what one answer carries. `decodedBytes`: the whole body's size once decoded.
    */
   decodedTextCut?: { shownChars: number; decodedBytes: number };
-}
-
-export interface ChainAttempt {
-  /** `call` for a Details[] entry, `redial` for a RedailCall[] entry. */
-  source: 'call' | 'redial';
-  deliveryId: number;
-  receivedAt: number;
-  callId: string | null;
-  /** As written in the payload. Redial times carry no zone: see `zoneAmbiguous`. */
-  startTimeRaw: string | null;
-  zoneAmbiguous: boolean;
-  /** Start as epoch ms, zone-less times read with the requested offset; null when unparseable. */
-  startMs: number | null;
-  ringType: string | null;
-  ringTime: number | null;
-  hangupType: string | null;
-  /** Intention for calls, ResultLabel for redials. */
-  label: string | null;
-  /** The call's Status (`finished`, `failed`, …); a RedailCall entry carries none, so null there. */
-  status: string | null;
-  call?: CallSummary;
-  redial?: RedialSummary;
 }
 
 export interface Stats {

@@ -14,8 +14,6 @@ import {
   sendOptions,
   settingsInput,
   targetUrl,
-  type ChainAttempt,
-  type ForwardStatus,
   type Page,
   type RawBody,
   type Settings,
@@ -23,11 +21,14 @@ import {
 } from './api-schemas.js';
 
 export * from './api-schemas.js';
+export type { ChainAttempt, ForwardStatus } from './model.js';
 import { searchString } from './search-syntax.js';
 import { diffSource } from './diff/diff-source.js';
 import type { BodyDiff } from './diff/body-diff.js';
 import type {
   CallDetail,
+  ChainAttempt,
+  ForwardStatus,
   CurlCommand,
   DeliveryDetail,
   DeliverySummary,

@@ -68,6 +68,13 @@ export interface SignResult {
 /** Where a delivery's forwarding stands: sent and answered 200, failed, missed while paused, or under way. */
 export type ForwardState = 'pending' | 'delivered' | 'failed' | 'paused';
 
+export interface ForwardStatus {
+  endpoint: string;
+  forward: ForwardConfig | null;
+  /** Deliveries by forwarding state. */
+  counts: Record<ForwardState, number>;
+}
+
 /** The answer the receiver actually gave (or is about to give) a delivery. */
 export interface GivenResponse {
   status: number | null;
@@ -345,4 +352,27 @@ export interface HarEntry {
   cache: Record<string, never>;
   timings: { send: number; wait: number; receive: number };
   comment?: string;
+}
+
+/** One attempt of a callee's redial chain: a call of Details[] or an entry of RedailCall[] (getChain). */
+export interface ChainAttempt {
+  /** `call` for a Details[] entry, `redial` for a RedailCall[] entry. */
+  source: 'call' | 'redial';
+  deliveryId: number;
+  receivedAt: number;
+  callId: string | null;
+  /** As written in the payload. Redial times carry no zone: see `zoneAmbiguous`. */
+  startTimeRaw: string | null;
+  zoneAmbiguous: boolean;
+  /** Start as epoch ms, zone-less times read with the requested offset; null when unparseable. */
+  startMs: number | null;
+  ringType: string | null;
+  ringTime: number | null;
+  hangupType: string | null;
+  /** Intention for calls, ResultLabel for redials. */
+  label: string | null;
+  /** The call's Status (`finished`, `failed`, …); a RedailCall entry carries none, so null there. */
+  status: string | null;
+  call?: CallSummary;
+  redial?: RedialSummary;
 }

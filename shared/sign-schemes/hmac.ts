@@ -3,6 +3,7 @@
 // Digests are computed in the core (node:crypto); the renderer uses this to edit and explain.
 import type { HmacAlgorithm, SignScheme } from '../model.js';
 import { DEFAULT_TOLERANCE_SECONDS } from './timestamp.js';
+import { PLACEHOLDER } from './placeholders.js';
 
 export const HMAC_ALGORITHMS: readonly HmacAlgorithm[] = ['sha1', 'sha256', 'sha512'];
 export const DEFAULT_HMAC_HEADER = 'X-Signature';
@@ -40,9 +41,6 @@ export function hmacSettings(scheme: SignScheme): HmacSettings {
 
 export type SignedPart = { kind: 'text'; text: string } | { kind: 'body' } | { kind: 'timestamp' } | { kind: 'header'; name: string };
 
-const PLACEHOLDER = /\{(body|timestamp|header:([!#$%&'*+.^_`|~0-9A-Za-z-]+))\}/g;
-const ANY_PLACEHOLDER = /\{[^{}]*\}/g;
-
 /**
  * `{body}` is the body bytes, `{timestamp}` the unix seconds of the Stripe-like header's `t=`,
  * `{header:Name}` a request header's value; everything else is literal text (UTF-8).
@@ -59,11 +57,6 @@ export function parseSigned(template: string): SignedPart[] {
   }
   if (at < template.length) parts.push({ kind: 'text', text: template.slice(at) });
   return parts;
-}
-
-/** Placeholders that are not `{body}`, `{timestamp}` or `{header:Name}`: most likely typos. */
-export function unknownPlaceholders(template: string): string[] {
-  return [...template.matchAll(ANY_PLACEHOLDER)].map((m) => m[0]).filter((p) => !new RegExp(`^${PLACEHOLDER.source}$`).test(p));
 }
 
 export function usesTimestamp(parts: readonly SignedPart[]): boolean {

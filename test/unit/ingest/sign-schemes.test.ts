@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { signRequest, verifySign } from '../../../main/core/ingest/sign-check.js';
 import { endpointConfig } from '../../../shared/api.js';
 import type { SignScheme } from '../../../shared/model.js';
-import { HMAC_PRESETS, hmacSettings, parseSigned, unknownPlaceholders, withCurrentName } from '../../../shared/sign-schemes/hmac.js';
+import { HMAC_PRESETS, hmacSettings, parseSigned, withCurrentName } from '../../../shared/sign-schemes/hmac.js';
+import { unknownPlaceholders } from '../../../shared/sign-schemes/placeholders.js';
 import { parseSignatures, secretBase64 } from '../../../shared/sign-schemes/standard-webhooks.js';
 
 const preset = (name: string): SignScheme => HMAC_PRESETS.find((p) => p.name === name)!.scheme;
