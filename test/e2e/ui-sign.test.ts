@@ -1,4 +1,4 @@
-// Sign schemes in the UI (Debian Chromium against `serve`): an endpoint set to a GitHub-style HMAC
+// Sign schemes in the UI (Chromium against `serve`): an endpoint set to a GitHub-style HMAC
 // header (from its preset) and one set to Standard Webhooks verify what arrives over real HTTP, and
 // the delivery view explains a mismatch (expected, received, what was signed) and a stale timestamp.
 import { createHmac } from 'node:crypto';

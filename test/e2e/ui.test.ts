@@ -1,4 +1,4 @@
-// The inspection UI in Debian Chromium against `serve` started as a user starts it: deliveries sent
+// The inspection UI in Chromium against `serve` started as a user starts it: deliveries sent
 // with real HTTP appear live, open, show their transcript and redial chain, and payload text never
 // runs as code on any screen.
 import { readFileSync } from 'node:fs';

@@ -1,5 +1,6 @@
-// What the UI end-to-end tests share: `serve` started from the built CLI as a user starts it, Debian
-// Chromium driven by playwright-core, real HTTP to the receiver, and screenshots kept as artifacts.
+// What the UI end-to-end tests share: `serve` started from the built CLI as a user starts it, Chromium
+// (chromium-path.ts: $CHROMIUM_PATH or the usual places) driven by playwright-core, real HTTP to the
+// receiver, and screenshots kept as artifacts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,6 +8,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { findChromium } from './chromium-path.js';
 
 const bin = new URL('../../../bin/callback-inspector.js', import.meta.url).pathname;
 const screenshots = new URL('../../../artifacts/screenshots/', import.meta.url).pathname;
@@ -56,9 +58,9 @@ export async function startServe(dataDir?: string, extra: string[] = []): Promis
   };
 }
 
-export function launchChromium(): Promise<Browser> {
+export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

@@ -1,6 +1,7 @@
 // `npm start` runs this before Electron: it makes (once, and again only when Electron, better-sqlite3,
-// the platform or the arch changed) an Electron-ABI build of better-sqlite3 in build/native/electron/,
-// without touching node_modules/better-sqlite3, which stays the Node build that tests and `serve` load.
+// the platform or the arch changed, or the binary is not for Electron's module version after all) an
+// Electron-ABI build of better-sqlite3 in build/native/electron/, without touching
+// node_modules/better-sqlite3, which stays the Node build that tests and `serve` load.
 // It needs the network on first run (a prebuilt binary from better-sqlite3's releases, else Electron's
 // headers and a C++ toolchain), which is why it is not a postinstall: `npm ci` must work without them.
 // Packaging does not use it: electron-builder rebuilds node_modules inside the package (npmRebuild).
@@ -9,6 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BINDING_FILE, electronBindingDir, rebuildReason, STAMP_FILE, type BindingStamp } from '../native-binding.js';
+import { moduleVersionMismatch } from './module-version.js';
 
 const require = createRequire(import.meta.url);
 const packageVersion = (name: string): string =>
@@ -23,9 +25,21 @@ export function wantedStamp(): BindingStamp {
   };
 }
 
+/** Electron's NODE_MODULE_VERSION, from node-abi: the table @electron/rebuild builds by. */
+export function electronModuleVersion(electron: string): number {
+  const { getAbi } = require('node-abi') as { getAbi(target: string, runtime: string): string };
+  return Number(getAbi(electron, 'electron'));
+}
+
+/** Why the Electron copy in `outDir` must be (re)built: what its stamp says, then what its binary is. */
+export function electronRebuildReason(outDir: string, wanted: BindingStamp, moduleVersion = electronModuleVersion(wanted.electron)): string | null {
+  return rebuildReason(outDir, wanted) ?? moduleVersionMismatch(join(outDir, BINDING_FILE), moduleVersion, `Electron ${wanted.electron}`);
+}
+
 export async function buildElectronBinding(appRoot: string, wanted = wantedStamp()): Promise<string> {
   const outDir = electronBindingDir(appRoot);
-  const reason = rebuildReason(outDir, wanted);
+  const moduleVersion = electronModuleVersion(wanted.electron);
+  const reason = electronRebuildReason(outDir, wanted, moduleVersion);
   if (!reason) return join(outDir, BINDING_FILE);
   console.log(`better-sqlite3 for Electron ${wanted.electron}: building (${reason})`);
 
@@ -55,8 +69,12 @@ export async function buildElectronBinding(appRoot: string, wanted = wantedStamp
       onlyModules: ['better-sqlite3'],
       force: true,
     });
+    const built = join(moduleDir, 'build', 'Release', BINDING_FILE);
+    // No stamp over a binary Electron would refuse: the next start would trust it and crash.
+    const mismatch = moduleVersionMismatch(built, moduleVersion, `Electron ${wanted.electron}`);
+    if (mismatch) throw new Error(`${mismatch}: node-gyp compiled it against other headers than Electron's (is \`nodedir\` set in your npm config?)`);
     mkdirSync(outDir, { recursive: true });
-    copyFileSync(join(moduleDir, 'build', 'Release', BINDING_FILE), join(outDir, BINDING_FILE));
+    copyFileSync(built, join(outDir, BINDING_FILE));
     // The stamp last: an interrupted build leaves no stamp, so the next start builds again.
     writeFileSync(join(outDir, STAMP_FILE), `${JSON.stringify(wanted, null, 2)}\n`);
   } finally {
