@@ -3,6 +3,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'zlib', 'os', 'child_process'];
 const restrict = (patterns, message) => ({
@@ -33,6 +34,12 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict([...nodeBuiltins, 'electron', '**/main/**', 'better-sqlite3'], 'The renderer reaches the core only through shared/api.ts.'),
+  },
+  {
+    // The rules of hooks, and every dependency listed: one left out on purpose says why, in place.
+    files: ['renderer/**/*.tsx', 'renderer/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['test/**/*.ts'],

@@ -38,6 +38,8 @@ export function useAsync<T>(load: () => Promise<T>, deps: readonly unknown[]): A
     return () => {
       current = false;
     };
+    // The caller names what `load` reads (`deps`), as useMemo's callers do: a new `load` each render is expected.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   return { ...state, reload: () => setGeneration((g) => g + 1) };
 }

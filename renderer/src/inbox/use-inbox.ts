@@ -57,11 +57,15 @@ export function useInbox(filter: DeliveryFilter): Inbox {
     setCursor(null);
     setError(null);
     fetchPage(gen, null, setRows);
+    // `filterKey` stands for `filter` (a new object each render); fetchPage reads only these and refs.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, filterKey]);
 
   const loadMore = useCallback(() => {
     if (busy.current || cursor === null) return;
     fetchPage(generation.current, cursor, (items) => setRows((prev) => mergeRows(prev, items)));
+    // As above: `filterKey` stands for `filter`, which fetchPage reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, cursor, filterKey]);
 
   const headInFlight = useRef<Promise<void> | null>(null);
@@ -96,6 +100,8 @@ export function useInbox(filter: DeliveryFilter): Inbox {
           refreshHead();
         }
       });
+    // As above: `filterKey` stands for `filter`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, filterKey]);
 
   useEventBatches('deliveryReceived', (batch) => {

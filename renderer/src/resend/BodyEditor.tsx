@@ -37,6 +37,7 @@ export function BodyEditor({ initial, json: isJson, onChange, resetKey }: Props)
     });
     return () => view.destroy();
     // `initial` is read once per reset: typing must not recreate the editor.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [resetKey, isJson]);
 
   return <div className="code-view body-editor" ref={host} />;
