@@ -3,15 +3,15 @@
 // this table; adding an operation is one entry here plus its implementation in the service.
 import { z } from 'zod';
 import {
-  bodyOverride,
   deliveryFilter,
   endpointConfig,
   endpointName,
   generateOptions,
-  headerPair,
   id,
+  requestEdits,
   retryPolicy,
   sendOptions,
+  signChoice,
   settingsInput,
   targetUrl,
   type ChainAttempt,
@@ -87,11 +87,7 @@ export const operations = {
     z
       .object({
         deliveryId: id.optional(),
-        body: bodyOverride.optional(),
-        /** Default: the delivery's method, else POST (the vendor POSTs). */
-        method: z.string().regex(/^[A-Z]{1,20}$/, 'an HTTP method in capitals').optional(),
-        /** The full header list to send; default: the delivery's content headers (see resendDraft). */
-        headers: z.array(headerPair).max(200).optional(),
+        ...requestEdits,
         ...sendOptions,
       })
       .strict()
@@ -185,9 +181,18 @@ export const operations = {
         sendId: id.optional(),
         /** For a delivery: where to send it (default: where it arrived). */
         to: targetUrl.optional(),
+        /**
+         * For a delivery, the re-send form's input: given any of these, the command sends exactly what
+         * `resend` with the same input sends (its default headers, the edits, the new signature), less
+         * the re-send mark, which names a job. Given none, the delivery as it arrived, every header.
+         */
+        ...requestEdits,
+        sign: signChoice.optional(),
+        allowTruncated: z.boolean().optional(),
       })
       .strict()
-      .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)'),
+      .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)')
+      .refine((v) => v.sendId === undefined || !hasRequestEdits(v), 'an attempt is copied as it was sent: give body, method, headers, sign or allowTruncated only with deliveryId'),
   ),
   /** The `export` NDJSON (one line per delivery, shared/export-format.ts) of a selection, oldest first. */
   exportNdjson: op<string>()(
@@ -241,6 +246,11 @@ export const operations = {
       .strict(),
   ),
 } as const;
+
+/** Whether a copyAsCurl input asks for the re-send form's request rather than the delivery as it arrived. */
+export function hasRequestEdits(v: { body?: unknown; method?: unknown; headers?: unknown; sign?: unknown; allowTruncated?: unknown }): boolean {
+  return v.body !== undefined || v.method !== undefined || v.headers !== undefined || v.sign !== undefined || v.allowTruncated !== undefined;
+}
 
 /** A fixture folder zipped: `fileName` is the suggested download name (`<folder>.zip`). */
 export interface FixtureZip {

@@ -7,7 +7,7 @@ import { useApi, useAsync } from '../api/context.js';
 import { BodyEditor } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
 import { useTrackedJob } from './use-job.js';
-import { checkJson, formFromDraft, schemeOf, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
+import { checkJson, formFromDraft, schemeOf, toCurlInput, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
 import { HmacFields } from '../endpoints/SignFieldset.js';
 import type { Problem, SignScheme } from '../../../shared/model.js';
 
@@ -30,7 +30,11 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
   const [errors, setErrors] = useState<string[]>([]);
   const [job, setJob] = useTrackedJob();
   const [curl, setCurl] = useState<CurlCommand | null>(null);
-  const set = (patch: Partial<ResendForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<ResendForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // A command copied before this change would no longer be what Send sends.
+    setCurl(null);
+  };
   const jsonCheck = useMemo(() => (isJson && form.bodyText !== null ? checkJson(form.bodyText) : null), [isJson, form.bodyText]);
   const edited = form.bodyText !== form.originalBody;
 
@@ -46,8 +50,13 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     }
   };
   const copyCurl = async () => {
+    const built = toCurlInput(draft.deliveryId, form);
+    if (!built.ok) return setErrors(built.errors);
+    setErrors([]);
     try {
-      setCurl(await api.copyAsCurl({ deliveryId: draft.deliveryId, ...(form.to.trim() ? { to: form.to.trim() } : {}) }));
+      const command = await api.copyAsCurl(built.input);
+      if (command) setCurl(command);
+      else setErrors([`delivery #${draft.deliveryId} is gone (removed by retention?)`]);
     } catch (error) {
       setErrors([error instanceof Error ? error.message : String(error)]);
     }

@@ -110,22 +110,50 @@ export function warningSummary(warnings: Problem[]): { label: string; title: str
 export type BuiltInput = { ok: true; input: OpInput<'resend'> } | { ok: false; errors: string[] };
 
 export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
+  const edits = requestOf(f);
+  if (!edits.ok) return edits;
+  const input: OpInput<'resend'> = {
+    deliveryId,
+    to: f.to.trim(),
+    ...edits.input,
+    ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
+    timeoutMs: Number(f.timeoutMs),
+  };
+  return validated('resend', input);
+}
+
+export type BuiltCurlInput = { ok: true; input: OpInput<'copyAsCurl'> } | { ok: false; errors: string[] };
+
+/** Copy as curl for what Send would send: the same request input, to the target (or, blank, where the delivery arrived). */
+export function toCurlInput(deliveryId: number, f: ResendForm): BuiltCurlInput {
+  const edits = requestOf(f);
+  if (!edits.ok) return edits;
+  return validated('copyAsCurl', { deliveryId, ...(f.to.trim() ? { to: f.to.trim() } : {}), ...edits.input });
+}
+
+type RequestInput = Required<Pick<OpInput<'resend'>, 'method' | 'headers' | 'sign'>> & Pick<OpInput<'resend'>, 'body' | 'allowTruncated'>;
+
+/** What the request is made of, as the form says: Send and Copy as curl both start from this. */
+function requestOf(f: ResendForm): { ok: true; input: RequestInput } | { ok: false; errors: string[] } {
   const headers = parseHeaders(f.headersText);
   if (!headers.ok) return { ok: false, errors: [headers.error] };
   const scheme = schemeOf(f);
   const edited = f.bodyText !== null && f.bodyText !== f.originalBody;
-  const input: OpInput<'resend'> = {
-    deliveryId,
-    to: f.to.trim(),
-    method: f.method.trim().toUpperCase(),
-    headers: headers.pairs,
-    ...(edited ? { body: { text: f.bodyText! } } : {}),
-    sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme, ...(f.scheme === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}) },
-    ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
-    timeoutMs: Number(f.timeoutMs),
-    ...(f.truncated && f.sendTruncated ? { allowTruncated: true } : {}),
+  return {
+    ok: true,
+    input: {
+      method: f.method.trim().toUpperCase(),
+      headers: headers.pairs,
+      ...(edited ? { body: { text: f.bodyText! } } : {}),
+      sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme, ...(f.scheme === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}) },
+      ...(f.truncated && f.sendTruncated ? { allowTruncated: true } : {}),
+    },
   };
-  const checked = operations.resend.input.safeParse(input);
+}
+
+/** The contract's own validation, its messages as the form shows them. */
+function validated<K extends 'resend' | 'copyAsCurl'>(op: K, input: OpInput<K>): { ok: true; input: OpInput<K> } | { ok: false; errors: string[] } {
+  const checked = operations[op].input.safeParse(input);
   if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
   return { ok: true, input };
 }

@@ -1,7 +1,7 @@
 // The UI's re-send form → the `resend` operation's input: headers as lines, an edited body only when
 // edited, the vendor policy in seconds, and the contract's own validation messages.
 import { describe, expect, it } from 'vitest';
-import { checkJson, formFromDraft, headersToText, parseHeaders, toResendInput, warningSummary } from '../../../renderer/src/resend/resend-form.js';
+import { checkJson, formFromDraft, headersToText, parseHeaders, toCurlInput, toResendInput, warningSummary } from '../../../renderer/src/resend/resend-form.js';
 import { furthest } from '../../../renderer/src/resend/job-merge.js';
 import type { JobInfo, ResendDraft } from '../../../shared/model.js';
 
@@ -38,6 +38,17 @@ describe('re-send form', () => {
     expect(toResendInput(7, cut).ok && toResendInput(7, cut)).not.toHaveProperty('input.allowTruncated');
     const built = toResendInput(7, { ...cut, sendTruncated: true });
     expect(built.ok && built.input.allowTruncated).toBe(true);
+  });
+
+  it('copies as curl the same request Send sends: method, headers, edited body, Sign choice; a blank target is where it arrived', () => {
+    const f = { ...formFromDraft(draft), method: 'put', headersText: 'X-A: 1', bodyText: '{"id":2}', signMode: 'resign' as const, key: 'k', retry: true };
+    const send = toResendInput(7, f);
+    const curl = toCurlInput(7, f);
+    const { to: _to, retry: _retry, timeoutMs: _timeout, ...request } = send.ok ? send.input : {};
+    expect(curl).toEqual({ ok: true, input: { ...request, to: 'http://127.0.0.1:8787/' } });
+    expect(request).toMatchObject({ method: 'PUT', headers: [['X-A', '1']], body: { text: '{"id":2}' }, sign: { mode: 'resign', key: 'k' } });
+    expect(toCurlInput(7, { ...f, to: ' ' })).toEqual({ ok: true, input: request });
+    expect(toCurlInput(7, { ...f, headersText: 'nope' })).toEqual({ ok: false, errors: ['header line 1: expected "Name: value"'] });
   });
 
   it('reports bad input with the field, before anything is sent', () => {

@@ -1,0 +1,92 @@
+// The re-send form in Chromium against `serve`: Copy as curl gives the command for exactly what Send
+// sends, edits included; curl run from /bin/sh and Send put the same request on the wire.
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTarget, type Received, type Target } from '../integration/support/target.js';
+import { post, screenshot, servedUi } from './support/browser.js';
+
+const seedText = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
+const storedSign = (JSON.parse(seedText) as { Sign: string }).Sign;
+
+const ui = servedUi();
+let target: Target;
+
+beforeAll(async () => {
+  target = await startTarget();
+});
+
+afterAll(async () => {
+  await target?.close();
+});
+
+const go = (hash: string) => ui.page.evaluate((h) => (window.location.hash = h), hash);
+const withoutFraming = (h: Array<[string, string]>) => h.filter(([n]) => !/^(host|content-length|transfer-encoding|connection)$/i.test(n));
+
+/** Opens delivery `id`'s re-send form. */
+async function openForm(id: number): Promise<void> {
+  await go(`#/delivery/${id}`);
+  await ui.page.getByRole('button', { name: 'Re-send…' }).click();
+  await ui.page.locator('.resend-panel').waitFor();
+}
+
+/** Sends with the form's Send button and returns what the target received. */
+async function sendFromForm(): Promise<Received> {
+  const before = target.received.length;
+  await ui.page.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect.poll(() => target.received.length, { timeout: 10_000 }).toBe(before + 1);
+  return target.received[before]!;
+}
+
+describe('copy as curl in the re-send form', () => {
+  it('copies the edited method, headers and body and the new Sign: curl sends what Send sends', async () => {
+    expect(await post(ui.served.receiver, seedText)).toBe(200);
+    await openForm(1);
+    await ui.page.getByLabel('target URL').fill(target.url('/edited'));
+    await ui.page.getByLabel('method').fill('PUT');
+    const headers = ui.page.getByLabel('headers');
+    await headers.fill(`${await headers.inputValue()}\nX-Trace: e2e run`);
+    const editor = ui.page.locator('.body-editor .cm-content');
+    await editor.click();
+    await ui.page.keyboard.press('Control+Home');
+    await ui.page.keyboard.press('End');
+    await ui.page.keyboard.type(' "Edited": 123456789012345678901,');
+    await ui.page.getByLabel('re-sign', { exact: true }).check();
+    await ui.page.getByLabel('KEY').fill('e2e-key');
+
+    await ui.page.getByRole('button', { name: 'Copy as curl' }).click();
+    const command = await ui.page.getByLabel('curl command').inputValue();
+    expect(command).toMatch(/^curl -sS --globoff/);
+    expect(command).toContain("-X 'PUT'");
+    expect(command).toContain(`--url '${target.url('/edited')}'`);
+    expect(command).toContain("-H 'X-Trace: e2e run'");
+    expect(command).toContain('"Edited": 123456789012345678901,');
+    const sign = /"Sign": "([0-9a-f]{32})"/.exec(command)?.[1];
+    expect(sign).toBeDefined();
+    expect(sign).not.toBe(storedSign);
+    await screenshot(ui.page, 'resend-copy-curl');
+
+    const sent = await sendFromForm();
+    const before = target.received.length;
+    await promisify(execFile)('/bin/sh', ['-c', command], { timeout: 10_000 });
+    await target.waitFor(before + 1);
+    const curled = target.received[before]!;
+    expect(curled.method).toBe('PUT');
+    expect(curled.method).toBe(sent.method);
+    expect(curled.path).toBe(sent.path);
+    expect(withoutFraming(curled.headers)).toEqual(withoutFraming(sent.headers));
+    expect(curled.body.equals(sent.body)).toBe(true);
+    expect(sent.body.toString()).toContain(`"Sign": "${sign}"`);
+    expect(ui.errors).toEqual([]);
+  }, 60_000);
+
+  it('a change after copying closes the command: it would no longer be what Send sends', async () => {
+    await ui.page.getByRole('button', { name: 'Copy as curl' }).click();
+    await ui.page.getByLabel('curl command').waitFor();
+    await ui.page.getByLabel('method').fill('POST');
+    await expect.poll(() => ui.page.getByLabel('curl command').count()).toBe(0);
+    await ui.page.getByRole('button', { name: 'Copy as curl' }).click();
+    expect(await ui.page.getByLabel('curl command').inputValue()).not.toContain("-X 'PUT'");
+  }, 60_000);
+});
