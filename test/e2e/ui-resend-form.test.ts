@@ -1,5 +1,6 @@
 // The re-send form in Chromium against `serve`: Copy as curl gives the command for exactly what Send
-// sends, edits included; curl run from /bin/sh and Send put the same request on the wire.
+// sends, edits included (curl run from /bin/sh and Send put the same request on the wire); compact
+// JSON is formatted for editing and still sent byte for byte when untouched.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -23,6 +24,13 @@ afterAll(async () => {
 
 const go = (hash: string) => ui.page.evaluate((h) => (window.location.hash = h), hash);
 const withoutFraming = (h: Array<[string, string]>) => h.filter(([n]) => !/^(host|content-length|transfer-encoding|connection)$/i.test(n));
+
+/** Posts a delivery to the receiver and returns its id. */
+async function deliver(body: string): Promise<number> {
+  const res = await fetch(ui.served.receiver, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  await res.arrayBuffer();
+  return Number(res.headers.get('x-callback-inspector-delivery'));
+}
 
 /** Opens delivery `id`'s re-send form. */
 async function openForm(id: number): Promise<void> {
@@ -88,5 +96,33 @@ describe('copy as curl in the re-send form', () => {
     await expect.poll(() => ui.page.getByLabel('curl command').count()).toBe(0);
     await ui.page.getByRole('button', { name: 'Copy as curl' }).click();
     expect(await ui.page.getByLabel('curl command').inputValue()).not.toContain("-X 'PUT'");
+  }, 60_000);
+});
+
+describe('the body editor', () => {
+  const compact = '{"TaskID":"compact-1","n":123456789012345678901,"Details":[{"CallID":"c1","Rate":1.50}],"Sign":"s"}';
+
+  it('shows compact JSON formatted; untouched, Send sends the stored bytes', async () => {
+    const id = await deliver(compact);
+    await openForm(id);
+    await ui.page.getByLabel('target URL').fill(target.url('/compact'));
+    const lines = ui.page.locator('.body-editor .cm-line');
+    await expect.poll(() => lines.count()).toBeGreaterThan(5);
+    expect(await lines.nth(2).innerText()).toBe('  "n": 123456789012345678901,');
+    expect(await ui.page.locator('.resend-body-head').innerText()).toMatch(/valid JSON[\s\S]*formatted here; sent as stored/);
+    await screenshot(ui.page, 'resend-formatted-body');
+    const sent = await sendFromForm();
+    expect(sent.body.toString()).toBe(compact);
+  }, 60_000);
+
+  it('edited, Send sends the edited text, every digit kept', async () => {
+    await ui.page.locator('.body-editor .cm-content').click();
+    await ui.page.keyboard.press('Control+Home');
+    await ui.page.keyboard.press('End');
+    await ui.page.keyboard.type(' "Edited": 1,');
+    await expect.poll(() => ui.page.locator('.resend-body-head').innerText()).toMatch(/valid JSON\s*edited/);
+    const sent = await sendFromForm();
+    expect(sent.body.toString()).toBe('{ "Edited": 1,\n  "TaskID": "compact-1",\n  "n": 123456789012345678901,\n  "Details": [\n    {\n      "CallID": "c1",\n      "Rate": 1.50\n    }\n  ],\n  "Sign": "s"\n}');
+    expect(ui.errors).toEqual([]);
   }, 60_000);
 });

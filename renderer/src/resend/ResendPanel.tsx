@@ -121,7 +121,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
           <>
             {jsonCheck && (jsonCheck.ok ? <span className="badge ok">valid JSON</span> : <span className="badge bad" title={jsonCheck.error}>not valid JSON: {jsonCheck.error}</span>)}
             {jsonCheck?.ok && jsonCheck.warnings && <JsonWarnings warnings={jsonCheck.warnings} />}
-            {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">as stored</span>}
+            {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">{form.formatted ? 'formatted here; sent as stored' : 'as stored'}</span>}
             {edited && form.signMode === 'keep' && <span className="quiet">the stored Sign may no longer match: choose re-sign</span>}
           </>
         )}

@@ -4,6 +4,7 @@ import { operations, type OpInput } from '../../../shared/api.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { HmacAlgorithm, Problem, ResendDraft, SignScheme, SignSchemeName } from '../../../shared/model.js';
 import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
+import { editableBody } from './editable-body.js';
 
 export interface ResendForm {
   to: string;
@@ -29,8 +30,10 @@ export interface ResendForm {
   timeoutMs: string;
   /** The body being edited; null when the stored body is binary (then it is sent as stored). */
   bodyText: string | null;
-  /** The stored body as text, to know whether it was edited. */
+  /** What the editor started from, to know whether it was edited: the stored body as text, formatted when compact JSON. */
   originalBody: string | null;
+  /** originalBody is the stored JSON formatted: unedited, the stored bytes are sent. */
+  formatted: boolean;
   /** Why there is no text to edit when the body is not binary (too large). */
   bodyNote: string | null;
   /** Only a prefix of the body was stored (it was over the limit)... */
@@ -41,6 +44,7 @@ export interface ResendForm {
 
 export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
   const scheme = withCurrentName(draft.scheme);
+  const body = draft.bodyText === null ? null : editableBody(draft.bodyText);
   return {
     to: lastTarget || draft.originalUrl || '',
     method: draft.method,
@@ -60,8 +64,9 @@ export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
     maxRetries: '5',
     timeScale: '1',
     timeoutMs: '10000',
-    bodyText: draft.bodyText,
-    originalBody: draft.bodyText,
+    bodyText: body?.text ?? null,
+    originalBody: body?.text ?? null,
+    formatted: body?.formatted ?? false,
     bodyNote: draft.bodyNote,
     truncated: draft.truncated,
     sendTruncated: false,

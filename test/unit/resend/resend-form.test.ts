@@ -33,6 +33,24 @@ describe('re-send form', () => {
     expect(built.ok && built.input).toMatchObject({ body: { text: '{"id":1}' }, sign: { mode: 'resign', key: 'k', scheme: { type: 'hmac-sha256', header: 'X-Sig' } }, retry: { intervalMs: 60000, maxRetries: 3, timeScale: 100 } });
   });
 
+  it('formats a compact JSON body for editing, digits exact; unedited it sends no body (the stored bytes go), edited it sends the edit', () => {
+    const f = formFromDraft(draft);
+    expect(f).toMatchObject({ bodyText: '{\n  "id": 123456789012345678901\n}', originalBody: '{\n  "id": 123456789012345678901\n}', formatted: true });
+    const unedited = toResendInput(7, f);
+    expect(unedited.ok && unedited.input).not.toHaveProperty('body');
+    expect(toCurlInput(7, f).ok && toCurlInput(7, f)).not.toHaveProperty('input.body');
+    const edit = '{\n  "id": 123456789012345678902\n}';
+    const edited = toResendInput(7, { ...f, bodyText: edit });
+    expect(edited.ok && edited.input.body).toEqual({ text: edit });
+  });
+
+  it('leaves as stored what is already laid out, what is not JSON, and JSON that would lose a duplicate key', () => {
+    for (const bodyText of ['{\n"id": 1}', 'id=1&x=2', '{"TaskID":"a","TaskID":"b"}', '"just a string"', '[]']) {
+      expect(formFromDraft({ ...draft, bodyText })).toMatchObject({ bodyText, originalBody: bodyText, formatted: false });
+    }
+    expect(formFromDraft({ ...draft, bodyText: null })).toMatchObject({ bodyText: null, formatted: false });
+  });
+
   it('sends a body cut on arrival as its stored part only when the user ticks that', () => {
     const cut = formFromDraft({ ...draft, truncated: true });
     expect(toResendInput(7, cut).ok && toResendInput(7, cut)).not.toHaveProperty('input.allowTruncated');
