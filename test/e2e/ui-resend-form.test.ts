@@ -1,6 +1,7 @@
 // The re-send form in Chromium against `serve`: Copy as curl gives the command for exactly what Send
 // sends, edits included (curl run from /bin/sh and Send put the same request on the wire); compact
-// JSON is formatted for editing and still sent byte for byte when untouched.
+// JSON is formatted for editing and still sent byte for byte when untouched; a re-send waiting out the
+// vendor policy's interval counts down to its next attempt.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
@@ -123,6 +124,32 @@ describe('the body editor', () => {
     await expect.poll(() => ui.page.locator('.resend-body-head').innerText()).toMatch(/valid JSON\s*edited/);
     const sent = await sendFromForm();
     expect(sent.body.toString()).toBe('{ "Edited": 1,\n  "TaskID": "compact-1",\n  "n": 123456789012345678901,\n  "Details": [\n    {\n      "CallID": "c1",\n      "Rate": 1.50\n    }\n  ],\n  "Sign": "s"\n}');
+    expect(ui.errors).toEqual([]);
+  }, 60_000);
+});
+
+describe('the vendor retry policy', () => {
+  it('counts down to the next attempt while the re-send waits for it, and stops when the job ends', async () => {
+    const id = await deliver('{"TaskID":"retry-1"}');
+    await openForm(id);
+    await ui.page.getByLabel('target URL').fill(target.url('/fail'));
+    await ui.page.getByText('retry anything but HTTP 200').click();
+    const numbers = ui.page.locator('.resend-options').getByRole('spinbutton');
+    await numbers.nth(1).fill('1'); // at most one retry
+    await numbers.nth(2).fill('12'); // time scale: every 60 s → 5 s
+    await ui.page.getByRole('button', { name: 'Send', exact: true }).click();
+
+    const line = ui.page.locator('.job-line');
+    const seconds = async () => Number(/next attempt in (\d+) s/.exec(await line.innerText())?.[1] ?? NaN);
+    await expect.poll(seconds, { timeout: 10_000 }).toBeGreaterThan(0);
+    const first = await seconds();
+    expect(first).toBeLessThanOrEqual(5);
+    expect(await line.innerText()).toMatch(/sending · 1 attempt so far · next attempt in \d s/);
+    await screenshot(ui.page, 'resend-retry-countdown');
+    // It counts down: a smaller number follows (or the wait ends before the poll sees one).
+    await expect.poll(async () => (await seconds()) < first || /done/.test(await line.innerText()), { timeout: 10_000 }).toBe(true);
+    await expect.poll(() => line.innerText(), { timeout: 15_000 }).toMatch(/done · 2 attempts · not delivered \(last answer: 500\)/);
+    expect(await line.innerText()).not.toContain('next attempt');
     expect(ui.errors).toEqual([]);
   }, 60_000);
 });

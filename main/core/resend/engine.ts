@@ -81,6 +81,7 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       },
       retry,
       job.signal,
+      (dueAt) => job.waiting(t.item, dueAt),
     );
     // Cancelled before its first attempt: not an outcome, just not done.
     if (last !== null || !job.signal.aborted) job.itemDone(last);

@@ -190,6 +190,8 @@ function toJob(r: JobRow): JobInfo {
     attempts: r.attempts,
     outcomes: JSON.parse(r.outcomes) as Record<string, number>,
     notes: JSON.parse(r.notes) as string[],
+    // Waits live in the process running the job.
+    nextAttemptAt: null,
     error: r.error,
     startedAt: r.started_at,
     finishedAt: r.finished_at,

@@ -6,6 +6,7 @@ import type { JobInfo, ResendDraft, CurlCommand } from '../../../shared/model.js
 import { useApi, useAsync } from '../api/context.js';
 import { BodyEditor } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
+import { RetryCountdown } from './RetryCountdown.js';
 import { useTrackedJob } from './use-job.js';
 import { checkJson, formFromDraft, schemeOf, toCurlInput, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
 import { HmacFields } from '../endpoints/SignFieldset.js';
@@ -146,6 +147,7 @@ function JobLine({ job }: { job: JobInfo }) {
     <p className={`job-line ${job.state}${undelivered ? ' undelivered' : ''}`} role="status">
       job {job.id}: <b>{running ? 'sending' : job.state}</b> · {job.attempts} attempt{job.attempts === 1 ? '' : 's'}
       {running && job.attempts > 0 && ' so far'}
+      {running && <RetryCountdown at={job.nextAttemptAt} />}
       {!running && (job.succeeded ? ' · delivered (HTTP 200)' : ` · not delivered${last ? ` (last answer: ${last})` : ''}`)}
       {job.error && ` · ${job.error}`}
     </p>

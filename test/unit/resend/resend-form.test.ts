@@ -90,7 +90,7 @@ describe('re-send form', () => {
 });
 
 describe('following a job', () => {
-  const job = (patch: Partial<JobInfo>): JobInfo => ({ id: 1, kind: 'bulk', state: 'running', label: '', total: 10, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], startedAt: 0, finishedAt: null, error: null, ...patch });
+  const job = (patch: Partial<JobInfo>): JobInfo => ({ id: 1, kind: 'bulk', state: 'running', label: '', total: 10, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], nextAttemptAt: null, startedAt: 0, finishedAt: null, error: null, ...patch });
   it('keeps the state that got furthest, whatever order the answer and the events arrive in', () => {
     const done = job({ state: 'done', completed: 10, attempts: 10 });
     const started = job({});
