@@ -5,11 +5,11 @@ import { ApiInputError, hasRequestEdits, type ApiService } from '../../../shared
 import { generateCallbacks } from '../generate/call-end.js';
 import { curlOfAttempt, curlOfDelivery, curlOfResend } from '../resend/copy-as-curl.js';
 import { ResendInputError, type ResendEngine } from '../resend/engine.js';
-import type { Store } from '../store/index.js';
+import { toSummary, type Store } from '../store/index.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 
 export type ResendOpName =
-  | 'resendDraft' | 'resend' | 'bulkResend' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
+  | 'resendDraft' | 'resend' | 'bulkResend' | 'bulkResendPreview' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
   | 'getJob' | 'jobPlan' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
@@ -42,6 +42,13 @@ export function createResendOps({ store, engine, defaultBase, bodies }: ResendOp
     },
     async bulkResend(args) {
       return guard('bulkResend', () => engine.bulk(args));
+    },
+    async bulkResendPreview({ ids, filter, limit, first }) {
+      // The same selection as the engine's bulk, one more to know whether the filter matches more.
+      const chosen = ids ?? store.selection.idsMatching(filter ?? {}, limit + 1);
+      const count = ids ? ids.length : Math.min(chosen.length, limit);
+      const rows = chosen.slice(0, first).map((id) => store.deliveries.row(id));
+      return { count, more: !ids && chosen.length > limit, first: rows.filter((r) => r !== undefined).map(toSummary) };
     },
     async resendFailed(args) {
       return guard('resendFailed', () => engine.resendFailed(args));

@@ -2,31 +2,16 @@
 // is unit-tested without a browser; the contract's own schema does the final validation.
 import { operations, type OpInput } from '../../../shared/api.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
-import type { HmacAlgorithm, Problem, ResendDraft, SignScheme, SignSchemeName } from '../../../shared/model.js';
+import type { Problem, ResendDraft } from '../../../shared/model.js';
 import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
 import { editableBody } from './editable-body.js';
+import { DEFAULT_RETRY_FORM, retryPolicyOf, signChoiceOf, type RetryForm, type SignForm } from './send-options.js';
 
-export interface ResendForm {
+export interface ResendForm extends SignForm, RetryForm {
   to: string;
   method: string;
   /** One `Name: value` per line. */
   headersText: string;
-  signMode: 'keep' | 'resign';
-  key: string;
-  scheme: SignSchemeName;
-  template: string;
-  signHeader: string;
-  /** hmac settings (see shared/sign-schemes/hmac.ts). */
-  algorithm: HmacAlgorithm;
-  encoding: 'hex' | 'base64';
-  prefix: string;
-  signed: string;
-  /** standard-webhooks: a new webhook-id instead of the original's. */
-  newWebhookId: boolean;
-  retry: boolean;
-  intervalSeconds: string;
-  maxRetries: string;
-  timeScale: string;
   timeoutMs: string;
   /** The body being edited; null when the stored body is binary (then it is sent as stored). */
   bodyText: string | null;
@@ -59,10 +44,7 @@ export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
     prefix: scheme.prefix ?? '',
     signed: scheme.signed ?? '',
     newWebhookId: false,
-    retry: false,
-    intervalSeconds: '60',
-    maxRetries: '5',
-    timeScale: '1',
+    ...DEFAULT_RETRY_FORM,
     timeoutMs: '10000',
     bodyText: body?.text ?? null,
     originalBody: body?.text ?? null,
@@ -117,11 +99,12 @@ export type BuiltInput = { ok: true; input: OpInput<'resend'> } | { ok: false; e
 export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
   const edits = requestOf(f);
   if (!edits.ok) return edits;
+  const retry = retryPolicyOf(f);
   const input: OpInput<'resend'> = {
     deliveryId,
     to: f.to.trim(),
     ...edits.input,
-    ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
+    ...(retry ? { retry } : {}),
     timeoutMs: Number(f.timeoutMs),
   };
   return validated('resend', input);
@@ -142,7 +125,6 @@ type RequestInput = Required<Pick<OpInput<'resend'>, 'method' | 'headers' | 'sig
 function requestOf(f: ResendForm): { ok: true; input: RequestInput } | { ok: false; errors: string[] } {
   const headers = parseHeaders(f.headersText);
   if (!headers.ok) return { ok: false, errors: [headers.error] };
-  const scheme = schemeOf(f);
   const edited = f.bodyText !== null && f.bodyText !== f.originalBody;
   return {
     ok: true,
@@ -150,7 +132,7 @@ function requestOf(f: ResendForm): { ok: true; input: RequestInput } | { ok: fal
       method: f.method.trim().toUpperCase(),
       headers: headers.pairs,
       ...(edited ? { body: { text: f.bodyText! } } : {}),
-      sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme, ...(f.scheme === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}) },
+      sign: signChoiceOf(f, 'as-typed'),
       ...(f.truncated && f.sendTruncated ? { allowTruncated: true } : {}),
     },
   };
@@ -161,16 +143,4 @@ function validated<K extends 'resend' | 'copyAsCurl'>(op: K, input: OpInput<K>):
   const checked = operations[op].input.safeParse(input);
   if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
   return { ok: true, input };
-}
-
-/** The scheme the form describes: only the settings of its type, empty ones left to their defaults. */
-export function schemeOf(f: ResendForm): SignScheme {
-  const hmac = f.scheme === 'hmac' || f.scheme === 'hmac-sha256';
-  return {
-    type: f.scheme,
-    ...(f.scheme === 'md5-template' && f.template ? { template: f.template } : {}),
-    ...(hmac && f.signHeader ? { header: f.signHeader } : {}),
-    ...(hmac && f.encoding !== 'hex' ? { encoding: f.encoding } : {}),
-    ...(f.scheme === 'hmac' ? { algorithm: f.algorithm, ...(f.prefix ? { prefix: f.prefix } : {}), ...(f.signed ? { signed: f.signed } : {}) } : {}),
-  };
 }
