@@ -220,6 +220,15 @@ export const sendOptions = {
 /** An edited body: text (sent as UTF-8, Content-Encoding applied if a header says so) or raw bytes. */
 export const bodyOverride = z.union([z.object({ text: z.string().max(32 * 1024 * 1024) }).strict(), z.object({ base64: z.string().max(48 * 1024 * 1024) }).strict()]);
 
+/** What a re-send may change of the stored request: `resend` takes these, and `copyAsCurl` for the same request. */
+export const requestEdits = {
+  body: bodyOverride.optional(),
+  /** Default: the delivery's method, else POST (the vendor POSTs). */
+  method: z.string().regex(/^[A-Z]{1,20}$/, 'an HTTP method in capitals').optional(),
+  /** The full header list to send; default: the delivery's content headers (see resendDraft). */
+  headers: z.array(headerPair).max(200).optional(),
+};
+
 export const generateOptions = {
   /** Call-end notifications to make (one call each). */
   calls: z.number().int().min(1).max(1_000_000).default(10),

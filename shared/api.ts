@@ -3,15 +3,15 @@
 // this table; adding an operation is one entry here plus its implementation in the service.
 import { z } from 'zod';
 import {
-  bodyOverride,
   deliveryFilter,
   endpointConfig,
   endpointName,
   generateOptions,
-  headerPair,
   id,
+  requestEdits,
   retryPolicy,
   sendOptions,
+  signChoice,
   settingsInput,
   targetUrl,
   type Page,
@@ -44,6 +44,13 @@ import type {
 } from './model.js';
 
 const jobId = id;
+
+/** The deliveries a bulk re-send takes: `ids` in this order, or those matching `filter`, oldest first, at most `limit`. */
+const bulkSelection = {
+  ids: z.array(id).min(1).max(100_000).optional(),
+  filter: deliveryFilter.optional(),
+  limit: z.number().int().min(1).max(100_000).default(10_000),
+};
 
 /** An operation: its input schema and (type-only) output. */
 interface Op<I extends z.ZodType, O> {
@@ -88,11 +95,7 @@ export const operations = {
     z
       .object({
         deliveryId: id.optional(),
-        body: bodyOverride.optional(),
-        /** Default: the delivery's method, else POST (the vendor POSTs). */
-        method: z.string().regex(/^[A-Z]{1,20}$/, 'an HTTP method in capitals').optional(),
-        /** The full header list to send; default: the delivery's content headers (see resendDraft). */
-        headers: z.array(headerPair).max(200).optional(),
+        ...requestEdits,
         ...sendOptions,
       })
       .strict()
@@ -101,12 +104,19 @@ export const operations = {
   bulkResend: op<JobInfo>()(
     z
       .object({
-        /** Deliveries to send, in this order; or `filter` (oldest first). */
-        ids: z.array(id).min(1).max(100_000).optional(),
-        filter: deliveryFilter.optional(),
-        limit: z.number().int().min(1).max(100_000).default(10_000),
+        ...bulkSelection,
         concurrency: z.number().int().min(1).max(256).default(8),
         ...sendOptions,
+      })
+      .strict()
+      .refine((v) => (v.ids === undefined) !== (v.filter === undefined), 'give ids or filter (one of them)'),
+  ),
+  /** What bulkResend with the same selection sends: how many, and the first few in sending order. */
+  bulkResendPreview: op<BulkPreview>()(
+    z
+      .object({
+        ...bulkSelection,
+        first: z.number().int().min(0).max(100).default(5),
       })
       .strict()
       .refine((v) => (v.ids === undefined) !== (v.filter === undefined), 'give ids or filter (one of them)'),
@@ -166,11 +176,14 @@ export const operations = {
       .object({
         deliveryId: id.optional(),
         jobId: jobId.optional(),
+        /** With jobId: only each item's last attempt, where it was not delivered (the items resendFailed sends again). */
+        failed: z.boolean().optional(),
         /** Only attempts with a smaller id (paging). */
         before: id.optional(),
         limit: z.number().int().min(1).max(1000).default(100),
       })
-      .strict(),
+      .strict()
+      .refine((v) => !v.failed || v.jobId !== undefined, 'failed lists the failed items of a job: give jobId'),
   ),
   getSend: op<SendAttemptDetail | null>()(z.object({ id }).strict()),
 
@@ -186,9 +199,18 @@ export const operations = {
         sendId: id.optional(),
         /** For a delivery: where to send it (default: where it arrived). */
         to: targetUrl.optional(),
+        /**
+         * For a delivery, the re-send form's input: given any of these, the command sends exactly what
+         * `resend` with the same input sends (its default headers, the edits, the new signature), less
+         * the re-send mark, which names a job. Given none, the delivery as it arrived, every header.
+         */
+        ...requestEdits,
+        sign: signChoice.optional(),
+        allowTruncated: z.boolean().optional(),
       })
       .strict()
-      .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)'),
+      .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)')
+      .refine((v) => v.sendId === undefined || !hasRequestEdits(v), 'an attempt is copied as it was sent: give body, method, headers, sign or allowTruncated only with deliveryId'),
   ),
   /** The `export` NDJSON (one line per delivery, shared/export-format.ts) of a selection, oldest first. */
   exportNdjson: op<string>()(
@@ -242,6 +264,20 @@ export const operations = {
       .strict(),
   ),
 } as const;
+
+/** Whether a copyAsCurl input asks for the re-send form's request rather than the delivery as it arrived. */
+export function hasRequestEdits(v: { body?: unknown; method?: unknown; headers?: unknown; sign?: unknown; allowTruncated?: unknown }): boolean {
+  return v.body !== undefined || v.method !== undefined || v.headers !== undefined || v.sign !== undefined || v.allowTruncated !== undefined;
+}
+
+export interface BulkPreview {
+  /** How many deliveries bulkResend sends for this selection. */
+  count: number;
+  /** The filter matches more than `limit`: only the oldest `limit` are sent. */
+  more: boolean;
+  /** The first ones (`first` of them) in sending order; a chosen id that no longer exists is left out. */
+  first: DeliverySummary[];
+}
 
 /** A fixture folder zipped: `fileName` is the suggested download name (`<folder>.zip`). */
 export interface FixtureZip {

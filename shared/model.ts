@@ -263,6 +263,11 @@ export interface JobInfo {
   outcomes: Record<string, number>;
   /** Items that could not be sent and why (the first 20), e.g. a delivery removed by retention. */
   notes: string[];
+  /**
+   * While an item waits out the vendor policy's interval (scaled): when its next attempt is due,
+   * epoch ms (the soonest, when several wait). Null otherwise, and in a job read from the store.
+   */
+  nextAttemptAt: number | null;
   startedAt: number;
   finishedAt: number | null;
   /** Why the job failed as a whole (a bug or a store error), else null. */

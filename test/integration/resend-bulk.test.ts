@@ -1,5 +1,6 @@
 // Bulk re-send: a selection or a filter, at most `concurrency` requests in flight, progress events,
-// a summary of outcomes, and "send the failed ones again".
+// a summary of outcomes, its preview, re-signing and the retry policy, the failed items and why,
+// and "send the failed ones again".
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../shared/model.js';
 import { startTestCore } from './support/core.js';
@@ -65,6 +66,38 @@ describe('bulk re-send', () => {
     const sends = await core.api.listSends({ jobId: again.id });
     expect(sends.every((s) => s.deliveryId !== null && s.ok)).toBe(true);
     await expect(core.api.resendFailed({ jobId: again.id })).rejects.toThrow(/no failed items/);
+  });
+
+  it('previews what it will send: the count and the first ones, in sending order, from the same selection', async () => {
+    await deliverMany(2, (i) => `{"other":${i}}`, 'hooks/elsewhere/');
+    const acme = await deliverMany(7, (i) => `{"n":${i}}`, 'hooks/acme/');
+    const preview = await core.api.bulkResendPreview({ filter: { endpoint: 'acme' }, first: 3 });
+    expect(preview).toMatchObject({ count: 7, more: false });
+    expect(preview.first.map((d) => [d.id, d.endpoint])).toEqual(acme.slice(0, 3).map((id) => [id, 'acme']));
+    const capped = await core.api.bulkResendPreview({ filter: { endpoint: 'acme' }, limit: 5 });
+    expect(capped).toMatchObject({ count: 5, more: true });
+    expect(capped.first.map((d) => d.id)).toEqual(acme.slice(0, 5));
+
+    // What the job then sends is what the preview said.
+    const job = await core.api.bulkResend({ filter: { endpoint: 'acme' }, limit: 5, to: target.url('/ok'), concurrency: 1 });
+    expect(await core.resend.runner.wait(job.id)).toMatchObject({ total: capped.count, succeeded: 5 });
+    expect(target.received.map((r) => JSON.parse(r.body.toString()).n)).toEqual([0, 1, 2, 3, 4]);
+    expect(await core.api.bulkResendPreview({ ids: [acme[4]!, acme[0]!], first: 5 })).toMatchObject({ count: 2, more: false, first: [{ id: acme[4] }, { id: acme[0] }] });
+  });
+
+  it('lists the failed items of a job, each by its last attempt and with why; re-signs each delivery under the retry policy', async () => {
+    const ids = await deliverMany(6, (i) => (i % 2 === 0 ? `{"TaskID":"t${i}","x":"fail-me","Sign":"old"}` : `{"TaskID":"t${i}","Sign":"old"}`));
+    // 60 s at 6000× = 10 ms between attempts.
+    const retry = { intervalMs: 60_000, maxRetries: 2, timeScale: 6000 };
+    const job = await core.api.bulkResend({ ids, to: target.url('/fail-marked'), concurrency: 2, retry, sign: { mode: 'resign', key: 'bulk-key' } });
+    expect(await core.resend.runner.wait(job.id)).toMatchObject({ total: 6, succeeded: 3, failed: 3, attempts: 3 + 3 * 3 });
+    expect(target.received.every((r) => /"Sign":"[0-9a-f]{32}"/.test(r.body.toString()) && !r.body.includes('"Sign":"old"'))).toBe(true);
+
+    const failed = await core.api.listSends({ jobId: job.id, failed: true });
+    expect(failed.map((a) => a.deliveryId).sort((a, b) => a! - b!)).toEqual([ids[0], ids[2], ids[4]]);
+    expect(failed.every((a) => a.attempt === 3 && !a.ok && a.responseStatus === 500)).toBe(true);
+    expect(await core.api.listSends({ jobId: job.id, failed: true, deliveryId: ids[2]! })).toHaveLength(1);
+    await expect(core.api.listSends({ failed: true })).rejects.toThrow(/give jobId/);
   });
 
   it('cancelling a bulk job stops taking new deliveries', async () => {

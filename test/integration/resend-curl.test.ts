@@ -127,6 +127,72 @@ describe('copy as curl', () => {
   });
 });
 
+describe("copy as curl from the re-send form: exactly what Send sends", () => {
+  /** What `resend` with this input put on the wire. */
+  async function sentBy(input: Parameters<typeof core.api.resend>[0]): Promise<Received> {
+    const before = target.received.length;
+    const job = await core.api.resend(input);
+    await core.resend.runner.wait(job.id);
+    expect(target.received.length).toBe(before + 1);
+    return target.received[before]!;
+  }
+  const same = (got: Received, sent: Received) => {
+    expect(got.method).toBe(sent.method);
+    expect(got.path).toBe(sent.path);
+    expect(withoutFraming(got.headers)).toEqual(withoutFraming(sent.headers));
+    expect(got.body.equals(sent.body)).toBe(true);
+  };
+
+  it('an edited method, header list and body, re-signed with md5: the new Sign over the edit, big numbers exact', async () => {
+    const id = await deliver('{"TaskID":"t-form","n":1,"Sign":"stored"}', { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', 'X-Forwarded-For': '10.0.0.1' });
+    const input = {
+      deliveryId: id,
+      to: target.url('/form?x=1'),
+      method: 'PUT',
+      headers: [['Content-Type', 'application/json'], ['X-Trace', "qa's run"], ['User-Agent', 'Airudder']] as Array<[string, string]>,
+      body: { text: '{"TaskID":"t-form","n":123456789012345678901,"Sign":"stored"}' },
+      sign: { mode: 'resign' as const, key: 'other-key', scheme: { type: 'md5-template' as const } },
+    };
+    const sent = await sentBy(input);
+    const got = await runCurl((await core.api.copyAsCurl(input))!);
+    same(got, sent);
+    expect(got.method).toBe('PUT');
+    expect(withoutFraming(got.headers)).toEqual(input.headers);
+    const body = got.body.toString();
+    expect(body).toContain('"n":123456789012345678901');
+    expect(body).toMatch(/"Sign":"[0-9a-f]{32}"/);
+    expect(body).not.toContain('"Sign":"stored"');
+  });
+
+  it('a stored gzip body re-signed with an HMAC header and one header added: the signature header and the bytes', async () => {
+    const bytes = gzipSync(Buffer.from('{"TaskID":"t-gz","Sign":"s"}'));
+    const id = await deliver(bytes, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    const draft = (await core.api.resendDraft({ deliveryId: id }))!;
+    const input = {
+      deliveryId: id,
+      to: target.url('/gz'),
+      headers: [...draft.headers, ['X-Extra', '1']] as Array<[string, string]>,
+      sign: { mode: 'resign' as const, key: 'hk', scheme: { type: 'hmac' as const, header: 'X-Sig' } },
+    };
+    const sent = await sentBy(input);
+    const c = (await core.api.copyAsCurl(input))!;
+    expect(c.bodyFile?.name).toBe(`delivery-${id}.body`);
+    const got = await runCurl(c);
+    same(got, sent);
+    expect(got.body.equals(bytes)).toBe(true);
+    expect(got.headers.find(([n]) => n === 'X-Sig')?.[1]).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('refuses what Send refuses, with the same field; an attempt takes no edits', async () => {
+    const id = await deliver('not json', { 'Content-Type': 'text/plain' });
+    const input = { deliveryId: id, to: target.url('/ok'), sign: { mode: 'resign' as const, scheme: { type: 'md5-template' as const } } };
+    await expect(core.api.resend(input)).rejects.toThrow(/sign: cannot re-sign with md5-template: the body is not valid JSON/);
+    await expect(core.api.copyAsCurl(input)).rejects.toThrow(/sign: cannot re-sign with md5-template: the body is not valid JSON/);
+    const attempt = await sentAttempt(id, target.url('/ok'));
+    await expect(core.api.copyAsCurl({ sendId: attempt, method: 'PUT' })).rejects.toThrow(/an attempt is copied as it was sent/);
+  });
+});
+
 /** Re-sends delivery `id` to `to` and returns the id of its one attempt. */
 async function sentAttempt(id: number, to: string): Promise<number> {
   const job = await core.api.resend({ deliveryId: id, to });

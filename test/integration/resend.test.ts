@@ -121,6 +121,31 @@ describe('re-send one delivery', () => {
     expect(await meanGap(400)).toBeGreaterThanOrEqual(145); // 150 ms
   });
 
+  it('says, while an item waits out the scaled interval, when its next attempt is due; nothing once the wait or the job ended', async () => {
+    const id = await deliver(seed);
+    const progress: Array<{ job: JobInfo; seenAt: number }> = [];
+    const off = core.events.on('jobProgress', (j) => progress.push({ job: j, seenAt: Date.now() }));
+    // 60 s at 60× = 1 s between the failed answer and the next attempt.
+    const job = await core.api.resend({ deliveryId: id, to: target.url('/fail'), retry: { intervalMs: 60_000, maxRetries: 1, timeScale: 60 } });
+    expect(await finished(job)).toMatchObject({ state: 'done', attempts: 2, nextAttemptAt: null });
+    off();
+    const [first] = (await core.api.listSends({ jobId: job.id })).reverse();
+    const mine = progress.filter((p) => p.job.id === job.id);
+    const waiting = mine.filter((p) => p.job.nextAttemptAt !== null);
+    expect(waiting.length).toBeGreaterThan(0);
+    for (const { job: j, seenAt } of waiting) {
+      expect(j.attempts).toBe(1);
+      // One scaled interval after the failed attempt ended, counted from when the wait began (before it was announced).
+      expect(j.nextAttemptAt!).toBeGreaterThanOrEqual(first!.finishedAt + 1000);
+      expect(j.nextAttemptAt!).toBeLessThanOrEqual(seenAt + 1000);
+    }
+    expect(mine.filter((p) => p.job.attempts === 2).every((p) => p.job.nextAttemptAt === null)).toBe(true);
+
+    const waits = await core.api.resend({ deliveryId: id, to: target.url('/fail'), retry: { intervalMs: 60_000, maxRetries: 3, timeScale: 1 } });
+    await expect.poll(async () => (await core.api.getJob({ jobId: waits.id }))!.nextAttemptAt).not.toBeNull();
+    expect(await core.api.cancelJob({ jobId: waits.id })).toMatchObject({ state: 'cancelled', attempts: 1, nextAttemptAt: null });
+  });
+
   it('cancels a running job: the attempt in flight is cut and recorded, no retry follows', async () => {
     const id = await deliver(seed);
     const before = target.received.length;

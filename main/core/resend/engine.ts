@@ -11,6 +11,7 @@ import { chainOffsets } from './chain-schedule.js';
 import { createTransport, type Transport } from './http-send.js';
 import { JobRunner, type AttemptResult, type JobContext } from './jobs.js';
 import { draftOf, loadOriginal, truncatedRefusal } from './originals.js';
+import { resendRequest } from './resend-request.js';
 import { runPool } from './pool.js';
 import { buildRequest, type BuiltRequest } from './request.js';
 import { RESEND_MARK, signedMark } from '../receiver/resend-mark.js';
@@ -80,22 +81,11 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       },
       retry,
       job.signal,
+      (dueAt) => job.waiting(t.item, dueAt),
     );
     // Cancelled before its first attempt: not an outcome, just not done.
     if (last !== null || !job.signal.aborted) job.itemDone(last);
     return last;
-  };
-
-  type BuildArgs = Pick<OpArgs<'resend'>, 'sign' | 'allowTruncated' | 'body'> & { method?: string | undefined; headers?: Array<[string, string]> | undefined };
-  /** The request for a stored delivery, or why not and which input field to blame. */
-  const build = (deliveryId: number, a: BuildArgs) => {
-    const original = loadOriginal(store, deliveryId);
-    if (!original) return { ok: false as const, field: 'deliveryId', error: `there is no delivery #${deliveryId} (removed by retention?)` };
-    // An edited body replaces the stored prefix, so nothing is sent short.
-    const refusal = a.body || a.allowTruncated ? null : truncatedRefusal(original);
-    if (refusal) return { ok: false as const, field: 'allowTruncated', error: refusal };
-    const built = buildRequest({ original, body: a.body, method: a.method, headers: a.headers, sign: a.sign });
-    return built.ok ? built : { ...built, field: 'sign' };
   };
 
   return {
@@ -107,7 +97,7 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
     },
 
     resend(a) {
-      const built = a.deliveryId !== undefined ? build(a.deliveryId, a) : { ...buildRequest({ original: null, body: a.body, method: a.method, headers: a.headers, sign: a.sign }), field: 'sign' };
+      const built = resendRequest(store, a);
       if (!built.ok) throw new ResendInputError(built.field, built.error);
       const target: Target = { item: 0, deliveryId: a.deliveryId ?? null, url: a.to, request: built.request };
       const what = a.deliveryId !== undefined ? `delivery #${a.deliveryId}${a.body ? ' (edited)' : ''}` : 'a body';
@@ -120,7 +110,7 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       if (ids.length === 0) throw new ResendInputError('filter', 'no delivery matches the filter');
       return runner.start('bulk', `${ids.length} deliveries → ${a.to}${policyNote(a.retry)}`, { ...a, ids }, ids.length, (job) =>
         runPool(ids, a.concurrency, job.signal, async (deliveryId, item) => {
-          const built = build(deliveryId, { sign: a.sign, allowTruncated: a.allowTruncated });
+          const built = resendRequest(store, { deliveryId, sign: a.sign, allowTruncated: a.allowTruncated });
           if (!built.ok) return job.itemDone(null, `#${deliveryId}: ${built.error}`);
           await sendItem(job, { item, deliveryId, url: a.to, request: built.request }, a.retry, a.timeoutMs);
         }),

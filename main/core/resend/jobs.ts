@@ -33,6 +33,8 @@ export interface JobContext {
   record(report: AttemptReport): AttemptResult;
   /** The item is finished: its last attempt, or null when it could not be sent (say why). */
   itemDone(last: AttemptResult | null, why?: string): void;
+  /** The item waits for its next attempt, due at `dueAt` (epoch ms), or no longer (null). */
+  waiting(item: number, dueAt: number | null): void;
   setTotal(total: number): void;
 }
 
@@ -41,6 +43,8 @@ interface Running {
   controller: AbortController;
   done: Promise<JobInfo>;
   timer: NodeJS.Timeout | null;
+  /** Items waiting out the retry interval, and when each one's next attempt is due. */
+  waits: Map<number, number>;
 }
 
 export class JobRunner {
@@ -62,11 +66,11 @@ export class JobRunner {
   start(kind: JobKind, label: string, spec: unknown, total: number, body: (job: JobContext) => Promise<void>): JobInfo {
     const startedAt = Date.now();
     const id = this.store.sends.createJob(kind, label, spec, total, startedAt, process.pid);
-    const info: JobInfo = { id, kind, state: 'running', label, total, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], startedAt, finishedAt: null, error: null };
+    const info: JobInfo = { id, kind, state: 'running', label, total, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], nextAttemptAt: null, startedAt, finishedAt: null, error: null };
     const controller = new AbortController();
     // Every attempt in flight listens for cancel: with concurrency 64 that is 64 listeners, by design.
     setMaxListeners(0, controller.signal);
-    const entry: Running = { info, controller, done: Promise.resolve(info), timer: null };
+    const entry: Running = { info, controller, done: Promise.resolve(info), timer: null, waits: new Map() };
     const context: JobContext = {
       id,
       signal: controller.signal,
@@ -95,6 +99,12 @@ export class JobRunner {
         if (why && info.notes.length < MAX_NOTES) info.notes.push(why);
         this.progress(entry);
       },
+      waiting: (item, dueAt) => {
+        if (dueAt === null) entry.waits.delete(item);
+        else entry.waits.set(item, dueAt);
+        info.nextAttemptAt = entry.waits.size > 0 ? Math.min(...entry.waits.values()) : null;
+        this.progress(entry);
+      },
       setTotal: (n) => void (info.total = n),
     };
     this.running.set(id, entry);
@@ -107,6 +117,7 @@ export class JobRunner {
         info.error = error instanceof Error ? error.message : String(error);
       }
       info.finishedAt = Date.now();
+      info.nextAttemptAt = null;
       if (entry.timer) clearTimeout(entry.timer);
       // Its attempts are stored (and published) before the job says it has ended.
       this.log.flush();

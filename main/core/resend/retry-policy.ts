@@ -27,11 +27,13 @@ export function scaledInterval(policy: RetryPolicy): number {
 /**
  * Runs `attempt(1)`, then, while it is not delivered and the policy allows, waits and runs the next.
  * Without a policy there is one attempt. Returns the last result (or null if cancelled before any).
+ * `onWait` hears each wait start (when the next attempt is due, epoch ms) and end (null).
  */
 export async function withRetries<T extends { ok: boolean }>(
   attempt: (n: number) => Promise<T>,
   policy: RetryPolicy | undefined,
   signal: AbortSignal,
+  onWait?: (dueAt: number | null) => void,
 ): Promise<T | null> {
   let last: T | null = null;
   const tries = 1 + (policy?.maxRetries ?? 0);
@@ -39,7 +41,11 @@ export async function withRetries<T extends { ok: boolean }>(
     if (signal.aborted) break;
     last = await attempt(n);
     if (last.ok || n === tries || !policy) break;
-    if (!(await sleep(scaledInterval(policy), signal))) break;
+    const wait = scaledInterval(policy);
+    onWait?.(Date.now() + wait);
+    const slept = await sleep(wait, signal);
+    onWait?.(null);
+    if (!slept) break;
   }
   return last;
 }

@@ -1,15 +1,15 @@
 // The re-send operations of the API contract (shared/api.ts), over the resend engine. Spread into
 // the service by createService; bad input found here (a missing delivery, a body that cannot be
 // re-signed) becomes an ApiInputError, which every transport reports as a 400 with its field.
-import { ApiInputError, type ApiService } from '../../../shared/api.js';
+import { ApiInputError, hasRequestEdits, type ApiService } from '../../../shared/api.js';
 import { generateCallbacks } from '../generate/call-end.js';
-import { curlOfAttempt, curlOfDelivery } from '../resend/copy-as-curl.js';
+import { curlOfAttempt, curlOfDelivery, curlOfResend } from '../resend/copy-as-curl.js';
 import { ResendInputError, type ResendEngine } from '../resend/engine.js';
-import type { Store } from '../store/index.js';
+import { toSummary, type Store } from '../store/index.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 
 export type ResendOpName =
-  | 'resendDraft' | 'resend' | 'bulkResend' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
+  | 'resendDraft' | 'resend' | 'bulkResend' | 'bulkResendPreview' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
   | 'getJob' | 'jobPlan' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
@@ -42,6 +42,13 @@ export function createResendOps({ store, engine, defaultBase, bodies }: ResendOp
     },
     async bulkResend(args) {
       return guard('bulkResend', () => engine.bulk(args));
+    },
+    async bulkResendPreview({ ids, filter, limit, first }) {
+      // The same selection as the engine's bulk, one more to know whether the filter matches more.
+      const chosen = ids ?? store.selection.idsMatching(filter ?? {}, limit + 1);
+      const count = ids ? ids.length : Math.min(chosen.length, limit);
+      const rows = chosen.slice(0, first).map((id) => store.deliveries.row(id));
+      return { count, more: !ids && chosen.length > limit, first: rows.filter((r) => r !== undefined).map(toSummary) };
     },
     async resendFailed(args) {
       return guard('resendFailed', () => engine.resendFailed(args));
@@ -78,12 +85,15 @@ export function createResendOps({ store, engine, defaultBase, bodies }: ResendOp
     async getSend({ id }) {
       return store.sends.detail(id) ?? null;
     },
-    async copyAsCurl({ deliveryId, sendId, to }) {
-      const result = sendId !== undefined ? curlOfAttempt(store, sendId) : curlOfDelivery(store, deliveryId!, to, defaultBase());
+    async copyAsCurl({ deliveryId, sendId, to, ...edits }) {
+      const result =
+        sendId !== undefined ? curlOfAttempt(store, sendId)
+        : hasRequestEdits(edits) ? curlOfResend(store, { ...edits, deliveryId: deliveryId!, sign: edits.sign ?? { mode: 'keep' } }, to, defaultBase())
+        : curlOfDelivery(store, deliveryId!, to, defaultBase());
       if (result.ok) return result.curl;
-      // A missing record is "nothing there" (null), as getDelivery answers; a missing URL is bad input.
-      if (result.field === 'to') throw new ApiInputError('copyAsCurl', [{ path: 'to', message: result.error }]);
-      return null;
+      // A missing record is "nothing there" (null), as getDelivery answers; the rest is bad input.
+      if (result.field === 'deliveryId' || result.field === 'sendId') return null;
+      throw new ApiInputError('copyAsCurl', [{ path: result.field, message: result.error }]);
     },
     // Built whole for one answer, and NDJSON derives what is still pending: in the body reader's
     // process, under its limits and the export's size limit, never on the receiver's thread.

@@ -88,7 +88,13 @@ export function sendStatements(db: Db) {
   const detail = db.prepare<[number], SendRow & { request_body: Buffer; response_body: Buffer }>(
     `SELECT ${SUMMARY}, request_body, response_body FROM sends WHERE id = ?`,
   );
-  // The last attempt of each item (highest attempt number), kept when it was not delivered.
+  // The last attempt of each item (highest attempt number), kept when it was not delivered: listed, and sent again.
+  const failedLastSummaries = db.prepare<[number, number, number], SendRow>(
+    `SELECT ${SUMMARY} FROM sends s
+      WHERE s.job_id = ? AND s.ok = 0 AND s.id < ?
+        AND s.attempt = (SELECT max(attempt) FROM sends t WHERE t.job_id = s.job_id AND t.item = s.item)
+      ORDER BY s.id DESC LIMIT ?`,
+  );
   const failedLast = db.prepare<[number, number], { item: number; delivery_id: number | null; url: string; method: string; request_headers: string; request_body: Buffer }>(
     `SELECT s.item, s.delivery_id, s.url, s.method, s.request_headers, s.request_body FROM sends s
       WHERE s.job_id = ? AND s.ok = 0
@@ -128,8 +134,12 @@ export function sendStatements(db: Db) {
     insert,
     /** Several attempts in one transaction (one WAL append instead of one per attempt). */
     insertMany: db.transaction((rows: NewSend[]): SendAttempt[] => rows.map(insert)),
-    list: (q: { deliveryId?: number | undefined; jobId?: number | undefined; before?: number | undefined; limit: number }): SendAttempt[] => {
+    list: (q: { deliveryId?: number | undefined; jobId?: number | undefined; failed?: boolean | undefined; before?: number | undefined; limit: number }): SendAttempt[] => {
       const before = q.before ?? Number.MAX_SAFE_INTEGER;
+      if (q.failed && q.jobId !== undefined) {
+        const rows = failedLastSummaries.all(q.jobId, before, q.limit);
+        return rows.filter((r) => q.deliveryId === undefined || r.delivery_id === q.deliveryId).map(toAttempt);
+      }
       const rows = q.deliveryId !== undefined ? byDelivery.all(q.deliveryId, before, q.limit) : q.jobId !== undefined ? byJob.all(q.jobId, before, q.limit) : all.all(before, q.limit);
       // A delivery filter and a job filter together: the job's attempts for that delivery.
       return rows.filter((r) => q.jobId === undefined || r.job_id === q.jobId).map(toAttempt);
@@ -190,6 +200,8 @@ function toJob(r: JobRow): JobInfo {
     attempts: r.attempts,
     outcomes: JSON.parse(r.outcomes) as Record<string, number>,
     notes: JSON.parse(r.notes) as string[],
+    // Waits live in the process running the job.
+    nextAttemptAt: null,
     error: r.error,
     startedAt: r.started_at,
     finishedAt: r.finished_at,

@@ -1,10 +1,17 @@
 // Bulk re-send from the inbox: every delivery matching the current filter (oldest first) to one URL,
-// with bounded concurrency, live progress, a summary of outcomes, and "re-send the failed ones".
+// previewed (how many, the first few), kept or re-signed, with the vendor retry policy if wanted,
+// bounded concurrency, live progress, a summary of outcomes, the failed items with why, and "re-send
+// the failed ones".
 import { useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { JobInfo } from '../../../shared/model.js';
 import { useApi } from '../api/context.js';
+import { BulkPreview } from './BulkPreview.js';
+import { FailedItems } from './FailedItems.js';
 import { JobStatus } from './JobStatus.js';
+import { RetryPolicyFields } from './RetryPolicyFields.js';
+import { DEFAULT_RETRY_FORM, DEFAULT_SIGN_FORM, retryPolicyOf, signChoiceOf, type RetryForm, type SignForm } from './send-options.js';
+import { SignChoiceFields } from './SignChoiceFields.js';
 import { useTrackedJob } from './use-job.js';
 
 const LAST_TARGET = 'callback-inspector.resend.to';
@@ -15,6 +22,9 @@ export function BulkResendBar({ filter, count, empty }: { filter: DeliveryFilter
   const [open, setOpen] = useState(false);
   const [to, setTo] = useState(() => sessionStorage.getItem(LAST_TARGET) ?? '');
   const [concurrency, setConcurrency] = useState('8');
+  const [options, setOptions] = useState<SignForm & RetryForm>({ ...DEFAULT_SIGN_FORM, ...DEFAULT_RETRY_FORM });
+  const setOption = (patch: Partial<SignForm & RetryForm>) => setOptions((o) => ({ ...o, ...patch }));
+  const retry = retryPolicyOf(options);
   const [job, setJob] = useTrackedJob();
   const [error, setError] = useState<string | null>(null);
   const run = async (start: () => Promise<JobInfo>) => {
@@ -27,7 +37,8 @@ export function BulkResendBar({ filter, count, empty }: { filter: DeliveryFilter
   };
   const send = () => {
     sessionStorage.setItem(LAST_TARGET, to.trim());
-    void run(() => api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency) }));
+    // A blank KEY signs each delivery with its own endpoint's KEY: a selection may span endpoints.
+    void run(() => api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency), sign: signChoiceOf(options, 'endpoint'), ...(retry ? { retry } : {}) }));
   };
 
   if (!open) {
@@ -46,11 +57,17 @@ export function BulkResendBar({ filter, count, empty }: { filter: DeliveryFilter
       <button type="submit" className="primary" disabled={running}>Send</button>
       {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
       {job && !running && job.failed > 0 && (
-        <button type="button" onClick={() => void run(() => api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency) }))}>Re-send the {job.failed} failed (to the URL above)</button>
+        <button type="button" onClick={() => void run(() => api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency), ...(retry ? { retry } : {}) }))}>Re-send the {job.failed} failed (to the URL above)</button>
       )}
       <button type="button" onClick={() => setOpen(false)}>close</button>
       {job && <JobStatus job={job} />}
       {error && <span className="invalid-note" role="alert">{error}</span>}
+      {job && <FailedItems job={job} />}
+      <div className="resend-options">
+        <SignChoiceFields form={options} set={setOption} keyPlaceholder="empty: each delivery's endpoint KEY" />
+        <RetryPolicyFields form={options} set={setOption} />
+      </div>
+      {!running && <BulkPreview filter={filter} />}
     </form>
   );
 }

@@ -6,10 +6,12 @@ import type { JobInfo, ResendDraft, CurlCommand } from '../../../shared/model.js
 import { useApi, useAsync } from '../api/context.js';
 import { BodyEditor } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
+import { RetryCountdown } from './RetryCountdown.js';
 import { useTrackedJob } from './use-job.js';
-import { checkJson, formFromDraft, schemeOf, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
-import { HmacFields } from '../endpoints/SignFieldset.js';
-import type { Problem, SignScheme } from '../../../shared/model.js';
+import { checkJson, formFromDraft, toCurlInput, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
+import { RetryPolicyFields } from './RetryPolicyFields.js';
+import { SignChoiceFields } from './SignChoiceFields.js';
+import type { Problem } from '../../../shared/model.js';
 
 /** The last target used, so a support engineer re-sending several deliveries types it once. */
 const LAST_TARGET = 'callback-inspector.resend.to';
@@ -30,7 +32,11 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
   const [errors, setErrors] = useState<string[]>([]);
   const [job, setJob] = useTrackedJob();
   const [curl, setCurl] = useState<CurlCommand | null>(null);
-  const set = (patch: Partial<ResendForm>) => setForm((f) => ({ ...f, ...patch }));
+  const set = (patch: Partial<ResendForm>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    // A command copied before this change would no longer be what Send sends.
+    setCurl(null);
+  };
   const jsonCheck = useMemo(() => (isJson && form.bodyText !== null ? checkJson(form.bodyText) : null), [isJson, form.bodyText]);
   const edited = form.bodyText !== form.originalBody;
 
@@ -46,8 +52,13 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     }
   };
   const copyCurl = async () => {
+    const built = toCurlInput(draft.deliveryId, form);
+    if (!built.ok) return setErrors(built.errors);
+    setErrors([]);
     try {
-      setCurl(await api.copyAsCurl({ deliveryId: draft.deliveryId, ...(form.to.trim() ? { to: form.to.trim() } : {}) }));
+      const command = await api.copyAsCurl(built.input);
+      if (command) setCurl(command);
+      else setErrors([`delivery #${draft.deliveryId} is gone (removed by retention?)`]);
     } catch (error) {
       setErrors([error instanceof Error ? error.message : String(error)]);
     }
@@ -67,41 +78,10 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
       {job && <JobLine job={job} />}
       {errors.length > 0 && <ul className="invalid-note" role="alert">{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>}
       <div className="resend-options">
-        <fieldset>
-          <legend>Sign</legend>
-          <label><input type="radio" checked={form.signMode === 'keep'} onChange={() => set({ signMode: 'keep' })} /> keep as stored</label>
-          <label><input type="radio" checked={form.signMode === 'resign'} onChange={() => set({ signMode: 'resign' })} /> re-sign</label>
-          {form.signMode === 'resign' && (
-            <>
-              <label>scheme <select value={form.scheme} onChange={(e) => set({ scheme: e.target.value as ResendForm['scheme'] })}>
-                <option value="md5-template">md5 template (Sign field)</option>
-                <option value="hmac">HMAC header</option>
-                <option value="standard-webhooks">Standard Webhooks (webhook-* headers)</option>
-                <option value="none">none</option>
-              </select></label>
-              <label>KEY <input value={form.key} onChange={(e) => set({ key: e.target.value })} placeholder={form.scheme === 'standard-webhooks' ? 'whsec_…' : ''} aria-label="KEY" /></label>
-              {form.scheme === 'md5-template' && <label>template <input value={form.template} placeholder="{TaskID}{KEY}" onChange={(e) => set({ template: e.target.value })} /></label>}
-              {form.scheme === 'hmac' && <HmacFields scheme={schemeOf(form)} onChange={(p) => set(hmacPatch(p))} />}
-              {form.scheme === 'standard-webhooks' && (
-                <label title="Off: the original webhook-id (the same message again, as a sender's retry). The timestamp and signature are always new.">
-                  <input type="checkbox" checked={form.newWebhookId} onChange={(e) => set({ newWebhookId: e.target.checked })} /> new webhook-id
-                </label>
-              )}
-            </>
-          )}
-        </fieldset>
-        <fieldset>
-          <legend>Vendor retry policy</legend>
-          <label><input type="checkbox" checked={form.retry} onChange={(e) => set({ retry: e.target.checked })} /> retry anything but HTTP 200</label>
-          {form.retry && (
-            <>
-              <label>every <input type="number" min={0} value={form.intervalSeconds} onChange={(e) => set({ intervalSeconds: e.target.value })} size={4} /> s</label>
-              <label>at most <input type="number" min={0} value={form.maxRetries} onChange={(e) => set({ maxRetries: e.target.value })} size={3} /> times</label>
-              <label>time scale ÷<input type="number" min={1} value={form.timeScale} onChange={(e) => set({ timeScale: e.target.value })} size={5} /></label>
-            </>
-          )}
+        <SignChoiceFields form={form} set={set} />
+        <RetryPolicyFields form={form} set={set}>
           <label>timeout <input type="number" min={1} value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} size={6} /> ms</label>
-        </fieldset>
+        </RetryPolicyFields>
         <label className="headers">headers (one "Name: value" per line; Host and Content-Length are set when sending)
           <textarea rows={4} value={form.headersText} onChange={(e) => set({ headersText: e.target.value })} aria-label="headers" spellCheck={false} />
         </label>
@@ -112,7 +92,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
           <>
             {jsonCheck && (jsonCheck.ok ? <span className="badge ok">valid JSON</span> : <span className="badge bad" title={jsonCheck.error}>not valid JSON: {jsonCheck.error}</span>)}
             {jsonCheck?.ok && jsonCheck.warnings && <JsonWarnings warnings={jsonCheck.warnings} />}
-            {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">as stored</span>}
+            {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">{form.formatted ? 'formatted here; sent as stored' : 'as stored'}</span>}
             {edited && form.signMode === 'keep' && <span className="quiet">the stored Sign may no longer match: choose re-sign</span>}
           </>
         )}
@@ -137,25 +117,11 @@ function JobLine({ job }: { job: JobInfo }) {
     <p className={`job-line ${job.state}${undelivered ? ' undelivered' : ''}`} role="status">
       job {job.id}: <b>{running ? 'sending' : job.state}</b> · {job.attempts} attempt{job.attempts === 1 ? '' : 's'}
       {running && job.attempts > 0 && ' so far'}
+      {running && <RetryCountdown at={job.nextAttemptAt} />}
       {!running && (job.succeeded ? ' · delivered (HTTP 200)' : ` · not delivered${last ? ` (last answer: ${last})` : ''}`)}
       {job.error && ` · ${job.error}`}
     </p>
   );
-}
-
-/** HmacFields edits a SignScheme; the form keeps its settings as flat fields. A preset sets them all. */
-function hmacPatch(p: Partial<SignScheme>): Partial<ResendForm> {
-  const full = p.type !== undefined;
-  const pick = <K extends keyof SignScheme>(k: K, fallback: NonNullable<SignScheme[K]>) => (p[k] !== undefined ? p[k] : full ? fallback : undefined);
-  const out: Partial<ResendForm> = {};
-  if (full) out.scheme = 'hmac';
-  const header = pick('header', ''), algorithm = pick('algorithm', 'sha256'), encoding = pick('encoding', 'hex'), prefix = pick('prefix', ''), signed = pick('signed', '');
-  if (header !== undefined) out.signHeader = header;
-  if (algorithm !== undefined) out.algorithm = algorithm;
-  if (encoding !== undefined) out.encoding = encoding;
-  if (prefix !== undefined) out.prefix = prefix;
-  if (signed !== undefined) out.signed = signed;
-  return out;
 }
 
 /** What ingest warns about in a body it accepts (a duplicate key the vendor sent): sent as typed. */

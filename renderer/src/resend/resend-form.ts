@@ -2,35 +2,23 @@
 // is unit-tested without a browser; the contract's own schema does the final validation.
 import { operations, type OpInput } from '../../../shared/api.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
-import type { HmacAlgorithm, Problem, ResendDraft, SignScheme, SignSchemeName } from '../../../shared/model.js';
+import type { Problem, ResendDraft } from '../../../shared/model.js';
 import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
+import { editableBody } from './editable-body.js';
+import { DEFAULT_RETRY_FORM, retryPolicyOf, signChoiceOf, type RetryForm, type SignForm } from './send-options.js';
 
-export interface ResendForm {
+export interface ResendForm extends SignForm, RetryForm {
   to: string;
   method: string;
   /** One `Name: value` per line. */
   headersText: string;
-  signMode: 'keep' | 'resign';
-  key: string;
-  scheme: SignSchemeName;
-  template: string;
-  signHeader: string;
-  /** hmac settings (see shared/sign-schemes/hmac.ts). */
-  algorithm: HmacAlgorithm;
-  encoding: 'hex' | 'base64';
-  prefix: string;
-  signed: string;
-  /** standard-webhooks: a new webhook-id instead of the original's. */
-  newWebhookId: boolean;
-  retry: boolean;
-  intervalSeconds: string;
-  maxRetries: string;
-  timeScale: string;
   timeoutMs: string;
   /** The body being edited; null when the stored body is binary (then it is sent as stored). */
   bodyText: string | null;
-  /** The stored body as text, to know whether it was edited. */
+  /** What the editor started from, to know whether it was edited: the stored body as text, formatted when compact JSON. */
   originalBody: string | null;
+  /** originalBody is the stored JSON formatted: unedited, the stored bytes are sent. */
+  formatted: boolean;
   /** Why there is no text to edit when the body is not binary (too large). */
   bodyNote: string | null;
   /** Only a prefix of the body was stored (it was over the limit)... */
@@ -41,6 +29,7 @@ export interface ResendForm {
 
 export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
   const scheme = withCurrentName(draft.scheme);
+  const body = draft.bodyText === null ? null : editableBody(draft.bodyText);
   return {
     to: lastTarget || draft.originalUrl || '',
     method: draft.method,
@@ -55,13 +44,11 @@ export function formFromDraft(draft: ResendDraft, lastTarget = ''): ResendForm {
     prefix: scheme.prefix ?? '',
     signed: scheme.signed ?? '',
     newWebhookId: false,
-    retry: false,
-    intervalSeconds: '60',
-    maxRetries: '5',
-    timeScale: '1',
+    ...DEFAULT_RETRY_FORM,
     timeoutMs: '10000',
-    bodyText: draft.bodyText,
-    originalBody: draft.bodyText,
+    bodyText: body?.text ?? null,
+    originalBody: body?.text ?? null,
+    formatted: body?.formatted ?? false,
     bodyNote: draft.bodyNote,
     truncated: draft.truncated,
     sendTruncated: false,
@@ -110,34 +97,50 @@ export function warningSummary(warnings: Problem[]): { label: string; title: str
 export type BuiltInput = { ok: true; input: OpInput<'resend'> } | { ok: false; errors: string[] };
 
 export function toResendInput(deliveryId: number, f: ResendForm): BuiltInput {
-  const headers = parseHeaders(f.headersText);
-  if (!headers.ok) return { ok: false, errors: [headers.error] };
-  const scheme = schemeOf(f);
-  const edited = f.bodyText !== null && f.bodyText !== f.originalBody;
+  const edits = requestOf(f);
+  if (!edits.ok) return edits;
+  const retry = retryPolicyOf(f);
   const input: OpInput<'resend'> = {
     deliveryId,
     to: f.to.trim(),
-    method: f.method.trim().toUpperCase(),
-    headers: headers.pairs,
-    ...(edited ? { body: { text: f.bodyText! } } : {}),
-    sign: f.signMode === 'keep' ? { mode: 'keep' } : { mode: 'resign', key: f.key, scheme, ...(f.scheme === 'standard-webhooks' && f.newWebhookId ? { newWebhookId: true } : {}) },
-    ...(f.retry ? { retry: { intervalMs: Math.round(Number(f.intervalSeconds) * 1000), maxRetries: Number(f.maxRetries), timeScale: Number(f.timeScale) } } : {}),
+    ...edits.input,
+    ...(retry ? { retry } : {}),
     timeoutMs: Number(f.timeoutMs),
-    ...(f.truncated && f.sendTruncated ? { allowTruncated: true } : {}),
   };
-  const checked = operations.resend.input.safeParse(input);
-  if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
-  return { ok: true, input };
+  return validated('resend', input);
 }
 
-/** The scheme the form describes: only the settings of its type, empty ones left to their defaults. */
-export function schemeOf(f: ResendForm): SignScheme {
-  const hmac = f.scheme === 'hmac' || f.scheme === 'hmac-sha256';
+export type BuiltCurlInput = { ok: true; input: OpInput<'copyAsCurl'> } | { ok: false; errors: string[] };
+
+/** Copy as curl for what Send would send: the same request input, to the target (or, blank, where the delivery arrived). */
+export function toCurlInput(deliveryId: number, f: ResendForm): BuiltCurlInput {
+  const edits = requestOf(f);
+  if (!edits.ok) return edits;
+  return validated('copyAsCurl', { deliveryId, ...(f.to.trim() ? { to: f.to.trim() } : {}), ...edits.input });
+}
+
+type RequestInput = Required<Pick<OpInput<'resend'>, 'method' | 'headers' | 'sign'>> & Pick<OpInput<'resend'>, 'body' | 'allowTruncated'>;
+
+/** What the request is made of, as the form says: Send and Copy as curl both start from this. */
+function requestOf(f: ResendForm): { ok: true; input: RequestInput } | { ok: false; errors: string[] } {
+  const headers = parseHeaders(f.headersText);
+  if (!headers.ok) return { ok: false, errors: [headers.error] };
+  const edited = f.bodyText !== null && f.bodyText !== f.originalBody;
   return {
-    type: f.scheme,
-    ...(f.scheme === 'md5-template' && f.template ? { template: f.template } : {}),
-    ...(hmac && f.signHeader ? { header: f.signHeader } : {}),
-    ...(hmac && f.encoding !== 'hex' ? { encoding: f.encoding } : {}),
-    ...(f.scheme === 'hmac' ? { algorithm: f.algorithm, ...(f.prefix ? { prefix: f.prefix } : {}), ...(f.signed ? { signed: f.signed } : {}) } : {}),
+    ok: true,
+    input: {
+      method: f.method.trim().toUpperCase(),
+      headers: headers.pairs,
+      ...(edited ? { body: { text: f.bodyText! } } : {}),
+      sign: signChoiceOf(f, 'as-typed'),
+      ...(f.truncated && f.sendTruncated ? { allowTruncated: true } : {}),
+    },
   };
+}
+
+/** The contract's own validation, its messages as the form shows them. */
+function validated<K extends 'resend' | 'copyAsCurl'>(op: K, input: OpInput<K>): { ok: true; input: OpInput<K> } | { ok: false; errors: string[] } {
+  const checked = operations[op].input.safeParse(input);
+  if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
+  return { ok: true, input };
 }

@@ -1,7 +1,7 @@
 // The UI's re-send form → the `resend` operation's input: headers as lines, an edited body only when
 // edited, the vendor policy in seconds, and the contract's own validation messages.
 import { describe, expect, it } from 'vitest';
-import { checkJson, formFromDraft, headersToText, parseHeaders, toResendInput, warningSummary } from '../../../renderer/src/resend/resend-form.js';
+import { checkJson, formFromDraft, headersToText, parseHeaders, toCurlInput, toResendInput, warningSummary } from '../../../renderer/src/resend/resend-form.js';
 import { furthest } from '../../../renderer/src/resend/job-merge.js';
 import type { JobInfo, ResendDraft } from '../../../shared/model.js';
 
@@ -33,11 +33,40 @@ describe('re-send form', () => {
     expect(built.ok && built.input).toMatchObject({ body: { text: '{"id":1}' }, sign: { mode: 'resign', key: 'k', scheme: { type: 'hmac-sha256', header: 'X-Sig' } }, retry: { intervalMs: 60000, maxRetries: 3, timeScale: 100 } });
   });
 
+  it('formats a compact JSON body for editing, digits exact; unedited it sends no body (the stored bytes go), edited it sends the edit', () => {
+    const f = formFromDraft(draft);
+    expect(f).toMatchObject({ bodyText: '{\n  "id": 123456789012345678901\n}', originalBody: '{\n  "id": 123456789012345678901\n}', formatted: true });
+    const unedited = toResendInput(7, f);
+    expect(unedited.ok && unedited.input).not.toHaveProperty('body');
+    expect(toCurlInput(7, f).ok && toCurlInput(7, f)).not.toHaveProperty('input.body');
+    const edit = '{\n  "id": 123456789012345678902\n}';
+    const edited = toResendInput(7, { ...f, bodyText: edit });
+    expect(edited.ok && edited.input.body).toEqual({ text: edit });
+  });
+
+  it('leaves as stored what is already laid out, what is not JSON, and JSON that would lose a duplicate key', () => {
+    for (const bodyText of ['{\n"id": 1}', 'id=1&x=2', '{"TaskID":"a","TaskID":"b"}', '"just a string"', '[]']) {
+      expect(formFromDraft({ ...draft, bodyText })).toMatchObject({ bodyText, originalBody: bodyText, formatted: false });
+    }
+    expect(formFromDraft({ ...draft, bodyText: null })).toMatchObject({ bodyText: null, formatted: false });
+  });
+
   it('sends a body cut on arrival as its stored part only when the user ticks that', () => {
     const cut = formFromDraft({ ...draft, truncated: true });
     expect(toResendInput(7, cut).ok && toResendInput(7, cut)).not.toHaveProperty('input.allowTruncated');
     const built = toResendInput(7, { ...cut, sendTruncated: true });
     expect(built.ok && built.input.allowTruncated).toBe(true);
+  });
+
+  it('copies as curl the same request Send sends: method, headers, edited body, Sign choice; a blank target is where it arrived', () => {
+    const f = { ...formFromDraft(draft), method: 'put', headersText: 'X-A: 1', bodyText: '{"id":2}', signMode: 'resign' as const, key: 'k', retry: true };
+    const send = toResendInput(7, f);
+    const curl = toCurlInput(7, f);
+    const { to: _to, retry: _retry, timeoutMs: _timeout, ...request } = send.ok ? send.input : {};
+    expect(curl).toEqual({ ok: true, input: { ...request, to: 'http://127.0.0.1:8787/' } });
+    expect(request).toMatchObject({ method: 'PUT', headers: [['X-A', '1']], body: { text: '{"id":2}' }, sign: { mode: 'resign', key: 'k' } });
+    expect(toCurlInput(7, { ...f, to: ' ' })).toEqual({ ok: true, input: request });
+    expect(toCurlInput(7, { ...f, headersText: 'nope' })).toEqual({ ok: false, errors: ['header line 1: expected "Name: value"'] });
   });
 
   it('reports bad input with the field, before anything is sent', () => {
@@ -61,7 +90,7 @@ describe('re-send form', () => {
 });
 
 describe('following a job', () => {
-  const job = (patch: Partial<JobInfo>): JobInfo => ({ id: 1, kind: 'bulk', state: 'running', label: '', total: 10, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], startedAt: 0, finishedAt: null, error: null, ...patch });
+  const job = (patch: Partial<JobInfo>): JobInfo => ({ id: 1, kind: 'bulk', state: 'running', label: '', total: 10, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], nextAttemptAt: null, startedAt: 0, finishedAt: null, error: null, ...patch });
   it('keeps the state that got furthest, whatever order the answer and the events arrive in', () => {
     const done = job({ state: 'done', completed: 10, attempts: 10 });
     const started = job({});
