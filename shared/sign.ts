@@ -1,5 +1,5 @@
 // How `Sign` is produced, as far as the product knows: scheme names for the UI and the md5 template
-// renderer. Pure (no Node): the renderer previews templates; ingest and resend compute digests.
+// renderer. Pure (no Node): the renderer previews templates; main/core/sign/ computes digests.
 // The other schemes' pure parts are in sign-schemes/ (hmac.ts, standard-webhooks.ts, timestamp.ts).
 import type { SignSchemeName } from './model.js';
 import { isJsonObject, isLosslessNumber, type JsonValue } from './contract/json-value.js';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiInputError } from '../../shared/api.js';
 import type { JobInfo } from '../../shared/model.js';
 import { parseJson } from '../../shared/json/lossless-parse.js';
-import { verifySign } from '../../main/core/ingest/sign-check.js';
+import { verifySign } from '../../main/core/sign/schemes.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 import { gaps, startTarget, type Target } from './support/target.js';

@@ -10,7 +10,7 @@ import { field as memberOf, isJsonObject, type JsonValue } from '../../../shared
 import { compareBodies, type BodyDiff, type PreparedSide } from '../../../shared/diff/body-diff.js';
 import type { DiffSource } from '../../../shared/diff/diff-source.js';
 import { decodeBody } from '../ingest/decode.js';
-import { headerValue } from '../ingest/headers.js';
+import { headerValue } from '../../../shared/header-values.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { Store } from '../store/index.js';
 

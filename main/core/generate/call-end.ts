@@ -5,7 +5,7 @@ import { formatIsoUtc } from '../../../shared/contract/times.js';
 import { VENDOR_DEFAULT_KEY } from '../../../shared/sign.js';
 import type { GeneratedCallback, SignScheme } from '../../../shared/model.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
-import { computeSign, signBody } from '../ingest/sign-check.js';
+import { computeSign, signBody } from '../sign/schemes.js';
 import { seeded, type Random } from './random.js';
 import { CALLEE_LINES, FIRST_NAMES, INTENTION_NOTES, LAST_NAMES, MARKETS, PLATFORMS, ROBOT_LINES, UNANSWERED_RING_TYPES } from './vocabulary.js';
 

@@ -3,7 +3,7 @@
 import type { Problem } from '../../../shared/model.js';
 import { undoContentEncoding } from './content-encoding.js';
 import { bytesToText } from './charset.js';
-import { charsetParam, headerValue } from './headers.js';
+import { charsetParam, headerValue } from '../../../shared/header-values.js';
 
 export interface DecodedBody {
   /** The body after Content-Encoding was undone (still the stored bytes when that failed). */

@@ -9,7 +9,7 @@ import { extractCallEnd, jsonSearchText, textSearchText } from './extract.js';
 import { mediaType } from '../../../shared/media-type.js';
 import { ingestLimits } from './limits.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
-import { effectiveSign, verifySign } from './sign-check.js';
+import { effectiveSign, verifySign } from '../sign/schemes.js';
 import type { IngestInput, IngestResult } from './types.js';
 
 export function ingest(input: IngestInput): IngestResult {

@@ -3,7 +3,7 @@
 // base this app trusts; its Host and X-Forwarded-Host headers are the sender's word).
 import type { ResendDraft } from '../../../shared/model.js';
 import { decodeBody } from '../ingest/decode.js';
-import { effectiveSign } from '../ingest/sign-check.js';
+import { effectiveSign } from '../sign/schemes.js';
 import type { Store } from '../store/index.js';
 import { targetOn } from './default-target.js';
 import { defaultHeaders, MAX_RESIGN_BYTES, type Original } from './request.js';

@@ -7,13 +7,13 @@ import { VENDOR_DEFAULT_KEY } from '../../../shared/sign.js';
 import { isJsonObject } from '../../../shared/contract/json-value.js';
 import { undoContentEncoding } from '../ingest/content-encoding.js';
 import { decodeBody } from '../ingest/decode.js';
-import { headerValue } from '../ingest/headers.js';
+import { headerValue } from '../../../shared/header-values.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
-import { computeSign, effectiveSign, signRequest } from '../ingest/sign-check.js';
+import { computeSign, effectiveSign, signRequest } from '../sign/schemes.js';
 import { hmacSettings, parseSigned, signedHeaderNames } from '../../../shared/sign-schemes/hmac.js';
 import { STANDARD_WEBHOOK_HEADERS } from '../../../shared/sign-schemes/standard-webhooks.js';
 import { applyContentEncoding } from './content-coding.js';
-import { withSign } from './sign-edit.js';
+import { withSign } from '../sign/sign-field.js';
 
 /** A stored delivery as the builder needs it. */
 export interface Original {

@@ -4,7 +4,7 @@
 // opened in tools that replay it); the response is the answer the receiver gave. Bodies that are not
 // UTF-8 text are base64.
 import type { HarEntry, HarLog, GivenResponse } from '../../../shared/model.js';
-import { headerValue } from '../ingest/headers.js';
+import { headerValue } from '../../../shared/header-values.js';
 import { targetOn } from '../resend/default-target.js';
 import { loadOriginal } from '../resend/originals.js';
 import type { Store } from '../store/index.js';

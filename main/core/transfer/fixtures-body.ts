@@ -4,7 +4,7 @@ import { stringify } from 'lossless-json';
 import type { Fixture } from '../../../shared/fixture-format.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 import { undoContentEncoding } from '../ingest/content-encoding.js';
-import { charsetParam, headerValue } from '../ingest/headers.js';
+import { charsetParam, headerValue } from '../../../shared/header-values.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 export interface FixtureBody {

@@ -6,7 +6,7 @@ import { checkCallEnd } from '../../../shared/contract/contract-check.js';
 import { isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
 import { generateCallbacks, type GenerateOptions } from '../../../main/core/generate/call-end.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
-import { verifySign } from '../../../main/core/ingest/sign-check.js';
+import { verifySign } from '../../../main/core/sign/schemes.js';
 import { ingest } from '../../../main/core/ingest/ingest.js';
 
 const md5 = { type: 'md5-template' as const };

@@ -4,7 +4,7 @@
 // page ("Testing the webhook payload validation"); Slack's "Verifying requests from Slack" example.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signRequest, verifySign } from '../../../main/core/ingest/sign-check.js';
+import { signRequest, verifySign } from '../../../main/core/sign/schemes.js';
 import { endpointConfig } from '../../../shared/api.js';
 import type { SignScheme } from '../../../shared/model.js';
 import { HMAC_PRESETS, hmacSettings, parseSigned, withCurrentName } from '../../../shared/sign-schemes/hmac.js';

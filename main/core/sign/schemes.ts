@@ -1,14 +1,15 @@
-// Checks a delivery's signature against its endpoint's scheme and KEY, and computes signatures for
-// resend (signRequest). md5-template signs body fields (here); the header schemes live in sign/:
-// hmac (and its legacy name hmac-sha256) and standard-webhooks.
+// Sign, both ways, by scheme: checks a delivery's signature against its endpoint's scheme and KEY
+// (ingest), and computes signatures for re-sends and generated callbacks (signRequest). md5-template
+// signs body fields (here); the header schemes are beside it: hmac-header.ts (and its legacy name
+// hmac-sha256) and standard-webhooks-headers.ts. Their pure parts are in shared/sign-schemes/.
 import { createHash } from 'node:crypto';
 import type { SignResult, SignScheme } from '../../../shared/model.js';
 import { field, isJsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
 import { DEFAULT_SIGN_TEMPLATE, VENDOR_DEFAULT_KEY, missingTemplateFields, renderSignTemplate } from '../../../shared/sign.js';
 import { DEFAULT_HMAC_HEADER, hmacSettings, parseSigned } from '../../../shared/sign-schemes/hmac.js';
-import { sameText } from './sign/compare.js';
-import { signHmac, verifyHmac } from './sign/hmac.js';
-import { signStandardWebhooks, verifyStandardWebhooks } from './sign/standard-webhooks.js';
+import { sameText } from './constant-time.js';
+import { signHmac, verifyHmac } from './hmac-header.js';
+import { signStandardWebhooks, verifyStandardWebhooks } from './standard-webhooks-headers.js';
 
 export const DEFAULT_SIGN_HEADER = DEFAULT_HMAC_HEADER;
 

@@ -2,11 +2,11 @@
 // "id.timestamp.body" with the whsec_ secret, and make the three headers for a re-send. Which part
 // failed is said in the result; a stale timestamp is a warning (replays are old), never a mismatch.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { SignResult, SignScheme } from '../../../../shared/model.js';
-import { WEBHOOK_ID, WEBHOOK_SIGNATURE, WEBHOOK_TIMESTAMP, describeSigned, parseSignatures, secretBase64 } from '../../../../shared/sign-schemes/standard-webhooks.js';
-import { DEFAULT_TOLERANCE_SECONDS, parseTimestamp, timestampWarning } from '../../../../shared/sign-schemes/timestamp.js';
-import { headerValue } from '../headers.js';
-import { decodeDigest, sameBytes } from './compare.js';
+import type { SignResult, SignScheme } from '../../../shared/model.js';
+import { WEBHOOK_ID, WEBHOOK_SIGNATURE, WEBHOOK_TIMESTAMP, describeSigned, parseSignatures, secretBase64 } from '../../../shared/sign-schemes/standard-webhooks.js';
+import { DEFAULT_TOLERANCE_SECONDS, parseTimestamp, timestampWarning } from '../../../shared/sign-schemes/timestamp.js';
+import { headerValue } from '../../../shared/header-values.js';
+import { decodeDigest, sameBytes } from './constant-time.js';
 
 type Headers = ReadonlyArray<readonly [string, string]>;
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createHash, createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { computeSign, signBody, verifySign } from '../../../main/core/ingest/sign-check.js';
+import { computeSign, signBody, verifySign } from '../../../main/core/sign/schemes.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import { DEFAULT_SIGN_TEMPLATE, VENDOR_DEFAULT_KEY, missingTemplateFields, renderSignTemplate } from '../../../shared/sign.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';

@@ -1,6 +1,6 @@
 // Re-signing edits only the Sign member: other bytes, big integers and key order stay as they were.
 import { describe, expect, it } from 'vitest';
-import { withSign } from '../../../main/core/resend/sign-edit.js';
+import { withSign } from '../../../main/core/sign/sign-field.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 
 const value = (t: string) => {

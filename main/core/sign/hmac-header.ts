@@ -1,11 +1,11 @@
 // The generic HMAC header scheme (and its legacy name hmac-sha256): verify a received header, and
 // make the header(s) for a re-send. Settings and the signed template are in shared/sign-schemes/hmac.ts.
 import { createHmac } from 'node:crypto';
-import type { SignResult, SignScheme } from '../../../../shared/model.js';
-import { DIGEST_BYTES, describeSigned, formatTimestamped, hmacSettings, parseSigned, parseTimestamped, usesTimestamp, type HmacSettings, type SignedPart } from '../../../../shared/sign-schemes/hmac.js';
-import { parseTimestamp, timestampWarning } from '../../../../shared/sign-schemes/timestamp.js';
-import { headerValue } from '../headers.js';
-import { decodeDigest, sameBytes } from './compare.js';
+import type { SignResult, SignScheme } from '../../../shared/model.js';
+import { DIGEST_BYTES, describeSigned, formatTimestamped, hmacSettings, parseSigned, parseTimestamped, usesTimestamp, type HmacSettings, type SignedPart } from '../../../shared/sign-schemes/hmac.js';
+import { parseTimestamp, timestampWarning } from '../../../shared/sign-schemes/timestamp.js';
+import { headerValue } from '../../../shared/header-values.js';
+import { decodeDigest, sameBytes } from './constant-time.js';
 
 type Headers = ReadonlyArray<readonly [string, string]>;
 
