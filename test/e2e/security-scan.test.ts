@@ -1,10 +1,10 @@
 // electronegativity over the built app (`npm run build`): no high or medium finding beyond the few
-// accepted, with their reasons, in main/hosts/electron/dev/security-scan.ts, and each of those still present.
+// accepted, with their reasons, in scripts/electron/security-scan.ts, and each of those still present.
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { judge, scan } from '../../main/hosts/electron/dev/security-scan.js';
+import { judge, scan } from '../../scripts/electron/security-scan.js';
 
 const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
 const dist = join(import.meta.dirname, '../../dist');

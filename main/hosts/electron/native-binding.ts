@@ -49,7 +49,7 @@ export function resolveNativeBinding(options: { isPackaged: boolean; appRoot: st
   if (!existsSync(file)) {
     throw new Error(
       `The Electron build of better-sqlite3 is missing (${file}). ` +
-        'Start the app with `npm start`, which builds it, or run `node dist/main/hosts/electron/dev/build-native.js`.',
+        'Start the app with `npm start`, which builds it, or run `npx tsx scripts/electron/build-native.ts`.',
     );
   }
   return file;

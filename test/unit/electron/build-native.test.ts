@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildElectronBinding, electronModuleVersion, electronRebuildReason, wantedStamp } from '../../../main/hosts/electron/dev/build-native.js';
-import { nodeBindingFile } from '../../../main/hosts/electron/dev/package-app.js';
+import { buildElectronBinding, electronModuleVersion, electronRebuildReason, wantedStamp } from '../../../scripts/electron/build-native.js';
+import { nodeBindingFile } from '../../../scripts/electron/package-app.js';
 import { BINDING_FILE, electronBindingDir, STAMP_FILE } from '../../../main/hosts/electron/native-binding.js';
 
 const require = createRequire(import.meta.url);

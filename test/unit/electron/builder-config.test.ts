@@ -44,11 +44,10 @@ describe('electron-builder.yml', () => {
     expect(files).toEqual(
       expect.arrayContaining([
         '!**/*.map',
-        '!dist/main/hosts/electron/dev/**',
         '!dist/main/hosts/electron/preload.js',
       ]),
     );
-    for (const source of ['main/**', 'shared/**', 'renderer/**', 'test/**', 'src/**', 'bin/**']) expect(included).not.toContain(source);
+    for (const source of ['main/**', 'shared/**', 'renderer/**', 'test/**', 'src/**', 'bin/**', 'scripts/**']) expect(included).not.toContain(source);
   });
 
   it('sets the hardening fuses', () => {

@@ -73,6 +73,9 @@ describe('the desktop main process', () => {
     const contents = FakeBrowserWindow.created[0]!.webContents;
     const answer = await post(`${desktop.core.receiver.url}`, seed);
     expect(answer.status).toBe(200);
+    // Announced once derived: the deriver is a child process, slow to start on a loaded machine (a
+    // read waits for it only READ_WAIT_MS, then answers with the delivery still pending).
+    await vi.waitFor(() => expect(contents.send).toHaveBeenCalledWith('event:deliveryReceived', expect.objectContaining({ kind: 'call-end' })), { timeout: 30_000 });
 
     const list = await invoke('listDeliveries', {});
     expect(list.ok).toBe(true);

@@ -4,8 +4,8 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { nodeBindingFile } from '../../../main/hosts/electron/dev/package-app.js';
-import { builtModuleVersion, moduleVersionMismatch } from '../../../main/hosts/electron/dev/module-version.js';
+import { nodeBindingFile } from '../../../scripts/electron/package-app.js';
+import { builtModuleVersion, moduleVersionMismatch } from '../../../scripts/electron/module-version.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ci-module-version-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -57,7 +57,7 @@ describe('resolveNativeBinding', () => {
   });
 
   it('says how to build the copy when it is missing, rather than loading the Node build and crashing', () => {
-    expect(() => resolveNativeBinding({ isPackaged: false, appRoot: appRoot() })).toThrow(/npm start.*build-native\.js/);
+    expect(() => resolveNativeBinding({ isPackaged: false, appRoot: appRoot() })).toThrow(/npm start.*scripts\/electron\/build-native\.ts/);
   });
 
   it('leaves a packaged app to better-sqlite3 default lookup (rebuilt for Electron by electron-builder)', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { keepingFile } from '../../../main/hosts/electron/dev/package-app.js';
+import { keepingFile } from '../../../scripts/electron/package-app.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ci-keep-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

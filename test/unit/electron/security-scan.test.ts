@@ -1,12 +1,12 @@
 // How electronegativity's findings are judged against the few accepted (with their reasons) in
-// main/hosts/electron/dev/security-scan.ts, and that the scan catches an unsafe app. The scan of the
+// scripts/electron/security-scan.ts, and that the scan catches an unsafe app. The scan of the
 // built app itself is test/e2e/security-scan.test.ts (it needs `npm run build`).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ACCEPTED, judge, scan, type Finding } from '../../../main/hosts/electron/dev/security-scan.js';
+import { ACCEPTED, judge, scan, type Finding } from '../../../scripts/electron/security-scan.js';
 
 const electronVersion = (createRequire(import.meta.url)('electron/package.json') as { version: string }).version;
 const finding = (over: Partial<Finding>): Finding => ({

@@ -12,9 +12,9 @@ const pkg = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as 
 };
 const dependencies = Object.keys(pkg.dependencies);
 
-// What electron-builder.yml leaves out of the package: the dev scripts, and tsc's copy of the preload
-// (the window loads Vite's bundle of it, which has its packages inside).
-const notShipped = ['main/hosts/electron/dev', 'main/hosts/electron/preload.ts'].map((p) => join(repoRoot, p));
+// What electron-builder.yml leaves out of the package: tsc's copy of the preload (the window loads
+// Vite's bundle of it, which has its packages inside). The dev scripts are in scripts/, not main/.
+const notShipped = ['main/hosts/electron/preload.ts'].map((p) => join(repoRoot, p));
 const nodeSide = importedPackages([...sourceFiles(join(repoRoot, 'main'), notShipped), ...sourceFiles(join(repoRoot, 'bin'))]);
 const renderer = importedPackages(sourceFiles(join(repoRoot, 'renderer', 'src')));
 

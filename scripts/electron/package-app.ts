@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BINDING_FILE } from '../native-binding.js';
+import { BINDING_FILE } from '../../main/hosts/electron/native-binding.js';
 
 /** Runs `work`, then restores `file` to the bytes it had before, even when `work` fails. */
 export async function keepingFile<T>(file: string, work: () => Promise<T>): Promise<T> {

@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BINDING_FILE, electronBindingDir, rebuildReason, STAMP_FILE, type BindingStamp } from '../native-binding.js';
+import { BINDING_FILE, electronBindingDir, rebuildReason, STAMP_FILE, type BindingStamp } from '../../main/hosts/electron/native-binding.js';
 import { moduleVersionMismatch } from './module-version.js';
 
 const require = createRequire(import.meta.url);
@@ -83,7 +83,7 @@ export async function buildElectronBinding(appRoot: string, wanted = wantedStamp
   return join(outDir, BINDING_FILE);
 }
 
-// Run as a script: `node dist/main/hosts/electron/dev/build-native.js` from the project root.
+// Run as a script: `tsx scripts/electron/build-native.ts` from the project root (`npm start` does).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   buildElectronBinding(process.cwd()).then(
     (file) => console.log(`better-sqlite3 for Electron: ${file}`),

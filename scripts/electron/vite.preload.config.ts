@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { defineConfig } from 'vite';
 
 export default defineConfig({
-  root: join(import.meta.dirname, '..'),
+  root: join(import.meta.dirname, '../../main/hosts/electron'),
   publicDir: false,
   logLevel: 'warn',
   build: {
