@@ -40,7 +40,7 @@ describe('scenario (a): a QA script checks that its test call\'s callback arrive
     expect(delivery.body.Details[0]).toMatchObject({ CallID, Status });
     expect(delivery.sign).toBe('verified');
     expect(delivery.problems.filter((p: { severity: string }) => p.severity !== 'note')).toEqual([]);
-  });
+  }, 60_000);
 });
 
 describe('scenario (b): a support engineer reads the third redial\'s Status and re-delivers the chain', () => {
