@@ -44,6 +44,9 @@ import type {
 
 const jobId = id;
 
+/** How many deliveries a bulk re-send by filter sends when it is given no `limit`: the oldest ones. */
+export const BULK_RESEND_LIMIT = 10_000;
+
 /** An operation: its input schema and (type-only) output. */
 interface Op<I extends z.ZodType, O> {
   input: I;
@@ -55,6 +58,8 @@ export const operations = {
   listDeliveries: op<Page<DeliverySummary>>()(
     z.object({ filter: deliveryFilter.default({}), cursor: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
+  /** How many deliveries match the filter: the exact number, what the inbox shows above its pages. */
+  countDeliveries: op<{ total: number }>()(z.object({ filter: deliveryFilter.default({}) }).strict()),
   getDelivery: op<DeliveryDetail | null>()(z.object({ id }).strict()),
   getRawBody: op<RawBody | null>()(z.object({ id }).strict()),
   getCall: op<CallDetail | null>()(z.object({ deliveryId: id, index: z.number().int().min(0) }).strict()),
@@ -103,7 +108,7 @@ export const operations = {
         /** Deliveries to send, in this order; or `filter` (oldest first). */
         ids: z.array(id).min(1).max(100_000).optional(),
         filter: deliveryFilter.optional(),
-        limit: z.number().int().min(1).max(100_000).default(10_000),
+        limit: z.number().int().min(1).max(100_000).default(BULK_RESEND_LIMIT),
         concurrency: z.number().int().min(1).max(256).default(8),
         ...sendOptions,
       })

@@ -1,10 +1,10 @@
 // The inbox: filtered, newest-first pages of delivery summaries with keyset cursors, so that page N
-// costs the same as page 1. Each filter is an index look-up (see the migration's indexes).
+// costs the same as page 1, and how many deliveries a filter matches. Each filter is an index look-up
+// (see the migration's indexes).
 import type { DeliveryFilter, Page } from '../../../shared/api.js';
 import type { DeliverySummary } from '../../../shared/model.js';
 import type { Db } from './db.js';
-import type { DeliveryRow } from './deliveries.js';
-import { toSummary } from './delivery-view.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './delivery-view.js';
 import { toFtsQuery } from './fts-query.js';
 import { prepareCached } from './statement-cache.js';
 
@@ -64,11 +64,17 @@ function parseCursor(cursor: string | undefined): number | null {
  */
 export function listDeliveries(db: Db, filter: DeliveryFilter, limit: number, cursor?: string): Page<DeliverySummary> {
   const { from, params, idColumn } = scopedQuery(filter, parseCursor(cursor));
-  const rows = prepareCached(db, `SELECT d.* ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as DeliveryRow[];
+  const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as SummaryRow[];
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map(toSummary);
   const last = items[items.length - 1];
   return { items, nextCursor: more && last ? String(last.id) : null };
+}
+
+/** How many deliveries match: one COUNT over the same scope as the pages (BENCHMARKS.md has its cost). */
+export function countDeliveries(db: Db, filter: DeliveryFilter): number {
+  const { from, params } = scopedQuery(filter);
+  return (prepareCached(db, `SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
 }
 
 /**

@@ -4,7 +4,7 @@ import { matchesSummary, mergeHead, mergeRows, needsServerMatch, retryTotals } f
 
 const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
   id, receivedAt, endpoint: 'default', method: 'POST', path: '/', size: 1, truncated: false, kind: 'call-end', shape: null,
-  taskId: null, taskName: null, callCount: 0, statusSummary: {}, errorCount: 0, warningCount: 0, noteCount: 0, sign: 'not-checked',
+  taskId: null, taskName: null, callCount: 0, callee: null, callId: null, statusSummary: {}, errorCount: 0, warningCount: 0, noteCount: 0, sign: 'not-checked',
   responseStatus: 200, retryOf: null, attempt: 1, sha256: '', resend: false, ...extra,
 });
 const ids = (rows: DeliverySummary[]) => rows.map((r) => r.id);
