@@ -1,5 +1,6 @@
 // Queries on a large store (default 1,000,000 deliveries; BENCH_ROWS to change): CallID look-up, a
-// filtered inbox page, full-text search, a callee's chain, and the file size against the raw bytes.
+// filtered inbox page, full-text search, the inbox's exact total, a callee's chain, and the file size
+// against the raw bytes.
 // The store is filled straight through the store's own write path in big transactions (not over
 // HTTP), from the seed example varied per row, so the rows and indexes are what the receiver writes.
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -79,6 +80,12 @@ try {
     }),
     timeIt('full-text: task name', 50, (i) => store.list({ text: `Task-${pick(i) % 1000}` }, 100)),
     timeIt('full-text: transcript word', 50, () => store.list({ text: 'pengiriman' }, 100)),
+    // The inbox's exact total (countDeliveries), counted once per filter change.
+    timeIt('count: every delivery', 20, () => store.count({})),
+    timeIt('count: status (1 in 5)', 20, (i) => store.count({ status: STATUSES[i % 5] })),
+    timeIt('count: kind + sign (every row)', 20, () => store.count({ kind: 'call-end', sign: 'verified' })),
+    timeIt('count: full-text transcript word (every row)', 20, () => store.count({ text: 'pengiriman' })),
+    timeIt('count: callee', 20, (i) => store.count({ callee: `+62${String(10_000_000 + (pick(i) % CALLEES))}` })),
     timeIt("a callee's chain", 100, (i) => {
       const callee = `+62${String(10_000_000 + (pick(i) % CALLEES))}`;
       const { calls, redials } = store.calls.ofCallee(callee);

@@ -21,10 +21,21 @@ export const deliveryFilter = z
     /** Full-text search over names, numbers, transcript, labels, comments. */
     text: z.string().max(500).optional(),
     callId: z.string().max(200).optional(),
+    /** A call's or redial's number; `6212345678` and `+6212345678` find each other (shared/phone-number.ts). */
     callee: z.string().max(200).optional(),
     taskId: z.string().max(200).optional(),
+    taskName: z.string().max(500).optional(),
     status: z.string().max(100).optional(),
     intention: z.string().max(100).optional(),
+    method: z.string().max(20).optional(),
+    path: z.string().max(2000).optional(),
+    /** The HTTP status the receiver answered with; `none`: no answer given (hang, abort). */
+    answer: z.union([z.number().int().min(100).max(599), z.literal('none')]).optional(),
+    callCount: z.number().int().min(0).max(100_000_000).optional(),
+    /** A vendor retry (attempt 2 or later of the same body), or a first arrival. */
+    retry: z.boolean().optional(),
+    /** This app's own re-send to itself (docs/RESEND.md), or not. */
+    resend: z.boolean().optional(),
   })
   .strict();
 export type DeliveryFilter = z.infer<typeof deliveryFilter>;

@@ -45,11 +45,13 @@ import type {
 
 const jobId = id;
 
+/** How many deliveries a bulk re-send by filter sends when it is given no `limit`: the oldest ones. */
+export const BULK_RESEND_LIMIT = 10_000;
 /** The deliveries a bulk re-send takes: `ids` in this order, or those matching `filter`, oldest first, at most `limit`. */
 const bulkSelection = {
   ids: z.array(id).min(1).max(100_000).optional(),
   filter: deliveryFilter.optional(),
-  limit: z.number().int().min(1).max(100_000).default(10_000),
+  limit: z.number().int().min(1).max(100_000).default(BULK_RESEND_LIMIT),
 };
 
 /** An operation: its input schema and (type-only) output. */
@@ -63,6 +65,8 @@ export const operations = {
   listDeliveries: op<Page<DeliverySummary>>()(
     z.object({ filter: deliveryFilter.default({}), cursor: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
   ),
+  /** How many deliveries match the filter: the exact number, what the inbox shows above its pages. */
+  countDeliveries: op<{ total: number }>()(z.object({ filter: deliveryFilter.default({}) }).strict()),
   getDelivery: op<DeliveryDetail | null>()(z.object({ id }).strict()),
   getRawBody: op<RawBody | null>()(z.object({ id }).strict()),
   getCall: op<CallDetail | null>()(z.object({ deliveryId: id, index: z.number().int().min(0) }).strict()),

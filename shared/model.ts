@@ -121,6 +121,9 @@ export interface DeliverySummary {
   taskId: string | null;
   taskName: string | null;
   callCount: number;
+  /** The first call's (`Details[0]`) CalleeNumber and CallID, so that rows of one task can be told apart. */
+  callee: string | null;
+  callId: string | null;
   /** Status of each call, counted. */
   statusSummary: Record<string, number>;
   /** Real totals by severity, the problems past the list's limit included (problem-counts.ts). */

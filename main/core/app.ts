@@ -122,7 +122,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
         // Reading each row back costs the receiver's thread ~50 µs a delivery: only for a listener (UI, wait).
         if (!events.has('deliveryReceived')) return;
         for (const id of ids) {
-          const row = store.deliveries.row(id);
+          const row = store.deliveries.summaryRow(id);
           if (row) events.emit('deliveryReceived', toSummary(row));
         }
       },

@@ -127,4 +127,11 @@ describe('callback-inspector wait', { timeout: 90_000 }, () => {
     expect(run('--bogus').status).toBe(2);
     expect(run('--help').status).toBe(0);
   });
+
+  it('refuses a --match word that names no field, naming the closest one (exit 2): it could never match', () => {
+    const typo = spawnSync(process.execPath, [bin, 'wait', '--data', data(), '--match', 'CalleNumber:x', '--timeout', '60'], { encoding: 'utf8' });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe('error: --match: unknown field CalleNumber: did you mean CalleeNumber?\n');
+    expect(typo.stdout).toBe('');
+  });
 });

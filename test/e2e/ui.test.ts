@@ -79,7 +79,8 @@ describe('inspection UI in Chromium', () => {
 
     expect(await post(served.receiver, seedText)).toBe(200);
     await expect.poll(() => rows().count()).toBe(1);
-    expect(await page.locator('.toolbar .count').textContent()).toBe('1 delivery');
+    // The total is recounted as deliveries arrive, at most once a second.
+    await expect.poll(() => page.locator('.toolbar .count').textContent(), { timeout: 5000 }).toBe('1 delivery');
     expect(await bulk.isEnabled()).toBe(true);
     const first = rows().first();
     await expect.poll(() => first.innerText()).toMatch(/Task-001/);

@@ -9,7 +9,7 @@ import type { ResyncNotice } from '../../shared/api.js';
 import type { DeliverySummary, JobInfo } from '../../shared/model.js';
 import { startHttpApi, type HttpApi } from '../../main/core/api/http-api.js';
 import { EventBus } from '../../main/core/service/events.js';
-import { streamEvents } from '../../main/core/api/event-stream.js';
+import { LAG_BYTES, streamEvents } from '../../main/core/api/event-stream.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 
@@ -63,11 +63,17 @@ async function openStream(url = `${api.url}api/events?token=${token}`) {
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 
-/** Emits `count` announcements, yielding now and then so that the sockets move what they can. */
+/**
+ * Emits `count` announcements, yielding now and then so that the sockets move what they can: before a
+ * turn's writes alone reach LAG_BYTES. The reader then lags only once the kernel's buffers are full,
+ * as a paused tab's are; a turn writing more would look like a lag at every turn while the kernel
+ * still took it all (the yield had been every 500 events, which a summary ~70 bytes larger passed).
+ */
 async function announce(first: number, count: number) {
+  const perTurn = Math.floor(LAG_BYTES / 2 / (JSON.stringify(summary).length + 64));
   for (let i = 0; i < count; i++) {
     events.emit('deliveryReceived', { ...summary, id: first + i });
-    if (i % 500 === 499) await turn();
+    if (i % perTurn === perTurn - 1) await turn();
   }
 }
 

@@ -98,7 +98,7 @@ describe('the numbered migrations', () => {
     const store = openStore(file);
     try {
       expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-      const [first, retry, pending] = [...store.allDeliveries()].map(toDetailBase);
+      const [first, retry, pending] = [...store.allDeliveries()].map((r) => toDetailBase(store.deliveries.summaryRow(r.id)!));
       expect(first).toMatchObject({ id: 1, taskId: 'T1', attempt: 1, retryOf: null, problems: seededProblems, signDetail: seededSign, resend: false });
       expect(first!.forwarded).toEqual({ 'x-forwarded-for': '203.0.113.9' });
       expect(retry).toMatchObject({ id: 2, retryOf: 1, attempt: 2, resend: false });

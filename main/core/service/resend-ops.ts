@@ -47,7 +47,7 @@ export function createResendOps({ store, engine, defaultBase, bodies }: ResendOp
       // The same selection as the engine's bulk, one more to know whether the filter matches more.
       const chosen = ids ?? store.selection.idsMatching(filter ?? {}, limit + 1);
       const count = ids ? ids.length : Math.min(chosen.length, limit);
-      const rows = chosen.slice(0, first).map((id) => store.deliveries.row(id));
+      const rows = chosen.slice(0, first).map((id) => store.deliveries.summaryRow(id));
       return { count, more: !ids && chosen.length > limit, first: rows.filter((r) => r !== undefined).map(toSummary) };
     },
     async resendFailed(args) {

@@ -42,8 +42,12 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
       return store.list(filter, limit, cursor);
     },
 
+    async countDeliveries({ filter }) {
+      return { total: store.count(filter) };
+    },
+
     async getDelivery({ id }) {
-      const row = store.deliveries.row(id);
+      const row = store.deliveries.summaryRow(id);
       if (!row) return null;
       const group = store.deliveries.retryGroup(row.retry_of ?? row.id);
       const detail: DeliveryDetail = {

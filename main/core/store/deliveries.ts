@@ -9,6 +9,7 @@ import { resendSecretStatements } from './resend-secret.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';
 import { countProblems } from '../../../shared/problem-counts.js';
+import { SUMMARY_COLUMNS, type SummaryRow } from './delivery-view.js';
 
 /** The vendor retries every minute, 5 times; same body at the same endpoint within this gap = a retry. */
 export const RETRY_WINDOW_MS = 10 * 60_000;
@@ -201,6 +202,7 @@ export function deliveryStatements(db: Db) {
   );
   const idTaken = db.prepare<[number], { id: number }>(`SELECT id FROM deliveries WHERE id = ?`);
   const byId = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
+  const summaryById = db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM deliveries d WHERE d.id = ?`);
   const bodyById = db.prepare<[number], { raw: Buffer }>(`SELECT raw FROM bodies WHERE delivery_id = ?`);
   const retryGroup = db.prepare<[number, number], { id: number; received_at: number; attempt: number; response_status: number | null }>(
     `SELECT id, received_at, attempt, response_status FROM deliveries
@@ -386,6 +388,8 @@ export function deliveryStatements(db: Db) {
     pendingWithBodies: (afterId: number, maxRows: number, maxBytes: number) => pendingWithBodies(afterId, maxRows, maxBytes),
     restore,
     row: (id: number) => byId.get(id),
+    /** The row with what its summary shows beside it (delivery-view.ts). */
+    summaryRow: (id: number) => summaryById.get(id),
     /** The oldest delivery still waiting for ingest after `afterId`, or null. */
     firstPendingAfter: (afterId: number) => pendingRows.get(afterId, 1)?.id ?? null,
     body: (id: number) => bodyById.get(id)?.raw,

@@ -5,7 +5,18 @@ import { unpackJson } from './packed-json.js';
 
 export const problemsOf = (r: DeliveryRow): Problem[] => unpackJson(r.problems) as Problem[];
 
-export function toSummary(r: DeliveryRow): DeliverySummary {
+/** A deliveries row with its first call's callee and CallID, as SUMMARY_COLUMNS selects it. */
+export type SummaryRow = DeliveryRow & { first_callee: string | null; first_call_id: string | null };
+
+/**
+ * The columns of a summary, for `FROM deliveries d`: the row, and its first call's callee and CallID
+ * read through calls' UNIQUE (delivery_id, idx) index, one look-up each per row returned.
+ */
+export const SUMMARY_COLUMNS = `d.*,
+  (SELECT c.callee_number FROM calls c WHERE c.delivery_id = d.id AND c.idx = 0) AS first_callee,
+  (SELECT c.call_id FROM calls c WHERE c.delivery_id = d.id AND c.idx = 0) AS first_call_id`;
+
+export function toSummary(r: SummaryRow): DeliverySummary {
   return {
     id: r.id,
     receivedAt: r.received_at,
@@ -19,6 +30,8 @@ export function toSummary(r: DeliveryRow): DeliverySummary {
     taskId: r.task_id,
     taskName: r.task_name,
     callCount: r.call_count,
+    callee: r.first_callee,
+    callId: r.first_call_id,
     statusSummary: JSON.parse(r.status_summary) as Record<string, number>,
     errorCount: r.error_count,
     warningCount: r.warning_count,
@@ -34,7 +47,7 @@ export function toSummary(r: DeliveryRow): DeliverySummary {
 
 const FORWARDED = /^(x-forwarded-|forwarded$|x-real-ip$)/i;
 
-export function toDetailBase(r: DeliveryRow): Omit<DeliveryDetail, 'retryGroup' | 'calls'> {
+export function toDetailBase(r: SummaryRow): Omit<DeliveryDetail, 'retryGroup' | 'calls'> {
   const headers = JSON.parse(r.headers) as Array<[string, string]>;
   const forwarded: Record<string, string> = {};
   for (const [name, value] of headers) {

@@ -1,10 +1,11 @@
 // The inbox: filtered, newest-first pages of delivery summaries with keyset cursors, so that page N
-// costs the same as page 1. Each filter is an index look-up (see the migration's indexes).
+// costs the same as page 1, and how many deliveries a filter matches. Each filter is an index look-up
+// (see the migration's indexes).
 import type { DeliveryFilter, Page } from '../../../shared/api.js';
 import type { DeliverySummary } from '../../../shared/model.js';
+import { calleeSpellings } from '../../../shared/phone-number.js';
 import type { Db } from './db.js';
-import type { DeliveryRow } from './deliveries.js';
-import { toSummary } from './delivery-view.js';
+import { SUMMARY_COLUMNS, toSummary, type SummaryRow } from './delivery-view.js';
 import { toFtsQuery } from './fts-query.js';
 import { prepareCached } from './statement-cache.js';
 
@@ -31,6 +32,15 @@ function filterClauses(filter: DeliveryFilter): Where {
   if (filter.from !== undefined) add('d.received_at >= ?', filter.from);
   if (filter.to !== undefined) add('d.received_at < ?', filter.to);
   if (filter.taskId) add('d.task_id = ?', filter.taskId);
+  if (filter.taskName) add('d.task_name = ?', filter.taskName);
+  if (filter.method) add('d.method = ?', filter.method);
+  if (filter.path) add('d.path = ?', filter.path);
+  if (filter.answer === 'none') add('d.response_status IS NULL');
+  else if (filter.answer !== undefined) add('d.response_status = ?', filter.answer);
+  if (filter.callCount !== undefined) add('d.call_count = ?', filter.callCount);
+  // IS NOT NULL is what the partial index deliveries_retry_of holds.
+  if (filter.retry !== undefined) add(filter.retry ? 'd.retry_of IS NOT NULL' : 'd.retry_of IS NULL');
+  if (filter.resend !== undefined) add('d.resend = ?', filter.resend ? 1 : 0);
   if (filter.callId) {
     add(
       'd.id IN (SELECT delivery_id FROM calls WHERE call_id = ? UNION SELECT delivery_id FROM redials WHERE call_id = ?)',
@@ -39,10 +49,13 @@ function filterClauses(filter: DeliveryFilter): Where {
     );
   }
   if (filter.callee) {
+    // Each spelling (with and without the +) is a look-up in the callee indexes.
+    const spellings = calleeSpellings(filter.callee);
+    const any = `IN (${spellings.map(() => '?').join(', ')})`;
     add(
-      'd.id IN (SELECT delivery_id FROM calls WHERE callee_number = ? UNION SELECT delivery_id FROM redials WHERE callee_number = ?)',
-      filter.callee,
-      filter.callee,
+      `d.id IN (SELECT delivery_id FROM calls WHERE callee_number ${any} UNION SELECT delivery_id FROM redials WHERE callee_number ${any})`,
+      ...spellings,
+      ...spellings,
     );
   }
   // A status or intention matches a large share of the calls: probing each row met while walking the
@@ -64,11 +77,17 @@ function parseCursor(cursor: string | undefined): number | null {
  */
 export function listDeliveries(db: Db, filter: DeliveryFilter, limit: number, cursor?: string): Page<DeliverySummary> {
   const { from, params, idColumn } = scopedQuery(filter, parseCursor(cursor));
-  const rows = prepareCached(db, `SELECT d.* ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as DeliveryRow[];
+  const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as SummaryRow[];
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map(toSummary);
   const last = items[items.length - 1];
   return { items, nextCursor: more && last ? String(last.id) : null };
+}
+
+/** How many deliveries match: one COUNT over the same scope as the pages (BENCHMARKS.md has its cost). */
+export function countDeliveries(db: Db, filter: DeliveryFilter): number {
+  const { from, params } = scopedQuery(filter);
+  return (prepareCached(db, `SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
 }
 
 /**

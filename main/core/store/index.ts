@@ -5,7 +5,7 @@ import { openDb, type Db, type OpenOptions } from './db.js';
 import { deliveryStatements, type DeliveryRow } from './deliveries.js';
 import { endpointStatements } from './endpoints.js';
 import { forwardStatements } from './forwards.js';
-import { listDeliveries } from './inbox-query.js';
+import { countDeliveries, listDeliveries } from './inbox-query.js';
 import { resendSecretStatements } from './resend-secret.js';
 import { selectionQueries } from './selection.js';
 import { sendStatements } from './sends.js';
@@ -56,6 +56,7 @@ function storeOver(db: Db) {
     sends: sendStatements(db),
     selection: selectionQueries(db),
     list: (filter: DeliveryFilter, limit: number, cursor?: string) => listDeliveries(db, filter, limit, cursor),
+    count: (filter: DeliveryFilter) => countDeliveries(db, filter),
     stats: (filter: DeliveryFilter, buckets: number) => stats(db, filter, buckets),
     /** Every delivery, oldest first, in pages so that a large store is never held in memory. */
     *allDeliveries(): Generator<DeliveryRow> {

@@ -55,7 +55,8 @@ query, headers, remoteAddress, bodyBase64, sha256, size, truncated, kind, shape,
 response, retryOf, attempt, taskId, callCount; see shared/export-format.ts), plus
   body      the body as JSON when it is JSON (after Content-Encoding; numbers keep every digit), else null
   bodyText  the body as text when it decodes as text, else null
-Exit codes: 0 found, 124 timed out, 2 bad input, 1 other errors (no store in --data within ${STORE_GRACE_MS / 1000} s,
+Exit codes: 0 found, 124 timed out, 2 bad input (a --match word naming no field, or a value the
+field cannot take), 1 other errors (no store in --data within ${STORE_GRACE_MS / 1000} s,
 an unreadable data file).
 
 Example:

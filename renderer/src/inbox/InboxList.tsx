@@ -1,8 +1,9 @@
 // The virtualised inbox list: fixed-height rows, so 100,000 deliveries cost as much as a screenful.
 // Scrolling near the end asks for the next (older) page.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { DeliverySummary } from '../../../shared/model.js';
+import type { Column } from './columns.js';
 import { InboxHeader, InboxRow } from './InboxRow.js';
 import { retryTotals } from './inbox-model.js';
 
@@ -12,6 +13,8 @@ const PREFETCH_ROWS = 60;
 
 interface Props {
   rows: DeliverySummary[];
+  /** The columns shown, in order. */
+  columns: readonly Column[];
   hasMore: boolean;
   loading: boolean;
   selectedIndex: number;
@@ -19,7 +22,7 @@ interface Props {
   loadMore(): void;
 }
 
-export function InboxList({ rows, hasMore, loading, selectedIndex, onSelect, loadMore }: Props) {
+export function InboxList({ rows, columns, hasMore, loading, selectedIndex, onSelect, loadMore }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -29,6 +32,8 @@ export function InboxList({ rows, hasMore, loading, selectedIndex, onSelect, loa
   });
   const items = virtualizer.getVirtualItems();
   const totals = useMemo(() => retryTotals(rows), [rows]);
+  // Header and rows share one grid template.
+  const grid = useMemo(() => ({ '--inbox-columns': columns.map((c) => c.width).join(' ') }) as CSSProperties, [columns]);
 
   const lastIndex = items[items.length - 1]?.index ?? 0;
   useEffect(() => {
@@ -40,8 +45,8 @@ export function InboxList({ rows, hasMore, loading, selectedIndex, onSelect, loa
   }, [selectedIndex, virtualizer]);
 
   return (
-    <div className="inbox-list" role="table" aria-label="deliveries">
-      <InboxHeader />
+    <div className="inbox-list" role="table" aria-label="deliveries" style={grid}>
+      <InboxHeader columns={columns} />
       <div className="inbox-scroll" ref={scrollRef}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((v) => {
@@ -50,6 +55,7 @@ export function InboxList({ rows, hasMore, loading, selectedIndex, onSelect, loa
               <InboxRow
                 key={row.id}
                 row={row}
+                columns={columns}
                 attempts={totals.get(row.retryOf ?? row.id) ?? 1}
                 selected={v.index === selectedIndex}
                 top={v.start}

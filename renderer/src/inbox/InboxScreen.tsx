@@ -1,15 +1,22 @@
 // The inbox: every delivery, newest first, live. Stays mounted while other screens are open so that
 // coming back keeps the scroll position, the loaded pages and the selection.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DeliveryFilter } from '../../../shared/api.js';
+import { BULK_RESEND_LIMIT, type DeliveryFilter } from '../../../shared/api.js';
 import { parseSearch } from '../../../shared/search-syntax.js';
 import { navigate } from '../routing/use-route.js';
 import { BulkResendBar } from '../resend/BulkResendBar.js';
+import { useHiddenColumns } from './column-choice.js';
+import { ColumnChooser } from './ColumnChooser.js';
+import { COLUMNS } from './columns.js';
 import { ExportButtons } from './ExportButtons.js';
 import { InboxList } from './InboxList.js';
 import { InboxToolbar, type SummaryFilter } from './InboxToolbar.js';
 import { useBacklog } from './use-backlog.js';
 import { useInbox } from './use-inbox.js';
+import { useTotal } from './use-total.js';
+
+const COLUMN_IDS = COLUMNS.map((c) => c.id);
+const deliveries = (n: number) => (n === 1 ? 'delivery' : 'deliveries');
 
 const isTyping = (t: EventTarget | null) =>
   t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName));
@@ -23,6 +30,9 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
   }, [q]);
   const filter: DeliveryFilter = useMemo(() => ({ ...summary, ...parseSearch(search) }), [summary, search]);
   const inbox = useInbox(filter);
+  const total = useTotal(filter);
+  const { hidden, toggle } = useHiddenColumns(COLUMN_IDS);
+  const columns = useMemo(() => COLUMNS.filter((c) => !hidden.has(c.id)), [hidden]);
   const backlog = useBacklog();
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const selectedIndex = useMemo(
@@ -61,7 +71,10 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
   }, [selectedId, inbox.rows]);
 
   const n = inbox.rows.length;
-  const count = `${n}${inbox.hasMore ? '+' : ''} ${n === 1 && !inbox.hasMore ? 'delivery' : 'deliveries'}`;
+  // The exact total once counted; until then (or if counting failed) what the loaded pages say.
+  const count = total !== null ? `${total.toLocaleString('en')} ${deliveries(total)}` : `${n}${inbox.hasMore ? '+' : ''} ${n === 1 && !inbox.hasMore ? 'delivery' : 'deliveries'}`;
+  // A bulk re-send by filter sends the oldest BULK_RESEND_LIMIT: the button says so rather than promise all.
+  const bulkCount = total !== null && total > BULK_RESEND_LIMIT ? `the oldest ${BULK_RESEND_LIMIT.toLocaleString('en')} of ${count}` : count;
   return (
     <section className="screen inbox" hidden={!active}>
       <InboxToolbar
@@ -74,8 +87,9 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} count={count} empty={n === 0 && !inbox.hasMore} />
+        <BulkResendBar filter={filter} count={bulkCount} empty={n === 0 && !inbox.hasMore} />
         <ExportButtons filter={filter} />
+        <ColumnChooser columns={COLUMNS} hidden={hidden} onToggle={toggle} />
       </div>
       {backlog > 0 && (
         <div className="backlog-bar" role="status">
@@ -86,6 +100,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
       {inbox.error && <div className="error-bar">Could not load deliveries: {inbox.error.message}</div>}
       <InboxList
         rows={inbox.rows}
+        columns={columns}
         hasMore={inbox.hasMore}
         loading={inbox.loading}
         selectedIndex={selectedIndex}

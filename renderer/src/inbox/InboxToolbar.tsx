@@ -1,8 +1,10 @@
-// The inbox's filters and search box. Field syntax in the search box narrows by exact values.
-import { forwardRef, useEffect, useState } from 'react';
+// The inbox's filters and search box. Field syntax in the search box narrows by exact values; what it
+// could not read as a field is said under the toolbar.
+import { forwardRef, useEffect, useMemo, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
-import { SEARCH_SYNTAX_SUMMARY } from '../../../shared/search-syntax.js';
+import { readSearch } from '../../../shared/search-syntax.js';
 import { EndpointSelect } from '../endpoints/EndpointSelect.js';
+import { SearchBox } from './SearchBox.js';
 
 export type SummaryFilter = Pick<DeliveryFilter, 'endpoint' | 'kind' | 'hasProblems' | 'sign' | 'from' | 'to'>;
 
@@ -44,29 +46,17 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
     return () => clearTimeout(t);
   }, [text, search, onSearch]);
 
+  // Of what is searched (after the pause in typing), not of every keystroke: `kind:c` on its way to
+  // `kind:call-end` is no mistake yet.
+  const { unknownFields, problems } = useMemo(() => readSearch(search), [search]);
+  const hints = [...unknownFields, ...problems.map((p) => `${p} (searched as text)`)];
+
   const set = <K extends keyof SummaryFilter>(key: K, v: SummaryFilter[K] | '') =>
     onChange({ ...value, [key]: v === '' ? undefined : v });
 
   return (
     <div className="toolbar">
-      <input
-        ref={searchRef}
-        className="search"
-        type="search"
-        // Short enough to show whole; the fields are in the tooltip.
-        placeholder="Search (/): words or Field:value"
-        title={`Search: ${SEARCH_SYNTAX_SUMMARY}. Quote values with spaces: Intention:"--". See docs/SEARCH.md.`}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') onSearch(text);
-          if (e.key === 'ArrowDown' || e.key === 'Escape') {
-            e.preventDefault();
-            onLeaveSearch();
-          }
-        }}
-        aria-label="search deliveries"
-      />
+      <SearchBox ref={searchRef} text={text} onText={setText} onSubmit={() => onSearch(text)} onLeave={onLeaveSearch} />
       <EndpointSelect value={value.endpoint ?? ''} onChange={(name) => set('endpoint', name)} />
       <select aria-label="kind" value={value.kind ?? ''} onChange={(e) => set('kind', e.target.value as SummaryFilter['kind'])}>
         <option value="">any kind</option>
@@ -108,6 +98,12 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         to <input type="datetime-local" value={toInput(value.to)} onChange={(e) => set('to', fromInput(e.target.value))} />
       </label>
       <span className="count">{count}</span>
+      {/* Always there, empty when all is well: a live region is announced when it changes, not when it appears. */}
+      <ul className="search-hints" role="status" aria-label="search hints">
+        {hints.map((h) => (
+          <li key={h}>{h}</li>
+        ))}
+      </ul>
     </div>
   );
 });

@@ -59,6 +59,13 @@ export function matchesSummary(filter: DeliveryFilter, d: DeliverySummary): bool
   if (filter.hasProblems === 'none' && d.errorCount + d.warningCount > 0) return false;
   if (filter.from !== undefined && d.receivedAt < filter.from) return false;
   if (filter.to !== undefined && d.receivedAt >= filter.to) return false;
+  if (filter.taskName !== undefined && d.taskName !== filter.taskName) return false;
+  if (filter.method !== undefined && d.method !== filter.method) return false;
+  if (filter.path !== undefined && d.path !== filter.path) return false;
+  if (filter.answer !== undefined && d.responseStatus !== (filter.answer === 'none' ? null : filter.answer)) return false;
+  if (filter.callCount !== undefined && d.callCount !== filter.callCount) return false;
+  if (filter.retry !== undefined && (d.retryOf !== null) !== filter.retry) return false;
+  if (filter.resend !== undefined && d.resend !== filter.resend) return false;
   return true;
 }
 

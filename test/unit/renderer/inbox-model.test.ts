@@ -4,7 +4,7 @@ import { matchesSummary, mergeHead, mergeRows, needsServerMatch, retryTotals } f
 
 const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
   id, receivedAt, endpoint: 'default', method: 'POST', path: '/', size: 1, truncated: false, kind: 'call-end', shape: null,
-  taskId: null, taskName: null, callCount: 0, statusSummary: {}, errorCount: 0, warningCount: 0, noteCount: 0, sign: 'not-checked',
+  taskId: null, taskName: null, callCount: 0, callee: null, callId: null, statusSummary: {}, errorCount: 0, warningCount: 0, noteCount: 0, sign: 'not-checked',
   responseStatus: 200, retryOf: null, attempt: 1, sha256: '', resend: false, ...extra,
 });
 const ids = (rows: DeliverySummary[]) => rows.map((r) => r.id);
@@ -84,6 +84,20 @@ describe('matching live arrivals against the filter', () => {
     expect(matchesSummary({ hasProblems: 'none' }, d)).toBe(true);
     expect(matchesSummary({ hasProblems: 'warnings' }, d)).toBe(false);
     expect(matchesSummary({ hasProblems: 'notes' }, row(2, 1000))).toBe(false);
+  });
+
+  it('matches the other columns\' fields locally too: TaskName, method, path, answer, calls, retry, re-send', () => {
+    const d = row(2, 1000, { taskName: 'Task-7', method: 'POST', path: '/hooks/qa/', responseStatus: null, callCount: 3, retryOf: 1, attempt: 2 });
+    expect(matchesSummary({ taskName: 'Task-7', method: 'POST', path: '/hooks/qa/', answer: 'none', callCount: 3, retry: true, resend: false }, d)).toBe(true);
+    expect(matchesSummary({ taskName: 'Task-70' }, d)).toBe(false);
+    expect(matchesSummary({ method: 'GET' }, d)).toBe(false);
+    expect(matchesSummary({ path: '/' }, d)).toBe(false);
+    expect(matchesSummary({ answer: 200 }, d)).toBe(false);
+    expect(matchesSummary({ answer: 200 }, row(3, 1000))).toBe(true);
+    expect(matchesSummary({ callCount: 0 }, d)).toBe(false);
+    expect(matchesSummary({ retry: false }, d)).toBe(false);
+    expect(matchesSummary({ resend: true }, d)).toBe(false);
+    expect(needsServerMatch({ taskName: 'Task-7', answer: 'none', retry: true })).toBe(false);
   });
 
   it('leaves text and call fields to the server', () => {
