@@ -34,6 +34,8 @@ export function useTotal(filter: DeliveryFilter): number | null {
       current = false;
       throttled.stop();
     };
+    // `filterKey` stands for `filter`, a new object each render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, filterKey]);
 
   useEventBatches('deliveryReceived', (batch) => {
