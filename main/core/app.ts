@@ -95,7 +95,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
   const inflightBudget = options.inflightBudget ?? DEFAULT_INFLIGHT_BUDGET;
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const walLimit = options.walLimit ?? DEFAULT_WAL_LIMIT;
-  // One path for what goes wrong in any part (receiver, deriver, events, forwards): the host's.
+  // One path for what goes wrong in any part (receiver, deriver, events, forwards, re-sends, retention): the host's.
   const reportError = options.onError ?? ((e: unknown) => console.error('callback-inspector:', e));
   if (inflightBudget > 0 && inflightBudget < bodyLimit) {
     throw new RangeError(`the in-flight budget (${inflightBudget} bytes) is smaller than the body limit (${bodyLimit} bytes): a body that size would be refused forever`);
@@ -143,6 +143,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
     const resend = createResendEngine({
       store,
       events,
+      onError: reportError,
       // Only the public URL the user configured: X-Forwarded-Host comes from whoever sends a request.
       isOwnReceiver: (url) => receiverUrl !== null && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || null),
     });
@@ -176,7 +177,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
       lock.announce({ receiverUrl });
       return started;
     }
-    const retention = startRetention(store);
+    const retention = startRetention(store, reportError);
     const bodies = startBodyReader({
       file: store.db.name,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),

@@ -48,6 +48,8 @@ interface Target {
 export interface ResendEngineDeps {
   store: Store;
   events: EventBus;
+  /** Hears what goes wrong outside a request (attempts that could not be stored). */
+  onError: (error: unknown) => void;
   transport?: Transport;
   /** Whether a target URL is this app's own receiver: requests to it are marked as re-sends. */
   isOwnReceiver?: (url: string) => boolean;
@@ -56,7 +58,7 @@ export interface ResendEngineDeps {
 export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   const { store } = deps;
   const transport = deps.transport ?? createTransport();
-  const runner = new JobRunner(store, deps.events);
+  const runner = new JobRunner(store, deps.events, deps.onError);
 
   /** One item: its attempts under the policy, then its outcome. */
   const sendItem = async (job: JobContext, t: Target, retry: RetryPolicy | undefined, timeoutMs: number): Promise<AttemptResult | null> => {

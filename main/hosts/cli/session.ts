@@ -14,6 +14,7 @@ import { createResendEngine, ResendInputError, type ResendEngine } from '../../c
 import { EventBus } from '../../core/service/events.js';
 import { openStore, type Store } from '../../core/store/index.js';
 import { workFinished } from './closed-pipe.js';
+import { reportError } from './report-error.js';
 
 export interface Session {
   store: Store;
@@ -26,10 +27,11 @@ export function openSession(dataDir: string, { mustExist }: { mustExist: boolean
   const file = join(dataDir, DATABASE_FILE);
   if (mustExist && !existsSync(file)) fail(`no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
   const store = openStore(file);
-  const events = new EventBus();
+  const events = new EventBus(reportError);
   const engine = createResendEngine({
     store,
     events,
+    onError: reportError,
     // Sent to the receiver of a serve (or desktop app) running on this data dir: marked as a re-send.
     isOwnReceiver: (url) => {
       const running = runningInfo(dataDir);
