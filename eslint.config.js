@@ -21,6 +21,14 @@ export default tseslint.config(
   {
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // Code runs from files, built, linted and type-checked like the rest: never from a string.
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Worker'] Property[key.name='eval']", message: 'A worker runs a module file, not source text (see main/core/child-process.ts).' },
+      ],
     },
   },
   {

@@ -59,7 +59,11 @@ try {
   })();
 
   const baseline = await plainClient();
-  const engine = createResendEngine({ store, events: new EventBus() });
+  // A failure to store attempts would make the figures wrong: end the bench with it.
+  const fail = (error: unknown) => {
+    throw error;
+  };
+  const engine = createResendEngine({ store, events: new EventBus(fail), onError: fail });
   const t = performance.now();
   const job = engine.bulk(parseInput('bulkResend', { ids, to: url, concurrency: CONCURRENCY }));
   const done = await engine.runner.wait(job.id);

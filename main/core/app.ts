@@ -49,7 +49,7 @@ export interface CoreOptions {
   /** The deriver's process's heap (MiB) and per-batch time limit: past either, a delivery is marked not derivable. */
   deriverHeapMb?: number;
   deriverBatchTimeoutMs?: number;
-  /** How child processes are started (the deriver's, the body reader's): Node's fork by default; the desktop app's is Electron's. */
+  /** How child processes are started (the deriver's, the body reader's, the checkpointer's): Node's fork by default; the desktop app's is Electron's. */
   childLauncher?: ChildLauncher;
   /** Where unexpected receiver errors are reported (stderr for the CLI). */
   onError?: (error: unknown) => void;
@@ -95,7 +95,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
   const inflightBudget = options.inflightBudget ?? DEFAULT_INFLIGHT_BUDGET;
   const maxConnections = options.maxConnections ?? DEFAULT_MAX_CONNECTIONS;
   const walLimit = options.walLimit ?? DEFAULT_WAL_LIMIT;
-  // One path for what goes wrong in any part (receiver, deriver, events, forwards): the host's.
+  // One path for what goes wrong in any part (receiver, deriver, checkpointer, events, forwards, re-sends, retention): the host's.
   const reportError = options.onError ?? ((e: unknown) => console.error('callback-inspector:', e));
   if (inflightBudget > 0 && inflightBudget < bodyLimit) {
     throw new RangeError(`the in-flight budget (${inflightBudget} bytes) is smaller than the body limit (${bodyLimit} bytes): a body that size would be refused forever`);
@@ -109,7 +109,9 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
     undo.push(() => store.close());
     const checkpointer = startCheckpointer(store.db, {
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      ...(options.childLauncher ? { launch: options.childLauncher } : {}),
       walLimit,
+      onError: reportError,
     });
     undo.push(() => checkpointer.stop());
     const events = new EventBus(reportError);
@@ -143,6 +145,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
     const resend = createResendEngine({
       store,
       events,
+      onError: reportError,
       // Only the public URL the user configured: X-Forwarded-Host comes from whoever sends a request.
       isOwnReceiver: (url) => receiverUrl !== null && isOwnReceiver(url, receiverUrl, store.settings.get().publicUrl || null),
     });
@@ -176,7 +179,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
       lock.announce({ receiverUrl });
       return started;
     }
-    const retention = startRetention(store);
+    const retention = startRetention(store, reportError);
     const bodies = startBodyReader({
       file: store.db.name,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -221,13 +224,16 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
       close: () =>
         (closing ??= (async () => {
           try {
+            // Stopped first: from here on the closing checkpoint below is the one that tells of a
+            // failure (a full disk), not also the checkpointer while the rest closes.
+            const checkpoints = checkpointer.stop();
             // Closing the engine cancels the forward jobs, so tee forwards still retrying end (as failed: catch-up).
             retention.stop();
             forwarder.beginClose();
             await Promise.all([receiver?.close(), resend.close()]);
             await forwarder.close();
             await Promise.all([deriver.stop(), bodies.stop()]);
-            await checkpointer.stop();
+            await checkpoints;
             store.checkpoint();
           } finally {
             // Whatever failed above, the store is closed and the data directory free for the next start.

@@ -46,10 +46,14 @@ export function ranOutOfMemory({ stderr }: ChildExit): boolean {
   return /heap out of memory|Reached heap limit|Allocation failed/i.test(stderr);
 }
 
-/** How a child ended, for an error: "exited with code 3: <its last stderr lines>". */
+/**
+ * How a child ended, for an error: "exited with code 1: Error: <its uncaught error>", else its last
+ * stderr lines (an uncaught error's last lines are its properties and Node's version).
+ */
 export function describeExit({ code, signal, stderr, error }: ChildExit): string {
   const how = error ? `could not start: ${error.message}` : signal ? `was ended by ${signal}` : `exited with code ${code}`;
-  return `${how}${stderr.trim() ? `: ${stderr.trim().split('\n').slice(-3).join(' | ')}` : ''}`;
+  const said = stderr.match(/^(?:[\w.]*Error\b|FATAL ERROR\b).*$/gm)?.at(-1) ?? stderr.trim().split('\n').slice(-3).join(' | ');
+  return `${how}${said ? `: ${said}` : ''}`;
 }
 
 /** Node's child_process.fork. Built (dist/) the compiled .js runs as it is; from source (vitest, tsx) tsx's loader is imported first. */

@@ -17,8 +17,10 @@ const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.u
 const token = 'stream-token';
 let core: Awaited<ReturnType<typeof startTestCore>>;
 let api: HttpApi;
-/** The stream's own bus, so that the core's announcements of the one stored delivery don't mix in. */
-const events = new EventBus();
+/** The stream's own bus, so that the core's announcements of the one stored delivery don't mix in; a stream that throws fails the test. */
+const events = new EventBus((error) => {
+  throw error;
+});
 let summary: DeliverySummary;
 
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 // Migration 0002 (re-send jobs and attempts), started from a v1 file as a user upgrading has it.
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sql as v1 } from '../../main/core/store/migrations/0001-initial.js';
 import { migrations } from '../../main/core/store/migrations/index.js';
 import { openStore } from '../../main/core/store/index.js';
@@ -28,6 +28,11 @@ function v1File(): string {
   return file;
 }
 
+/** Nothing here may fail on the side: a failure is the test's. */
+const unexpected = (error: unknown) => {
+  throw error;
+};
+
 const outcome = { requestHeaders: [['Host', 'h']] as Array<[string, string]>, status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), responseSize: 2, responseTruncated: false, durationMs: 1, errorClass: null, errorMessage: null, startedAt: 1, finishedAt: 2 };
 
 describe('migration 0002: sends', () => {
@@ -36,7 +41,7 @@ describe('migration 0002: sends', () => {
     expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
     expect(store.deliveries.row(7)?.id).toBe(7);
 
-    const runner = new JobRunner(store, new EventBus());
+    const runner = new JobRunner(store, new EventBus(unexpected), unexpected);
     const job = runner.start('resend', 'test', {}, 1, async (ctx) => {
       ctx.itemDone(ctx.record({ item: 0, deliveryId: 7, attempt: 1, url: 'http://h/', method: 'POST', body: Buffer.from('{}'), outcome }));
     });
@@ -57,9 +62,35 @@ describe('migration 0002: sends', () => {
     const live = store.sends.createJob('bulk', 'running in serve', {}, 10, 1, process.pid);
     store.close();
     const again = openStore(file);
-    new JobRunner(again, new EventBus());
+    new JobRunner(again, new EventBus(unexpected), unexpected);
     expect(again.sends.job(orphan)).toMatchObject({ state: 'interrupted' });
     expect(again.sends.job(live)).toMatchObject({ state: 'running' });
     again.close();
+  });
+
+  it("reports attempts it could not store through onError instead of dropping them unsaid, and the job goes on", async () => {
+    const file = v1File();
+    const store = openStore(file);
+    store.db.pragma('busy_timeout = 50');
+    const errors: unknown[] = [];
+    const runner = new JobRunner(store, new EventBus(unexpected), (e) => errors.push(e));
+    let goOn!: () => void;
+    const job = runner.start('resend', 'test', {}, 1, async (ctx) => {
+      const last = ctx.record({ item: 0, deliveryId: 7, attempt: 1, url: 'http://h/', method: 'POST', body: Buffer.from('{}'), outcome });
+      // The queued attempt is written (and fails) on its timer while the job is still running.
+      await new Promise<void>((resolve) => (goOn = resolve));
+      ctx.itemDone(last);
+    });
+    // Another process holds the store's write lock longer than this store waits for it, from before
+    // the attempt's timer (FLUSH_MS) fires.
+    const other = new Database(file);
+    other.exec('BEGIN IMMEDIATE');
+    await vi.waitFor(() => expect(errors.map(String)).toEqual(['Error: could not record 1 send attempts: database is locked']), { timeout: 5_000, interval: 10 });
+    other.exec('ROLLBACK');
+    other.close();
+    goOn();
+    expect(await runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 1 });
+    expect(errors).toHaveLength(1);
+    store.close();
   });
 });

@@ -1,5 +1,8 @@
 // Retention deletes only what the user's settings exclude, with the body, calls and search entry.
-import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DATABASE_FILE } from '../../main/core/app.js';
 import { startTestCore, tempDir } from './support/core.js';
 import { send } from './support/http.js';
 
@@ -54,5 +57,24 @@ describe('retention', () => {
     const left = (await again.api.listDeliveries({ limit: 1000 })).items;
     expect(left).toHaveLength(300);
     expect(left.at(-1)!.id).toBe(151);
+  });
+
+  it("reports a sweep that fails on its own schedule through the core's onError, and the receiver goes on", async () => {
+    const dir = tempDir();
+    const first = await startTestCore({ dataDir: dir.path });
+    await first.close();
+    // A settings row nobody can read (edited by hand): the sweep at start cannot know its limits.
+    const db = new Database(join(dir.path, DATABASE_FILE));
+    db.prepare(`INSERT INTO settings (key, value) VALUES ('retentionDays', '{oops')`).run();
+    db.close();
+
+    const errors: unknown[] = [];
+    const again = await startTestCore({ dataDir: dir.path, onError: (e) => errors.push(e) });
+    cleanup = async () => {
+      await again.close();
+      dir.remove();
+    };
+    await vi.waitFor(() => expect(errors.map(String)).toEqual([expect.stringMatching(/^Error: retention failed: .*JSON/)]), { timeout: 10_000, interval: 25 });
+    expect((await send(again.receiver.url, { body: '{}' })).status).toBe(200);
   });
 });

@@ -50,6 +50,8 @@ interface Target {
 export interface ResendEngineDeps {
   store: Store;
   events: EventBus;
+  /** Hears what goes wrong outside a request (attempts that could not be stored). */
+  onError: (error: unknown) => void;
   transport?: Transport;
   /** Whether a target URL is this app's own receiver: requests to it are marked as re-sends. */
   isOwnReceiver?: (url: string) => boolean;
@@ -58,7 +60,7 @@ export interface ResendEngineDeps {
 export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
   const { store } = deps;
   const transport = deps.transport ?? createTransport();
-  const runner = new JobRunner(store, deps.events);
+  const runner = new JobRunner(store, deps.events, deps.onError);
   /** When a delivery's first call started (its zone, else UTC: only the gaps between them matter), or null. */
   const callStart = (deliveryId: number): number | null => startMs(store.calls.ofDelivery(deliveryId, 1)[0]?.startTime ?? null, 0);
 

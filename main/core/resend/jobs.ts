@@ -54,10 +54,12 @@ export class JobRunner {
   constructor(
     private readonly store: Store,
     private readonly events: EventBus,
+    /** Hears what could not be stored (attempts written after the job went on). */
+    onError: (error: unknown) => void,
     /** At most one progress event per this many ms while a job runs (plus start and end). */
     private readonly progressEveryMs = 100,
   ) {
-    this.log = new SendLog(store, events);
+    this.log = new SendLog(store, events, onError);
     // A job cannot outlive its process: say so instead of showing it running forever. Only jobs of
     // dead processes: `serve` and a CLI `send` on the same data dir each run their own.
     store.sends.interruptOrphans(Date.now(), processAlive);

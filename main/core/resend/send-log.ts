@@ -15,6 +15,7 @@ export class SendLog {
   constructor(
     private readonly store: Store,
     private readonly events: EventBus,
+    private readonly onError: (error: unknown) => void,
   ) {}
 
   add(row: NewSend): void {
@@ -35,7 +36,7 @@ export class SendLog {
       written = this.store.sends.insertMany(rows);
     } catch (error) {
       // From a timer: an exception here would end the process (and the receiver with it).
-      console.error(`could not record ${rows.length} send attempts:`, error);
+      this.onError(new Error(`could not record ${rows.length} send attempts: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
       return;
     }
     for (const attempt of written) this.events.emit('sendAttempt', attempt);

@@ -7,7 +7,7 @@ export class EventBus {
   private listeners = new Map<EventName, Set<Listener<EventName>>>();
 
   /** `onError` hears a subscriber that threw (the others and the publisher go on). */
-  constructor(private readonly onError: (error: unknown) => void = () => undefined) {}
+  constructor(private readonly onError: (error: unknown) => void) {}
 
   on<K extends EventName>(name: K, listener: Listener<K>): () => void {
     let set = this.listeners.get(name);

@@ -8,7 +8,8 @@ export interface Retention {
   stop(): void;
 }
 
-export function startRetention(store: Store, everyMs = 10 * 60_000): Retention {
+/** `onError` hears a sweep that failed on its own schedule (one asked for through `run` rejects instead). */
+export function startRetention(store: Store, onError: (error: unknown) => void, everyMs = 10 * 60_000): Retention {
   let running: Promise<number> | null = null;
   let again: Promise<number> | null = null;
   const sweep = async (): Promise<number> => {
@@ -29,8 +30,9 @@ export function startRetention(store: Store, everyMs = 10 * 60_000): Retention {
       return start();
     }));
   };
-  const timer = setInterval(() => void run().catch((e: unknown) => console.error('retention failed:', e)), everyMs);
+  const scheduled = () => void run().catch((e: unknown) => onError(new Error(`retention failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e })));
+  const timer = setInterval(scheduled, everyMs);
   timer.unref();
-  void run().catch((e: unknown) => console.error('retention failed:', e));
+  scheduled();
   return { run, stop: () => clearInterval(timer) };
 }

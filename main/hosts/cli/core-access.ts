@@ -13,6 +13,7 @@ import { ApiInputError, operations, validatingClient, type ApiClient, type OpNam
 import { DATABASE_FILE, startCore } from '../../core/app.js';
 import { DataDirBusyError, runningInfo } from '../../core/data-dir-lock.js';
 import { processAlive } from '../../core/process-alive.js';
+import { reportError } from './report-error.js';
 import { ApiError, createHttpClient } from '../../../shared/http-client.js';
 import { notADirectory } from './trouble.js';
 
@@ -66,7 +67,7 @@ export async function reachCore(dataDir: string, { mustExist, onBusy }: { mustEx
     if (api) return { client: httpClient(api), via: 'serve', close: async () => {} };
     if (mustExist && !existsSync(join(dataDir, DATABASE_FILE))) throw new NoStoreError(dataDir);
     try {
-      const core = await startCore({ dataDir, receiver: false, readWaitMs: LOCAL_READ_WAIT_MS, onError: (e) => process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`) });
+      const core = await startCore({ dataDir, receiver: false, readWaitMs: LOCAL_READ_WAIT_MS, onError: reportError });
       return { client: validatingClient(core.service), via: 'local', close: () => core.close() };
     } catch (error) {
       if (!(error instanceof DataDirBusyError)) throw error;
