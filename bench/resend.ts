@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingest } from '../main/core/ingest/ingest.js';
 import { createResendEngine } from '../main/core/resend/engine.js';
-import { EventBus } from '../main/core/service/events.js';
+import { EventBus } from '../main/core/events/event-bus.js';
 import { openStore } from '../main/core/store/index.js';
 import { parseInput } from '../shared/api.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CapturedRequest } from '../../shared/model.js';
 import type { Forwarder } from '../../main/core/forward/forwarder.js';
-import { COMMIT_BYTES, createRecorder } from '../../main/core/service/recorder.js';
+import { COMMIT_BYTES, createRecorder } from '../../main/core/receiver/recorder.js';
 import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from './support/core.js';
 

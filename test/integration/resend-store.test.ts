@@ -6,7 +6,7 @@ import { sql as v1 } from '../../main/core/store/migrations/0001-initial.js';
 import { migrations } from '../../main/core/store/migrations/index.js';
 import { openStore } from '../../main/core/store/index.js';
 import { JobRunner } from '../../main/core/resend/jobs.js';
-import { EventBus } from '../../main/core/service/events.js';
+import { EventBus } from '../../main/core/events/event-bus.js';
 import { tempDir } from './support/core.js';
 
 const dirs: Array<{ remove: () => void }> = [];

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { announceHeld, API_TOKEN_FILE } from '../data-dir-lock.js';
 import { ApiInputError, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
-import type { EventBus } from '../service/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import { streamEvents } from './event-stream.js';
 import type { WaitForDelivery } from '../service/wait-ops.js';
 

@@ -5,7 +5,7 @@ import type { OpArgs, RetryPolicy } from '../../../shared/api.js';
 import type { JobInfo, ResendDraft } from '../../../shared/model.js';
 import { startMs } from '../../../shared/call-time.js';
 import { generateCallbacks } from '../generate/call-end.js';
-import type { EventBus } from '../service/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Store } from '../store/index.js';
 import { chainOffsets } from './chain-schedule.js';
 import { createTransport, type Transport } from './http-send.js';
@@ -14,7 +14,7 @@ import { draftOf, loadOriginal, truncatedRefusal } from './originals.js';
 import { resendRequest } from './resend-request.js';
 import { runPool } from './pool.js';
 import { buildRequest, type BuiltRequest } from './request.js';
-import { RESEND_MARK, signedMark } from '../receiver/resend-mark.js';
+import { RESEND_MARK, signedMark } from '../store/resend-mark.js';
 import { sleep, withRetries } from './retry-policy.js';
 
 export class ResendInputError extends Error {

@@ -3,7 +3,7 @@
 // here runs on the receiver's path: jobs are plain async work on the same event loop.
 import { setMaxListeners } from 'node:events';
 import type { JobInfo, JobKind, SendAttempt } from '../../../shared/model.js';
-import type { EventBus } from '../service/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Store } from '../store/index.js';
 import type { HttpOutcome } from './http-send.js';
 import { SendLog } from './send-log.js';

@@ -2,7 +2,7 @@
 // attempt cost more than the HTTP itself (a WAL append per commit). Rows are queued and written
 // in one transaction every FLUSH_MS or BATCH rows, then published as `sendAttempt` events. The
 // transaction is synchronous (better-sqlite3), so the receiver's own commits never land inside it.
-import type { EventBus } from '../service/events.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { NewSend, Store } from '../store/index.js';
 
 const FLUSH_MS = 20;

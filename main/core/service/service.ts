@@ -7,7 +7,7 @@ import { toDetailBase, type Store } from '../store/index.js';
 import { buildChain } from './chain.js';
 import type { ForwardOps } from './forward-ops.js';
 import type { ResendOps } from './resend-ops.js';
-import type { EventBus } from './events.js';
+import type { EventBus } from '../events/event-bus.js';
 import { createWaitOps } from './wait-ops.js';
 import { createDiffOps } from './diff-ops.js';
 import { createFixtureOps } from './fixture-ops.js';

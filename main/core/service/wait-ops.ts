@@ -7,7 +7,7 @@ import type { DeliveryDetail } from '../../../shared/model.js';
 import { readSearch } from '../../../shared/search-syntax.js';
 import type { Store } from '../store/index.js';
 import { waitQueries } from '../store/wait-query.js';
-import type { EventBus } from './events.js';
+import type { EventBus } from '../events/event-bus.js';
 
 export type WaitOps = Pick<ApiService, 'waitForDelivery'>;
 /** The operation as it runs: after its input, the transport's "the caller has gone". */

@@ -4,7 +4,7 @@ import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { sha256Hex } from './hash.js';
-import { resendMarkOf, verifiedMark } from '../receiver/resend-mark.js';
+import { resendMarkOf, verifiedMark } from './resend-mark.js';
 import { resendSecretStatements } from './resend-secret.js';
 import { RECENT_CAPACITY, recentArrivals, type ArrivalKey, type RecentArrivals } from './recent-arrivals.js';
 import { packJson } from './packed-json.js';

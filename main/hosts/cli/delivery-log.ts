@@ -2,7 +2,7 @@
 // with --json, per delivery once it is derived. A log never holds up the receiver: a slow reader makes
 // lines be dropped (and counted), a reader that left makes the log stop.
 import type { DeliverySummary, ForwardState, SignStatus, StoredKind } from '../../../shared/model.js';
-import type { EventBus } from '../../core/service/events.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import type { Store } from '../../core/store/index.js';
 import { hiddenCharacters } from '../../../shared/hidden-characters.js';
 

@@ -3,7 +3,7 @@
 // operation's schema before the service sees it; and the core's events pushed to the window.
 import type { IpcMain } from 'electron';
 import { ApiInputError, eventNames, operations, parseInput, type ApiService, type OpName } from '../../../shared/api.js';
-import type { EventBus } from '../../core/service/events.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import { eventChannel, invokeChannel, type IpcReply } from './channels.js';
 import { handleFromAppPage } from './sender.js';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { latestEvery } from '../../../main/core/service/events.js';
+import { latestEvery } from '../../../main/core/events/event-bus.js';
 
 describe('publishing the latest value at most once per interval', () => {
   beforeEach(() => vi.useFakeTimers());

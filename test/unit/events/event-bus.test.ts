@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EventBus } from '../../../main/core/service/events.js';
+import { EventBus } from '../../../main/core/events/event-bus.js';
 
 describe('the event bus', () => {
   it('reports a subscriber that throws, and still tells the others', () => {

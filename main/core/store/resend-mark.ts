@@ -6,7 +6,7 @@
 // and its callee's chain. A mark copied from a stored re-send fits that body only, where it changes
 // nothing a vendor could want.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { sha256Hex } from '../store/hash.js';
+import { sha256Hex } from './hash.js';
 
 export const RESEND_MARK = 'X-Callback-Inspector-Resend';
 

@@ -3,8 +3,8 @@
 // happens afterwards, off this path (main/core/derive), and so does tee forwarding.
 import type { CapturedRequest, EndpointConfig, GivenResponse } from '../../../shared/model.js';
 import type { Forwarder, RelayOutcome } from '../forward/forwarder.js';
-import type { Answer, BodyCut } from '../receiver/http-server.js';
-import { answerBody, contractAnswer, decideResponse } from '../receiver/respond-policy.js';
+import type { Answer, BodyCut } from './http-server.js';
+import { answerBody, contractAnswer, decideResponse } from './respond-policy.js';
 import type { Store } from '../store/index.js';
 
 export interface RecorderDeps {

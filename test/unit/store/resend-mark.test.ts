@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { isOwnReceiver, resendMarkOf, signedMark, verifiedMark } from '../../../main/core/receiver/resend-mark.js';
+import { isOwnReceiver, resendMarkOf, signedMark, verifiedMark } from '../../../main/core/store/resend-mark.js';
 import { sha256Hex } from '../../../main/core/store/hash.js';
 
 describe("this app's own receiver, as a re-send target", () => {
