@@ -23,6 +23,18 @@ import {
 } from './api-schemas.js';
 
 export * from './api-schemas.js';
+export * from './transfer-api.js';
+import {
+  exportPageInput,
+  fixturePageInput,
+  importFixturesInput,
+  importNdjsonInput,
+  type FixtureBatchReport,
+  type FixturePage,
+  type HarPage,
+  type ImportBatchReport,
+  type NdjsonPage,
+} from './transfer-api.js';
 import { searchString } from './search-syntax.js';
 import { diffSource } from './diff/diff-source.js';
 import type { BodyDiff } from './diff/body-diff.js';
@@ -200,6 +212,16 @@ export const operations = {
       })
       .strict(),
   ),
+  /** The next page of an export (shared/transfer-api.ts): what `export` and the inbox's download page through. */
+  exportNdjsonPage: op<NdjsonPage>()(exportPageInput),
+  /** The next page of a HAR export: its entries, which the caller writes into one HAR document. */
+  exportHarPage: op<HarPage>()(exportPageInput),
+  /** How many deliveries match the filter: what an export or a bulk re-send of it takes. */
+  countDeliveries: op<{ count: number }>()(z.object({ filter: deliveryFilter.default({}) }).strict()),
+  /** Which of these ids are not stored (in the order given). */
+  missingDeliveries: op<{ missing: number[] }>()(z.object({ ids: z.array(id).min(1).max(10_000) }).strict()),
+  /** Reads a batch of `export` NDJSON lines into the store (bodies checked, derived again; the same capture twice is skipped). */
+  importNdjson: op<ImportBatchReport>()(importNdjsonInput),
   /** Structural JSON diff of two bodies, path by path (docs/DIFF.md); text or bytes when a side is not JSON. */
   diffBodies: op<BodyDiff>()(z.object({ a: diffSource, b: diffSource }).strict()),
   /**
@@ -232,6 +254,10 @@ export const operations = {
       })
       .strict(),
   ),
+  /** The next page of a fixture folder (its files and scenario lines); `fixtures export` writes them. */
+  exportFixturePage: op<FixturePage>()(fixturePageInput),
+  /** Reads a batch of fixtures (read from their folder by the caller) into the store; the same capture twice is skipped. */
+  importFixtures: op<FixtureBatchReport>()(importFixturesInput),
 } as const;
 
 /** A fixture folder zipped: `fileName` is the suggested download name (`<folder>.zip`). */
