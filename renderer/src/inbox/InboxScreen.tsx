@@ -74,7 +74,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} count={count} empty={n === 0 && !inbox.hasMore} />
+        <BulkResendBar filter={filter} shown={count} newest={inbox.rows[0]?.id ?? null} empty={n === 0 && !inbox.hasMore} />
         <ExportButtons filter={filter} />
       </div>
       {backlog > 0 && (
