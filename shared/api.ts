@@ -22,6 +22,18 @@ import {
 
 export * from './api-schemas.js';
 export type { ChainAttempt, ForwardStatus } from './model.js';
+export * from './transfer-api.js';
+import {
+  exportPageInput,
+  fixturePageInput,
+  importFixturesInput,
+  importNdjsonInput,
+  type FixtureBatchReport,
+  type FixturePage,
+  type HarPage,
+  type ImportBatchReport,
+  type NdjsonPage,
+} from './transfer-api.js';
 import { searchString } from './search-syntax.js';
 import { diffSource } from './diff/diff-source.js';
 import type { BodyDiff } from './diff/body-diff.js';
@@ -235,6 +247,14 @@ export const operations = {
       })
       .strict(),
   ),
+  /** The next page of an export (shared/transfer-api.ts): what `export` and the inbox's download page through. */
+  exportNdjsonPage: op<NdjsonPage>()(exportPageInput),
+  /** The next page of a HAR export: its entries, which the caller writes into one HAR document. */
+  exportHarPage: op<HarPage>()(exportPageInput),
+  /** Which of these ids are not stored (in the order given). */
+  missingDeliveries: op<{ missing: number[] }>()(z.object({ ids: z.array(id).min(1).max(10_000) }).strict()),
+  /** Reads a batch of `export` NDJSON lines into the store (bodies checked, derived again; the same capture twice is skipped). */
+  importNdjson: op<ImportBatchReport>()(importNdjsonInput),
   /** Structural JSON diff of two bodies, path by path (docs/DIFF.md); text or bytes when a side is not JSON. */
   diffBodies: op<BodyDiff>()(z.object({ a: diffSource, b: diffSource }).strict()),
   /**
@@ -267,6 +287,10 @@ export const operations = {
       })
       .strict(),
   ),
+  /** The next page of a fixture folder (its files and scenario lines); `fixtures export` writes them. */
+  exportFixturePage: op<FixturePage>()(fixturePageInput),
+  /** Reads a batch of fixtures (read from their folder by the caller) into the store; the same capture twice is skipped. */
+  importFixtures: op<FixtureBatchReport>()(importFixturesInput),
 } as const;
 
 /** Whether a copyAsCurl input asks for the re-send form's request rather than the delivery as it arrived. */

@@ -186,11 +186,13 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
       ...(options.childLauncher ? { launch: options.childLauncher } : {}),
     });
     undo.push(() => bodies.stop());
+    const targetBase = () => defaultBase(store.settings.get().publicUrl, receiverUrl);
     const service = afterDerivation(deriver, options.readWaitMs ?? READ_WAIT_MS, createService({
       bodies,
       applyRetention: retention.run,
       store,
-      resend: createResendOps({ store, engine: resend, bodies, defaultBase: () => defaultBase(store.settings.get().publicUrl, receiverUrl) }),
+      resend: createResendOps({ store, engine: resend, defaultBase: targetBase }),
+      defaultBase: targetBase,
       events,
       forward: createForwardOps({ store, forwarder }),
       onEndpointsChanged: (list) => {
@@ -281,6 +283,8 @@ const WITHOUT_DELIVERIES: ReadonlySet<OpName> = new Set<OpName>([
   'listJobs',
   'cancelJob',
   'forwardStatus',
+  // Whether a delivery is stored is known before it is derived.
+  'missingDeliveries',
 ]);
 
 /**

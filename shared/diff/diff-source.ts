@@ -1,8 +1,12 @@
 // What a side of a diff can be: a stored delivery, one call (Details entry) of it, the body a re-send
-// attempt sent, the contract's example, or text given with the request; and the short reference the
-// CLI and the UI's address use for all but text (`12`, `call:12/0`, `send:4`, `example`).
+// attempt sent, the contract's example, or text or bytes given with the request (a file the caller
+// read); and the short reference the CLI and the UI's address use for the stored ones and the example
+// (`12`, `call:12/0`, `send:4`, `example`).
 import { z } from 'zod';
 import { id } from '../api-schemas.js';
+
+/** A `bytes` side holds at most this many bytes: the receiver's default body limit. */
+export const DIFF_BYTES = 32 * 1024 * 1024;
 
 export const diffSource = z.discriminatedUnion('source', [
   z.object({ source: z.literal('delivery'), id }).strict(),
@@ -12,6 +16,8 @@ export const diffSource = z.discriminatedUnion('source', [
   z.object({ source: z.literal('send'), id }).strict(),
   z.object({ source: z.literal('example') }).strict(),
   z.object({ source: z.literal('text'), text: z.string().max(8_000_000), label: z.string().max(200).optional() }).strict(),
+  /** Exact bytes, decoded as a body that came without headers would be: the CLI's file sides. */
+  z.object({ source: z.literal('bytes'), base64: z.string().max(Math.ceil(DIFF_BYTES / 3) * 4), label: z.string().max(1000).optional() }).strict(),
 ]);
 export type DiffSource = z.infer<typeof diffSource>;
 
@@ -27,7 +33,7 @@ export function parseDiffRef(ref: string): DiffSource | null {
   return null;
 }
 
-/** The reference parseDiffRef reads back; null for text, which has none. */
+/** The reference parseDiffRef reads back; null for text and bytes, which have none. */
 export function formatDiffRef(source: DiffSource): string | null {
   switch (source.source) {
     case 'delivery':
@@ -39,6 +45,7 @@ export function formatDiffRef(source: DiffSource): string | null {
     case 'example':
       return 'example';
     case 'text':
+    case 'bytes':
       return null;
   }
 }

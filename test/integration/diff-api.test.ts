@@ -54,6 +54,16 @@ describe('diffBodies over HTTP', () => {
     expect(json.result.summary).toBe('3 differences: 2 changed, 1 added');
   });
 
+  it('takes a side as bytes (a file the CLI read, above the 8 MiB an ordinary request may be), decoded as a body without headers', async () => {
+    const id = await deliver(edited);
+    const big = Buffer.from(JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) }));
+    const same = await call('diffBodies', { a: { source: 'delivery', id }, b: { source: 'bytes', base64: Buffer.from(edited).toString('base64'), label: 'file edited.json' } });
+    expect(same.json.result).toMatchObject({ equal: true, sameBytes: true, b: { label: 'file edited.json', format: 'json' } });
+    const latin1 = await call('diffBodies', { a: { source: 'bytes', base64: big.toString('base64') }, b: { source: 'bytes', base64: Buffer.from([0xff, 0xfe, 0x41]).toString('base64') } });
+    expect(latin1.status).toBe(200);
+    expect(latin1.json.result).toMatchObject({ equal: false, a: { label: 'bytes' } });
+  });
+
   it('finds a delivery of the example identical to the contract example', async () => {
     const id = await deliver(seed);
     const { json } = await call('diffBodies', { a: { source: 'delivery', id }, b: { source: 'example' } });

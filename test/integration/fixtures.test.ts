@@ -10,15 +10,18 @@ import type { ExportLine } from '../../shared/export-format.js';
 import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { ingest } from '../../main/core/ingest/ingest.js';
 import { sha256Hex } from '../../main/core/store/hash.js';
-import { exportFixtures, safeName } from '../../main/core/transfer/fixtures-export.js';
-import { importFixtures } from '../../main/core/transfer/fixtures-import.js';
-import { importNdjson } from '../../main/core/transfer/import-ndjson.js';
+import { safeName } from '../../main/core/transfer/fixtures-export.js';
+import { readFixtureFolder } from '../../main/core/transfer/fixtures-read.js';
+import { exportFixtureFolder, importFixtureFolder } from '../../main/hosts/cli/fixture-folder.js';
+import type { ApiClient } from '../../shared/api.js';
 import { startTestCore, tempDir } from './support/core.js';
 import { send } from './support/http.js';
 import { startTarget, type Target } from './support/target.js';
 import { unzipSync } from 'fflate';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
+/** What `fixtures import` does: the folder read here, stored through the core's API. */
+const importFixtures = (api: ApiClient, dir: string) => importFixtureFolder(api, readFixtureFolder(dir));
 const LIMIT = 4096;
 
 interface Case {
@@ -57,7 +60,7 @@ beforeAll(async () => {
     const res = await send(`${source.receiver.url.replace(/\/$/, '')}${c.path ?? '/'}`, { headers: c.headers as Record<string, string>, body: c.body });
     ids.push(Number(res.headers['x-callback-inspector-delivery']));
   }
-  expect(exportFixtures(source.store, folder)).toEqual({ ok: true, fixtures: cases.length, files: cases.length + cases.filter((c) => c.file).length + 1 });
+  expect(await exportFixtureFolder(source.api, folder, { filter: {} })).toEqual({ ok: true, fixtures: cases.length, files: cases.length + cases.filter((c) => c.file).length + 1 });
 });
 afterAll(async () => {
   await source.cleanup();
@@ -111,11 +114,11 @@ describe('fixtures export', () => {
     expect(fixtureOf(3).json.body).toEqual({ TaskID: 't-gzip' });
   });
 
-  it('makes file names from any TaskID: only letters, digits, _ and -', () => {
+  it('makes file names from any TaskID: only letters, digits, _ and -', async () => {
     expect(safeName('../..\\CON:*?"<>| .')).toBe('CON');
     expect(safeName('東京')).toBe('delivery');
     expect(safeName('a'.repeat(100))).toHaveLength(40);
-    expect(exportFixtures(source.store, folder)).toMatchObject({ ok: false, error: expect.stringMatching(/not empty/) });
+    expect(await exportFixtureFolder(source.api, folder, { filter: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/not empty/) });
   });
 });
 
@@ -123,7 +126,7 @@ describe('fixtures import', () => {
   it('brings every fixture into another store with the same bytes, sha256, headers and time; twice adds nothing', async () => {
     const target = await startTestCore();
     try {
-      const report = importFixtures(target.store, folder);
+      const report = await importFixtures(target.api, folder);
       expect(report).toMatchObject({ imported: cases.length, skipped: 0, errors: [] });
       expect(report.deliveries.map((d) => d.id)).toEqual(ids);
       for (const id of ids) {
@@ -131,7 +134,7 @@ describe('fixtures import', () => {
         expect(target.store.deliveries.body(id)!.equals(source.store.deliveries.body(id)!)).toBe(true);
         for (const col of ['sha256', 'headers', 'method', 'path', 'query', 'received_at', 'endpoint', 'truncated', 'size', 'response'] as const) expect(b[col], `#${id} ${col}`).toEqual(a[col]);
       }
-      expect(importFixtures(target.store, folder)).toMatchObject({ imported: 0, skipped: cases.length, errors: [] });
+      expect(await importFixtures(target.api, folder)).toMatchObject({ imported: 0, skipped: cases.length, errors: [] });
     } finally {
       await target.cleanup();
     }
@@ -151,19 +154,19 @@ describe('fixtures import', () => {
 
     const target = await startTestCore();
     try {
-      const whole = importFixtures(target.store, broken);
+      const whole = await importFixtures(target.api, broken);
       expect(whole.errors).toEqual([{ file: SCENARIO_FILE, message: 'fixtures.3.file: a plain file name in the folder (letters, digits, _ . -)' }]);
       m.fixtures[3]!.file = fixtureOf(3).file;
       writeFileSync(join(broken, SCENARIO_FILE), JSON.stringify(m));
-      const report = importFixtures(target.store, broken);
+      const report = await importFixtures(target.api, broken);
       expect(report.errors).toEqual([
         { file: first.file, message: expect.stringMatching(/does not match its sha256 \(.*\.body changed\?\)/) },
         { file: third.file, message: expect.stringMatching(/bodyFile: a plain file name/) },
         { file: second.file, message: expect.stringContaining(`offsetMs ${m.fixtures[1]!.offsetMs}, its receivedAt says ${m.fixtures[1]!.offsetMs - 1000}`) },
       ]);
       expect(report.imported).toBe(cases.length - 3);
-      expect(importFixtures(target.store, join(out.path, 'nowhere')).errors).toEqual([{ file: '', message: 'no such folder' }]);
-      expect(importFixtures(target.store, out.path).errors[0]!.message).toMatch(/no scenario\.json: not a fixture folder/);
+      expect((await importFixtures(target.api, join(out.path, 'nowhere'))).errors).toEqual([{ file: '', message: 'no such folder' }]);
+      expect((await importFixtures(target.api, out.path)).errors[0]!.message).toMatch(/no scenario\.json: not a fixture folder/);
     } finally {
       await target.cleanup();
     }
@@ -191,7 +194,7 @@ describe('exportFixtures (the UI download)', () => {
     for (const name of readdirSync(unzipped).filter((n) => n !== SCENARIO_FILE)) expect(readFileSync(join(unzipped, name)).equals(readFileSync(join(folder, name)))).toBe(true);
     const target = await startTestCore();
     try {
-      expect(importFixtures(target.store, unzipped)).toMatchObject({ imported: 4, errors: [] });
+      expect(await importFixtures(target.api, unzipped)).toMatchObject({ imported: 4, errors: [] });
       for (const id of ids.slice(0, 4)) expect(target.store.deliveries.body(id)!.equals(source.store.deliveries.body(id)!)).toBe(true);
     } finally {
       await target.cleanup();
@@ -221,9 +224,9 @@ describe('scenario replay', () => {
         };
         return JSON.stringify(l);
       });
-      expect(await importNdjson(origin.store, lines)).toMatchObject({ imported: 3 });
+      expect(await origin.api.importNdjson({ lines })).toMatchObject({ imported: 3 });
       scenario = join(out.path, 'scenario');
-      expect(exportFixtures(origin.store, scenario)).toMatchObject({ ok: true, fixtures: 3 });
+      expect(await exportFixtureFolder(origin.api, scenario, { filter: {} })).toMatchObject({ ok: true, fixtures: 3 });
     } finally {
       await origin.cleanup();
     }
@@ -236,7 +239,7 @@ describe('scenario replay', () => {
   it('arrives in order with the original gaps divided by the speed, every attempt recorded against its fixture', async () => {
     const core = await startTestCore();
     try {
-      const report = importFixtures(core.store, scenario);
+      const report = await importFixtures(core.api, scenario);
       const before = target.received.length;
       const job = await core.api.replayChain({ ids: report.deliveries.map((d) => d.id), to: target.url('/ok'), speed: 20 });
       expect(await core.resend.runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 3 });
@@ -257,7 +260,7 @@ describe('scenario replay', () => {
   it('re-signs with another KEY on the way out when asked', async () => {
     const core = await startTestCore();
     try {
-      const report = importFixtures(core.store, scenario);
+      const report = await importFixtures(core.api, scenario);
       const before = target.received.length;
       const job = await core.api.replayChain({ ids: report.deliveries.map((d) => d.id), to: target.url('/ok'), speed: 'max', sign: { mode: 'resign', key: 'k-new', scheme: { type: 'md5-template' } } });
       expect(await core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 3 });

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportLine } from '../../shared/export-format.js';
 import { generateCallbacks } from '../../main/core/generate/call-end.js';
-import { importNdjson } from '../../main/core/transfer/import-ndjson.js';
 import { startMs } from '../../shared/call-time.js';
 import { startTestCore } from './support/core.js';
 import { startTarget, type Target } from './support/target.js';
@@ -38,7 +37,7 @@ beforeAll(async () => {
   target = await startTarget();
   // Imported out of order on purpose: the replay must order by arrival time, not by id.
   const lines = [...a.map((g, i) => line(10 + (4 - i), g.body, A_AT[i]!)), ...b.map((g, i) => line(20 + i, g.body, B_AT[i]!)), ...c.map((g, i) => line(30 + (2 - i), g.body, 900))];
-  const report = await importNdjson(core.store, lines);
+  const report = await core.api.importNdjson({ lines });
   expect(report).toMatchObject({ imported: 10, errors: [] });
 });
 afterAll(async () => {

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { announceHeld, API_TOKEN_FILE } from '../data-dir-lock.js';
-import { ApiInputError, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
+import { ApiInputError, IMPORT_REQUEST_BYTES, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
 import type { EventBus } from '../events/event-bus.js';
 import { streamEvents } from './event-stream.js';
 import type { WaitForDelivery } from '../service/wait-ops.js';
@@ -31,11 +31,15 @@ export interface HttpApi {
 }
 
 const LOOPBACK = '127.0.0.1';
+/** A request's body at most, but for LARGE_REQUESTS. */
+const REQUEST_BYTES = 8 * 1024 * 1024;
+/** Operations whose input carries bodies: a batch of imported deliveries, a file to compare. */
+const LARGE_REQUESTS: Partial<Record<OpName, number>> = { importNdjson: IMPORT_REQUEST_BYTES, importFixtures: IMPORT_REQUEST_BYTES, diffBodies: IMPORT_REQUEST_BYTES };
 /** The longest one waitForDelivery call may wait (its schema's bound); the stream chains calls. */
 const MAX_WAIT_MS = 600_000;
 
 export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
-  const app = Fastify({ logger: false, bodyLimit: 8 * 1024 * 1024 });
+  const app = Fastify({ logger: false, bodyLimit: REQUEST_BYTES });
   let port = 0;
   const openStreams = new Set<FastifyReply>();
   /** One per request still being answered: aborted when its client leaves or the API closes. */
@@ -68,7 +72,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
 
   function registerApiRoutes(app: FastifyInstance): void {
     for (const name of Object.keys(operations) as OpName[]) {
-      app.post(`/api/${name}`, async (req, reply) => {
+      app.post(`/api/${name}`, { bodyLimit: LARGE_REQUESTS[name] ?? REQUEST_BYTES }, async (req, reply) => {
         const abort = track(reply);
         try {
           const args = parseInput(name, req.body);

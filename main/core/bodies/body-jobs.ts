@@ -13,6 +13,9 @@ import type { Store } from '../store/index.js';
 import { exportHar } from '../transfer/export-har.js';
 import { exportNdjson } from '../transfer/export-ndjson.js';
 import { fixtureFiles } from '../transfer/fixtures-export.js';
+import { exportCost, fixturePage, harPage, ndjsonPage } from '../transfer/export-pages.js';
+import { readImportLines } from '../transfer/import-ndjson.js';
+import { ingestCaptures } from '../transfer/fixtures-import.js';
 import { zipFolder } from '../transfer/fixtures-zip.js';
 import { BodyRefusal } from './refusal.js';
 import type { BodyJob, BodyJobResults, Selection } from './messages.js';
@@ -45,6 +48,16 @@ export function runBodyJob(store: Store, job: BodyJob): BodyJobResults[BodyJob['
       return exportHar(store, selected(store, 'exportHar', job, 'export-har'), job.base);
     case 'fixtures':
       return fixtureZip(store, selected(store, 'exportFixtures', job, 'fixtures export'));
+    case 'ndjson-page':
+      return ndjsonPage(store, job);
+    case 'har-page':
+      return harPage(store, job, job.base);
+    case 'fixture-page':
+      return fixturePage(store, job);
+    case 'import-lines':
+      return readImportLines(store, job.lines, job.firstLine);
+    case 'ingest':
+      return ingestCaptures(store, job.captures);
   }
 }
 
@@ -52,10 +65,9 @@ export function runBodyJob(store: Store, job: BodyJob): BodyJobResults[BodyJob['
 function selected(store: Store, op: string, s: Selection, command: string): number[] {
   const ids = s.ids ?? store.selection.idsMatching(s.filter ?? {}, s.limit);
   let bytes = 0;
-  // A line carries its headers too (up to 64 KiB a delivery), and its body as base64.
   for (const id of ids) {
     const row = store.deliveries.row(id);
-    if (row) bytes += Math.ceil((row.size * 4) / 3) + row.headers.length;
+    if (row) bytes += exportCost(row);
   }
   if (bytes > MAX_EXPORT_BYTES) {
     throw new BodyRefusal(op, '', `these ${ids.length} deliveries make ${megabytes(bytes)} of bodies and headers, more than the ${megabytes(MAX_EXPORT_BYTES)} one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`);

@@ -31,6 +31,8 @@ export function resolveSide(store: Store | null, source: DiffSource, field: stri
       return prepareText(CONTRACT_EXAMPLE_LABEL, CONTRACT_EXAMPLE_TEXT);
     case 'text':
       return prepareText(source.label ?? 'text', source.text);
+    case 'bytes':
+      return prepareBytes(source.label ?? 'bytes', Buffer.from(source.base64, 'base64'), []);
     case 'delivery': {
       const row = store?.deliveries.row(source.id);
       if (!row) throw missing(field, `there is no delivery #${source.id} (it may have been removed by retention)`);

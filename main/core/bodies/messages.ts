@@ -1,10 +1,14 @@
 // What the app and the body reader's process tell each other (body-reader.ts). A job names
 // what to read (ids, a diff's sides), never carries a stored body: the reader's process reads bodies
 // from the store itself, so the API's thread neither copies them nor decodes them.
-import type { DeliveryFilter, FixtureZip, RawBody } from '../../../shared/api.js';
+import type { DeliveryFilter, FixturePage, FixtureZip, HarPage, NdjsonPage, RawBody } from '../../../shared/api.js';
 import type { BodyDiff } from '../../../shared/diff/body-diff.js';
 import type { DiffSource } from '../../../shared/diff/diff-source.js';
 import type { HarLog } from '../../../shared/model.js';
+import type { FixturePageSelection, PageSelection } from '../transfer/export-pages.js';
+import type { ReadLine } from '../transfer/import-ndjson.js';
+import type { IngestResult } from '../ingest/types.js';
+import type { CapturedRequest } from '../../../shared/model.js';
 
 /** Which deliveries an export holds: the ids given, else the filter's newest `limit`. */
 export interface Selection {
@@ -23,7 +27,15 @@ export type BodyJob =
   /** Exports built whole for one answer (exportNdjson, exportHar, exportFixtures); `base`: HAR's URLs. */
   | ({ type: 'ndjson' } & Selection)
   | ({ type: 'har'; base: string | null } & Selection)
-  | ({ type: 'fixtures' } & Selection);
+  | ({ type: 'fixtures' } & Selection)
+  /** Pages of an export (export-pages.ts): bounded however large the selection. */
+  | ({ type: 'ndjson-page' } & PageSelection)
+  | ({ type: 'har-page'; base: string | null } & PageSelection)
+  | ({ type: 'fixture-page' } & FixturePageSelection)
+  /** `export` lines read, checked and derived again, for importNdjson to store (import-ndjson.ts). */
+  | { type: 'import-lines'; lines: string[]; firstLine: number }
+  /** Captures derived with this store's endpoints, for importFixtures to store. */
+  | { type: 'ingest'; captures: Array<Pick<CapturedRequest, 'body' | 'truncated' | 'headers' | 'endpoint' | 'receivedAt'>> };
 
 export interface BodyJobResults {
   diff: BodyDiff;
@@ -33,6 +45,11 @@ export interface BodyJobResults {
   ndjson: string;
   har: HarLog;
   fixtures: FixtureZip;
+  'ndjson-page': NdjsonPage;
+  'har-page': HarPage;
+  'fixture-page': FixturePage;
+  'import-lines': ReadLine[];
+  ingest: IngestResult[];
 }
 
 export type ToBodyReader = { type: 'job'; id: number; job: BodyJob } | { type: 'stop' };

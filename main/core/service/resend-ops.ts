@@ -6,11 +6,10 @@ import { generateCallbacks } from '../generate/call-end.js';
 import { curlOfAttempt, curlOfDelivery, curlOfResend } from '../resend/copy-as-curl.js';
 import { ResendInputError, type ResendEngine } from '../resend/engine.js';
 import { toSummary, type Store } from '../store/index.js';
-import type { BodyReader } from '../bodies/body-reader.js';
 
 export type ResendOpName =
   | 'resendDraft' | 'resend' | 'bulkResend' | 'bulkResendPreview' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
-  | 'getJob' | 'jobPlan' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl' | 'exportHar' | 'exportNdjson';
+  | 'getJob' | 'jobPlan' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
 export interface ResendOpsDeps {
@@ -18,11 +17,9 @@ export interface ResendOpsDeps {
   engine: ResendEngine;
   /** Where a delivery goes when no target is named (see defaultBase in resend/default-target.ts). */
   defaultBase: () => string | null;
-  /** Builds the exports off the receiver's thread, bounded (bodies/body-jobs.ts). */
-  bodies: BodyReader;
 }
 
-export function createResendOps({ store, engine, defaultBase, bodies }: ResendOpsDeps): ResendOps {
+export function createResendOps({ store, engine, defaultBase }: ResendOpsDeps): ResendOps {
   /** Runs `start`, turning rejected input into the transport-neutral input error. */
   const guard = <T>(op: string, start: () => T): T => {
     try {
@@ -94,14 +91,6 @@ export function createResendOps({ store, engine, defaultBase, bodies }: ResendOp
       // A missing record is "nothing there" (null), as getDelivery answers; the rest is bad input.
       if (result.field === 'deliveryId' || result.field === 'sendId') return null;
       throw new ApiInputError('copyAsCurl', [{ path: result.field, message: result.error }]);
-    },
-    // Built whole for one answer, and NDJSON derives what is still pending: in the body reader's
-    // process, under its limits and the export's size limit, never on the receiver's thread.
-    async exportNdjson({ ids, filter, limit }, signal?: AbortSignal) {
-      return bodies.read({ type: 'ndjson', ids, filter, limit }, { op: 'exportNdjson', tooLarge: 'this export is too large', ...(signal && { signal }) });
-    },
-    async exportHar({ ids, filter, limit }, signal?: AbortSignal) {
-      return bodies.read({ type: 'har', ids, filter, limit, base: defaultBase() }, { op: 'exportHar', tooLarge: 'this export is too large', ...(signal && { signal }) });
     },
   };
 }

@@ -11,6 +11,8 @@ import type { EventBus } from '../events/event-bus.js';
 import { createWaitOps } from './wait-ops.js';
 import { createDiffOps } from './diff-ops.js';
 import { createFixtureOps } from './fixture-ops.js';
+import { createExportOps } from './export-ops.js';
+import { createImportOps } from './import-ops.js';
 import { DEFAULT_ENDPOINT } from '../receiver/endpoint-path.js';
 
 export interface ServiceDeps {
@@ -28,15 +30,19 @@ export interface ServiceDeps {
   events: EventBus;
   /** Decodes, parses and compares stored bodies off the receiver's thread (bodies/body-reader.ts). */
   bodies: BodyReader;
+  /** HAR's URLs: a delivery's path on this base (see defaultBase in resend/default-target.ts). */
+  defaultBase: () => string | null;
 }
 
-export function createService({ store, onEndpointsChanged, info, resend, forward, events, applyRetention, bodies }: ServiceDeps): ApiService {
+export function createService({ store, onEndpointsChanged, info, resend, forward, events, applyRetention, bodies, defaultBase }: ServiceDeps): ApiService {
   const service: ApiService = {
     ...resend,
     ...forward,
     ...createWaitOps({ store, events, detail: (id) => service.getDelivery({ id }) }),
     ...createDiffOps({ bodies }),
     ...createFixtureOps({ bodies }),
+    ...createExportOps({ store, bodies, defaultBase }),
+    ...createImportOps({ store, bodies }),
 
     async listDeliveries({ filter, cursor, limit }) {
       return store.list(filter, limit, cursor);

@@ -76,7 +76,7 @@ function parseCursor(cursor: string | undefined): number | null {
  * of collecting every match of a common word before the first page.
  */
 export function listDeliveries(db: Db, filter: DeliveryFilter, limit: number, cursor?: string): Page<DeliverySummary> {
-  const { from, params, idColumn } = scopedQuery(filter, parseCursor(cursor));
+  const { from, params, idColumn } = scopedQuery(filter, { beforeId: parseCursor(cursor) });
   const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as SummaryRow[];
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map(toSummary);
@@ -90,18 +90,33 @@ export function countDeliveries(db: Db, filter: DeliveryFilter): number {
   return (prepareCached(db, `SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
 }
 
+/** Bounds on a filtered query, for paging: ids below or above one, or arrivals after one (receivedAt, then id). */
+export interface Bounds {
+  beforeId?: number | null;
+  afterId?: number | null;
+  arrivedAfter?: { receivedAt: number; id: number } | null;
+}
+
 /**
  * `FROM … WHERE …` selecting the filter's deliveries as `d`, driven by the FTS index when searching
  * text; `idColumn` is the delivery id to order and page by (the FTS rowid then, so that FTS5 itself
  * yields the rows in order and stops at the page's end).
  */
-export function scopedQuery(filter: DeliveryFilter, beforeId: number | null = null): { from: string; params: unknown[]; idColumn: string } {
+export function scopedQuery(filter: DeliveryFilter, { beforeId = null, afterId = null, arrivedAfter = null }: Bounds = {}): { from: string; params: unknown[]; idColumn: string } {
   const { clauses, params } = filterClauses(filter);
   const fts = filter.text ? toFtsQuery(filter.text) : null;
   const idColumn = fts ? 'search.rowid' : 'd.id';
   if (beforeId !== null) {
     clauses.push(`${idColumn} < ?`);
     params.push(beforeId);
+  }
+  if (afterId !== null) {
+    clauses.push(`${idColumn} > ?`);
+    params.push(afterId);
+  }
+  if (arrivedAfter !== null) {
+    clauses.push('(d.received_at > ? OR (d.received_at = ? AND d.id > ?))');
+    params.push(arrivedAfter.receivedAt, arrivedAfter.receivedAt, arrivedAfter.id);
   }
   if (fts) {
     clauses.unshift('search MATCH ?');

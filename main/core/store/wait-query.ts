@@ -29,7 +29,7 @@ export function waitQueries(db: Db) {
     firstMatch(filter: DeliveryFilter, afterId: number, now = Date.now()): number | null {
       const held = firstPending.get(afterId, now - PENDING_HOLD_MS)?.id ?? null;
       // With a bound, scopedQuery always writes a WHERE clause, so more conditions follow with AND.
-      const { from, params, idColumn } = scopedQuery(filter, held ?? Number.MAX_SAFE_INTEGER);
+      const { from, params, idColumn } = scopedQuery(filter, { beforeId: held ?? Number.MAX_SAFE_INTEGER });
       const row = prepareCached(db, `SELECT d.id ${from} AND ${idColumn} > ? AND d.kind != 'pending' ORDER BY ${idColumn} LIMIT 1`).get(
         ...params,
         afterId,

@@ -1,11 +1,11 @@
-// Writes selected deliveries as a fixture folder (shared/fixture-format.ts, docs/FIXTURES.md): one
-// NAME.json per delivery in arrival order, NAME.body beside it when the exact bytes need their own
-// file, and scenario.json with each one's offset from the first arrival. Only the raw capture is read.
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { stringify } from 'lossless-json';
-import { SCENARIO_FILE, SCENARIO_FORMAT, SCENARIO_VERSION, type Fixture, type ScenarioManifest } from '../../../shared/fixture-format.js';
+// Selected deliveries as fixture files (shared/fixture-format.ts, docs/FIXTURES.md): one NAME.json per
+// delivery in arrival order, NAME.body beside it when the exact bytes need their own file, and the
+// scenario's line for each, its offset from the first arrival. Only the raw capture is read. The
+// zip (fixtures-zip.ts) takes a whole folder; `fixtures export` writes one page by page (pages.ts).
 import { isJsonObject, stringField } from '../../../shared/contract/json-value.js';
+import type { Fixture } from '../../../shared/fixture-format.js';
+import { fixtureLayout, numberWidth, scenarioText } from '../../../shared/fixture-layout.js';
+import { SCENARIO_FILE } from '../../../shared/fixture-format.js';
 import type { GivenResponse } from '../../../shared/model.js';
 import { sha256Hex } from '../store/hash.js';
 import type { DeliveryRow, Store } from '../store/index.js';
@@ -17,51 +17,44 @@ export interface FixtureFile {
   data: Buffer;
 }
 
+/** Where a fixture stands in its folder: number `position` of `width` digits, its offset counted from `startedAt`. */
+export interface FixturePlace {
+  position: number;
+  width: number;
+  startedAt: number;
+}
+
+/** scenario.json's `createdBy`. */
+export const CREATED_BY = `Callback Inspector ${version}`;
+
+/** One delivery's files (NAME.body first when there is one, then NAME.json) and its line of scenario.json. */
+export function fixtureOfRow(store: Store, row: DeliveryRow, place: FixturePlace): { files: FixtureFile[]; entry: { file: string; offsetMs: number } } {
+  const bytes = store.deliveries.body(row.id) ?? Buffer.alloc(0);
+  const headers = JSON.parse(row.headers) as Array<[string, string]>;
+  const body = describeBody(bytes, headers, row.truncated === 1);
+  const stem = `${String(place.position).padStart(place.width, '0')}-${label(body, row)}-${row.id}`;
+  const fixture = fixtureOf(row, headers, bytes, body, body.exact ? undefined : `${stem}.body`);
+  const files = [...(fixture.bodyFile ? [{ name: fixture.bodyFile, data: bytes }] : []), { name: `${stem}.json`, data: Buffer.from(fixtureLayout(fixture), 'utf8') }];
+  return { files, entry: { file: `${stem}.json`, offsetMs: row.received_at - place.startedAt } };
+}
+
 /**
- * The folder's files: each delivery's NAME.json (and NAME.body), then scenario.json. All deliveries
- * or the given ids, in arrival order; one body in memory at a time.
+ * A whole folder's files: each delivery's NAME.json (and NAME.body), then scenario.json. All
+ * deliveries or the given ids, in arrival order; one body in memory at a time.
  */
 export function* fixtureFiles(store: Store, ids?: readonly number[]): Generator<FixtureFile> {
   const rows = (ids ? [...new Set(ids)].map((id) => store.deliveries.row(id)).filter((r) => r !== undefined) : [...store.allDeliveries()]).sort(
     (a, b) => a.received_at - b.received_at || a.id - b.id,
   );
-  const width = Math.max(4, String(rows.length).length);
-  const first = rows[0]?.received_at ?? 0;
-  const manifest: ScenarioManifest = {
-    format: SCENARIO_FORMAT,
-    version: SCENARIO_VERSION,
-    createdBy: `Callback Inspector ${version}`,
-    startedAt: rows.length ? new Date(first).toISOString() : null,
-    fixtures: [],
-  };
+  const width = numberWidth(rows.length);
+  const startedAt = rows[0]?.received_at ?? null;
+  const scenario: Array<{ file: string; offsetMs: number }> = [];
   for (const [i, row] of rows.entries()) {
-    const bytes = store.deliveries.body(row.id) ?? Buffer.alloc(0);
-    const headers = JSON.parse(row.headers) as Array<[string, string]>;
-    const body = describeBody(bytes, headers, row.truncated === 1);
-    const stem = `${String(i + 1).padStart(width, '0')}-${label(body, row)}-${row.id}`;
-    const fixture = fixtureOf(row, headers, bytes, body, body.exact ? undefined : `${stem}.body`);
-    if (fixture.bodyFile) yield { name: fixture.bodyFile, data: bytes };
-    yield { name: `${stem}.json`, data: Buffer.from(layout(fixture), 'utf8') };
-    manifest.fixtures.push({ file: `${stem}.json`, offsetMs: row.received_at - first });
+    const { files, entry } = fixtureOfRow(store, row, { position: i + 1, width, startedAt: startedAt! });
+    yield* files;
+    scenario.push(entry);
   }
-  yield { name: SCENARIO_FILE, data: Buffer.from(layout(manifest), 'utf8') };
-}
-
-export type FixtureExportResult = { ok: true; fixtures: number; files: number } | { ok: false; error: string };
-
-/** Writes the folder; refuses one that already holds files, so two exports never mix. */
-export function exportFixtures(store: Store, dir: string, ids?: readonly number[]): FixtureExportResult {
-  if (existsSync(dir) && !statSync(dir).isDirectory()) return { ok: false, error: `${dir} is a file: give a folder` };
-  if (existsSync(dir) && readdirSync(dir).length > 0) return { ok: false, error: `${dir} is not empty: choose a new folder (fixtures are never mixed with other files)` };
-  mkdirSync(dir, { recursive: true });
-  let files = 0;
-  let fixtures = 0;
-  for (const file of fixtureFiles(store, ids)) {
-    writeFileSync(join(dir, file.name), file.data);
-    files++;
-    if (file.name.endsWith('.json') && file.name !== SCENARIO_FILE) fixtures++;
-  }
-  return { ok: true, fixtures, files };
+  yield { name: SCENARIO_FILE, data: Buffer.from(scenarioText(CREATED_BY, startedAt, scenario), 'utf8') };
 }
 
 /** NAME.json's content: the request first, what it is known by next, the body last (it can be long). */
@@ -84,27 +77,6 @@ function fixtureOf(row: DeliveryRow, headers: Array<[string, string]>, bytes: Bu
     ...(body.body !== undefined ? { body: body.body } : {}),
   };
 }
-
-/**
- * Indented JSON for reading and diffing: one field per line, and one line per header pair or
- * scenario entry; the body indented, its numbers as written (lossless-json).
- */
-function layout(value: Fixture | ScenarioManifest): string {
-  const fields = Object.entries(value).map(([key, v]: [string, unknown]) => {
-    if (key === 'body') return `  "body": ${(stringify(v, undefined, 2) ?? 'null').replaceAll('\n', '\n  ')}`;
-    const text = Array.isArray(v) ? listLayout(v) : v !== null && typeof v === 'object' ? compactObject(v) : JSON.stringify(v);
-    return `  ${JSON.stringify(key)}: ${text}`;
-  });
-  return `{\n${fields.join(',\n')}\n}\n`;
-}
-
-function listLayout(items: unknown[]): string {
-  if (items.length === 0) return '[]';
-  const lines = items.map((item) => `    ${Array.isArray(item) ? `[${item.map((x) => JSON.stringify(x)).join(', ')}]` : compactObject(item)}`);
-  return `[\n${lines.join(',\n')}\n  ]`;
-}
-
-const compactObject = (o: unknown) => `{ ${Object.entries(o as object).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
 
 /** The body's TaskID, else the endpoint: read from the capture, so a delivery not yet ingested is named the same. */
 function label(b: FixtureBody, row: DeliveryRow): string {

@@ -1,46 +1,39 @@
-// Brings a fixture folder into a store, as `import` does for NDJSON: the exact bytes are re-ingested
-// with this store's endpoints, and the same capture twice is skipped. Vendor retries within the
-// folder (same body, method, path and endpoint, minutes apart) are linked again as attempts.
-import type { EndpointConfig, GivenResponse } from '../../../shared/model.js';
+// Brings a fixture folder into a store, as `import` does for NDJSON: the exact bytes are derived again
+// with this store's endpoints, and the same capture twice is skipped. Vendor retries within the folder
+// (same body, method, path and endpoint, minutes apart) are linked again as attempts. The folder is
+// read where it is (the CLI: fixtures-read.ts, retryLinks); the core derives (ingestCaptures, in the
+// body reader's process) and stores (service/import-ops.ts).
+import { createHash } from 'node:crypto';
+import type { CapturedRequest, EndpointConfig, GivenResponse } from '../../../shared/model.js';
 import { ingest } from '../ingest/ingest.js';
+import type { IngestResult } from '../ingest/types.js';
 import { RETRY_WINDOW_MS } from '../store/deliveries.js';
-import { sha256Hex } from '../store/hash.js';
 import type { Store } from '../store/index.js';
-import { readFixtureFolder, type FixtureFault, type LoadedFixture } from './fixtures-read.js';
-
-export interface FixtureImportReport {
-  imported: number;
-  skipped: number;
-  errors: FixtureFault[];
-  /** The store's delivery for each fixture read, in scenario order (new or already present). */
-  deliveries: Array<{ file: string; id: number; offsetMs: number }>;
-}
+import type { LoadedFixture } from './fixtures-read.js';
 
 /** A fixture without a recorded answer: it was captured elsewhere (or written by hand). */
-const NO_ANSWER: GivenResponse = { status: null, delayMs: 0, hung: false, reason: 'imported from fixtures' };
+export const NO_ANSWER: GivenResponse = { status: null, delayMs: 0, hung: false, reason: 'imported from fixtures' };
 
-export function importFixtures(store: Store, dir: string): FixtureImportReport {
-  const folder = readFixtureFolder(dir);
-  const report: FixtureImportReport = { imported: 0, skipped: 0, errors: folder.errors, deliveries: [] };
-  const endpoints = new Map<string, EndpointConfig>(store.endpoints.list().map((e) => [e.name, e]));
-  const firstOf = new Map<string, { id: number; attempt: number; at: number }>();
-  for (const f of folder.fixtures) {
-    const c = f.captured;
-    const derived = ingest({ body: c.body, truncated: c.truncated, headers: c.headers, endpoint: endpoints.get(c.endpoint) ?? null, receivedAt: c.receivedAt });
+/** Each fixture's place among the folder's vendor retries: the file of the first attempt it repeats, and its attempt number. */
+export function retryLinks(fixtures: readonly LoadedFixture[]): Array<{ retryOf: string | null; attempt: number }> {
+  const firstOf = new Map<string, { file: string; attempt: number; at: number }>();
+  return fixtures.map((f) => {
     const key = retryKey(f);
     const previous = key ? firstOf.get(key) : undefined;
-    const position = previous && c.receivedAt - previous.at <= RETRY_WINDOW_MS ? { retryOf: previous.id, attempt: previous.attempt + 1 } : { retryOf: null, attempt: 1 };
-    const { id, created } = store.deliveries.restore({ ...(f.id !== null ? { id: f.id } : {}), captured: c, ingest: derived }, f.response ?? NO_ANSWER, position.retryOf, position.attempt);
-    if (key) firstOf.set(key, { id: position.retryOf ?? id, attempt: position.attempt, at: c.receivedAt });
-    if (created) report.imported++;
-    else report.skipped++;
-    report.deliveries.push({ file: f.file, id, offsetMs: f.offsetMs });
-  }
-  return report;
+    const link = previous && f.captured.receivedAt - previous.at <= RETRY_WINDOW_MS ? { retryOf: previous.file, attempt: previous.attempt + 1 } : { retryOf: null, attempt: 1 };
+    if (key) firstOf.set(key, { file: link.retryOf ?? f.file, attempt: link.attempt, at: f.captured.receivedAt });
+    return link;
+  });
 }
 
 /** Empty bodies (probes, health checks) are never retries, as at the receiver. */
 function retryKey(f: LoadedFixture): string | null {
   const c = f.captured;
-  return c.body.byteLength === 0 ? null : JSON.stringify([c.endpoint, c.method, c.path, sha256Hex(c.body)]);
+  return c.body.byteLength === 0 ? null : JSON.stringify([c.endpoint, c.method, c.path, createHash('sha256').update(c.body).digest('hex')]);
+}
+
+/** Ingest of captures with this store's endpoints (in the body reader's process: it parses bodies). */
+export function ingestCaptures(store: Store, captures: ReadonlyArray<Pick<CapturedRequest, 'body' | 'truncated' | 'headers' | 'endpoint' | 'receivedAt'>>): IngestResult[] {
+  const endpoints = new Map<string, EndpointConfig>(store.endpoints.list().map((e) => [e.name, e]));
+  return captures.map((c) => ingest({ body: c.body, truncated: c.truncated, headers: c.headers, endpoint: endpoints.get(c.endpoint) ?? null, receivedAt: c.receivedAt }));
 }

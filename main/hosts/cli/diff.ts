@@ -1,16 +1,15 @@
 // `diff`: compares two bodies (stored deliveries, bodies re-send attempts sent, the contract's
-// example, files) path by path, and exits as diff(1) does: 0 equal, 1 different, 2 trouble.
+// example, files) path by path, and exits as diff(1) does: 0 equal, 1 different, 2 trouble. With a
+// stored side, the core of the data directory compares (diffBodies, through with-core.ts), a file
+// side sent as its bytes; files and the example alone are compared here, no data directory needed.
 import type { Command } from 'commander';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-import { ApiInputError } from '../../../shared/api.js';
-import { compareBodies, type BodyDiff, type PreparedSide } from '../../../shared/diff/body-diff.js';
-import { parseDiffRef } from '../../../shared/diff/diff-source.js';
+import { compareBodies, type BodyDiff } from '../../../shared/diff/body-diff.js';
+import { DIFF_BYTES, parseDiffRef, type DiffSource } from '../../../shared/diff/diff-source.js';
 import type { JsonDifference } from '../../../shared/diff/json-diff.js';
-import { DATABASE_FILE } from '../../core/app.js';
-import { prepareBytes, resolveSide } from '../../core/bodies/diff-sides.js';
-import { openStore, type Store } from '../../core/store/index.js';
+import { resolveSide } from '../../core/bodies/diff-sides.js';
 import { defaultDataDir } from './data-dir.js';
+import { withCore } from './with-core.js';
 
 const EXIT_TROUBLE = 2;
 /** Values longer than this are cut in the readable listing (never in --json). */
@@ -43,37 +42,41 @@ export function registerDiff(program: Command): void {
     .addHelpText('after', HELP)
     // diff(1)'s convention: a usage error is trouble (2), never "different" (1).
     .exitOverride((error) => process.exit(error.exitCode === 0 ? 0 : EXIT_TROUBLE))
-    .action((a: string, b: string, flags: { data: string; json?: boolean }) => {
-      let store: Store | null = null;
-      try {
-        const side = (ref: string, name: 'a' | 'b') => prepare(ref, name, () => (store ??= openExisting(flags.data)));
-        const diff = compareBodies(side(a, 'a'), side(b, 'b'));
+    .action(async (a: string, b: string, flags: { data: string; json?: boolean }) => {
+      const print = (diff: BodyDiff) => {
         process.stdout.write(flags.json ? `${JSON.stringify(diff, null, 2)}\n` : readable(diff));
         process.exitCode = diff.equal ? 0 : 1;
+      };
+      let sides: [DiffSource, DiffSource];
+      try {
+        sides = [side(a, 'a'), side(b, 'b')];
       } catch (error) {
-        if (!(error instanceof Trouble || error instanceof ApiInputError)) throw error;
-        const message = error instanceof ApiInputError ? error.issues.map((i) => i.message).join('; ') : error.message;
-        process.stderr.write(`error: ${message}\n`);
+        if (!(error instanceof Trouble)) throw error;
+        process.stderr.write(`error: ${error.message}\n`);
         process.exitCode = EXIT_TROUBLE;
-      } finally {
-        (store as Store | null)?.close();
+        return;
       }
+      if (!sides.some(stored)) return print(compareBodies(resolveSide(null, sides[0], 'a'), resolveSide(null, sides[1], 'b')));
+      const tooLarge = [a, b].find((ref, i) => sides[i]!.source === 'bytes' && statSync(ref).size > DIFF_BYTES);
+      if (tooLarge) {
+        process.stderr.write(`error: ${tooLarge} is ${Math.round(statSync(tooLarge).size / 1024 ** 2)} MiB: a file compared with a stored body may be at most ${DIFF_BYTES / 1024 ** 2} MiB\n`);
+        process.exitCode = EXIT_TROUBLE;
+        return;
+      }
+      await withCore(flags.data, { mustExist: true, failure: EXIT_TROUBLE }, async (client) => print(await client.diffBodies({ a: sides[0], b: sides[1] })));
     });
 }
 
 class Trouble extends Error {}
 
-function prepare(ref: string, name: 'a' | 'b', store: () => Store): PreparedSide {
-  const source = parseDiffRef(ref);
-  if (source) return resolveSide(source.source === 'example' ? null : store(), source, name);
-  if (!existsSync(ref) || !statSync(ref).isFile()) throw new Trouble(`no such file: ${ref} (<${name}> is a delivery id, call:<id>/<index>, send:<id>, example or a file)`);
-  return prepareBytes(`file ${ref}`, readFileSync(ref), []);
-}
+const stored = (s: DiffSource) => s.source === 'delivery' || s.source === 'call' || s.source === 'send';
 
-function openExisting(dataDir: string): Store {
-  const file = join(dataDir, DATABASE_FILE);
-  if (!existsSync(file)) throw new Trouble(`no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
-  return openStore(file);
+/** A side as the API takes it: a reference, or a file's bytes. */
+function side(ref: string, name: 'a' | 'b'): DiffSource {
+  const source = parseDiffRef(ref);
+  if (source) return source;
+  if (!existsSync(ref) || !statSync(ref).isFile()) throw new Trouble(`no such file: ${ref} (<${name}> is a delivery id, call:<id>/<index>, send:<id>, example or a file)`);
+  return { source: 'bytes', base64: readFileSync(ref).toString('base64'), label: `file ${ref}` };
 }
 
 /** `--- A`, `+++ B`, one line per difference, and the summary. */

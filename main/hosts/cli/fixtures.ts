@@ -1,19 +1,22 @@
 // `fixtures export | import | replay`: deliveries as a folder of test fixtures with their original
-// timing (docs/FIXTURES.md), read back into a store, or replayed to a URL as a scenario.
+// timing (docs/FIXTURES.md), read back into a store, or replayed to a URL as a scenario. Export and
+// import go through the core of the data directory (with-core.ts, fixture-folder.ts).
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiInputError } from '../../../shared/api.js';
-import { DATABASE_FILE } from '../../core/app.js';
-import { openStore, type Store } from '../../core/store/index.js';
-import { importFixtures, type FixtureImportReport } from '../../core/transfer/fixtures-import.js';
-import { exportFixtures } from '../../core/transfer/fixtures-export.js';
+import { readFixtureFolder, type FixtureFault } from '../../core/transfer/fixtures-read.js';
 import { defaultDataDir } from './data-dir.js';
 import { idList, speed } from './options.js';
 import { formatMs } from './send.js';
 import { addSignOptions, addTargetOptions, commonInput, type SendFlags } from './send-options.js';
 import { fail, follow, openSession, startJob, summary, validInput } from './session.js';
 import { readerLeavingAbandonsWork } from './closed-pipe.js';
+import { withCore } from './with-core.js';
+import { missingIds } from './asked-ids.js';
+import { exportFixtureFolder, importFixtureFolder } from './fixture-folder.js';
+
+/** --ids `fixtures export` takes at most: a page sorts them all into arrival order (exportFixturePage's bound). */
+const MAX_IDS = 10_000;
 
 interface ExportFlags {
   data: string;
@@ -63,10 +66,13 @@ Example:
     .argument('<folder>', 'a folder written by fixtures export (or by hand, see docs/FIXTURES.md)')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .action(async (folder: string, flags: { data: string }) => {
-      const report = withStore(flags.data, (store) => importFixtures(store, folder));
-      printFaults(folder, report);
-      process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors.length} errors\n`);
-      if (report.errors.length) process.exitCode = 1;
+      const read = readFixtureFolder(folder);
+      await withCore(flags.data, { mustExist: false }, async (client) => {
+        const report = await importFixtureFolder(client, read);
+        printFaults(folder, report.errors);
+        process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors.length} errors\n`);
+        if (report.errors.length) process.exitCode = 1;
+      });
     });
 
   const replay = fixtures
@@ -97,29 +103,33 @@ Example:
 
 async function exportAction(flags: ExportFlags): Promise<void> {
   if (flags.ids && (flags.endpoint ?? flags.callee ?? flags.task) !== undefined) fail('give --ids, or --endpoint/--callee/--task (which combine), not both');
-  if (!existsSync(join(flags.data, DATABASE_FILE))) fail(`no store in ${flags.data} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
-  withStore(flags.data, (store) => {
+  if (flags.ids && flags.ids.length > MAX_IDS) fail(`at most ${MAX_IDS.toLocaleString('en')} --ids: select by --endpoint, --callee or --task instead`);
+  await withCore(flags.data, { mustExist: true }, async (client) => {
     const filter = { ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(flags.callee ? { callee: flags.callee } : {}), ...(flags.task ? { taskId: flags.task } : {}) };
-    const ids = flags.ids ?? (Object.keys(filter).length ? store.selection.idsMatching(filter, Number.MAX_SAFE_INTEGER) : undefined);
-    const missing = flags.ids?.filter((id) => !store.deliveries.row(id));
-    if (missing?.length) fail(`there is no delivery ${missing.map((id) => `#${id}`).join(', ')}`);
-    if (ids?.length === 0) fail('no delivery matches the selection');
-    const result = exportFixtures(store, flags.out, ids);
-    if (!result.ok) fail(result.error);
+    if (flags.ids) {
+      const missing = await missingIds(client, flags.ids);
+      if (missing.length) throw new Error(`there is no delivery ${missing.map((id) => `#${id}`).join(', ')}`);
+    } else if (Object.keys(filter).length && (await client.countDeliveries({ filter })).total === 0) {
+      throw new Error('no delivery matches the selection');
+    }
+    const result = await exportFixtureFolder(client, flags.out, flags.ids ? { ids: flags.ids } : { filter });
+    if (!result.ok) throw new Error(result.error);
     if (result.fixtures === 0) process.stderr.write('the store has no deliveries: wrote an empty scenario.json\n');
     else process.stderr.write(`wrote ${result.fixtures} fixture${result.fixtures === 1 ? '' : 's'} (${result.files} files with scenario.json) to ${flags.out}\n`);
   });
 }
 
 async function replayAction(folder: string, flags: ReplayFlags): Promise<void> {
-  const report = withStore(flags.data, (store) => importFixtures(store, folder));
-  if (report.errors.length) {
-    printFaults(folder, report);
+  const read = readFixtureFolder(folder);
+  if (read.errors.length) {
+    printFaults(folder, read.errors);
     fail('nothing sent: fix the fixtures above (or export them again)');
   }
-  if (report.deliveries.length === 0) fail(`${folder}: the scenario lists no fixtures`);
-  const session = await openSession(flags.data, { mustExist: true });
+  if (read.fixtures.length === 0) fail(`${folder}: the scenario lists no fixtures`);
+  // Imported through the core (beside a running serve, through its API), then sent by it.
+  const session = await openSession(flags.data, { mustExist: false });
   try {
+    const report = await importFixtureFolder(session.client, read);
     const input = validInput('replayChain', { ids: report.deliveries.map((d) => d.id), speed: flags.speed, ...commonInput(flags) });
     const fileOf = new Map(report.deliveries.map((d) => [d.id, d.file]));
     // The engine names deliveries; the user knows the files.
@@ -140,16 +150,6 @@ async function replayAction(folder: string, flags: ReplayFlags): Promise<void> {
   }
 }
 
-function printFaults(folder: string, report: FixtureImportReport): void {
-  for (const e of report.errors) process.stderr.write(`${e.file ? join(folder, e.file) : folder}: ${e.message}\n`);
-}
-
-/** Until fixtures go through the core's API: the store of `dataDir`, for the length of `use`. */
-function withStore<T>(dataDir: string, use: (store: Store) => T): T {
-  const store = openStore(join(dataDir, DATABASE_FILE));
-  try {
-    return use(store);
-  } finally {
-    store.close();
-  }
+function printFaults(folder: string, errors: FixtureFault[]): void {
+  for (const e of errors) process.stderr.write(`${e.file ? join(folder, e.file) : folder}: ${e.message}\n`);
 }

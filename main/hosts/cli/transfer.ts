@@ -1,18 +1,18 @@
-// `export` and `import`: the store as NDJSON and back (format: shared/export-format.ts).
+// `export` and `import`: the store as NDJSON and back (format: shared/export-format.ts), through the
+// core of the data directory (with-core.ts): beside a running serve over its API, else a core of the
+// command's own. Both page: export writes each page as it comes, import sends bounded batches.
 import type { Command } from 'commander';
 import { createReadStream, existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { DATABASE_FILE } from '../../core/app.js';
-import { openStore } from '../../core/store/index.js';
-import { exportNdjson } from '../../core/transfer/export-ndjson.js';
-import { importNdjson } from '../../core/transfer/import-ndjson.js';
+import { exportPages } from '../../../shared/export-paging.js';
 import { defaultDataDir } from './data-dir.js';
 import { idList } from './options.js';
-import { storedIds } from './asked-ids.js';
+import { reportMissing } from './asked-ids.js';
 import { finishOutputFile, openOutputFile } from './output-file.js';
 import { readableImportError } from './import-errors.js';
+import { importLines } from './import-batches.js';
+import { withCore } from './with-core.js';
 
 export function registerTransfer(program: Command): void {
   program
@@ -32,22 +32,20 @@ the others are still written, and the exit code is 1.
 `,
     )
     .action(async (opts: { data: string; out?: string; ids?: number[]; endpoint?: string }) => {
-      const store = openExisting(opts.data);
-      const ids = opts.ids ? storedIds(store, opts.ids, opts.data) : opts.endpoint ? store.selection.idsMatching({ endpoint: opts.endpoint }, Number.MAX_SAFE_INTEGER) : undefined;
-      // Standard output's EPIPE (`export | head`) is handled once for every command: closed-pipe.ts.
-      const file = opts.out ? openOutputFile(opts.out) : null;
-      const out = file ?? process.stdout;
-      try {
-        for (const line of exportNdjson(store, ids)) if (!out.write(line)) await once(out, 'drain');
-      } finally {
-        store.close();
-      }
-      if (file) await finishOutputFile(file);
+      await withCore(opts.data, { mustExist: true }, async (client) => {
+        if (opts.ids) await reportMissing(client, opts.ids, opts.data);
+        // Standard output's EPIPE (`export | head`) is handled once for every command: closed-pipe.ts.
+        const file = opts.out ? openOutputFile(opts.out) : null;
+        const out = file ?? process.stdout;
+        const selection = opts.ids ? { ids: opts.ids } : { filter: opts.endpoint ? { endpoint: opts.endpoint } : {} };
+        for await (const page of exportPages(client.exportNdjsonPage, selection)) if (page.ndjson && !out.write(page.ndjson)) await once(out, 'drain');
+        if (file) await finishOutputFile(file);
+      });
     });
 
   program
     .command('import')
-    .description('read export NDJSON into the store (the same capture twice is skipped)')
+    .description('read export NDJSON into the store (the same capture twice is skipped; works while serve runs)')
     .argument('<file>', 'NDJSON file, or - for standard input')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .action(async (file: string, opts: { data: string }) => {
@@ -55,24 +53,13 @@ the others are still written, and the exit code is 1.
         process.stderr.write(`error: no such file: ${file}\n`);
         process.exit(1);
       }
-      const store = openStore(join(opts.data, DATABASE_FILE));
-      const input = file === '-' ? process.stdin : createReadStream(file);
-      try {
-        const report = await importNdjson(store, createInterface({ input, crlfDelay: Infinity }));
-        for (const e of report.errors) process.stderr.write(`line ${e.line}: ${readableImportError(e.message)}\n`);
-        process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors.length} errors\n`);
-        if (report.errors.length) process.exitCode = 1;
-      } finally {
-        store.close();
-      }
+      await withCore(opts.data, { mustExist: false }, async (client) => {
+        const input = file === '-' ? process.stdin : createReadStream(file);
+        const report = await importLines(client, createInterface({ input, crlfDelay: Infinity }), ({ errors }) => {
+          for (const e of errors) process.stderr.write(`line ${e.line}: ${readableImportError(e.message)}\n`);
+        });
+        process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors} errors\n`);
+        if (report.errors) process.exitCode = 1;
+      });
     });
-}
-
-function openExisting(dataDir: string) {
-  const file = join(dataDir, DATABASE_FILE);
-  if (!existsSync(file)) {
-    process.stderr.write(`error: no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir>\n`);
-    process.exit(1);
-  }
-  return openStore(file);
 }

@@ -1,7 +1,7 @@
 // The inbox: every delivery, newest first, live. Stays mounted while other screens are open so that
 // coming back keeps the scroll position, the loaded pages and the selection.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { BULK_RESEND_LIMIT, type DeliveryFilter } from '../../../shared/api.js';
+import type { DeliveryFilter } from '../../../shared/api.js';
 import { parseSearch } from '../../../shared/search-syntax.js';
 import { navigate } from '../routing/use-route.js';
 import { BulkResendBar } from '../resend/BulkResendBar.js';
@@ -73,8 +73,6 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
   const n = inbox.rows.length;
   // The exact total once counted; until then (or if counting failed) what the loaded pages say.
   const count = total !== null ? `${total.toLocaleString('en')} ${deliveries(total)}` : `${n}${inbox.hasMore ? '+' : ''} ${n === 1 && !inbox.hasMore ? 'delivery' : 'deliveries'}`;
-  // A bulk re-send by filter sends the oldest BULK_RESEND_LIMIT: the button says so rather than promise all.
-  const bulkCount = total !== null && total > BULK_RESEND_LIMIT ? `the oldest ${BULK_RESEND_LIMIT.toLocaleString('en')} of ${count}` : count;
   return (
     <section className="screen inbox" hidden={!active}>
       <InboxToolbar
@@ -87,7 +85,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} count={bulkCount} empty={n === 0 && !inbox.hasMore} />
+        <BulkResendBar filter={filter} shown={count} newest={inbox.rows[0]?.id ?? null} empty={n === 0 && !inbox.hasMore} />
         <ExportButtons filter={filter} />
         <ColumnChooser columns={COLUMNS} hidden={hidden} onToggle={toggle} />
       </div>

@@ -1,8 +1,9 @@
 // Bulk re-send from the inbox: every delivery matching the current filter (oldest first) to one URL,
 // previewed (how many, the first few), kept or re-signed, with the vendor retry policy if wanted,
 // bounded concurrency, live progress, a summary of outcomes, the failed items with why, and "re-send
-// the failed ones".
-import { useState } from 'react';
+// the failed ones". It says exactly how many it sends (countDeliveries), and sends that many: the
+// oldest, so that what arrives after the count was shown is not sent unannounced.
+import { useEffect, useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { JobInfo } from '../../../shared/model.js';
 import { useApi } from '../api/context.js';
@@ -15,11 +16,37 @@ import { SignChoiceFields } from './SignChoiceFields.js';
 import { useTrackedJob } from './use-job.js';
 
 const LAST_TARGET = 'callback-inspector.resend.to';
+/** Deliveries one bulk re-send takes at most (bulkResend's limit). */
+const MAX_BULK = 100_000;
 
-/** `count` says how many the inbox shows (`200+ deliveries`); `empty`: nothing matches, nothing to send. */
-export function BulkResendBar({ filter, count, empty }: { filter: DeliveryFilter; count: string; empty: boolean }) {
+const n = (x: number) => x.toLocaleString('en');
+
+/** `1 delivery`, `1,500 deliveries`, `the oldest 100,000 of 102,000 deliveries`. */
+function howMany(count: number): string {
+  if (count > MAX_BULK) return `the oldest ${n(MAX_BULK)} of ${n(count)} deliveries`;
+  return `${n(count)} ${count === 1 ? 'delivery' : 'deliveries'}`;
+}
+
+/**
+ * `shown`: how many the inbox shows (`200+ deliveries`), said until the exact count is in; `newest`:
+ * the newest delivery listed, so that an arrival counts again; `empty`: nothing matches.
+ */
+export function BulkResendBar({ filter, shown, newest, empty }: { filter: DeliveryFilter; shown: string; newest: number | null; empty: boolean }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
+  // Counted again on each arrival; a count of another filter is never shown or sent.
+  const [counted, setCounted] = useState<{ filter: DeliveryFilter; count: number } | null>(null);
+  const count = counted?.filter === filter ? counted.count : null;
+  useEffect(() => {
+    let current = true;
+    api.countDeliveries({ filter }).then(
+      (r) => current && setCounted({ filter, count: r.total }),
+      () => current && setCounted(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, filter, newest]);
   const [to, setTo] = useState(() => sessionStorage.getItem(LAST_TARGET) ?? '');
   const [concurrency, setConcurrency] = useState('8');
   const [options, setOptions] = useState<SignForm & RetryForm>({ ...DEFAULT_SIGN_FORM, ...DEFAULT_RETRY_FORM });
@@ -37,24 +64,27 @@ export function BulkResendBar({ filter, count, empty }: { filter: DeliveryFilter
   };
   const send = () => {
     sessionStorage.setItem(LAST_TARGET, to.trim());
+    if (count === null || count === 0) return;
     // A blank KEY signs each delivery with its own endpoint's KEY: a selection may span endpoints.
-    void run(() => api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency), sign: signChoiceOf(options, 'endpoint'), ...(retry ? { retry } : {}) }));
+    void run(() =>
+      api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency), limit: Math.min(count, MAX_BULK), sign: signChoiceOf(options, 'endpoint'), ...(retry ? { retry } : {}) }),
+    );
   };
 
   if (!open) {
     return (
       <div className="bulk-bar">
-        <button type="button" onClick={() => setOpen(true)} disabled={empty} title={empty ? 'Nothing matches the filter' : undefined}>Re-send {count}…</button>
+        <button type="button" onClick={() => setOpen(true)} disabled={empty || count === 0} title={empty || count === 0 ? 'Nothing matches the filter' : undefined}>Re-send {count === null ? shown : howMany(count)}…</button>
       </div>
     );
   }
   const running = job?.state === 'running';
   return (
     <form className="bulk-bar" onSubmit={(e) => { e.preventDefault(); send(); }}>
-      <span>Re-send {count} matching the filter, oldest first, to</span>
+      <span>Re-send {count === null ? shown : howMany(count)} matching the filter, oldest first, to</span>
       <input className="target" value={to} onChange={(e) => setTo(e.target.value)} placeholder="http://127.0.0.1:3000/callback" aria-label="bulk target URL" />
       <label>at most <input type="number" min={1} max={256} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} aria-label="concurrency" /> at once</label>
-      <button type="submit" className="primary" disabled={running}>Send</button>
+      <button type="submit" className="primary" disabled={running || count === null || count === 0}>Send</button>
       {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
       {job && !running && job.failed > 0 && (
         <button type="button" onClick={() => void run(() => api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency), ...(retry ? { retry } : {}) }))}>Re-send the {job.failed} failed (to the URL above)</button>
