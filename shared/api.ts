@@ -364,8 +364,12 @@ export type ApiBridge = ApiClient & {
   on<E extends EventName>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
 };
 
+/** What a transport passes an operation beside its input: `signal` aborts when its caller leaves (a closed HTTP request, a closed window). */
+export interface OpContext {
+  signal?: AbortSignal;
+}
 /** The core implements this; every host exposes it. */
-export type ApiService = { [K in OpName]: (args: OpArgs<K>) => Promise<OpOutput<K>> };
+export type ApiService = { [K in OpName]: (args: OpArgs<K>, context?: OpContext) => Promise<OpOutput<K>> };
 /** What the renderer calls, whatever the transport. */
 export type ApiClient = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
 

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { announceHeld, API_TOKEN_FILE } from '../data-dir-lock.js';
-import { ApiInputError, IMPORT_REQUEST_BYTES, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpName } from '../../../shared/api.js';
+import { ApiInputError, IMPORT_REQUEST_BYTES, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpContext, type OpName } from '../../../shared/api.js';
 import type { EventBus } from '../events/event-bus.js';
 import { streamEvents } from './event-stream.js';
 import type { WaitForDelivery } from '../service/wait-ops.js';
@@ -77,8 +77,8 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
         try {
           const args = parseInput(name, req.body);
           // Operations may take the request's signal (waitForDelivery stops waiting when it aborts).
-          const run = options.service[name] as (a: unknown, signal: AbortSignal) => Promise<unknown>;
-          return reply.send({ result: (await run(args, abort.signal)) ?? null });
+          const run = options.service[name] as (a: unknown, context: OpContext) => Promise<unknown>;
+          return reply.send({ result: (await run(args, { signal: abort.signal })) ?? null });
         } catch (error) {
           if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
           if (abort.signal.aborted) return reply.code(503).send({ error: closing ? 'the API is shutting down' : 'the client left' });
@@ -125,7 +125,7 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
       let after = input.after;
       try {
         for (;;) {
-          const found = await wait({ ...input, ...(after === undefined ? {} : { after }) }, abort.signal);
+          const found = await wait({ ...input, ...(after === undefined ? {} : { after }) }, { signal: abort.signal });
           if ('timedOut' in found) after = found.after;
           else {
             after = found.id;

@@ -4,7 +4,7 @@
 // which asked ids are missing. Exports are built in the body
 // reader's process, under its limits, never on the receiver's thread; NDJSON derives what is still
 // pending there. Spread into the service by createService.
-import type { ApiService } from '../../../shared/api.js';
+import type { ApiService, OpContext } from '../../../shared/api.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 import type { Store } from '../store/index.js';
 
@@ -20,16 +20,16 @@ export interface ExportOpsDeps {
 export function createExportOps({ store, bodies, defaultBase }: ExportOpsDeps): ExportOps {
   const tooLarge = 'this export is too large';
   return {
-    async exportNdjson({ ids, filter, limit }, signal?: AbortSignal) {
+    async exportNdjson({ ids, filter, limit }, { signal }: OpContext = {}) {
       return bodies.read({ type: 'ndjson', ids, filter, limit }, { op: 'exportNdjson', tooLarge, ...(signal && { signal }) });
     },
-    async exportHar({ ids, filter, limit }, signal?: AbortSignal) {
+    async exportHar({ ids, filter, limit }, { signal }: OpContext = {}) {
       return bodies.read({ type: 'har', ids, filter, limit, base: defaultBase() }, { op: 'exportHar', tooLarge, ...(signal && { signal }) });
     },
-    async exportNdjsonPage({ ids, filter, after, limit }, signal?: AbortSignal) {
+    async exportNdjsonPage({ ids, filter, after, limit }, { signal }: OpContext = {}) {
       return bodies.read({ type: 'ndjson-page', ids, filter, after, limit }, { op: 'exportNdjsonPage', tooLarge, ...(signal && { signal }) });
     },
-    async exportHarPage({ ids, filter, after, limit }, signal?: AbortSignal) {
+    async exportHarPage({ ids, filter, after, limit }, { signal }: OpContext = {}) {
       return bodies.read({ type: 'har-page', ids, filter, after, limit, base: defaultBase() }, { op: 'exportHarPage', tooLarge, ...(signal && { signal }) });
     },
     async missingDeliveries({ ids }) {

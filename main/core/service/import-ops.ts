@@ -3,7 +3,7 @@
 // body reader's process (transfer/import-ndjson.ts, transfer/fixtures-import.ts); this thread only
 // writes, a few deliveries at a time, so that beside a running receiver the store keeps one writer
 // and arrivals wait for at most a few rows. Spread into the service by createService.
-import type { ApiService, ImportBatchReport } from '../../../shared/api.js';
+import type { ApiService, ImportBatchReport, OpContext } from '../../../shared/api.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
@@ -27,7 +27,7 @@ export function createImportOps({ store, bodies }: { store: Store; bodies: BodyR
   };
 
   return {
-    async importNdjson({ lines, firstLine, earlier }, signal?: AbortSignal) {
+    async importNdjson({ lines, firstLine, earlier }, { signal }: OpContext = {}) {
       const read = await bodies.read({ type: 'import-lines', lines, firstLine }, { op: 'importNdjson', tooLarge: 'these lines are too large to import at once', ...(signal && { signal }) });
       const storeIdOf = new Map(earlier);
       const report: ImportBatchReport = { imported: 0, skipped: 0, errors: [], stored: [] };
@@ -47,7 +47,7 @@ export function createImportOps({ store, bodies }: { store: Store; bodies: BodyR
       return report;
     },
 
-    async importFixtures({ fixtures, earlier }, signal?: AbortSignal) {
+    async importFixtures({ fixtures, earlier }, { signal }: OpContext = {}) {
       const captures = fixtures.map((f) => ({
         receivedAt: f.receivedAt,
         endpoint: f.endpoint,

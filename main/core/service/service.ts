@@ -1,6 +1,6 @@
 // The core's implementation of the API contract (shared/api.ts). Hosts expose it over HTTP or IPC;
 // inputs arrive already validated by the contract's schemas.
-import type { ApiService, ServerInfo } from '../../../shared/api.js';
+import type { ApiService, ServerInfo, OpContext } from '../../../shared/api.js';
 import { DETAIL_CALLS, type CallDetail, type DeliveryDetail, type EndpointConfig } from '../../../shared/model.js';
 import type { BodyReader } from '../bodies/body-reader.js';
 import { toDetailBase, type Store } from '../store/index.js';
@@ -70,11 +70,11 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
       return detail;
     },
 
-    async getRawBody({ id }, signal?: AbortSignal) {
+    async getRawBody({ id }, { signal }: OpContext = {}) {
       return bodies.read({ type: 'raw', id }, { op: 'getRawBody', tooLarge: `delivery #${id}'s body is too large to show`, ...(signal && { signal }) });
     },
 
-    async getCall({ deliveryId, index }, signal?: AbortSignal) {
+    async getCall({ deliveryId, index }, { signal }: OpContext = {}) {
       const call = store.calls.at(deliveryId, index);
       if (!call) return null;
       // The entry is cut from the whole body, which only the body reader's process parses.

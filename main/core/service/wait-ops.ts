@@ -2,7 +2,7 @@
 // matching a search once it arrives. Spread into the service by createService. The deliveryReceived
 // event only wakes the waiter; the store decides (an event can be missed, or come while the row is
 // still pending), and a slow timer re-checks in case no event comes at all (a row derived later).
-import type { ApiService, OpArgs, OpOutput } from '../../../shared/api.js';
+import type { ApiService, OpArgs, OpOutput, OpContext } from '../../../shared/api.js';
 import type { DeliveryDetail } from '../../../shared/model.js';
 import { readSearch } from '../../../shared/search-syntax.js';
 import type { Store } from '../store/index.js';
@@ -11,7 +11,7 @@ import type { EventBus } from '../events/event-bus.js';
 
 export type WaitOps = Pick<ApiService, 'waitForDelivery'>;
 /** The operation as it runs: after its input, the transport's "the caller has gone". */
-export type WaitForDelivery = (args: OpArgs<'waitForDelivery'>, signal?: AbortSignal) => Promise<OpOutput<'waitForDelivery'>>;
+export type WaitForDelivery = (args: OpArgs<'waitForDelivery'>, context?: OpContext) => Promise<OpOutput<'waitForDelivery'>>;
 
 /** How often a waiter looks again without an event. */
 export const RECHECK_MS = 1000;
@@ -30,7 +30,7 @@ export function createWaitOps({ store, events, detail }: WaitDeps): WaitOps {
      * `signal`: the transport's "the caller has gone" (HTTP: the client disconnected); the waiter is
      * released at once instead of at its timeout.
      */
-    async waitForDelivery({ match, filter, after, timeoutMs }, signal?: AbortSignal) {
+    async waitForDelivery({ match, filter, after, timeoutMs }, { signal }: OpContext = {}) {
       // The input schema has already refused a search with impossible values.
       const wanted = filter ?? readSearch(match ?? '').filter;
       const baseline = after ?? queries.lastId();

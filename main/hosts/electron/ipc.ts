@@ -2,7 +2,7 @@
 // so a new operation needs nothing here), each behind the sender check, validating its input with the
 // operation's schema before the service sees it; and the core's events pushed to the window.
 import type { IpcMain } from 'electron';
-import { ApiInputError, eventNames, operations, parseInput, type ApiService, type OpName } from '../../../shared/api.js';
+import { ApiInputError, eventNames, operations, parseInput, type ApiService, type OpContext, type OpName } from '../../../shared/api.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { eventChannel, invokeChannel, type IpcReply } from './channels.js';
 import { handleFromAppPage } from './sender.js';
@@ -23,10 +23,10 @@ export interface IpcOptions {
 export function registerIpc(options: IpcOptions): () => void {
   const names = Object.keys(operations) as OpName[];
   for (const name of names) {
-    const run = options.service[name] as (args: unknown) => Promise<unknown>;
-    handleFromAppPage(options.ipcMain, invokeChannel(name), options.pageUrl, async (input): Promise<IpcReply> => {
+    const run = options.service[name] as (args: unknown, context: OpContext) => Promise<unknown>;
+    handleFromAppPage(options.ipcMain, invokeChannel(name), options.pageUrl, async (input, context): Promise<IpcReply> => {
       try {
-        return { ok: true, result: await run(parseInput(name, input)) };
+        return { ok: true, result: await run(parseInput(name, input), context) };
       } catch (error) {
         if (error instanceof ApiInputError) return { ok: false, error: { message: error.message, issues: error.issues } };
         options.onError(error);

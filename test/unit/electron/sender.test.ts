@@ -1,6 +1,9 @@
-// Which frames may call the API: the top frame of the app's own page, whatever its route, and no other.
+// Which frames may call the API: the top frame of the app's own page, whatever its route, and no
+// other; and a call outlives its page no longer than the page.
 import { describe, expect, it, vi } from 'vitest';
-import { isAppFrame } from '../../../main/hosts/electron/sender.js';
+import { EventEmitter } from 'node:events';
+import { handleFromAppPage, isAppFrame } from '../../../main/hosts/electron/sender.js';
+import { ipcEventFrom } from './support/fake-electron.js';
 
 vi.mock('electron', () => import('./support/fake-electron.js').then((m) => m.electronModule));
 
@@ -30,5 +33,47 @@ describe('isAppFrame', () => {
 
   it('refuses a frame that is gone', () => {
     expect(isAppFrame(null, page)).toBe(false);
+  });
+});
+
+describe('a call answered for the page', () => {
+  const answered = () => {
+    let handler: ((event: unknown, input: unknown) => Promise<unknown>) | undefined;
+    const ipcMain = { handle: (_channel: string, h: typeof handler) => void (handler = h) };
+    let seen: AbortSignal | undefined;
+    let release: () => void = () => {};
+    handleFromAppPage(ipcMain as never, 'api:waitForDelivery', page, (_input, { signal }) => {
+      seen = signal;
+      return new Promise((resolve) => (release = () => resolve('done')));
+    });
+    const sender = new EventEmitter();
+    const call = handler!(ipcEventFrom(`${page}#/inbox`, null, sender), {});
+    return { sender, call, signal: () => seen!, release: () => release() };
+  };
+
+  it('runs with a signal that aborts when its window is destroyed', async () => {
+    const { sender, signal, release, call } = answered();
+    expect(signal().aborted).toBe(false);
+    sender.emit('destroyed');
+    expect(signal().aborted).toBe(true);
+    release();
+    await call;
+  });
+
+  it('aborts when the page reloads or navigates off, not when its route (the hash) changes', async () => {
+    const { sender, signal, release, call } = answered();
+    sender.emit('did-start-navigation', { isSameDocument: true, isMainFrame: true });
+    expect(signal().aborted).toBe(false);
+    sender.emit('did-start-navigation', { isSameDocument: false, isMainFrame: true });
+    expect(signal().aborted).toBe(true);
+    release();
+    await call;
+  });
+
+  it('lets go of the window once answered', async () => {
+    const { sender, release, call } = answered();
+    release();
+    expect(await call).toBe('done');
+    expect(sender.listenerCount('destroyed') + sender.listenerCount('did-start-navigation')).toBe(0);
   });
 });

@@ -121,7 +121,7 @@ export const electronModule = {
   utilityProcess,
 };
 
-/** An IPC event as Electron builds it for a call from a frame showing `url`. */
-export function ipcEventFrom(url: string, parent: unknown = null) {
-  return { senderFrame: { url, parent } };
+/** An IPC event as Electron builds it for a call from a frame showing `url`; `sender` is its webContents. */
+export function ipcEventFrom(url: string, parent: unknown = null, sender: EventEmitter = new EventEmitter()) {
+  return { senderFrame: { url, parent }, sender };
 }
