@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 
 interface Recorder {
   frames: number[];
-  loafs: Array<{ start: number; end: number }>;
+  loafs: Array<{ start: number; end: number; scripts: number; layout: number }>;
   keys: number[];
   presses: number[];
 }
@@ -25,7 +25,11 @@ export async function recordFrames(page: Page): Promise<void> {
     requestAnimationFrame(tick);
     try {
       new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) r.loafs.push({ start: e.startTime, end: e.startTime + e.duration });
+        for (const e of list.getEntries()) {
+          const f = e as PerformanceEntry & { scripts: Array<{ duration: number }>; styleAndLayoutStart: number };
+          const end = f.startTime + f.duration;
+          r.loafs.push({ start: f.startTime, end, scripts: f.scripts.reduce((sum, s) => sum + s.duration, 0), layout: f.styleAndLayoutStart > 0 ? end - f.styleAndLayoutStart : 0 });
+        }
       }).observe({ type: 'long-animation-frame' });
     } catch {
       // Not this browser: the frame gaps alone.
@@ -43,6 +47,9 @@ export interface Longest {
   gap: number;
   /** The longest long-animation-frame that ends after `from`, 0 when none (or no such entries in this browser). */
   loaf: number;
+  /** Of that frame: the time in scripts (those over 5 ms) and in style, layout and paint: where it went. */
+  loafScripts: number;
+  loafLayout: number;
 }
 
 /** The longest frame between `from` and now. */
@@ -53,8 +60,8 @@ export async function longestFrameSince(page: Page, from: number): Promise<Longe
     const f = r.frames;
     for (let i = f.length - 1; i > 0 && f[i]! > from; i--) gap = Math.max(gap, f[i]! - f[i - 1]!);
     gap = Math.max(gap, performance.now() - (f.at(-1) ?? from));
-    const loaf = Math.max(0, ...r.loafs.filter((l) => l.end > from).map((l) => l.end - l.start));
-    return { gap, loaf };
+    const longest = r.loafs.filter((l) => l.end > from).sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+    return { gap, loaf: longest ? longest.end - longest.start : 0, loafScripts: longest?.scripts ?? 0, loafLayout: longest?.layout ?? 0 };
   }, from);
 }
 

@@ -29,7 +29,7 @@ try {
     samples.push({ deliveries: Math.round((TOTAL * step) / STEPS) + step, serve: rss(s.pid), children: childPids(s.pid).reduce((sum, pid) => sum + rss(pid), 0), seconds: (performance.now() - t) / 1000 });
   }
   const peak = peakRss(s.pid);
-  console.table(samples.map((x) => ({ deliveries: x.deliveries, 'serve RSS MB': Math.round(x.serve / MB), 'its children MB': Math.round(x.children / MB), 'after s': Math.round(x.seconds) })));
+  console.table(samples.map((x) => ({ deliveries: x.deliveries.toLocaleString('en'), 'serve RSS MB': Math.round(x.serve / MB), 'its children MB': Math.round(x.children / MB), 'after s': Math.round(x.seconds) })));
   const first = samples[0]!;
   const last = samples.at(-1)!;
   const growth = last.serve / first.serve;

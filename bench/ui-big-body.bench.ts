@@ -30,13 +30,16 @@ function bodyAtLimit(): string {
 }
 
 const bodies = [
-  { id: 1, text: seed, name: 'seed example (2 KB)' },
+  { id: 1, text: seed, name: 'seed example' },
   // 8,000,000 bytes: the re-send editor takes bodies up to 8 MiB (MAX_RESIGN_BYTES), and 8 MiB of
   // whole calls would be just over it.
   { id: 2, text: bigBody(8_000_000), name: '8 MB call-end' },
   { id: 3, text: bodyAtLimit(), name: 'call-end at the body limit' },
 ];
-const size = (id: number) => `${(Buffer.byteLength(bodies[id - 1]!.text) / 1e6).toFixed(1)} MB`;
+const size = (id: number) => {
+  const bytes = Buffer.byteLength(bodies[id - 1]!.text);
+  return bytes < 1e6 ? `${(bytes / 1e3).toFixed(1)} KB` : `${(bytes / 1e6).toFixed(1)} MB`;
+};
 
 const env = serveAndBrowser();
 beforeAll(async () => {
@@ -57,7 +60,7 @@ const go = async (hash: string) => {
   await page.evaluate((h) => (window.location.hash = h), hash);
 };
 const ms = (x: number) => `${Math.round(x)} ms`;
-const frames = (l: Longest) => `longest frame gap ${ms(l.gap)}${l.loaf > 0 ? `, longest animation frame ${ms(l.loaf)}` : ''}`;
+const frames = (l: Longest) => `longest frame gap ${ms(l.gap)}${l.loaf > 0 ? `, longest animation frame ${ms(l.loaf)} (in scripts ${ms(l.loafScripts)}, in style and layout ${ms(l.loafLayout)})` : ''}`;
 
 /** A click on the delivery's inbox row → the first frame that draws its JSON view. */
 async function openByClick(id: number): Promise<{ ms: number } & Longest> {
