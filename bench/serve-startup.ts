@@ -9,7 +9,8 @@ import { BENCH_ROWS, copyInto, filledStore } from './fill-store.js';
 import { api, serve } from './serve-process.js';
 import { report } from './targets.js';
 
-const ROUNDS = Number(process.env.BENCH_STARTS ?? 5);
+/** Starts of each store, alternating: one start's time moves by ±50% on the shared 2-core VM. */
+const ROUNDS = Number(process.env.BENCH_STARTS ?? 9);
 const sizes = [...new Set([0, 50_000, BENCH_ROWS])].sort((a, b) => a - b);
 
 async function start(dataDir: string): Promise<{ urls: number; firstPage: number }> {
@@ -45,14 +46,14 @@ try {
       'vs empty': +ratio(d, 'urls').toFixed(2),
       'first inbox page, median ms': Math.round(median(d.runs.map((r) => r.firstPage))),
       'vs empty ': +ratio(d, 'firstPage').toFixed(2),
-      'all runs (URLs) ms': d.runs.map((r) => Math.round(r.urls)).join(', '),
+      'fastest (URLs) ms': Math.round(Math.min(...d.runs.map((r) => r.urls))),
     })),
   );
   for (const d of dirs.slice(1)) {
     const urls = ratio(d, 'urls');
     const page = ratio(d, 'firstPage');
-    const at = d.rows === 1_000_000 ? '' : ` (at ${d.rows.toLocaleString('en')}, not the target's 1,000,000: BENCH_ROWS=1000000)`;
-    report('startup', `${d.rows.toLocaleString('en')} deliveries: ${urls.toFixed(2)}× the empty store's start to the URLs (${Math.round(median(d.runs.map((r) => r.urls)))} vs ${Math.round(median(empty.runs.map((r) => r.urls)))} ms), ${page.toFixed(2)}× to the first inbox page, median of ${ROUNDS}${at}`, urls <= 1.2 && page <= 1.2);
+    const at = d === dirs.at(-1) && d.rows < 1_000_000 ? ` (the target is at 1,000,000: BENCH_ROWS=1000000)` : '';
+    report('startup', `${d.rows.toLocaleString('en')} deliveries: ${urls.toFixed(2)}× the empty store's start to the URLs (${Math.round(median(d.runs.map((r) => r.urls)))} vs ${Math.round(median(empty.runs.map((r) => r.urls)))} ms), ${page.toFixed(2)}× to the first inbox page, median of ${ROUNDS} (fastest: ${Math.round(Math.min(...d.runs.map((r) => r.urls)))} vs ${Math.round(Math.min(...empty.runs.map((r) => r.urls)))} ms)${at}`, urls <= 1.2 && page <= 1.2);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
