@@ -5,14 +5,14 @@
 // BENCH_SECONDS sets each throughput run (default 5), BENCH_ROUNDS how many of each (default 4),
 // BENCH_WAL_SECONDS the flood (default 60).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { DATABASE_FILE, startCore, type CoreOptions } from '../main/core/app.js';
 import { fullSpeed, seed, SEED_CALL_ID } from './full-speed.js';
+import { api, childPids, peakRss, serve } from './serve-process.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const walSeconds = Number(process.env.BENCH_WAL_SECONDS ?? 60);
@@ -72,30 +72,6 @@ async function walFlood(): Promise<{ peak: number; end: number; rps: number }> {
   }
 }
 
-/** `serve` in its own process, so that its peak RSS (VmHWM) is its own. */
-async function serve(extra: string[]): Promise<{ url: string; ui: string; pid: number; stop: () => Promise<void> }> {
-  const bin = new URL('../bin/callback-inspector.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', tempDir(), ...extra], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let url: string | null = null;
-  for await (const line of createInterface({ input: child.stdout })) {
-    url ??= /^receiver: (\S+)$/.exec(line)?.[1] ?? null;
-    const ui = /^ui: (\S+)$/.exec(line)?.[1];
-    if (url && ui) {
-      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-      return { url, ui, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
-    }
-  }
-  throw new Error('serve printed no receiver and ui URLs');
-}
-
-/** One API call to a `serve`, authorised by the token in its ui: URL. */
-async function api<T>(ui: string, op: string, input: unknown): Promise<T> {
-  const u = new URL(ui);
-  const token = new URLSearchParams(u.hash.slice(1)).get('token');
-  const res = await fetch(new URL(`/api/${op}`, u.origin), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  return ((await res.json()) as { result: T }).result;
-}
-
 /**
  * The issue's 61 KB gzip whose Details holds 21M empty objects (63 MB inflated): serve's peak RSS
  * from its arrival until it is derived, against an idle serve's after one normal delivery; and the
@@ -104,7 +80,7 @@ async function api<T>(ui: string, op: string, input: unknown): Promise<T> {
 async function inflatingBody(): Promise<{ idle: number; peak: number; children: number; deriveMs: number; status: number }> {
   const text = Buffer.from(`{"TaskID":"bomb","Sign":"x","Details":[${'{},'.repeat(21_000_000 - 1)}{}]}`);
   const body = gzipSync(text, { level: 9 });
-  const s = await serve([]);
+  const s = await serve(tempDir());
   try {
     await post(s.url, seed, null);
     await api(s.ui, 'waitForDelivery', { match: `CallID:${SEED_CALL_ID}`, after: 0, timeoutMs: 30_000 });
@@ -122,26 +98,6 @@ async function inflatingBody(): Promise<{ idle: number; peak: number; children: 
   } finally {
     await s.stop();
   }
-}
-
-/** The processes `pid` started (Linux: the ppid field of /proc/<pid>/stat). */
-function childPids(pid: number): number[] {
-  return readdirSync('/proc')
-    .filter((d) => /^\d+$/.test(d))
-    .filter((d) => {
-      try {
-        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
-        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-function peakRss(pid: number): number {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(m![1]) * 1024;
 }
 
 function post(url: string, head: Buffer, body: Buffer | null): Promise<number> {
@@ -182,7 +138,7 @@ process.stdin.once('data', () => (stop = true));
 
 /** 40 clients send a 30 MB body at once, while the probe measures how long a small delivery waits. */
 async function bigBodies(extra: string[]): Promise<{ rss: number; ok: number; busy: number; other: number; probeMaxMs: number; seconds: number }> {
-  const s = await serve(extra);
+  const s = await serve(tempDir(), extra);
   const filler = Buffer.alloc(30_000_000, 0x20);
   const probe = spawn(process.execPath, ['-e', PROBE, s.url, seed.toString('utf8')], { stdio: ['pipe', 'pipe', 'inherit'] });
   let probed = '';
