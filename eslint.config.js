@@ -27,13 +27,19 @@ export default tseslint.config(
       'no-new-func': 'error',
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Worker'] Property[key.name='eval']", message: 'A worker runs a module file, not source text (see main/core/child-process.ts).' },
+        {
+          selector: "NewExpression[callee.name='Worker'] Property[key.name='eval']",
+          message: 'A worker runs a module file, not source text (see main/core/child-process.ts).',
+        },
       ],
     },
   },
   {
     files: ['shared/**/*.ts'],
-    rules: restrict([...nodeBuiltins, 'electron', '**/main/**', '**/renderer/**', 'better-sqlite3'], 'shared/ runs in Node and in the browser: no Node, Electron, core or renderer imports.'),
+    rules: restrict(
+      [...nodeBuiltins, 'electron', '**/main/**', '**/renderer/**', 'better-sqlite3'],
+      'shared/ runs in Node and in the browser: no Node, Electron, core or renderer imports.',
+    ),
   },
   {
     files: ['main/core/**/*.ts'],
@@ -41,7 +47,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    rules: restrict([...nodeBuiltins, 'electron', '**/main/**', 'better-sqlite3'], 'The renderer reaches the core only through shared/api.ts.'),
+    rules: restrict(
+      [...nodeBuiltins, 'electron', '**/main/**', 'better-sqlite3'],
+      'The renderer reaches the core only through shared/api.ts.',
+    ),
   },
   {
     // The rules of hooks, and every dependency listed: one left out on purpose says why, in place.

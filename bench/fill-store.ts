@@ -45,8 +45,20 @@ function row(i: number, rows: number): { body: Buffer; derived: IngestResult } {
       .replace('"finished"', JSON.stringify(status))
       .replace('"Intention": "E"', `"Intention": ${JSON.stringify(intention)}`),
   );
-  const call = { ...template.calls[0]!, callId, calleeNumber: callee, status, intention, redials: template.calls[0]!.redials.map((r) => ({ ...r, callId: hex(i + 0x10000000), calleeNumber: callee })) };
-  const derived: IngestResult = { ...template, taskName: task, calls: [call], searchText: `${task} ${callee} ${callId} ${template.searchText}` };
+  const call = {
+    ...template.calls[0]!,
+    callId,
+    calleeNumber: callee,
+    status,
+    intention,
+    redials: template.calls[0]!.redials.map((r) => ({ ...r, callId: hex(i + 0x10000000), calleeNumber: callee })),
+  };
+  const derived: IngestResult = {
+    ...template,
+    taskName: task,
+    calls: [call],
+    searchText: `${task} ${callee} ${callId} ${template.searchText}`,
+  };
   return { body, derived };
 }
 
@@ -63,13 +75,18 @@ const CACHE = join(tmpdir(), 'callback-inspector-bench-stores');
 
 /** A store of `rows` deliveries, 1 second apart from 2024-01-01, filled now or reused from earlier in the run (a fill cut short is redone). */
 export function filledStore(rows: number = BENCH_ROWS): FilledStore {
-  const key = createHash('sha256').update(`${commit()}\n${readFileSync(new URL(import.meta.url))}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${commit()}\n${readFileSync(new URL(import.meta.url))}`)
+    .digest('hex')
+    .slice(0, 16);
   const dir = join(CACHE, key, String(rows));
   const file = join(dir, 'store.db');
   const marker = join(dir, 'filled.json');
-  if (existsSync(marker)) return { file, ...(JSON.parse(readFileSync(marker, 'utf8')) as { rows: number; rawBytes: number }), fillSeconds: null };
+  if (existsSync(marker))
+    return { file, ...(JSON.parse(readFileSync(marker, 'utf8')) as { rows: number; rawBytes: number }), fillSeconds: null };
   // Stores of other code go: at 1,000,000 rows each is 3 GB.
-  if (existsSync(CACHE)) for (const old of readdirSync(CACHE).filter((d) => d !== key)) rmSync(join(CACHE, old), { recursive: true, force: true });
+  if (existsSync(CACHE))
+    for (const old of readdirSync(CACHE).filter((d) => d !== key)) rmSync(join(CACHE, old), { recursive: true, force: true });
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const started = performance.now();
@@ -81,13 +98,24 @@ export function filledStore(rows: number = BENCH_ROWS): FilledStore {
     for (let i = from; i < to; i++) {
       const { body, derived } = row(i, rows);
       rawBytes += body.length;
-      const captured = { receivedAt: start + i * 1000, endpoint: 'default', method: 'POST', path: '/', query: '', headers, remoteAddress: '127.0.0.1', body, truncated: false };
+      const captured = {
+        receivedAt: start + i * 1000,
+        endpoint: 'default',
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers,
+        remoteAddress: '127.0.0.1',
+        body,
+        truncated: false,
+      };
       store.deliveries.restore({ captured, ingest: derived }, { status: 200, delayMs: 0, hung: false, reason: 'default' }, null, 1);
     }
   });
   for (let i = 0; i < rows; i += 10_000) {
     fill(i, Math.min(rows, i + 10_000));
-    if ((i + 10_000) % 100_000 === 0) process.stderr.write(`filling the bench store: ${i + 10_000} of ${rows} (${Math.round((performance.now() - started) / 1000)} s)\n`);
+    if ((i + 10_000) % 100_000 === 0)
+      process.stderr.write(`filling the bench store: ${i + 10_000} of ${rows} (${Math.round((performance.now() - started) / 1000)} s)\n`);
   }
   store.checkpoint();
   store.close();

@@ -28,7 +28,12 @@ export async function recordFrames(page: Page): Promise<void> {
         for (const e of list.getEntries()) {
           const f = e as PerformanceEntry & { scripts: Array<{ duration: number }>; styleAndLayoutStart: number };
           const end = f.startTime + f.duration;
-          r.loafs.push({ start: f.startTime, end, scripts: f.scripts.reduce((sum, s) => sum + s.duration, 0), layout: f.styleAndLayoutStart > 0 ? end - f.styleAndLayoutStart : 0 });
+          r.loafs.push({
+            start: f.startTime,
+            end,
+            scripts: f.scripts.reduce((sum, s) => sum + s.duration, 0),
+            layout: f.styleAndLayoutStart > 0 ? end - f.styleAndLayoutStart : 0,
+          });
         }
       }).observe({ type: 'long-animation-frame' });
     } catch {
@@ -111,7 +116,8 @@ export function frameWhen(page: Page, selector: string, text: string, timeoutMs 
       new Promise<number>((resolve, reject) => {
         const deadline = performance.now() + timeoutMs;
         const check = (t: number) => {
-          for (const el of Array.from(document.querySelectorAll(selector))) if (el.textContent?.includes(text)) return requestAnimationFrame(resolve);
+          for (const el of Array.from(document.querySelectorAll(selector)))
+            if (el.textContent?.includes(text)) return requestAnimationFrame(resolve);
           if (t > deadline) return reject(new Error(`no ${selector} with ${text} within ${timeoutMs} ms`));
           requestAnimationFrame(check);
         };

@@ -34,7 +34,13 @@ export async function fullSpeed(url: string, seconds: number, amount?: number): 
     // flatter whichever server does less work per request.
     workers: 1,
   });
-  return { rps: result.requests.average, total: result.requests.total, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return {
+    rps: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
 }
 
 const WRK = '/usr/bin/wrk';
@@ -44,7 +50,19 @@ export const hasWrk = existsSync(WRK);
 export async function wrkFullSpeed(url: string, seconds: number): Promise<LoadResult> {
   const script = new URL('./distinct-callids.lua', import.meta.url).pathname;
   const body = new URL('../test/fixtures/seed-example.json', import.meta.url).pathname;
-  const { stdout } = await promisify(execFile)(WRK, ['-t2', '-c32', `-d${seconds}s`, '--timeout', '10s', '-s', script, url, '--', body, SEED_CALL_ID]);
+  const { stdout } = await promisify(execFile)(WRK, [
+    '-t2',
+    '-c32',
+    `-d${seconds}s`,
+    '--timeout',
+    '10s',
+    '-s',
+    script,
+    url,
+    '--',
+    body,
+    SEED_CALL_ID,
+  ]);
   const line = stdout.split('\n').find((l) => l.startsWith('{"requests"'));
   if (!line) throw new Error(`wrk printed no summary:\n${stdout}`);
   const r = JSON.parse(line) as { requests: number; seconds: number; p50: number; p99: number; errors: number };

@@ -112,17 +112,59 @@ try {
   await baseline.close();
 
   const rows = [
-    { case: 'bare node:http 200 {}', 'req/s': Math.round(baseResult.rps), 'p50 ms': baseResult.p50, 'p99 ms': baseResult.p99, errors: baseResult.errors },
-    { case: 'serve (store raw + commit)', 'req/s': Math.round(coreResult.rps), 'p50 ms': coreResult.p50, 'p99 ms': coreResult.p99, errors: coreResult.errors },
-    { case: 'serve, tee forwarding on', 'req/s': Math.round(teeResult.rps), 'p50 ms': teeResult.p50, 'p99 ms': teeResult.p99, errors: teeResult.errors },
+    {
+      case: 'bare node:http 200 {}',
+      'req/s': Math.round(baseResult.rps),
+      'p50 ms': baseResult.p50,
+      'p99 ms': baseResult.p99,
+      errors: baseResult.errors,
+    },
+    {
+      case: 'serve (store raw + commit)',
+      'req/s': Math.round(coreResult.rps),
+      'p50 ms': coreResult.p50,
+      'p99 ms': coreResult.p99,
+      errors: coreResult.errors,
+    },
+    {
+      case: 'serve, tee forwarding on',
+      'req/s': Math.round(teeResult.rps),
+      'p50 ms': teeResult.p50,
+      'p99 ms': teeResult.p99,
+      errors: teeResult.errors,
+    },
     ...(baseWrk && coreWrk
       ? [
-          { case: 'wrk: bare node:http 200 {} (median)', 'req/s': Math.round(baseWrk.rps), 'p50 ms': baseWrk.p50, 'p99 ms': baseWrk.p99, errors: baseWrk.errors },
-          { case: 'wrk: serve (store raw + commit) (median)', 'req/s': Math.round(coreWrk.rps), 'p50 ms': coreWrk.p50, 'p99 ms': coreWrk.p99, errors: coreWrk.errors },
+          {
+            case: 'wrk: bare node:http 200 {} (median)',
+            'req/s': Math.round(baseWrk.rps),
+            'p50 ms': baseWrk.p50,
+            'p99 ms': baseWrk.p99,
+            errors: baseWrk.errors,
+          },
+          {
+            case: 'wrk: serve (store raw + commit) (median)',
+            'req/s': Math.round(coreWrk.rps),
+            'p50 ms': coreWrk.p50,
+            'p99 ms': coreWrk.p99,
+            errors: coreWrk.errors,
+          },
         ]
       : []),
-    { case: 'bare, at a fixed 1,000 req/s (median p99)', 'req/s': basePaced.rps, 'p50 ms': basePaced.p50, 'p99 ms': basePaced.p99, errors: basePaced.errors },
-    { case: 'serve, at a fixed 1,000 req/s (median p99)', 'req/s': corePaced.rps, 'p50 ms': corePaced.p50, 'p99 ms': corePaced.p99, errors: corePaced.errors },
+    {
+      case: 'bare, at a fixed 1,000 req/s (median p99)',
+      'req/s': basePaced.rps,
+      'p50 ms': basePaced.p50,
+      'p99 ms': basePaced.p99,
+      errors: basePaced.errors,
+    },
+    {
+      case: 'serve, at a fixed 1,000 req/s (median p99)',
+      'req/s': corePaced.rps,
+      'p50 ms': corePaced.p50,
+      'p99 ms': corePaced.p99,
+      errors: corePaced.errors,
+    },
   ];
   console.table(rows);
   const autocannonRatio = `autocannon (20 connections, in a worker thread; it is slower than the bare server, which flatters the receiver): ${(coreResult.rps / baseResult.rps).toFixed(2)}× (${Math.round(coreResult.rps)} vs ${Math.round(baseResult.rps)} req/s)`;
@@ -131,15 +173,27 @@ try {
     const ratio = coreWrk.rps / baseWrk.rps;
     const list = (runs: LoadResult[]) => runs.map((r) => Math.round(r.rps)).join(', ');
     const errors = [...wrkRuns.bare, ...wrkRuns.serve].reduce((sum, r) => sum + r.errors, 0);
-    report('wrk', `${ratio.toFixed(2)}× (medians of ${ROUNDS} alternating: ${Math.round(coreWrk.rps)} vs ${Math.round(baseWrk.rps)} req/s; serve ${list(wrkRuns.serve)}, bare ${list(wrkRuns.bare)}; ${errors} errors); ${autocannonRatio}`, ratio >= 0.5);
+    report(
+      'wrk',
+      `${ratio.toFixed(2)}× (medians of ${ROUNDS} alternating: ${Math.round(coreWrk.rps)} vs ${Math.round(baseWrk.rps)} req/s; serve ${list(wrkRuns.serve)}, bare ${list(wrkRuns.bare)}; ${errors} errors); ${autocannonRatio}`,
+      ratio >= 0.5,
+    );
   } else {
     report('wrk', `not measured: no /usr/bin/wrk (apt-get install wrk); ${autocannonRatio}`, null);
   }
   const p99Ratio = corePaced.p99 / basePaced.p99;
   const p99s = (runs: Paced[]) => runs.map((r) => r.p99).join(', ');
-  report('ackP99', `p99 ${corePaced.p99} ms, ${p99Ratio.toFixed(1)}× the bare server's ${basePaced.p99} ms (medians of ${ROUNDS} alternating ${seconds} s runs: serve ${p99s(pacedRuns.serve)}, bare ${p99s(pacedRuns.bare)} ms; p50 ${corePaced.p50} vs ${basePaced.p50} ms)`, p99Ratio <= 2);
-  console.log(`tee forwarding on vs off: ${(teeResult.rps / coreResult.rps).toFixed(2)}× (${forwarded.delivered} forwarded, ${forwarded.failed} failed)`);
-  console.log(`deriving after the burst: ${derive.backlog} pending, ${Math.round(derive.perSecond)} derived/s (${(derive.perSecond / coreResult.rps).toFixed(2)}× the acknowledged rate)`);
+  report(
+    'ackP99',
+    `p99 ${corePaced.p99} ms, ${p99Ratio.toFixed(1)}× the bare server's ${basePaced.p99} ms (medians of ${ROUNDS} alternating ${seconds} s runs: serve ${p99s(pacedRuns.serve)}, bare ${p99s(pacedRuns.bare)} ms; p50 ${corePaced.p50} vs ${basePaced.p50} ms)`,
+    p99Ratio <= 2,
+  );
+  console.log(
+    `tee forwarding on vs off: ${(teeResult.rps / coreResult.rps).toFixed(2)}× (${forwarded.delivered} forwarded, ${forwarded.failed} failed)`,
+  );
+  console.log(
+    `deriving after the burst: ${derive.backlog} pending, ${Math.round(derive.perSecond)} derived/s (${(derive.perSecond / coreResult.rps).toFixed(2)}× the acknowledged rate)`,
+  );
   bigBodyIngest();
 } finally {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
@@ -149,7 +203,10 @@ try {
 function bigBodyIngest(): void {
   const parsed = JSON.parse(seed.toString('utf8'));
   const one = JSON.stringify(parsed.Details[0]).length + 1;
-  parsed.Details = Array.from({ length: Math.ceil(32e6 / one) }, (_, i) => ({ ...parsed.Details[0], CallID: i.toString(16).padStart(32, '0') }));
+  parsed.Details = Array.from({ length: Math.ceil(32e6 / one) }, (_, i) => ({
+    ...parsed.Details[0],
+    CallID: i.toString(16).padStart(32, '0'),
+  }));
   const body = Buffer.from(JSON.stringify(parsed));
   const time = (f: () => unknown) => {
     const t = performance.now();
@@ -158,5 +215,7 @@ function bigBodyIngest(): void {
   };
   const baseline = time(() => JSON.parse(body.toString('utf8')));
   const ours = time(() => ingest({ body, truncated: false, headers: [['content-type', 'application/json']], endpoint: null }));
-  console.log(`32 MB call-end ingest: ${Math.round(ours)} ms, ${(ours / baseline).toFixed(1)}× JSON.parse of the same body (${Math.round(baseline)} ms)`);
+  console.log(
+    `32 MB call-end ingest: ${Math.round(ours)} ms, ${(ours / baseline).toFixed(1)}× JSON.parse of the same body (${Math.round(baseline)} ms)`,
+  );
 }

@@ -21,14 +21,18 @@ let done = 0;
 function one() {
   const body = bodyOf(sent);
   const t = performance.now();
-  const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-    res.resume();
-    res.on('end', () => {
-      if (res.statusCode === 200) latencies.push(performance.now() - t);
-      else errors++;
-      finish();
-    });
-  });
+  const req = request(
+    url,
+    { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } },
+    (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode === 200) latencies.push(performance.now() - t);
+        else errors++;
+        finish();
+      });
+    },
+  );
   req.on('error', () => {
     errors++;
     finish();

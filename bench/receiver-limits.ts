@@ -28,13 +28,14 @@ const tempDir = () => {
   return d;
 };
 
-
 /**
  * CPU time of this process's main thread (the receiver's), in ms: less sensitive than req/s to other
  * work on the machine, which takes cores from the load and the server alike.
  */
 function mainThreadCpuMs(): number {
-  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8')
+    .replace(/^.*\) /, '')
+    .split(' ');
   // utime and stime, fields 14 and 15 of stat (11 and 12 after the command name), in clock ticks of 10 ms.
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
@@ -87,7 +88,9 @@ async function inflatingBody(): Promise<{ idle: number; peak: number; children: 
     const idle = peakRss(s.pid);
     const t = performance.now();
     const status = await new Promise<number>((resolve) => {
-      const req = request(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }, (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)));
+      const req = request(s.url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' } }, (res) =>
+        res.resume().on('end', () => resolve(res.statusCode ?? 0)),
+      );
       req.on('error', () => resolve(0));
       req.end(body);
     });
@@ -102,9 +105,13 @@ async function inflatingBody(): Promise<{ idle: number; peak: number; children: 
 
 function post(url: string, head: Buffer, body: Buffer | null): Promise<number> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': head.length + (body?.length ?? 0) } }, (res) => {
-      res.resume().on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      url,
+      { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': head.length + (body?.length ?? 0) } },
+      (res) => {
+        res.resume().on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', () => resolve(0));
     req.write(head);
     req.end(body ?? undefined);
@@ -137,7 +144,9 @@ process.stdin.once('data', () => (stop = true));
 `;
 
 /** 40 clients send a 30 MB body at once, while the probe measures how long a small delivery waits. */
-async function bigBodies(extra: string[]): Promise<{ rss: number; ok: number; busy: number; other: number; probeMaxMs: number; seconds: number }> {
+async function bigBodies(
+  extra: string[],
+): Promise<{ rss: number; ok: number; busy: number; other: number; probeMaxMs: number; seconds: number }> {
   const s = await serve(tempDir(), extra);
   const filler = Buffer.alloc(30_000_000, 0x20);
   const probe = spawn(process.execPath, ['-e', PROBE, s.url, seed.toString('utf8')], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -146,7 +155,9 @@ async function bigBodies(extra: string[]): Promise<{ rss: number; ok: number; bu
   const probeExited = new Promise<void>((resolve) => probe.once('exit', () => resolve()));
   const t = performance.now();
   // Distinct bodies (a JSON string of spaces after a numbered key), sharing the filler's memory.
-  const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => post(s.url, Buffer.from(`{"n":${i},"pad":"`), Buffer.concat([filler, Buffer.from('"}')]))));
+  const statuses = await Promise.all(
+    Array.from({ length: 40 }, (_, i) => post(s.url, Buffer.from(`{"n":${i},"pad":"`), Buffer.concat([filler, Buffer.from('"}')]))),
+  );
   const elapsed = (performance.now() - t) / 1000;
   probe.stdin.end('stop');
   await probeExited;
@@ -168,8 +179,24 @@ try {
   const on = await bigBodies([]);
   const mib = (n: number) => `${Math.round(n / MB)} MiB`;
   console.table([
-    { case: '40 × 30 MB, no in-flight budget', 'peak RSS': mib(off.rss), '200': off.ok, '503': off.busy, other: off.other, 'small delivery, slowest answer ms': Math.round(off.probeMaxMs), 's': off.seconds.toFixed(1) },
-    { case: '40 × 30 MB, budget 256 MiB (default)', 'peak RSS': mib(on.rss), '200': on.ok, '503': on.busy, other: on.other, 'small delivery, slowest answer ms': Math.round(on.probeMaxMs), 's': on.seconds.toFixed(1) },
+    {
+      case: '40 × 30 MB, no in-flight budget',
+      'peak RSS': mib(off.rss),
+      '200': off.ok,
+      '503': off.busy,
+      other: off.other,
+      'small delivery, slowest answer ms': Math.round(off.probeMaxMs),
+      s: off.seconds.toFixed(1),
+    },
+    {
+      case: '40 × 30 MB, budget 256 MiB (default)',
+      'peak RSS': mib(on.rss),
+      '200': on.ok,
+      '503': on.busy,
+      other: on.other,
+      'small delivery, slowest answer ms': Math.round(on.probeMaxMs),
+      s: on.seconds.toFixed(1),
+    },
   ]);
   console.log(`peak RSS with 40 concurrent 30 MB bodies: ${mib(on.rss)} (target ≤ 1 GB); without the budget: ${mib(off.rss)}`);
 
@@ -183,14 +210,20 @@ try {
   const rps = (side: 'on' | 'off') => mean(runs[side].map((r) => r.rps));
   const cpu = (side: 'on' | 'off') => mean(runs[side].map((r) => r.cpuUsPerRequest));
   const list = (side: 'on' | 'off') => runs[side].map((r) => `${Math.round(r.rps)} (${Math.round(r.cpuUsPerRequest)} µs)`).join(', ');
-  console.log(`throughput with the budgets on vs off: ${(rps('on') / rps('off')).toFixed(3)}× (target ≥ 0.95×); receiver thread's CPU a request, on vs off: ${(cpu('on') / cpu('off')).toFixed(3)}×`);
+  console.log(
+    `throughput with the budgets on vs off: ${(rps('on') / rps('off')).toFixed(3)}× (target ≥ 0.95×); receiver thread's CPU a request, on vs off: ${(cpu('on') / cpu('off')).toFixed(3)}×`,
+  );
   console.log(`  req/s (receiver thread µs a request), alternating runs: on ${list('on')}; off ${list('off')}`);
 
   const bomb = await inflatingBody();
-  console.log(`peak RSS through the 21M-entry body (61 KB gzip, 63 MB inflated): serve ${mib(bomb.peak)} + its deriver's process ${mib(bomb.children)} = ${mib(bomb.peak + bomb.children)} (target ≤ 1 GB); an idle serve: ${mib(bomb.idle)}; answered ${bomb.status}, derived after ${(bomb.deriveMs / 1000).toFixed(1)} s`);
+  console.log(
+    `peak RSS through the 21M-entry body (61 KB gzip, 63 MB inflated): serve ${mib(bomb.peak)} + its deriver's process ${mib(bomb.children)} = ${mib(bomb.peak + bomb.children)} (target ≤ 1 GB); an idle serve: ${mib(bomb.idle)}; answered ${bomb.status}, derived after ${(bomb.deriveMs / 1000).toFixed(1)} s`,
+  );
 
   const flood = await walFlood();
-  console.log(`WAL through a ${walSeconds} s full-speed flood: peak ${mib(flood.peak)}, at the end ${mib(flood.end)} (target ≤ 256 MB; ${Math.round(flood.rps)} req/s)`);
+  console.log(
+    `WAL through a ${walSeconds} s full-speed flood: peak ${mib(flood.peak)}, at the end ${mib(flood.end)} (target ≤ 256 MB; ${Math.round(flood.rps)} req/s)`,
+  );
 } finally {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }

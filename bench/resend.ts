@@ -30,17 +30,23 @@ async function plainClient(): Promise<number> {
   let next = 0;
   const one = () =>
     new Promise<void>((resolve, reject) => {
-      const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': seed.length } }, (res) => {
-        res.resume();
-        res.on('end', resolve);
-      });
+      const req = request(
+        url,
+        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': seed.length } },
+        (res) => {
+          res.resume();
+          res.on('end', resolve);
+        },
+      );
       req.on('error', reject);
       req.end(seed);
     });
   const t = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next++ < N) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < N) await one();
+    }),
+  );
   const seconds = (performance.now() - t) / 1000;
   agent.destroy();
   return N / seconds;
@@ -53,8 +59,20 @@ try {
   const ids: number[] = [];
   store.db.transaction(() => {
     for (let i = 0; i < N; i++) {
-      const captured = { receivedAt: Date.now() + i, endpoint: 'default', method: 'POST', path: '/', query: '', headers, remoteAddress: '127.0.0.1', body: seed, truncated: false };
-      ids.push(store.deliveries.restore({ captured, ingest: derived }, { status: 200, delayMs: 0, hung: false, reason: 'default' }, null, 1).id);
+      const captured = {
+        receivedAt: Date.now() + i,
+        endpoint: 'default',
+        method: 'POST',
+        path: '/',
+        query: '',
+        headers,
+        remoteAddress: '127.0.0.1',
+        body: seed,
+        truncated: false,
+      };
+      ids.push(
+        store.deliveries.restore({ captured, ingest: derived }, { status: 200, delayMs: 0, hung: false, reason: 'default' }, null, 1).id,
+      );
     }
   })();
 

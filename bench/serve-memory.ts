@@ -23,13 +23,29 @@ try {
     await fullSpeed(s.url, 600, want);
     // A marker after the step: the deriver works in arrival order, so once it is derived the step is.
     const marker = `${step.toString(16).padStart(8, '0')}${'f'.repeat(24)}`;
-    await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: seed.toString('utf8').replace(SEED_CALL_ID, marker) });
+    await fetch(s.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: seed.toString('utf8').replace(SEED_CALL_ID, marker),
+    });
     const derived = await api<{ kind?: string }>(s.ui, 'waitForDelivery', { match: `CallID:${marker}`, after: 0, timeoutMs: 600_000 });
     if (derived.kind === undefined) throw new Error(`step ${step} was not derived within 10 minutes`);
-    samples.push({ deliveries: Math.round((TOTAL * step) / STEPS) + step, serve: rss(s.pid), children: childPids(s.pid).reduce((sum, pid) => sum + rss(pid), 0), seconds: (performance.now() - t) / 1000 });
+    samples.push({
+      deliveries: Math.round((TOTAL * step) / STEPS) + step,
+      serve: rss(s.pid),
+      children: childPids(s.pid).reduce((sum, pid) => sum + rss(pid), 0),
+      seconds: (performance.now() - t) / 1000,
+    });
   }
   const peak = peakRss(s.pid);
-  console.table(samples.map((x) => ({ deliveries: x.deliveries.toLocaleString('en'), 'serve RSS MB': Math.round(x.serve / MB), 'its children MB': Math.round(x.children / MB), 'after s': Math.round(x.seconds) })));
+  console.table(
+    samples.map((x) => ({
+      deliveries: x.deliveries.toLocaleString('en'),
+      'serve RSS MB': Math.round(x.serve / MB),
+      'its children MB': Math.round(x.children / MB),
+      'after s': Math.round(x.seconds),
+    })),
+  );
   const first = samples[0]!;
   const last = samples.at(-1)!;
   const growth = last.serve / first.serve;

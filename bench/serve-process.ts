@@ -14,7 +14,9 @@ export interface ServeProcess {
 /** Starts serve on `dataDir` and free ports (plus `extra` flags); resolves once it printed both URLs. */
 export async function serve(dataDir: string, extra: string[] = []): Promise<ServeProcess> {
   const bin = new URL('../bin/callback-inspector.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   // What serve reports goes on to ours, but for its note that our SIGTERM stops it.
   createInterface({ input: child.stderr }).on('line', (line) => {
     if (!line.startsWith('SIGTERM:')) process.stderr.write(`serve: ${line}\n`);
@@ -33,7 +35,11 @@ export async function serve(dataDir: string, extra: string[] = []): Promise<Serv
 export async function api<T>(ui: string, op: string, input: unknown): Promise<T> {
   const u = new URL(ui);
   const token = new URLSearchParams(u.hash.slice(1)).get('token');
-  const res = await fetch(new URL(`/api/${op}`, u.origin), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(new URL(`/api/${op}`, u.origin), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return ((await res.json()) as { result: T }).result;
 }
 

@@ -19,7 +19,12 @@ function timeIt(name: string, runs: number, f: (i: number) => unknown) {
     samples.push(performance.now() - t);
   }
   const [first, ...warm] = samples;
-  return { query: name, 'first (cold) ms': +first!.toFixed(2), 'p50 ms': +percentile(warm, 0.5).toFixed(2), 'p99 ms': +percentile(warm, 0.99).toFixed(2) };
+  return {
+    query: name,
+    'first (cold) ms': +first!.toFixed(2),
+    'p50 ms': +percentile(warm, 0.5).toFixed(2),
+    'p99 ms': +percentile(warm, 0.99).toFixed(2),
+  };
 }
 
 const filled = filledStore(ROWS);
@@ -46,6 +51,10 @@ if (process.env.BENCH_SIZES) {
 }
 store.close();
 const dbBytes = statSync(filled.file).size;
-console.log(`store: ${ROWS.toLocaleString('en')} deliveries (BENCH_ROWS), ${filled.fillSeconds === null ? 'filled earlier in this run' : `filled in ${filled.fillSeconds.toFixed(0)} s`}`);
+console.log(
+  `store: ${ROWS.toLocaleString('en')} deliveries (BENCH_ROWS), ${filled.fillSeconds === null ? 'filled earlier in this run' : `filled in ${filled.fillSeconds.toFixed(0)} s`}`,
+);
 console.table(results);
-console.log(`database ${(dbBytes / 1e6).toFixed(0)} MB for ${(filled.rawBytes / 1e6).toFixed(0)} MB of raw bodies: ${(dbBytes / filled.rawBytes).toFixed(2)}× (target ≤ 2×)`);
+console.log(
+  `database ${(dbBytes / 1e6).toFixed(0)} MB for ${(filled.rawBytes / 1e6).toFixed(0)} MB of raw bodies: ${(dbBytes / filled.rawBytes).toFixed(2)}× (target ≤ 2×)`,
+);

@@ -5,10 +5,16 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { dirname } from 'node:path';
 
 export const TARGETS = {
-  open: { figure: '8 MB compact call-end: click → JSON body visible', target: '≤ 1.0 s, and ≤ 1.5× opening the 2 KB seed example in the same run' },
+  open: {
+    figure: '8 MB compact call-end: click → JSON body visible',
+    target: '≤ 1.0 s, and ≤ 1.5× opening the 2 KB seed example in the same run',
+  },
   textTab: { figure: '8 MB body, Text tab', target: 'no frame over 100 ms for any body up to the body limit' },
   typing: { figure: '8 MB body in the re-send editor', target: '≤ 50 ms per keystroke' },
-  scrollbar: { figure: 'inbox of 100,000+: drag the scrollbar to the bottom', target: 'any position shows its rows within 200 ms, at 1,000,000 rows' },
+  scrollbar: {
+    figure: 'inbox of 100,000+: drag the scrollbar to the bottom',
+    target: 'any position shows its rows within 200 ms, at 1,000,000 rows',
+  },
   total: { figure: 'inbox total', target: 'the exact total, kept current without a full count per change' },
   startup: { figure: '`serve` start-up with a store of 50,000', target: '≤ 1.2× the empty-store start, at 1,000,000 rows' },
   wrk: { figure: 'receiver vs bare `node:http`, wrk (2 threads, 32 connections), distinct CallIDs', target: '≥ 0.5×' },
@@ -39,7 +45,12 @@ export function report(key: TargetKey, measured: string, met: boolean | null): v
 
 /** This run's reported rows, in the order they came. */
 export function reported(): Reported[] {
-  return existsSync(REPORT) ? readFileSync(REPORT, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Reported) : [];
+  return existsSync(REPORT)
+    ? readFileSync(REPORT, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Reported)
+    : [];
 }
 
 /** Starts a run's table. */

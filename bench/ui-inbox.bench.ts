@@ -30,7 +30,9 @@ let browser: Browser;
 let page: Page;
 beforeAll(async () => {
   const filled = filledStore(rows);
-  console.log(`inbox bench: ${rows.toLocaleString('en')} deliveries (BENCH_ROWS), ${filled.fillSeconds === null ? 'filled earlier in this run' : `filled in ${filled.fillSeconds.toFixed(0)} s`}`);
+  console.log(
+    `inbox bench: ${rows.toLocaleString('en')} deliveries (BENCH_ROWS), ${filled.fillSeconds === null ? 'filled earlier in this run' : `filled in ${filled.fillSeconds.toFixed(0)} s`}`,
+  );
   dir = mkdtempSync(join(tmpdir(), 'ci-bench-inbox-'));
   copyInto(filled, dir);
   served = await startServe(dir);
@@ -98,7 +100,11 @@ describe(`the inbox over ${rows.toLocaleString('en')} deliveries`, () => {
     await page.locator(`.inbox-row[data-id="${newest}"]`).waitFor({ timeout: 60_000 });
     const after = await shownTotal();
     const exact = before.exact && before.n === rows && after.exact && after.n === newest;
-    report('total', `shows "${before.text}" for ${rows.toLocaleString('en')}, then "${after.text}" once one more arrived (exact: ${newest.toLocaleString('en')})${at}`, exact);
+    report(
+      'total',
+      `shows "${before.text}" for ${rows.toLocaleString('en')}, then "${after.text}" once one more arrived (exact: ${newest.toLocaleString('en')})${at}`,
+      exact,
+    );
   }, 120_000);
 
   it('shows the rows wherever the scrollbar is dragged to', async () => {
@@ -107,7 +113,13 @@ describe(`the inbox over ${rows.toLocaleString('en')} deliveries`, () => {
       drags.push({ fraction, ...(await dragTo(fraction)) });
       await page.waitForTimeout(300);
     }
-    console.table(drags.map((d) => ({ 'dragged to': `${d.fraction * 100}%`, 'rows shown after ms': Math.round(d.ms), 'rows shown (position, newest = 1)': `${position(d.topId).toLocaleString('en')}–${position(d.bottomId).toLocaleString('en')}` })));
+    console.table(
+      drags.map((d) => ({
+        'dragged to': `${d.fraction * 100}%`,
+        'rows shown after ms': Math.round(d.ms),
+        'rows shown (position, newest = 1)': `${position(d.topId).toLocaleString('en')}–${position(d.bottomId).toLocaleString('en')}`,
+      })),
+    );
     scrollbar = { slowest: Math.max(...drags.map((d) => d.ms)), bottomTop: drags.at(-1)!.topId, bottomBottom: drags.at(-1)!.bottomId };
   }, 300_000);
 
@@ -116,7 +128,8 @@ describe(`the inbox over ${rows.toLocaleString('en')} deliveries`, () => {
     const result = await page.evaluate(async (budgetMs) => {
       const el = document.querySelector<HTMLElement>('.inbox-scroll')!;
       const t0 = performance.now();
-      const oldestShown = () => Math.min(...Array.from(el.querySelectorAll<HTMLElement>('.inbox-row[data-id]')).map((r) => Number(r.dataset.id)));
+      const oldestShown = () =>
+        Math.min(...Array.from(el.querySelectorAll<HTMLElement>('.inbox-row[data-id]')).map((r) => Number(r.dataset.id)));
       while (performance.now() - t0 < budgetMs) {
         el.scrollTop = el.scrollHeight;
         await new Promise((r) => requestAnimationFrame(r));
@@ -158,7 +171,9 @@ describe(`the inbox over ${rows.toLocaleString('en')} deliveries`, () => {
       return { frames, rows: el.querySelectorAll('.inbox-row[data-id]').length };
     });
     const f = result.frames.slice(1);
-    console.log(`inbox scroll over ${newest.toLocaleString('en')} deliveries: ${f.length} frames in 8 s, p50 ${percentile(f, 0.5).toFixed(1)} ms, p95 ${percentile(f, 0.95).toFixed(1)} ms, max ${Math.max(...f).toFixed(1)} ms`);
+    console.log(
+      `inbox scroll over ${newest.toLocaleString('en')} deliveries: ${f.length} frames in 8 s, p50 ${percentile(f, 0.5).toFixed(1)} ms, p95 ${percentile(f, 0.95).toFixed(1)} ms, max ${Math.max(...f).toFixed(1)} ms`,
+    );
     // A list that drew no rows would measure nothing.
     expect(result.rows).toBeGreaterThan(0);
   }, 120_000);

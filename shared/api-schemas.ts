@@ -76,18 +76,28 @@ export const signScheme = z
     /** hmac: the hash (default sha256). */
     algorithm: z.enum(['sha1', 'sha256', 'sha512']).optional(),
     /** hmac: written before the digest, e.g. `sha256=` as GitHub does. */
-    prefix: z.string().max(100).regex(/^[^\r\n\0,]*$/, 'no CR, LF, NUL or comma in a prefix').optional(),
+    prefix: z
+      .string()
+      .max(100)
+      .regex(/^[^\r\n\0,]*$/, 'no CR, LF, NUL or comma in a prefix')
+      .optional(),
     /** hmac: what is signed, default `{body}`; also `{timestamp}` (a Stripe-like `t=…,v1=…` header) and `{header:Name}`. */
     signed: z
       .string()
       .max(2000)
       .superRefine((t, ctx) => {
         const unknown = unknownPlaceholders(t);
-        if (unknown.length > 0) ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.join(', ')}: use {body}, {timestamp} or {header:Name}` });
+        if (unknown.length > 0)
+          ctx.addIssue({ code: 'custom', message: `unknown placeholder ${unknown.join(', ')}: use {body}, {timestamp} or {header:Name}` });
       })
       .optional(),
     /** standard-webhooks, hmac with `{timestamp}`: seconds between the signed time and the arrival before a warning (default 300). */
-    toleranceSeconds: z.number().int().min(0).max(10 * 365 * 86_400).optional(),
+    toleranceSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 365 * 86_400)
+      .optional(),
   })
   .strict();
 
@@ -190,12 +200,19 @@ export const settingsInput = z
 /** The settings as stored: every field of settingsInput, set. */
 export type Settings = Required<z.output<typeof settingsInput>>;
 
-
 // ---- Re-send (docs/RESEND.md) ----
 
-export const headerName = z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/, 'a header name (letters, digits, - and the other token characters)');
+export const headerName = z
+  .string()
+  .regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,200}$/, 'a header name (letters, digits, - and the other token characters)');
 /** Header values may not hold CR, LF or NUL: they would split or end the header block. */
-export const headerPair = z.tuple([headerName, z.string().max(16_000).regex(/^[^\r\n\0]*$/, 'no CR, LF or NUL in a header value')]);
+export const headerPair = z.tuple([
+  headerName,
+  z
+    .string()
+    .max(16_000)
+    .regex(/^[^\r\n\0]*$/, 'no CR, LF or NUL in a header value'),
+]);
 
 /** Keep the body's Sign (and any signature header) as stored, or compute a new one. */
 export const signChoice = z.discriminatedUnion('mode', [
@@ -229,13 +246,19 @@ export const sendOptions = {
 };
 
 /** An edited body: text (sent as UTF-8, Content-Encoding applied if a header says so) or raw bytes. */
-export const bodyOverride = z.union([z.object({ text: z.string().max(32 * 1024 * 1024) }).strict(), z.object({ base64: z.string().max(48 * 1024 * 1024) }).strict()]);
+export const bodyOverride = z.union([
+  z.object({ text: z.string().max(32 * 1024 * 1024) }).strict(),
+  z.object({ base64: z.string().max(48 * 1024 * 1024) }).strict(),
+]);
 
 /** What a re-send may change of the stored request: `resend` takes these, and `copyAsCurl` for the same request. */
 export const requestEdits = {
   body: bodyOverride.optional(),
   /** Default: the delivery's method, else POST (the vendor POSTs). */
-  method: z.string().regex(/^[A-Z]{1,20}$/, 'an HTTP method in capitals').optional(),
+  method: z
+    .string()
+    .regex(/^[A-Z]{1,20}$/, 'an HTTP method in capitals')
+    .optional(),
   /** The full header list to send; default: the delivery's content headers (see resendDraft). */
   headers: z.array(headerPair).max(200).optional(),
 };

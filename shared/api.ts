@@ -71,11 +71,19 @@ interface Op<I extends z.ZodType, O> {
   input: I;
   output?: O;
 }
-const op = <O>() => <I extends z.ZodType>(input: I): Op<I, O> => ({ input });
+const op =
+  <O>() =>
+  <I extends z.ZodType>(input: I): Op<I, O> => ({ input });
 
 export const operations = {
   listDeliveries: op<Page<DeliverySummary>>()(
-    z.object({ filter: deliveryFilter.default({}), cursor: z.string().max(100).optional(), limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    z
+      .object({
+        filter: deliveryFilter.default({}),
+        cursor: z.string().max(100).optional(),
+        limit: z.number().int().min(1).max(1000).default(100),
+      })
+      .strict(),
   ),
   /** How many deliveries match the filter: the exact number, what the inbox shows above its pages. */
   countDeliveries: op<{ total: number }>()(z.object({ filter: deliveryFilter.default({}) }).strict()),
@@ -83,7 +91,13 @@ export const operations = {
   getRawBody: op<RawBody | null>()(z.object({ id }).strict()),
   getCall: op<CallDetail | null>()(z.object({ deliveryId: id, index: z.number().int().min(0) }).strict()),
   findCalls: op<CallSummary[]>()(
-    z.object({ callId: z.string().max(200).optional(), callee: z.string().max(200).optional(), limit: z.number().int().min(1).max(1000).default(200) }).strict(),
+    z
+      .object({
+        callId: z.string().max(200).optional(),
+        callee: z.string().max(200).optional(),
+        limit: z.number().int().min(1).max(1000).default(200),
+      })
+      .strict(),
   ),
   getChain: op<ChainAttempt[]>()(
     z
@@ -169,7 +183,9 @@ export const operations = {
       .strict()
       .refine((v) => (v.callee === undefined) !== (v.ids === undefined), 'give callee or ids (one of them)'),
   ),
-  generate: op<GeneratedCallback[]>()(z.object({ ...generateOptions, calls: generateOptions.calls.unwrap().max(1000).default(10) }).strict()),
+  generate: op<GeneratedCallback[]>()(
+    z.object({ ...generateOptions, calls: generateOptions.calls.unwrap().max(1000).default(10) }).strict(),
+  ),
   sendGenerated: op<JobInfo>()(
     z
       .object({
@@ -226,7 +242,10 @@ export const operations = {
       })
       .strict()
       .refine((v) => (v.deliveryId === undefined) !== (v.sendId === undefined), 'give deliveryId or sendId (one of them)')
-      .refine((v) => v.sendId === undefined || !hasRequestEdits(v), 'an attempt is copied as it was sent: give body, method, headers, sign or allowTruncated only with deliveryId'),
+      .refine(
+        (v) => v.sendId === undefined || !hasRequestEdits(v),
+        'an attempt is copied as it was sent: give body, method, headers, sign or allowTruncated only with deliveryId',
+      ),
   ),
   /** The `export` NDJSON (one line per delivery, shared/export-format.ts) of a selection, oldest first. */
   exportNdjson: op<string>()(
@@ -294,8 +313,16 @@ export const operations = {
 } as const;
 
 /** Whether a copyAsCurl input asks for the re-send form's request rather than the delivery as it arrived. */
-export function hasRequestEdits(v: { body?: unknown; method?: unknown; headers?: unknown; sign?: unknown; allowTruncated?: unknown }): boolean {
-  return v.body !== undefined || v.method !== undefined || v.headers !== undefined || v.sign !== undefined || v.allowTruncated !== undefined;
+export function hasRequestEdits(v: {
+  body?: unknown;
+  method?: unknown;
+  headers?: unknown;
+  sign?: unknown;
+  allowTruncated?: unknown;
+}): boolean {
+  return (
+    v.body !== undefined || v.method !== undefined || v.headers !== undefined || v.sign !== undefined || v.allowTruncated !== undefined
+  );
 }
 
 export interface BulkPreview {

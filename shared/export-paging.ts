@@ -12,7 +12,10 @@ const IDS_PER_CALL = 10_000;
 /** Deliveries one page holds at most (it also stops at EXPORT_PAGE_BYTES). */
 const PAGE_SIZE = 1000;
 
-export async function* exportPages<P extends ExportPageEnd>(fetchPage: (input: OpInput<'exportNdjsonPage'>) => Promise<P>, selection: ExportSelection): AsyncGenerator<P> {
+export async function* exportPages<P extends ExportPageEnd>(
+  fetchPage: (input: OpInput<'exportNdjsonPage'>) => Promise<P>,
+  selection: ExportSelection,
+): AsyncGenerator<P> {
   if ('ids' in selection) {
     let next = 0;
     while (next < selection.ids.length) {

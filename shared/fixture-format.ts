@@ -34,7 +34,10 @@ export const fixture = z.object({
   body: z.unknown().optional(),
   bodyFile: fixtureFileName.optional(),
   /** sha256 (hex) of the exact bytes; checked on import when present. */
-  sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   size: z.number().int().nonnegative().optional(),
   truncated: z.boolean().default(false),
   /** Default: from the path (`/hooks/<name>/…` → `<name>`, else `default`). */
@@ -43,7 +46,12 @@ export const fixture = z.object({
   id: z.number().int().positive().optional(),
   /** The answer the receiver gave. */
   response: z
-    .object({ status: z.number().int().nullable(), delayMs: z.number().int().nonnegative().default(0), hung: z.boolean().default(false), reason: z.string().default('default') })
+    .object({
+      status: z.number().int().nullable(),
+      delayMs: z.number().int().nonnegative().default(0),
+      hung: z.boolean().default(false),
+      reason: z.string().default('default'),
+    })
     .optional(),
 });
 

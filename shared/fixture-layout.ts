@@ -30,8 +30,13 @@ export function scenarioText(createdBy: string, startedAt: number | null, fixtur
 
 function listLayout(items: unknown[]): string {
   if (items.length === 0) return '[]';
-  const lines = items.map((item) => `    ${Array.isArray(item) ? `[${item.map((x) => JSON.stringify(x)).join(', ')}]` : compactObject(item)}`);
+  const lines = items.map(
+    (item) => `    ${Array.isArray(item) ? `[${item.map((x) => JSON.stringify(x)).join(', ')}]` : compactObject(item)}`,
+  );
   return `[\n${lines.join(',\n')}\n  ]`;
 }
 
-const compactObject = (o: unknown) => `{ ${Object.entries(o as object).map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(', ')} }`;
+const compactObject = (o: unknown) =>
+  `{ ${Object.entries(o as object)
+    .map(([k, v]) => `${JSON.stringify(k)}: ${JSON.stringify(v)}`)
+    .join(', ')} }`;

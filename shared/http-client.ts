@@ -13,7 +13,10 @@ export class ApiError extends Error {
   }
 }
 
-type Fetch = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{
+type Fetch = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string },
+) => Promise<{
   status: number;
   json(): Promise<unknown>;
 }>;

@@ -28,7 +28,9 @@ export interface ReadSearch {
 
 function unknownField(name: string): string {
   const near = closestName(name, FIELD_NAMES);
-  return near ? `unknown field ${name}: did you mean ${fieldNamed(near)!.name}?` : `unknown field ${name} (fields: ${SEARCH_FIELDS.map((f) => f.name).join(', ')})`;
+  return near
+    ? `unknown field ${name}: did you mean ${fieldNamed(near)!.name}?`
+    : `unknown field ${name} (fields: ${SEARCH_FIELDS.map((f) => f.name).join(', ')})`;
 }
 
 /** Reads a search string. Unknown names, empty and invalid values stay full text, so nothing typed is dropped. */

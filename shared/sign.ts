@@ -21,19 +21,23 @@ export const SIGN_SCHEMES: Readonly<Record<SignSchemeName, { label: string; desc
   none: { label: 'None', description: 'Do not check or compute signatures.' },
   'md5-template': {
     label: 'MD5 of a template',
-    description: 'Sign = lower-case hex MD5 of the template with {Field} replaced by the body\'s top-level field and {KEY} by the KEY. Default {TaskID}{KEY}: a guess that matches the vendor example; confirm it with the vendor.',
+    description:
+      "Sign = lower-case hex MD5 of the template with {Field} replaced by the body's top-level field and {KEY} by the KEY. Default {TaskID}{KEY}: a guess that matches the vendor example; confirm it with the vendor.",
   },
   hmac: {
     label: 'HMAC header',
-    description: 'A header (default X-Signature) carries prefix + HMAC(KEY, what is signed) in hex or base64: sha1, sha256 or sha512 of the body ({body}) or of a template such as {timestamp}.{body} (a Stripe-like t=…,v1=… header) or v0:{header:X-Slack-Request-Timestamp}:{body}.',
+    description:
+      'A header (default X-Signature) carries prefix + HMAC(KEY, what is signed) in hex or base64: sha1, sha256 or sha512 of the body ({body}) or of a template such as {timestamp}.{body} (a Stripe-like t=…,v1=… header) or v0:{header:X-Slack-Request-Timestamp}:{body}.',
   },
   'hmac-sha256': {
     label: 'HMAC-SHA256 header (legacy name)',
-    description: 'The earlier name of the HMAC header scheme with sha256 of the body and no prefix: a header (default X-Signature) carries HMAC-SHA256(KEY, body bytes) in hex or base64; a "sha256=" prefix is accepted.',
+    description:
+      'The earlier name of the HMAC header scheme with sha256 of the body and no prefix: a header (default X-Signature) carries HMAC-SHA256(KEY, body bytes) in hex or base64; a "sha256=" prefix is accepted.',
   },
   'standard-webhooks': {
     label: 'Standard Webhooks',
-    description: 'webhook-id, webhook-timestamp and webhook-signature headers; the signature is v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the KEY whsec_<base64> (standardwebhooks.com). A timestamp outside the tolerance is a warning, not a mismatch.',
+    description:
+      'webhook-id, webhook-timestamp and webhook-signature headers; the signature is v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the KEY whsec_<base64> (standardwebhooks.com). A timestamp outside the tolerance is a warning, not a mismatch.',
   },
 };
 

@@ -90,7 +90,10 @@ export const importNdjsonInput = z
      * Where deliveries of earlier batches of the same file went, [id in the file, id in the store],
      * for the lines whose retryOf names one.
      */
-    earlier: z.array(z.tuple([id, id])).max(IMPORT_BATCH_LINES).default([]),
+    earlier: z
+      .array(z.tuple([id, id]))
+      .max(IMPORT_BATCH_LINES)
+      .default([]),
   })
   .strict();
 
@@ -119,7 +122,15 @@ export const fixtureToImport = z
     headers: z.array(headerPair).max(1000),
     bodyBase64: z.string().max(IMPORT_LINE_CHARS),
     truncated: z.boolean(),
-    response: z.object({ status: z.number().int().nullable(), delayMs: z.number().int().nonnegative(), hung: z.boolean(), reason: z.string().max(1000) }).strict().nullable(),
+    response: z
+      .object({
+        status: z.number().int().nullable(),
+        delayMs: z.number().int().nonnegative(),
+        hung: z.boolean(),
+        reason: z.string().max(1000),
+      })
+      .strict()
+      .nullable(),
     /** The first attempt this one repeats (a vendor retry in the folder): a fixture file of this batch or of `earlier`. */
     retryOf: z.string().max(300).nullable(),
     attempt: z.number().int().positive(),
@@ -131,7 +142,10 @@ export const importFixturesInput = z
   .object({
     fixtures: z.array(fixtureToImport).min(1).max(IMPORT_BATCH_LINES),
     /** Where fixtures of earlier batches went, [file, id in the store], for the ones `retryOf` names. */
-    earlier: z.array(z.tuple([z.string().max(300), id])).max(IMPORT_BATCH_LINES).default([]),
+    earlier: z
+      .array(z.tuple([z.string().max(300), id]))
+      .max(IMPORT_BATCH_LINES)
+      .default([]),
   })
   .strict();
 

@@ -98,7 +98,9 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
   // One path for what goes wrong in any part (receiver, deriver, checkpointer, events, forwards, re-sends, retention): the host's.
   const reportError = options.onError ?? ((e: unknown) => console.error('callback-inspector:', e));
   if (inflightBudget > 0 && inflightBudget < bodyLimit) {
-    throw new RangeError(`the in-flight budget (${inflightBudget} bytes) is smaller than the body limit (${bodyLimit} bytes): a body that size would be refused forever`);
+    throw new RangeError(
+      `the in-flight budget (${inflightBudget} bytes) is smaller than the body limit (${bodyLimit} bytes): a body that size would be refused forever`,
+    );
   }
   const lock = lockDataDir(options.dataDir, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   // What has been started so far, undone in reverse if a later step fails: a failed start leaves
@@ -187,34 +189,38 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
     });
     undo.push(() => bodies.stop());
     const targetBase = () => defaultBase(store.settings.get().publicUrl, receiverUrl);
-    const service = afterDerivation(deriver, options.readWaitMs ?? READ_WAIT_MS, createService({
-      bodies,
-      applyRetention: retention.run,
-      store,
-      resend: createResendOps({ store, engine: resend, defaultBase: targetBase }),
-      defaultBase: targetBase,
-      events,
-      forward: createForwardOps({ store, forwarder }),
-      onEndpointsChanged: (list) => {
-        endpoints = indexByName(list);
-        forwarder.reconfigured(list);
-      },
-      info: () => ({
-        version,
-        // No receiver (a CLI command's core): nothing listens.
-        receiverUrl: receiver?.url ?? '',
-        publicUrl: store.settings.get().publicUrl || null,
-        suggestedPublicUrl,
-        dataDir: options.dataDir,
-        receiverLimits: {
-          ...(receiver?.stats() ?? NOT_LISTENING),
-          bodyLimit,
-          inflightBudget,
-          maxConnections,
-          walLimit,
+    const service = afterDerivation(
+      deriver,
+      options.readWaitMs ?? READ_WAIT_MS,
+      createService({
+        bodies,
+        applyRetention: retention.run,
+        store,
+        resend: createResendOps({ store, engine: resend, defaultBase: targetBase }),
+        defaultBase: targetBase,
+        events,
+        forward: createForwardOps({ store, forwarder }),
+        onEndpointsChanged: (list) => {
+          endpoints = indexByName(list);
+          forwarder.reconfigured(list);
         },
+        info: () => ({
+          version,
+          // No receiver (a CLI command's core): nothing listens.
+          receiverUrl: receiver?.url ?? '',
+          publicUrl: store.settings.get().publicUrl || null,
+          suggestedPublicUrl,
+          dataDir: options.dataDir,
+          receiverLimits: {
+            ...(receiver?.stats() ?? NOT_LISTENING),
+            bodyLimit,
+            inflightBudget,
+            maxConnections,
+            walLimit,
+          },
+        }),
       }),
-    }));
+    );
     let closing: Promise<void> | undefined;
     return {
       service,

@@ -60,7 +60,9 @@ export function describeExit({ code, signal, stderr, error }: ChildExit): string
 export const forkChild: ChildLauncher = (entry, { args, nodeArgs }) => {
   const fromSource = import.meta.url.endsWith('.ts');
   const file = fileURLToPath(fromSource ? entry.href.replace(/\.js$/, '.ts') : entry);
-  const loader = fromSource ? ['--import', pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs')).href] : [];
+  const loader = fromSource
+    ? ['--import', pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs')).href]
+    : [];
   const child = fork(file, args, {
     // Not the parent's own flags (a test runner's, an inspector's): only what this child needs.
     execArgv: [...loader, ...nodeArgs],

@@ -33,7 +33,9 @@ export class DataDirBusyError extends Error {
     readonly dataDir: string,
     readonly pid: number | null,
   ) {
-    super(`another Callback Inspector${pid ? ` (pid ${pid})` : ''} is running on ${dataDir}: stop it, or give this one another data directory`);
+    super(
+      `another Callback Inspector${pid ? ` (pid ${pid})` : ''} is running on ${dataDir}: stop it, or give this one another data directory`,
+    );
   }
 }
 

@@ -15,7 +15,8 @@ export function parentChannel<In, Out>(): ParentChannel<In, Out> {
   const port = (process as { parentPort?: ParentPort }).parentPort;
   return {
     post: (message) => (port ? port.postMessage(message) : process.send!(message)),
-    onMessage: (listener) => void (port ? port.on('message', (e) => listener(e.data as In)) : process.on('message', (m) => listener(m as In))),
+    onMessage: (listener) =>
+      void (port ? port.on('message', (e) => listener(e.data as In)) : process.on('message', (m) => listener(m as In))),
     onGone: (listener) => void process.on('disconnect', listener),
   };
 }

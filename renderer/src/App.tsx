@@ -40,11 +40,17 @@ export function App() {
           {route.name === 'delivery' && <DeliveryScreen key={route.id} id={route.id} />}
           {route.name === 'charts' && <ChartsScreen />}
         </Suspense>
-        {route.name === 'call' && <CallScreen key={`${route.deliveryId}/${route.index}`} deliveryId={route.deliveryId} index={route.index} />}
+        {route.name === 'call' && (
+          <CallScreen key={`${route.deliveryId}/${route.index}`} deliveryId={route.deliveryId} index={route.index} />
+        )}
         {route.name === 'endpoints' && <EndpointsScreen />}
         {route.name === 'diff' && <DiffScreen key={`${route.a}|${route.b}`} a={route.a} b={route.b} />}
         {route.name === 'chain' && <ChainScreen key={`${route.callee}?${route.taskId}`} callee={route.callee} taskId={route.taskId} />}
-        {route.name === 'not-found' && <div className="screen message">Nothing at {route.hash}. <a href="#/inbox">Go to the inbox</a>.</div>}
+        {route.name === 'not-found' && (
+          <div className="screen message">
+            Nothing at {route.hash}. <a href="#/inbox">Go to the inbox</a>.
+          </div>
+        )}
       </main>
     </div>
   );
@@ -66,8 +72,8 @@ export function NotConnected() {
     <div className="screen message">
       <h1>Callback Inspector</h1>
       <p>
-        This page needs the API token. Open the <code>ui:</code> URL that <code>callback-inspector serve</code> printed
-        (it ends in <code>#token=…</code>).
+        This page needs the API token. Open the <code>ui:</code> URL that <code>callback-inspector serve</code> printed (it ends in{' '}
+        <code>#token=…</code>).
       </p>
     </div>
   );

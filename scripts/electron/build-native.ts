@@ -9,7 +9,13 @@ import { copyFileSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } 
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { BINDING_FILE, electronBindingDir, rebuildReason, STAMP_FILE, type BindingStamp } from '../../main/hosts/electron/native-binding.js';
+import {
+  BINDING_FILE,
+  electronBindingDir,
+  rebuildReason,
+  STAMP_FILE,
+  type BindingStamp,
+} from '../../main/hosts/electron/native-binding.js';
 import { moduleVersionMismatch } from './module-version.js';
 
 const require = createRequire(import.meta.url);
@@ -32,7 +38,11 @@ export function electronModuleVersion(electron: string): number {
 }
 
 /** Why the Electron copy in `outDir` must be (re)built: what its stamp says, then what its binary is. */
-export function electronRebuildReason(outDir: string, wanted: BindingStamp, moduleVersion = electronModuleVersion(wanted.electron)): string | null {
+export function electronRebuildReason(
+  outDir: string,
+  wanted: BindingStamp,
+  moduleVersion = electronModuleVersion(wanted.electron),
+): string | null {
   return rebuildReason(outDir, wanted) ?? moduleVersionMismatch(join(outDir, BINDING_FILE), moduleVersion, `Electron ${wanted.electron}`);
 }
 
@@ -72,7 +82,8 @@ export async function buildElectronBinding(appRoot: string, wanted = wantedStamp
     const built = join(moduleDir, 'build', 'Release', BINDING_FILE);
     // No stamp over a binary Electron would refuse: the next start would trust it and crash.
     const mismatch = moduleVersionMismatch(built, moduleVersion, `Electron ${wanted.electron}`);
-    if (mismatch) throw new Error(`${mismatch}: node-gyp compiled it against other headers than Electron's (is \`nodedir\` set in your npm config?)`);
+    if (mismatch)
+      throw new Error(`${mismatch}: node-gyp compiled it against other headers than Electron's (is \`nodedir\` set in your npm config?)`);
     mkdirSync(outDir, { recursive: true });
     copyFileSync(built, join(outDir, BINDING_FILE));
     // The stamp last: an interrupted build leaves no stamp, so the next start builds again.

@@ -6,7 +6,11 @@ import { readFileSync } from 'node:fs';
 
 /** The module version `file` was built for; null when it names none, or more than one. */
 export function builtModuleVersion(file: string): number | null {
-  const names = new Set(readFileSync(file).toString('latin1').match(/node_register_module_v\d+/g));
+  const names = new Set(
+    readFileSync(file)
+      .toString('latin1')
+      .match(/node_register_module_v\d+/g),
+  );
   if (names.size !== 1) return null;
   return Number([...names][0]!.slice('node_register_module_v'.length));
 }

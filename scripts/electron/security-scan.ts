@@ -33,7 +33,7 @@ export const ACCEPTED: Acceptance[] = [
     why:
       'The one way out to the system browser. It is reached only through links.ts, which takes calls ' +
       'from the app page alone (sender check) and only well-formed http(s) URLs, and only when the ' +
-      "preload saw a trusted (user) click; the check flags every non-literal argument, by design.",
+      'preload saw a trusted (user) click; the check flags every non-literal argument, by design.',
   },
   {
     id: 'PRELOAD_JS_CHECK',
@@ -41,7 +41,7 @@ export const ACCEPTED: Acceptance[] = [
     line: 'preload: files.preload',
     why:
       'Flags every preload for review. Ours exposes one object through contextBridge: the contract ' +
-      "operations (each an ipcRenderer.invoke on its own channel) and `on`; never ipcRenderer or an IPC " +
+      'operations (each an ipcRenderer.invoke on its own channel) and `on`; never ipcRenderer or an IPC ' +
       'event (test/unit/electron/preload.test.ts checks exactly that), in a sandboxed renderer.',
   },
   {
@@ -79,7 +79,14 @@ export async function scan(distDir: string, electronVersion: string): Promise<Fi
   try {
     const run = createRequire(import.meta.url)('@doyensec/electronegativity') as (options: object) => Promise<{
       errors: Array<{ file: string; message: string; tolerable: boolean }>;
-      issues: Array<{ id: string; file: string; sample: string; severity: { name: string }; confidence: { name: string }; location: { line: number } }>;
+      issues: Array<{
+        id: string;
+        file: string;
+        sample: string;
+        severity: { name: string };
+        confidence: { name: string };
+        location: { line: number };
+      }>;
     }>;
     const result = await run({
       input: staged,
@@ -118,7 +125,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(`electronegativity (Electron ${electron}): ${findings.length} finding(s)`);
   if (verdict.accepted.length) console.log(`accepted (see ACCEPTED in ${import.meta.url}):\n${verdict.accepted.map(show).join('\n')}`);
   if (verdict.other.length) console.log(`low/informational (not fatal):\n${verdict.other.map(show).join('\n')}`);
-  if (verdict.stale.length) console.error(`accepted but no longer found, remove from ACCEPTED:\n${verdict.stale.map((a) => `  ${a.id} ${a.file}`).join('\n')}`);
+  if (verdict.stale.length)
+    console.error(`accepted but no longer found, remove from ACCEPTED:\n${verdict.stale.map((a) => `  ${a.id} ${a.file}`).join('\n')}`);
   if (verdict.blocking.length) console.error(`high/medium findings:\n${verdict.blocking.map(show).join('\n')}`);
   process.exitCode = verdict.blocking.length || verdict.stale.length ? 1 : 0;
 }

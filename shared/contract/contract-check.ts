@@ -72,7 +72,8 @@ export function checkCallEnd(value: JsonValue): Problem[] {
   }
   checkObject(value, CALL_END_FIELDS, [], sink, { callStart: null });
   const details = field(value, 'Details');
-  if (Array.isArray(details) && details.length === 0) sink.add(['Details'], null, 'warning', 'empty-details', () => 'Details is empty; the contract sends one entry per call');
+  if (Array.isArray(details) && details.length === 0)
+    sink.add(['Details'], null, 'warning', 'empty-details', () => 'Details is empty; the contract sends one entry per call');
   return sink.result();
 }
 
@@ -107,7 +108,13 @@ function checkObject(obj: JsonObject, specs: readonly FieldSpec[], at: PathSegme
       continue;
     }
     const twin = specs.find((s) => s.name.toLowerCase() === key.toLowerCase());
-    sink.add(at, key, 'warning', 'unknown-field', () => `Field ${JSON.stringify(shorten(key))} is not in the contract${twin ? ` (did you mean "${twin.name}"?)` : ''}`);
+    sink.add(
+      at,
+      key,
+      'warning',
+      'unknown-field',
+      () => `Field ${JSON.stringify(shorten(key))} is not in the contract${twin ? ` (did you mean "${twin.name}"?)` : ''}`,
+    );
   }
   if (present < specs.length) {
     for (const spec of specs) if (!Object.hasOwn(obj, spec.name)) checkMissing(spec, at, sink);
@@ -116,13 +123,20 @@ function checkObject(obj: JsonObject, specs: readonly FieldSpec[], at: PathSegme
   const end = field(obj, 'CallEndTime');
   const endMs = typeof end === 'string' ? parseIsoUtc(end) : null;
   if (startMs !== null && endMs !== null && endMs < startMs) {
-    sink.add(at, 'CallEndTime', 'warning', 'end-before-start', () => `CallEndTime ${end} is ${describeOffset(endMs - startMs, `CallStartTime ${start}`)}`);
+    sink.add(
+      at,
+      'CallEndTime',
+      'warning',
+      'end-before-start',
+      () => `CallEndTime ${end} is ${describeOffset(endMs - startMs, `CallStartTime ${start}`)}`,
+    );
   }
 }
 
 function checkMissing(spec: FieldSpec, at: PathSegment[], sink: Sink): void {
   if (spec.required === true) sink.add(at, spec.name, 'error', 'missing-field', () => `Required field ${spec.name} is missing`);
-  else if (spec.required === 'unmarked') sink.add(at, spec.name, 'warning', 'missing-field', () => `${spec.name} is missing (the page lists it without a required marker)`);
+  else if (spec.required === 'unmarked')
+    sink.add(at, spec.name, 'warning', 'missing-field', () => `${spec.name} is missing (the page lists it without a required marker)`);
 }
 
 /** Breaches of what the page's table states are errors; of what is read from its example, warnings. */
@@ -138,8 +152,10 @@ function wrongType(spec: FieldSpec, v: JsonValue, at: PathSegment[], sink: Sink)
 function checkValue(spec: FieldSpec, v: JsonValue, at: PathSegment[], sink: Sink, scope: Scope): void {
   if (v === null) {
     if (spec.nullable) return;
-    if (spec.required === true) sink.add(at, spec.name, breach(spec), 'wrong-type', () => `${spec.name} is null; expected ${expectation(spec)}`);
-    else sink.add(at, spec.name, 'warning', 'null-value', () => `${spec.name} is null; expected ${expectation(spec)} or the field left out`);
+    if (spec.required === true)
+      sink.add(at, spec.name, breach(spec), 'wrong-type', () => `${spec.name} is null; expected ${expectation(spec)}`);
+    else
+      sink.add(at, spec.name, 'warning', 'null-value', () => `${spec.name} is null; expected ${expectation(spec)} or the field left out`);
     return;
   }
   switch (spec.type) {
@@ -172,7 +188,13 @@ function checkInteger(spec: FieldSpec, v: JsonValue, at: PathSegment[], sink: Si
   // Past 16 digits it is beyond 2^53 whatever they are: no BigInt of a sender's million digits.
   const digits = v.value.startsWith('-') ? v.value.slice(1) : v.value;
   if (digits.length > 16 || (digits.length === 16 && BigInt(digits) > MAX_SAFE)) {
-    sink.add(at, spec.name, 'warning', 'unsafe-integer', () => `${spec.name} ${shorten(v.value)} is beyond 2^53: JSON.parse would read it as ${String(Number(v.value))}; the digits are kept`);
+    sink.add(
+      at,
+      spec.name,
+      'warning',
+      'unsafe-integer',
+      () => `${spec.name} ${shorten(v.value)} is beyond 2^53: JSON.parse would read it as ${String(Number(v.value))}; the digits are kept`,
+    );
   }
 }
 
@@ -182,14 +204,24 @@ function checkStringFormat(spec: FieldSpec, v: string, at: PathSegment[], sink: 
   switch (spec.type) {
     case 'enum':
       if (!spec.enum || spec.enum.includes(v)) return;
-      if (spec.vendorSends?.includes(v)) add('note', 'unknown-enum', () => `${show()} is not one of ${spec.enum?.join(', ')}. A note, not a warning: the vendor's own example sends it here`);
+      if (spec.vendorSends?.includes(v))
+        add(
+          'note',
+          'unknown-enum',
+          () => `${show()} is not one of ${spec.enum?.join(', ')}. A note, not a warning: the vendor's own example sends it here`,
+        );
       else add('warning', 'unknown-enum', () => `${show()} is not one of ${spec.enum?.join(', ')}`);
       return;
     case 'date':
       if (parseDate(v) === null) add(breach(spec), 'bad-date', () => `${show()} is not a date written YYYY-MM-DD`);
       return;
     case 'datetime':
-      if (parseIsoUtc(v) === null) add(breach(spec), 'bad-datetime', () => `${show()} is not an ISO 8601 UTC time like 2023-10-19T06:13:17Z${isZoneless(v) ? ' (it has no time zone)' : ''}`);
+      if (parseIsoUtc(v) === null)
+        add(
+          breach(spec),
+          'bad-datetime',
+          () => `${show()} is not an ISO 8601 UTC time like 2023-10-19T06:13:17Z${isZoneless(v) ? ' (it has no time zone)' : ''}`,
+        );
       return;
     case 'zoneless-datetime':
       if (parseIsoUtc(v) !== null) return;

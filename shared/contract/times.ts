@@ -60,7 +60,12 @@ export function formatDuration(ms: number): string {
   let s = Math.round(Math.abs(ms) / 1000);
   if (s === 0) return '0 s';
   const parts: string[] = [];
-  for (const [unit, size] of [['d', 86_400], ['h', 3_600], ['min', 60], ['s', 1]] as const) {
+  for (const [unit, size] of [
+    ['d', 86_400],
+    ['h', 3_600],
+    ['min', 60],
+    ['s', 1],
+  ] as const) {
     if (s >= size) {
       parts.push(`${Math.floor(s / size)} ${unit}`);
       s %= size;

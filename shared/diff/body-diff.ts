@@ -48,7 +48,15 @@ export function compareBodies(a: PreparedSide, b: PreparedSide, options: DiffOpt
   if (a.json?.ok && b.json?.ok) {
     const diff = diffJson(a.json.value, b.json.value, options);
     const equal = diff.counts.total === 0;
-    return { ...sides, ...diff, mode: 'json', equal, sameBytes: identical, firstDifference: null, summary: jsonSummary(diff.counts, identical, a.text === b.text) };
+    return {
+      ...sides,
+      ...diff,
+      mode: 'json',
+      equal,
+      sameBytes: identical,
+      firstDifference: null,
+      summary: jsonSummary(diff.counts, identical, a.text === b.text),
+    };
   }
   const none = { differences: [], counts: emptyCounts(), omitted: 0 };
   if (a.text !== null && b.text !== null) {
@@ -58,8 +66,13 @@ export function compareBodies(a: PreparedSide, b: PreparedSide, options: DiffOpt
     return { ...sides, ...none, mode: 'text', equal: first === null, sameBytes: identical, firstDifference: first, summary };
   }
   const first = firstByteDifference(a.bytes, b.bytes);
-  const which = sides.a.format === 'binary' && sides.b.format === 'binary' ? 'neither side is text' : `${sides.a.format === 'binary' ? 'A' : 'B'} is not text`;
-  const summary = first ? `${which}; the bytes differ from offset ${first.offset} (A has ${a.bytes.length}, B has ${b.bytes.length})` : `${which}; the bytes are identical`;
+  const which =
+    sides.a.format === 'binary' && sides.b.format === 'binary'
+      ? 'neither side is text'
+      : `${sides.a.format === 'binary' ? 'A' : 'B'} is not text`;
+  const summary = first
+    ? `${which}; the bytes differ from offset ${first.offset} (A has ${a.bytes.length}, B has ${b.bytes.length})`
+    : `${which}; the bytes are identical`;
   return { ...sides, ...none, mode: 'bytes', equal: first === null, sameBytes: identical, firstDifference: first, summary };
 }
 
@@ -75,7 +88,9 @@ function notJsonReason(a: DiffSide, b: DiffSide): string {
 
 /** `1 changed, 2 added` (kinds with none left out). */
 export function describeCounts(counts: DiffCounts): string {
-  return DIFF_KINDS.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${k.replace('-', ' ')}`).join(', ');
+  return DIFF_KINDS.filter((k) => counts[k] > 0)
+    .map((k) => `${counts[k]} ${k.replace('-', ' ')}`)
+    .join(', ');
 }
 
 function jsonSummary(counts: DiffCounts, identicalBytes: boolean, identicalText: boolean): string {

@@ -55,7 +55,11 @@ export class CanonicalText {
     if (known !== undefined) return known;
     let text: string;
     if (Array.isArray(value)) text = `[${value.map((v) => this.of(v)).join(',')}]`;
-    else if (isJsonObject(value)) text = `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${this.of(value[k]!)}`).join(',')}}`;
+    else if (isJsonObject(value))
+      text = `{${Object.keys(value)
+        .sort()
+        .map((k) => `${JSON.stringify(k)}:${this.of(value[k]!)}`)
+        .join(',')}}`;
     else text = String(value);
     this.memo.set(value, text);
     return text;

@@ -17,7 +17,9 @@ export const diffSource = z.discriminatedUnion('source', [
   z.object({ source: z.literal('example') }).strict(),
   z.object({ source: z.literal('text'), text: z.string().max(8_000_000), label: z.string().max(200).optional() }).strict(),
   /** Exact bytes, decoded as a body that came without headers would be: the CLI's file sides. */
-  z.object({ source: z.literal('bytes'), base64: z.string().max(Math.ceil(DIFF_BYTES / 3) * 4), label: z.string().max(1000).optional() }).strict(),
+  z
+    .object({ source: z.literal('bytes'), base64: z.string().max(Math.ceil(DIFF_BYTES / 3) * 4), label: z.string().max(1000).optional() })
+    .strict(),
 ]);
 export type DiffSource = z.infer<typeof diffSource>;
 

@@ -106,7 +106,14 @@ function walk(a: JsonValue, b: JsonValue, aPath: PathSegment[], bPath: PathSegme
   }
 }
 
-function walkObjects(a: JsonObject, b: JsonObject, aPath: PathSegment[], bPath: PathSegment[], out: Found[], canonical: CanonicalText): void {
+function walkObjects(
+  a: JsonObject,
+  b: JsonObject,
+  aPath: PathSegment[],
+  bPath: PathSegment[],
+  out: Found[],
+  canonical: CanonicalText,
+): void {
   for (const key of Object.keys(a)) {
     if (Object.hasOwn(b, key)) walk(a[key]!, b[key]!, [...aPath, key], [...bPath, key], out, canonical);
     else out.push({ kind: 'removed', aPath: [...aPath, key], bPath: [...bPath, key], a: a[key]! });
@@ -116,7 +123,14 @@ function walkObjects(a: JsonObject, b: JsonObject, aPath: PathSegment[], bPath: 
   }
 }
 
-function walkArrays(a: JsonValue[], b: JsonValue[], aPath: PathSegment[], bPath: PathSegment[], out: Found[], canonical: CanonicalText): void {
+function walkArrays(
+  a: JsonValue[],
+  b: JsonValue[],
+  aPath: PathSegment[],
+  bPath: PathSegment[],
+  out: Found[],
+  canonical: CanonicalText,
+): void {
   // Equal elements at both ends stay in place without being aligned: an array of millions that
   // differs in a few places costs one pass, not the alignment's few hundred bytes per element.
   const same = (x: JsonValue, y: JsonValue) => x === y || canonical.of(x) === canonical.of(y);
@@ -135,15 +149,24 @@ function walkArrays(a: JsonValue[], b: JsonValue[], aPath: PathSegment[], bPath:
   // Report in side A's order; additions at their place in B, after the A elements before them.
   // Indices below are into the middle; `head` turns them back into the arrays' own.
   const events: Array<{ at: number; push: () => void }> = [];
-  for (const [i, j] of al.moved) events.push({ at: i, push: () => out.push({ kind: 'moved', aPath: [...aPath, head + i], bPath: [...bPath, head + j], a: midA[i]! }) });
-  for (const [i, j] of al.paired) events.push({ at: i, push: () => walk(midA[i]!, midB[j]!, [...aPath, head + i], [...bPath, head + j], out, canonical) });
-  for (const i of al.removed) events.push({ at: i, push: () => out.push({ kind: 'removed', aPath: [...aPath, head + i], bPath: [...bPath, head + i], a: midA[i]! }) });
+  for (const [i, j] of al.moved)
+    events.push({ at: i, push: () => out.push({ kind: 'moved', aPath: [...aPath, head + i], bPath: [...bPath, head + j], a: midA[i]! }) });
+  for (const [i, j] of al.paired)
+    events.push({ at: i, push: () => walk(midA[i]!, midB[j]!, [...aPath, head + i], [...bPath, head + j], out, canonical) });
+  for (const i of al.removed)
+    events.push({
+      at: i,
+      push: () => out.push({ kind: 'removed', aPath: [...aPath, head + i], bPath: [...bPath, head + i], a: midA[i]! }),
+    });
   const bToA = new Map([...al.inPlace, ...al.paired].map(([i, j]) => [j, i]));
   for (const j of al.added) {
     // The equal run at the start, if any, ends right before the middle (-1 there: at its last element).
     let before = -1;
     for (let k = j - 1; k >= 0 && before < 0; k--) before = bToA.get(k) ?? -1;
-    events.push({ at: before + 0.5, push: () => out.push({ kind: 'added', aPath: [...bPath, head + j], bPath: [...bPath, head + j], b: midB[j]! }) });
+    events.push({
+      at: before + 0.5,
+      push: () => out.push({ kind: 'added', aPath: [...bPath, head + j], bPath: [...bPath, head + j], b: midB[j]! }),
+    });
   }
   events.sort((x, y) => x.at - y.at).forEach((e) => e.push());
 }

@@ -54,14 +54,23 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
 }
 
 /** Builds the object whose alternating keys and values sit at values[start..end). */
-function buildObject(values: JsonValue[], start: number, end: number, frames: Int32Array, depth: number, dup: { count: number }, problems: Problem[]): JsonObject {
+function buildObject(
+  values: JsonValue[],
+  start: number,
+  end: number,
+  frames: Int32Array,
+  depth: number,
+  dup: { count: number },
+  problems: Problem[],
+): JsonObject {
   // Plain objects keep V8's fast shared shapes (a null prototype makes each one a hash map);
   // `__proto__` alone is defined, not assigned, so it is an own data key as in JSON.parse.
   const obj: JsonObject = {};
   for (let k = start; k < end; k += 2) {
     const key = values[k] as string;
     if (Object.hasOwn(obj, key) && ++dup.count <= MAX_DUPLICATE_REPORTS) problems.push(duplicate(values, frames, depth, key));
-    if (key === '__proto__') Object.defineProperty(obj, key, { value: values[k + 1], writable: true, enumerable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(obj, key, { value: values[k + 1], writable: true, enumerable: true, configurable: true });
     else obj[key] = values[k + 1] as JsonValue;
   }
   return obj;
@@ -159,13 +168,29 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
         if (pos < len) fail(text, pos, 'end of input after the JSON value');
         if (dup.count > MAX_DUPLICATE_REPORTS) {
           const count = dup.count - MAX_DUPLICATE_REPORTS;
-          problems.push({ path: '$', severity: 'warning', code: 'duplicate-key', message: `${count} more duplicate keys not listed`, count });
+          problems.push({
+            path: '$',
+            severity: 'warning',
+            code: 'duplicate-key',
+            message: `${count} more duplicate keys not listed`,
+            count,
+          });
         }
         if (skipped > 0) {
-          problems.push({ path: '$', severity: 'warning', code: 'value-limit', message: `The body holds more than ${maxValues.toLocaleString('en-US')} JSON values and keys; only the first ${maxValues.toLocaleString('en-US')} are read (checked, indexed, shown). ${skipped.toLocaleString('en-US')} later members were checked for syntax only and left out of the arrays and objects they belong to (the raw body is kept byte for byte)` });
+          problems.push({
+            path: '$',
+            severity: 'warning',
+            code: 'value-limit',
+            message: `The body holds more than ${maxValues.toLocaleString('en-US')} JSON values and keys; only the first ${maxValues.toLocaleString('en-US')} are read (checked, indexed, shown). ${skipped.toLocaleString('en-US')} later members were checked for syntax only and left out of the arrays and objects they belong to (the raw body is kept byte for byte)`,
+          });
         }
         if (collapsed > 0) {
-          problems.push({ path: '$', severity: 'warning', code: 'depth-limit', message: `Nesting reaches depth ${maxDepth}; ${collapsed} containers deeper than ${maxBuildDepth} were checked for syntax but are shown as null (the raw body is kept)` });
+          problems.push({
+            path: '$',
+            severity: 'warning',
+            code: 'depth-limit',
+            message: `Nesting reaches depth ${maxDepth}; ${collapsed} containers deeper than ${maxBuildDepth} were checked for syntax but are shown as null (the raw body is kept)`,
+          });
         }
         return { value: values[0] as JsonValue, maxDepth };
       }
@@ -186,7 +211,11 @@ function parse(text: string, problems: Problem[], maxBuildDepth: number, maxValu
       pos++;
       const start = isObject ? ~frame : frame;
       // A one-element literal is markedly cheaper than slice() for short arrays.
-      const built = isObject ? buildObject(values, start, top, frames, depth, dup, problems) : top - start === 1 ? [values[start] as JsonValue] : values.slice(start, top);
+      const built = isObject
+        ? buildObject(values, start, top, frames, depth, dup, problems)
+        : top - start === 1
+          ? [values[start] as JsonValue]
+          : values.slice(start, top);
       depth--;
       top = start;
       values[top++] = built;

@@ -72,7 +72,10 @@ export function signedHeaderNames(parts: readonly SignedPart[]): string[] {
  * What was signed, for a person: the template with the body shown by its size and headers and the
  * timestamp by their values (missing ones as "").
  */
-export function describeSigned(parts: readonly SignedPart[], values: { bodySize: number; timestamp: string | null; header: (name: string) => string | null }): string {
+export function describeSigned(
+  parts: readonly SignedPart[],
+  values: { bodySize: number; timestamp: string | null; header: (name: string) => string | null },
+): string {
   return parts
     .map((p) => {
       if (p.kind === 'text') return p.text;
@@ -104,10 +107,33 @@ export function formatTimestamped(timestamp: string, prefix: string, digest: str
 
 /** Named starting points for the endpoint and re-send forms. */
 export const HMAC_PRESETS: ReadonlyArray<{ name: string; note: string; scheme: SignScheme }> = [
-  { name: 'GitHub', note: 'X-Hub-Signature-256: sha256=<hex of the body>', scheme: { type: 'hmac', header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=', signed: '{body}' } },
-  { name: 'Shopify', note: 'X-Shopify-Hmac-Sha256: <base64 of the body>', scheme: { type: 'hmac', header: 'X-Shopify-Hmac-Sha256', algorithm: 'sha256', encoding: 'base64', prefix: '', signed: '{body}' } },
-  { name: 'Slack', note: 'X-Slack-Signature: v0=<hex of "v0:<X-Slack-Request-Timestamp>:<body>">', scheme: { type: 'hmac', header: 'X-Slack-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'v0=', signed: 'v0:{header:X-Slack-Request-Timestamp}:{body}' } },
-  { name: 'Stripe-like', note: 'Stripe-Signature: t=<unix s>,v1=<hex of "<t>.<body>">', scheme: { type: 'hmac', header: 'Stripe-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'v1=', signed: '{timestamp}.{body}' } },
+  {
+    name: 'GitHub',
+    note: 'X-Hub-Signature-256: sha256=<hex of the body>',
+    scheme: { type: 'hmac', header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=', signed: '{body}' },
+  },
+  {
+    name: 'Shopify',
+    note: 'X-Shopify-Hmac-Sha256: <base64 of the body>',
+    scheme: { type: 'hmac', header: 'X-Shopify-Hmac-Sha256', algorithm: 'sha256', encoding: 'base64', prefix: '', signed: '{body}' },
+  },
+  {
+    name: 'Slack',
+    note: 'X-Slack-Signature: v0=<hex of "v0:<X-Slack-Request-Timestamp>:<body>">',
+    scheme: {
+      type: 'hmac',
+      header: 'X-Slack-Signature',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: 'v0=',
+      signed: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+    },
+  },
+  {
+    name: 'Stripe-like',
+    note: 'Stripe-Signature: t=<unix s>,v1=<hex of "<t>.<body>">',
+    scheme: { type: 'hmac', header: 'Stripe-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'v1=', signed: '{timestamp}.{body}' },
+  },
 ];
 
 /**

@@ -15,7 +15,12 @@ let id: string;
 
 beforeAll(async () => {
   served = await startServe(dataDir);
-  id = String(await sendRaw(served.receiver, 'POST /hooks/x/[1-3]?n=1 HTTP/1.1\r\nHost: exa[mple:99999\r\nX-Forwarded-Host: x:99999, evil.example\r\nX-Forwarded-Proto: https\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}'));
+  id = String(
+    await sendRaw(
+      served.receiver,
+      'POST /hooks/x/[1-3]?n=1 HTTP/1.1\r\nHost: exa[mple:99999\r\nX-Forwarded-Host: x:99999, evil.example\r\nX-Forwarded-Proto: https\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}',
+    ),
+  );
 }, 60_000);
 afterAll(async () => {
   await served?.stop();
@@ -25,7 +30,10 @@ afterAll(async () => {
 async function api(op: string, input: unknown) {
   const ui = new URL(served.ui);
   const token = decodeURIComponent(ui.hash.replace('#token=', ''));
-  const res = await send(`${ui.origin}/api/${op}`, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await send(`${ui.origin}/api/${op}`, {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return JSON.parse(res.body).result;
 }
 

@@ -9,7 +9,10 @@ import { startServe, type Served } from './support/browser.js';
 import { runCli } from './support/cli.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
-const edited = seed.replace('"Status": "finished"', '"Status": "failed"').replace('"id": 15744007', '"id": 98765432109876543210').replace('"CallTimes": 2', '"CallTimes": "2"');
+const edited = seed
+  .replace('"Status": "finished"', '"Status": "failed"')
+  .replace('"id": 15744007', '"id": 98765432109876543210')
+  .replace('"CallTimes": 2', '"CallTimes": "2"');
 let served: Served;
 let files: string;
 const ids: number[] = [];
@@ -61,7 +64,14 @@ describe('diff from the command line', () => {
     expect(r.status).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ mode: 'json', equal: false, counts: { changed: 2, 'type-changed': 1, total: 3 } });
-    expect(out.differences[0]).toMatchObject({ kind: 'changed', path: 'Details[0].id', a: '15744007', b: '98765432109876543210', aType: 'integer', bType: 'integer' });
+    expect(out.differences[0]).toMatchObject({
+      kind: 'changed',
+      path: 'Details[0].id',
+      a: '15744007',
+      b: '98765432109876543210',
+      aType: 'integer',
+      bType: 'integer',
+    });
   });
 
   it('says where a body that is not JSON first differs', async () => {

@@ -29,7 +29,12 @@ describe('trouble with the data directory or the store', { timeout: 120_000 }, (
     const file = join(data(), 'not-a-dir');
     writeFileSync(file, 'x');
     const line = new RegExp(`^error: ${file} is a file, not a data directory; pass --data <dir>`);
-    for (const args of [['send', '1', '--to', 'http://127.0.0.1:9/'], ['curl', '1'], ['serve', '--port', '0', '--ui-port', '0'], ['replay-chain', '--callee', '+1', '--to', 'http://127.0.0.1:9/']]) {
+    for (const args of [
+      ['send', '1', '--to', 'http://127.0.0.1:9/'],
+      ['curl', '1'],
+      ['serve', '--port', '0', '--ui-port', '0'],
+      ['replay-chain', '--callee', '+1', '--to', 'http://127.0.0.1:9/'],
+    ]) {
       const r = cli([...args, '--data', file]);
       expectOneLine(r.stderr, line);
       expect(r.status, args[0]).toBe(1);
@@ -40,7 +45,13 @@ describe('trouble with the data directory or the store', { timeout: 120_000 }, (
     const dir = data();
     writeFileSync(join(dir, DATABASE_FILE), Buffer.alloc(8192, 7));
     const line = new RegExp(`^error: ${join(dir, DATABASE_FILE)}: not a Callback Inspector store \\(the file is not an SQLite database\\)`);
-    for (const args of [['send', '1', '--to', 'http://127.0.0.1:9/'], ['curl', '1'], ['serve', '--port', '0', '--ui-port', '0'], ['wait', '--timeout', '1'], ['diff', '1', '2']]) {
+    for (const args of [
+      ['send', '1', '--to', 'http://127.0.0.1:9/'],
+      ['curl', '1'],
+      ['serve', '--port', '0', '--ui-port', '0'],
+      ['wait', '--timeout', '1'],
+      ['diff', '1', '2'],
+    ]) {
       const r = cli([...args, '--data', dir]);
       expectOneLine(r.stderr, line);
       expect(r.status, args[0]).toBe(args[0] === 'diff' ? 2 : 1);
@@ -49,22 +60,28 @@ describe('trouble with the data directory or the store', { timeout: 120_000 }, (
 
   const root = process.getuid?.() === 0;
   const nobody = root && spawnSync('su', ['nobody', '-s', '/bin/sh', '-c', 'true']).status === 0;
-  it.skipIf(process.platform === 'win32' || (root && !nobody))('a store this user may not write: the file and the cause, not "could not start the receiver"', () => {
-    const dir = data();
-    openStore(join(dir, DATABASE_FILE)).close();
-    chmodSync(join(dir, DATABASE_FILE), 0o444);
-    chmodSync(dir, 0o555);
-    try {
-      for (const args of [['serve', '--port', '0', '--ui-port', '0'], ['send', '1', '--to', 'http://127.0.0.1:9/']]) {
-        const r = cli([...args, '--data', dir], root ? 'nobody' : undefined);
-        expectOneLine(r.stderr, new RegExp(`^error: ${join(dir, DATABASE_FILE)}: (cannot open the store|the store is read-only)`));
-        expect(r.stderr).not.toMatch(/could not start the receiver/);
-        expect(r.status, args[0]).toBe(1);
+  it.skipIf(process.platform === 'win32' || (root && !nobody))(
+    'a store this user may not write: the file and the cause, not "could not start the receiver"',
+    () => {
+      const dir = data();
+      openStore(join(dir, DATABASE_FILE)).close();
+      chmodSync(join(dir, DATABASE_FILE), 0o444);
+      chmodSync(dir, 0o555);
+      try {
+        for (const args of [
+          ['serve', '--port', '0', '--ui-port', '0'],
+          ['send', '1', '--to', 'http://127.0.0.1:9/'],
+        ]) {
+          const r = cli([...args, '--data', dir], root ? 'nobody' : undefined);
+          expectOneLine(r.stderr, new RegExp(`^error: ${join(dir, DATABASE_FILE)}: (cannot open the store|the store is read-only)`));
+          expect(r.stderr).not.toMatch(/could not start the receiver/);
+          expect(r.status, args[0]).toBe(1);
+        }
+      } finally {
+        chmodSync(dir, 0o755);
       }
-    } finally {
-      chmodSync(dir, 0o755);
-    }
-  });
+    },
+  );
 });
 
 describe('usage mistakes', () => {

@@ -24,10 +24,22 @@ const cli = runCli;
 async function exported(dataDir: string) {
   const r = await cli('export', '--data', dataDir);
   expect(r.status).toBe(0);
-  return r.stdout.trim().split('\n').map((l) => {
-    const j = JSON.parse(l);
-    return { id: j.id, sha256: j.sha256, headers: j.headers, receivedAt: j.receivedAt, method: j.method, path: j.path, query: j.query, truncated: j.truncated };
-  });
+  return r.stdout
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const j = JSON.parse(l);
+      return {
+        id: j.id,
+        sha256: j.sha256,
+        headers: j.headers,
+        receivedAt: j.receivedAt,
+        method: j.method,
+        path: j.path,
+        query: j.query,
+        truncated: j.truncated,
+      };
+    });
 }
 
 beforeAll(async () => {
@@ -58,7 +70,11 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
     expect(out.stderr).toMatch(/wrote 6 fixtures \(\d+ files with scenario\.json\)/);
     expect(out.status).toBe(0);
     expect(readdirSync(folder)).toContain('scenario.json');
-    expect(readdirSync(folder).filter((n) => n.endsWith('.json')).sort()[1]).toMatch(/^0002-big-\d+\.json$/);
+    expect(
+      readdirSync(folder)
+        .filter((n) => n.endsWith('.json'))
+        .sort()[1],
+    ).toMatch(/^0002-big-\d+\.json$/);
 
     const fresh = join(work, 'fresh');
     const first = await cli('fixtures', 'import', folder, '--data', fresh);
@@ -82,26 +98,44 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
     expect((await cli('import', '--data', origin, join(work, 'chain.ndjson'))).status).toBe(0);
     const scenario = join(work, 'scenario');
     expect((await cli('fixtures', 'export', '--ids', '42,40,41', '--out', scenario, '--data', origin)).status).toBe(0);
-    expect(JSON.parse(readFileSync(join(scenario, 'scenario.json'), 'utf8')).fixtures.map((f: { offsetMs: number }) => f.offsetMs)).toEqual([0, 3000, 9000]);
+    expect(JSON.parse(readFileSync(join(scenario, 'scenario.json'), 'utf8')).fixtures.map((f: { offsetMs: number }) => f.offsetMs)).toEqual(
+      [0, 3000, 9000],
+    );
 
     const replayData = join(work, 'replay-data');
     const before = target.received.length;
     const r = await cli('fixtures', 'replay', scenario, '--to', target.url('/ok'), '--speed', '30', '--data', replayData);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/3 fixtures \(3 added to the store, 0 already there\)[\s\S]*#2 0002-\w+-41\.json \(delivery 41\) at \+100 ms[\s\S]*#3 0003-\w+-42\.json \(delivery 42\) at \+300 ms[\s\S]*3 delivered, 0 failed/);
+    expect(r.stdout).toMatch(
+      /3 fixtures \(3 added to the store, 0 already there\)[\s\S]*#2 0002-\w+-41\.json \(delivery 41\) at \+100 ms[\s\S]*#3 0003-\w+-42\.json \(delivery 42\) at \+300 ms[\s\S]*3 delivered, 0 failed/,
+    );
     const got = target.received.slice(before);
     expect(got.map((x) => x.body.toString())).toEqual(bodies);
 
     // Re-signed at max speed: the Sign changes; the attempts of both runs are in the data dir.
-    const resigned = await cli('fixtures', 'replay', scenario, '--to', target.url('/ok'), '--speed', 'max', '--key', 'another-key', '--data', replayData);
+    const resigned = await cli(
+      'fixtures',
+      'replay',
+      scenario,
+      '--to',
+      target.url('/ok'),
+      '--speed',
+      'max',
+      '--key',
+      'another-key',
+      '--data',
+      replayData,
+    );
     expect(resigned.status).toBe(0);
     expect(resigned.stdout).toMatch(/0 added to the store, 3 already there/);
     const signs = target.received.slice(-3).map((x) => JSON.parse(x.body.toString()).Sign);
     expect(signs).not.toEqual(bodies.map((b) => JSON.parse(b).Sign));
     const db = new Database(join(replayData, DATABASE_FILE), { readonly: true });
     try {
-      expect(db.prepare('SELECT delivery_id AS id, count(*) AS n FROM sends GROUP BY delivery_id ORDER BY delivery_id').all()).toEqual([40, 41, 42].map((id) => ({ id, n: 2 })));
+      expect(db.prepare('SELECT delivery_id AS id, count(*) AS n FROM sends GROUP BY delivery_id ORDER BY delivery_id').all()).toEqual(
+        [40, 41, 42].map((id) => ({ id, n: 2 })),
+      );
     } finally {
       db.close();
     }
@@ -115,13 +149,19 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
     writeFileSync(join(broken, 'scenario.json'), JSON.stringify(manifest));
     const before = target.received.length;
     const cases: Array<[string[], RegExp]> = [
-      [['fixtures', 'replay', broken, '--to', target.url('/ok'), '--data', join(work, 'd1')], /0002-big-\d+\.json: scenario\.json says offsetMs \d+, its receivedAt says \d+[\s\S]*nothing sent/],
+      [
+        ['fixtures', 'replay', broken, '--to', target.url('/ok'), '--data', join(work, 'd1')],
+        /0002-big-\d+\.json: scenario\.json says offsetMs \d+, its receivedAt says \d+[\s\S]*nothing sent/,
+      ],
       [['fixtures', 'replay', join(work, 'missing'), '--to', target.url('/ok'), '--data', join(work, 'd2')], /missing: no such folder/],
       [['fixtures', 'replay', broken, '--data', join(work, 'd3')], /required option '--to <url>'/],
       [['fixtures', 'import', work, '--data', join(work, 'd4')], /no scenario\.json: not a fixture folder/],
       [['fixtures', 'export', '--data', join(work, 'nowhere'), '--out', join(work, 'x')], /no store in/],
       [['fixtures', 'export', '--ids', '1,999999', '--data', served.dataDir, '--out', join(work, 'x')], /there is no delivery #999999/],
-      [['fixtures', 'export', '--ids', '1', '--endpoint', 'acme', '--data', served.dataDir, '--out', join(work, 'x')], /give --ids, or --endpoint/],
+      [
+        ['fixtures', 'export', '--ids', '1', '--endpoint', 'acme', '--data', served.dataDir, '--out', join(work, 'x')],
+        /give --ids, or --endpoint/,
+      ],
       [['fixtures', 'export', '--data', served.dataDir], /required option '--out <folder>'/],
     ];
     // In parallel, each with its own data dir (two processes creating one store at once is not the point here).
@@ -139,9 +179,30 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
 function exportLine(id: number, body: string, atSeconds: number): string {
   const bytes = Buffer.from(body);
   return JSON.stringify({
-    id, receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, atSeconds)).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-    headers: [['Host', 'customer.example'], ['Content-Type', 'application/json'], ['User-Agent', 'Airudder']], remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, truncated: false,
-    kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, atSeconds)).toISOString(),
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [
+      ['Host', 'customer.example'],
+      ['Content-Type', 'application/json'],
+      ['User-Agent', 'Airudder'],
+    ],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200 },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
   });
 }

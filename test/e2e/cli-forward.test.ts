@@ -23,7 +23,16 @@ afterEach(async () => {
 
 /** Async: the app runs in this process and must keep answering while curl waits. */
 async function curl(url: string): Promise<{ status: number; body: string }> {
-  const { stdout } = await promisify(execFile)('curl', ['-sS', '-w', '\n%{http_code}', '-H', 'Content-Type: application/json', '--data-binary', `@${seedPath}`, url]);
+  const { stdout } = await promisify(execFile)('curl', [
+    '-sS',
+    '-w',
+    '\n%{http_code}',
+    '-H',
+    'Content-Type: application/json',
+    '--data-binary',
+    `@${seedPath}`,
+    url,
+  ]);
   const at = stdout.lastIndexOf('\n');
   return { body: stdout.slice(0, at), status: Number(stdout.slice(at + 1)) };
 }
@@ -41,7 +50,10 @@ describe('serve --forward --relay', () => {
 
     const out = spawnSync(process.execPath, [bin, 'export', '--data', served.dataDir], { encoding: 'utf8' });
     expect(out.status, out.stderr).toBe(0);
-    const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as ExportLine);
+    const lines = out.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ExportLine);
     expect(lines.map((l) => [l.attempt, l.response.status, l.response.reason])).toEqual([
       [1, 500, 'relayed'],
       [2, 500, 'relayed'],
@@ -57,7 +69,9 @@ describe('serve --forward --relay', () => {
     try {
       served = await startServe(dataDir, ['--forward', app.url('/hang'), '--relay', '--forward-timeout', '60000']);
       const vendor = new AbortController();
-      const answered = fetch(`${served.receiver}callback`, { method: 'POST', body: readFileSync(seedPath), signal: vendor.signal }).catch(() => null);
+      const answered = fetch(`${served.receiver}callback`, { method: 'POST', body: readFileSync(seedPath), signal: vendor.signal }).catch(
+        () => null,
+      );
       // The app has it: the delivery was committed before the relay began.
       await app.waitFor(1);
       await served.crash();
@@ -67,7 +81,10 @@ describe('serve --forward --relay', () => {
       served = undefined;
       const out = spawnSync(process.execPath, [bin, 'export', '--data', dataDir], { encoding: 'utf8' });
       expect(out.status, out.stderr).toBe(0);
-      const [line] = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as ExportLine);
+      const [line] = out.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as ExportLine);
       expect([line!.response.status, line!.response.reason]).toEqual([null, 'relay-interrupted']);
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -36,7 +36,9 @@ describe('--help', () => {
     try {
       const r = cli('serve', '--port', '0', '--ui-port', '0', '--data', join(dir.path, 'data'), '--max-inflight', '16mb');
       expect(r.status).toBe(2);
-      expect(r.stderr.split('\n')[0]).toMatch(/^error: --max-inflight \(16777216 bytes\) must be at least --body-limit \(33554432 bytes\), or 0/);
+      expect(r.stderr.split('\n')[0]).toMatch(
+        /^error: --max-inflight \(16777216 bytes\) must be at least --body-limit \(33554432 bytes\), or 0/,
+      );
       expect(r.stdout).not.toMatch(/receiver:/);
     } finally {
       dir.remove();

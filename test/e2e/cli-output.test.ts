@@ -10,7 +10,8 @@ import { bin } from './support/cli.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 /** `set -o pipefail`: the exit code is the CLI's, not head's. */
-const piped = (command: string) => spawnSync('bash', ['-c', `set -o pipefail; node ${bin} ${command} | head -c 100 > /dev/null`], { encoding: 'utf8' });
+const piped = (command: string) =>
+  spawnSync('bash', ['-c', `set -o pipefail; node ${bin} ${command} | head -c 100 > /dev/null`], { encoding: 'utf8' });
 const STACK_TRACE = /\n\s+at |node:internal|Error: /;
 
 let dir: { path: string; remove: () => void };
@@ -53,10 +54,19 @@ describe('--out', () => {
     const file = join(dir.path, 'a-file');
     writeFileSync(file, 'x');
     const cases: Array<[string[], string]> = [
-      [['export', '--data', data, '--out', join(file, 'y.ndjson')], `cannot write ${join(file, 'y.ndjson')}: a part of the path is a file, not a folder`],
+      [
+        ['export', '--data', data, '--out', join(file, 'y.ndjson')],
+        `cannot write ${join(file, 'y.ndjson')}: a part of the path is a file, not a folder`,
+      ],
       [['export', '--data', data, '--out', dir.path], `cannot write ${dir.path}: it is a folder`],
-      [['generate', '--calls', '2', '--out', join(file, 'g.ndjson')], `cannot write ${join(file, 'g.ndjson')}: a part of the path is a file, not a folder`],
-      [['export-har', '--data', data, '--out', join(file, 'h.har')], `cannot write ${join(file, 'h.har')}: a part of the path is a file, not a folder`],
+      [
+        ['generate', '--calls', '2', '--out', join(file, 'g.ndjson')],
+        `cannot write ${join(file, 'g.ndjson')}: a part of the path is a file, not a folder`,
+      ],
+      [
+        ['export-har', '--data', data, '--out', join(file, 'h.har')],
+        `cannot write ${join(file, 'h.har')}: a part of the path is a file, not a folder`,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = cli(...args);
@@ -72,7 +82,12 @@ describe('--ids naming deliveries that are not stored', () => {
     expect([none.status, none.stdout, none.stderr]).toEqual([1, '', `no delivery 999 in ${data}\n`]);
     const some = cli('export', '--data', data, '--ids', '2,999,1,998');
     expect(some.status).toBe(1);
-    expect(some.stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([2, 1]);
+    expect(
+      some.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([2, 1]);
     expect(some.stderr).toBe(`no delivery 999, 998 in ${data}\n`);
     const all = cli('export', '--data', data, '--ids', '3');
     expect([all.status, all.stderr]).toEqual([0, '']);
@@ -90,9 +105,26 @@ describe('--ids naming deliveries that are not stored', () => {
 function exportLine(id: number, body: string): string {
   const bytes = Buffer.from(body);
   return JSON.stringify({
-    id, receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, id)).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-    headers: [['Content-Type', 'application/json']], remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, truncated: false,
-    kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, id)).toISOString(),
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [['Content-Type', 'application/json']],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200 },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
   });
 }

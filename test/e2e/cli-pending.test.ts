@@ -33,8 +33,15 @@ function leftPending(n: number): string {
     (i) =>
       store.deliveries.recordRaw(
         {
-          receivedAt: Date.now() + i, endpoint: 'default', method: 'POST', path: '/', query: '', remoteAddress: '127.0.0.1',
-          headers: [['Content-Type', 'application/json']], body: Buffer.from(seed.replace(SEED_CALL_ID, callIdOf(i))), truncated: false,
+          receivedAt: Date.now() + i,
+          endpoint: 'default',
+          method: 'POST',
+          path: '/',
+          query: '',
+          remoteAddress: '127.0.0.1',
+          headers: [['Content-Type', 'application/json']],
+          body: Buffer.from(seed.replace(SEED_CALL_ID, callIdOf(i))),
+          truncated: false,
         },
         () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' }),
       ),
@@ -101,7 +108,9 @@ describe('sending commands on deliveries left pending, with no serve running', {
 describe('wait beside a running serve and alone', { timeout: 90_000 }, () => {
   it('gives the same answer both ways', async () => {
     const dir = leftPending(3);
-    const serve = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--quiet', '--data', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const serve = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--quiet', '--data', dir], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     try {
       let receiver = '';
       for await (const line of createInterface({ input: serve.stdout! })) {
@@ -112,7 +121,12 @@ describe('wait beside a running serve and alone', { timeout: 90_000 }, () => {
       await send(receiver, { body: seed });
       // The note that sends `wait` through the serve's API (core-access.ts) instead of a core of its own.
       const note = JSON.parse(readFileSync(join(dir, 'callback-inspector.running.json'), 'utf8'));
-      expect(note).toMatchObject({ pid: serve.pid, receiverUrl: receiver, apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/), tokenFile: join(dir, 'api-token') });
+      expect(note).toMatchObject({
+        pid: serve.pid,
+        receiverUrl: receiver,
+        apiUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/),
+        tokenFile: join(dir, 'api-token'),
+      });
       const args = ['wait', '--data', dir, '--include-existing', '--match', `CallID:${SEED_CALL_ID}`, '--timeout', '20'];
       const beside = await new Promise<{ code: number | null; stdout: string }>((resolve) => {
         const w = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });

@@ -20,7 +20,10 @@ const cli = runCli;
 
 async function api(op: string, input: unknown) {
   const ui = new URL(served.ui);
-  const res = await send(`${ui.origin}/api/${op}`, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await send(`${ui.origin}/api/${op}`, {
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return JSON.parse(res.body).result;
 }
 
@@ -41,9 +44,15 @@ describe('send, replay-chain, generate from the command line', () => {
     const r = await cli('send', id, '--to', target.url('/flaky/2'), '--retry-policy', '--time-scale', '600', '--data', served.dataDir);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/attempt 1: HTTP 500[\s\S]*next attempt in 100 ms[\s\S]*attempt 2: HTTP 500[\s\S]*attempt 3: HTTP 200[\s\S]*delivered on attempt 3/);
+    expect(r.stdout).toMatch(
+      /attempt 1: HTTP 500[\s\S]*next attempt in 100 ms[\s\S]*attempt 2: HTTP 500[\s\S]*attempt 3: HTTP 200[\s\S]*delivered on attempt 3/,
+    );
     const attempts = await api('listSends', { deliveryId: Number(id) });
-    expect(attempts.map((a: { attempt: number; responseStatus: number }) => [a.attempt, a.responseStatus])).toEqual([[3, 200], [2, 500], [1, 500]]);
+    expect(attempts.map((a: { attempt: number; responseStatus: number }) => [a.attempt, a.responseStatus])).toEqual([
+      [3, 200],
+      [2, 500],
+      [1, 500],
+    ]);
   });
 
   it("send to the running serve's own receiver is stored as a re-send, not as the vendor retrying", async () => {
@@ -120,11 +129,27 @@ describe('send, replay-chain, generate from the command line', () => {
 
     // Spaced by the calls' own start times instead: the generator's gaps, not the import's.
     const starts = bodies.map((b) => Date.parse(JSON.parse(b).Details[0].CallStartTime));
-    const byCall = await cli('replay-chain', '--callee', callee, '--spacing', 'call-time', '--to', target.url('/ok'), '--speed', '1000000', '--data', served.dataDir);
+    const byCall = await cli(
+      'replay-chain',
+      '--callee',
+      callee,
+      '--spacing',
+      'call-time',
+      '--to',
+      target.url('/ok'),
+      '--speed',
+      '1000000',
+      '--data',
+      served.dataDir,
+    );
     expect(byCall.status).toBe(0);
     expect(byCall.stdout).toContain('by call time');
-    expect(byCall.stdout).toMatch(new RegExp(`#5 delivery \\d+ at \\+${formatMs((starts[4]! - starts[0]!) / 1_000_000).replace('.', '\\.')}\n`));
-    expect((await cli('replay-chain', '--callee', callee, '--spacing', 'start', '--to', target.url('/ok'), '--data', served.dataDir)).stderr).toMatch(/--spacing.*arrival, call-time/);
+    expect(byCall.stdout).toMatch(
+      new RegExp(`#5 delivery \\d+ at \\+${formatMs((starts[4]! - starts[0]!) / 1_000_000).replace('.', '\\.')}\n`),
+    );
+    expect(
+      (await cli('replay-chain', '--callee', callee, '--spacing', 'start', '--to', target.url('/ok'), '--data', served.dataDir)).stderr,
+    ).toMatch(/--spacing.*arrival, call-time/);
   });
 
   it('generate is reproducible by seed and sends with a summary; exit 1 when the receiver fails', async () => {
@@ -143,9 +168,29 @@ describe('send, replay-chain, generate from the command line', () => {
 function exportLine(id: number, body: string, atSeconds: number): string {
   const bytes = Buffer.from(body);
   return JSON.stringify({
-    id, receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, atSeconds)).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-    headers: [['Host', 'customer.example'], ['Content-Type', 'application/json']], remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, truncated: false,
-    kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, atSeconds)).toISOString(),
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [
+      ['Host', 'customer.example'],
+      ['Content-Type', 'application/json'],
+    ],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200 },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
   });
 }

@@ -35,7 +35,9 @@ describe('serve on a full disk', () => {
     }
     const data = join(root, 'data');
     mkdirSync(data);
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', data], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -68,7 +70,13 @@ describe('serve on a full disk', () => {
     expect(spawnSync('mount', ['-o', 'remount,size=64m', root]).status).toBe(0);
     const exported = spawnSync(process.execPath, [bin, 'export', '--data', data], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(exported.status).toBe(0);
-    const stored = new Set(exported.stdout.trim().split('\n').filter(Boolean).map((l) => Buffer.from((JSON.parse(l) as { bodyBase64: string }).bodyBase64, 'base64').toString()));
+    const stored = new Set(
+      exported.stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => Buffer.from((JSON.parse(l) as { bodyBase64: string }).bodyBase64, 'base64').toString()),
+    );
     for (const body of acked) expect(stored.has(body)).toBe(true);
   }, 60_000);
 });

@@ -16,7 +16,9 @@ const { track, data } = scratch('ci-log-');
 
 /** A running `serve` whose stdout is kept as it comes (or left unread: `read: false`). */
 async function serve(dataDir: string, extra: string[] = [], read = true) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   track(child);
   let stdout = '';
   let stderr = '';
@@ -24,7 +26,11 @@ async function serve(dataDir: string, extra: string[] = [], read = true) {
   child.stdout!.on('data', onData);
   child.stderr!.on('data', (c: Buffer) => (stderr += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  await until(() => /^ui: /m.test(stdout), 15_000, () => `serve did not start: ${stderr}`);
+  await until(
+    () => /^ui: /m.test(stdout),
+    15_000,
+    () => `serve did not start: ${stderr}`,
+  );
   if (!read) child.stdout!.pause();
   const receiver = /^receiver: (\S+)$/m.exec(stdout)![1]!;
   return {
@@ -66,13 +72,19 @@ describe('serve: a line per delivery', () => {
     expect(line).toContain(`sign=${stored!.sign}`);
     expect(line).toMatch(/ {2}answer=200$/);
     // The receiver:/ui: lines come first and stay as they were.
-    expect(s.stdout().split('\n').slice(0, 2).map((l) => l.split(':')[0])).toEqual(['receiver', 'ui']);
+    expect(
+      s
+        .stdout()
+        .split('\n')
+        .slice(0, 2)
+        .map((l) => l.split(':')[0]),
+    ).toEqual(['receiver', 'ui']);
 
     s.child.kill('SIGTERM');
     expect(await s.exited).toBe(0);
   });
 
-  it('--json prints one parseable object per delivery, named as in export, with the first call\'s callId and status', async () => {
+  it("--json prints one parseable object per delivery, named as in export, with the first call's callId and status", async () => {
     const dir = data();
     const s = await serve(dir, ['--json']);
     expect((await send(`${s.receiver}hooks/acme/cb`, { headers: json, body: seed })).status).toBe(200);
@@ -106,7 +118,9 @@ describe('serve: a line per delivery', () => {
   });
 
   it('--quiet with --json is a usage mistake (exit 2)', () => {
-    const r = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', data(), '--quiet', '--json'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', data(), '--quiet', '--json'], {
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/--quiet .*--json/);
     expect(r.stdout).not.toMatch(/receiver:/);
@@ -121,7 +135,12 @@ describe('serve: a line per delivery', () => {
     const path = '/p%1B[31m%E2%80%AE';
     expect((await send(`${s.receiver.slice(0, -1)}${path}`, { headers: json, body: JSON.stringify(hostile) })).status).toBe(200);
     // Node's parser refuses a raw ESC (or any byte past ASCII) in the request line: 400, nothing recorded.
-    expect(await rawRequestLine(s.receiver, Buffer.from('POST /x\u001b[31m HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 'latin1'))).toMatch(/^HTTP\/1\.1 400 /);
+    expect(
+      await rawRequestLine(
+        s.receiver,
+        Buffer.from('POST /x\u001b[31m HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n', 'latin1'),
+      ),
+    ).toMatch(/^HTTP\/1\.1 400 /);
     await until(() => s.deliveryLines().length === 1);
 
     const line = s.deliveryLines()[0]!;
@@ -170,7 +189,11 @@ describe('serve: a line per delivery', () => {
     const n = 120;
     const started = Date.now();
     for (let i = 0; i < n; i++) {
-      const r = await send(`${s.receiver}${String(i).padStart(4, '0')}/${'x'.repeat(6000)}`, { headers: json, body: seed, timeoutMs: 5_000 });
+      const r = await send(`${s.receiver}${String(i).padStart(4, '0')}/${'x'.repeat(6000)}`, {
+        headers: json,
+        body: seed,
+        timeoutMs: 5_000,
+      });
       expect(r.status).toBe(200);
     }
     expect(Date.now() - started).toBeLessThan(20_000);
@@ -180,7 +203,11 @@ describe('serve: a line per delivery', () => {
 
     const printed = () => s.deliveryLines().filter((l) => / {2}#\d+ {2}/.test(l)).length;
     const notPrinted = () => Number(/^… (\d+) deliveries not printed \(stdout was busy\)$/m.exec(s.stdout())?.[1] ?? 0);
-    await until(() => notPrinted() > 0 && printed() + notPrinted() === n, 10_000, () => `${printed()} printed, ${notPrinted()} said not printed, of ${n}`);
+    await until(
+      () => notPrinted() > 0 && printed() + notPrinted() === n,
+      10_000,
+      () => `${printed()} printed, ${notPrinted()} said not printed, of ${n}`,
+    );
     // The receiver is still fine and lines flow again.
     expect((await send(s.receiver, { headers: json, body: seed })).status).toBe(200);
     await until(() => s.deliveryLines().some((l) => l.includes(`#${n + 1}  `)));
@@ -189,32 +216,52 @@ describe('serve: a line per delivery', () => {
   // `script` (util-linux) runs serve on a pseudo-terminal and copies it to a pipe this test stops
   // reading: the terminal's buffer fills, as with Ctrl-S.
   const hasScript = process.platform === 'linux' && spawnSync('script', ['--version']).status === 0;
-  it.skipIf(!hasScript)('on a terminal that stops reading (Ctrl-S), deliveries are still answered: Node writes terminals blocking, serve does not', async () => {
-    const dir = data();
-    const cmd = [process.execPath, bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dir].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
-    // `exec`: script runs the command through $SHELL, and dash (CI's /bin/sh) does not exec a lone
-    // command itself; a Ctrl-C would then end the waiting shell with 130 whatever serve answered.
-    const child = spawn('script', ['-qfec', `exec ${cmd}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'ignore'], env: { ...process.env, SHELL: '/bin/sh' } });
-    track(child);
-    let stdout = '';
-    child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    await until(() => /^ui: /m.test(stdout), 15_000, () => `serve did not start: ${stdout}`);
-    const receiver = /^receiver: (\S+?)\r?$/m.exec(stdout)![1]!;
-    child.stdout!.pause();
+  it.skipIf(!hasScript)(
+    'on a terminal that stops reading (Ctrl-S), deliveries are still answered: Node writes terminals blocking, serve does not',
+    async () => {
+      const dir = data();
+      const cmd = [process.execPath, bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dir]
+        .map((a) => `'${a.replace(/'/g, `'\\''`)}'`)
+        .join(' ');
+      // `exec`: script runs the command through $SHELL, and dash (CI's /bin/sh) does not exec a lone
+      // command itself; a Ctrl-C would then end the waiting shell with 130 whatever serve answered.
+      const child = spawn('script', ['-qfec', `exec ${cmd}`, '/dev/null'], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+        env: { ...process.env, SHELL: '/bin/sh' },
+      });
+      track(child);
+      let stdout = '';
+      child.stdout!.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      await until(
+        () => /^ui: /m.test(stdout),
+        15_000,
+        () => `serve did not start: ${stdout}`,
+      );
+      const receiver = /^receiver: (\S+?)\r?$/m.exec(stdout)![1]!;
+      child.stdout!.pause();
 
-    // ~1.2 MB of lines: more than the terminal, `script` and the pipe hold (~0.5 MB here) plus serve's bound.
-    const n = 200;
-    for (let i = 0; i < n; i++) {
-      const r = await send(`${receiver}${String(i).padStart(4, '0')}/${'x'.repeat(6000)}`, { headers: json, body: seed, timeoutMs: 5_000 });
-      expect(r.status).toBe(200);
-    }
-    child.stdout!.resume();
-    await until(() => /deliveries not printed \(stdout was busy\)/.test(stdout), 10_000, () => `no count of lines not printed: ${stdout.length} chars, ends ${JSON.stringify(stdout.slice(-300))}`);
-    child.stdin!.write('\x03'); // Ctrl-C on the terminal: serve stops as usual
-    const code = await exited;
-    expect(code, `serve's terminal ended with: ${JSON.stringify(stdout.slice(-600))}`).toBe(0);
-  });
+      // ~1.2 MB of lines: more than the terminal, `script` and the pipe hold (~0.5 MB here) plus serve's bound.
+      const n = 200;
+      for (let i = 0; i < n; i++) {
+        const r = await send(`${receiver}${String(i).padStart(4, '0')}/${'x'.repeat(6000)}`, {
+          headers: json,
+          body: seed,
+          timeoutMs: 5_000,
+        });
+        expect(r.status).toBe(200);
+      }
+      child.stdout!.resume();
+      await until(
+        () => /deliveries not printed \(stdout was busy\)/.test(stdout),
+        10_000,
+        () => `no count of lines not printed: ${stdout.length} chars, ends ${JSON.stringify(stdout.slice(-300))}`,
+      );
+      child.stdin!.write('\x03'); // Ctrl-C on the terminal: serve stops as usual
+      const code = await exited;
+      expect(code, `serve's terminal ended with: ${JSON.stringify(stdout.slice(-600))}`).toBe(0);
+    },
+  );
 });
 
 /** Writes bytes as a request and returns the status line. */

@@ -14,7 +14,9 @@ const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.u
 const { track, data } = scratch('ci-cli-');
 
 async function serve(dataDir: string, ...extra: string[]) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   track(child);
   const lines = createInterface({ input: child.stdout! });
   const urls: Record<string, string> = {};
@@ -63,7 +65,10 @@ describe('callback-inspector CLI', () => {
     const s = await serve(data());
     const ui = new URL(s.ui);
     const token = decodeURIComponent(ui.hash.replace('#token=', ''));
-    const withToken = await send(`${ui.origin}/api/info`, { headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: '{}' });
+    const withToken = await send(`${ui.origin}/api/info`, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(JSON.parse(withToken.body).result.receiverUrl).toBe(s.receiver);
     expect((await send(`${ui.origin}/api/info`, { body: '{}' })).status).toBe(401);
     // The page itself is served with the renderer's strict policy: scripts from this origin only.
@@ -77,7 +82,9 @@ describe('callback-inspector CLI', () => {
     const first = await serve(dir);
     const second = cli('serve', '--port', '0', '--ui-port', '0', '--data', dir);
     expect(second.status).toBe(1);
-    expect(second.stderr).toBe(`error: another Callback Inspector (pid ${first.child.pid}) is running on ${dir}: stop it, or give this one another data directory\n`);
+    expect(second.stderr).toBe(
+      `error: another Callback Inspector (pid ${first.child.pid}) is running on ${dir}: stop it, or give this one another data directory\n`,
+    );
     expect(second.stdout).toBe('');
     // kill -9 leaves its lock behind; the next serve sees that its process is gone.
     first.child.kill('SIGKILL');
@@ -125,21 +132,38 @@ describe('callback-inspector CLI', () => {
     expect(cli('export', '--data', dir, '--out', file).status).toBe(0);
 
     // A selection: by id, or one endpoint's deliveries.
-    expect(cli('export', '--data', dir, '--ids', '3,1').stdout.trim().split('\n').map((l) => JSON.parse(l).id)).toEqual([3, 1]);
-    expect(cli('export', '--data', dir, '--endpoint', 'x').stdout.trim().split('\n').map((l) => JSON.parse(l).path)).toEqual(['/hooks/x/']);
+    expect(
+      cli('export', '--data', dir, '--ids', '3,1')
+        .stdout.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual([3, 1]);
+    expect(
+      cli('export', '--data', dir, '--endpoint', 'x')
+        .stdout.trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).path),
+    ).toEqual(['/hooks/x/']);
 
     const copy = data();
     const first = cli('import', '--data', copy, file);
     expect(first.stderr).toContain('imported 3, skipped 0');
     expect(cli('import', '--data', copy, file).stderr).toContain('imported 0, skipped 3');
-    expect(exportLines(copy)).toEqual(readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l)));
+    expect(exportLines(copy)).toEqual(
+      readFileSync(file, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l)),
+    );
   });
 
   it('export into a pipe that closes early (| head) ends quietly', async () => {
     const dir = data();
     const s = await serve(dir);
     for (let i = 0; i < 300; i++) await send(s.receiver, { body: seed });
-    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${bin} export --data ${dir} | head -c 100 > /dev/null`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node ${bin} export --data ${dir} | head -c 100 > /dev/null`], {
+      encoding: 'utf8',
+    });
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
     expect(r.status).toBe(0);
   });
@@ -157,9 +181,40 @@ describe('callback-inspector CLI', () => {
   it('import says what is wrong with a line in plain words: its first three problems, the rest counted', () => {
     const dir = data();
     const file = join(dir, 'bad.ndjson');
-    const good = { id: 1, receivedAt: '2024-05-22T03:00:00.000Z', endpoint: 'default', method: 'POST', path: '/', query: '', headers: [], remoteAddress: '203.0.113.7', bodyBase64: '', sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', size: 0, truncated: false, kind: 'not-json', shape: null, problems: [], sign: 'not-checked', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 0 };
+    const good = {
+      id: 1,
+      receivedAt: '2024-05-22T03:00:00.000Z',
+      endpoint: 'default',
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers: [],
+      remoteAddress: '203.0.113.7',
+      bodyBase64: '',
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      size: 0,
+      truncated: false,
+      kind: 'not-json',
+      shape: null,
+      problems: [],
+      sign: 'not-checked',
+      response: { status: 200 },
+      retryOf: null,
+      attempt: 1,
+      taskId: null,
+      callCount: 0,
+    };
     const { bodyBase64: _, ...noBody } = good;
-    writeFileSync(file, [JSON.stringify(good), '{}', JSON.stringify({ ...noBody, receivedAt: 5 }), '[1]', JSON.stringify({ ...good, id: 2, kind: 'xml' })].join('\n'));
+    writeFileSync(
+      file,
+      [
+        JSON.stringify(good),
+        '{}',
+        JSON.stringify({ ...noBody, receivedAt: 5 }),
+        '[1]',
+        JSON.stringify({ ...good, id: 2, kind: 'xml' }),
+      ].join('\n'),
+    );
     const r = cli('import', '--data', dir, file);
     expect(r.status).toBe(1);
     expect(r.stderr.split('\n')).toEqual([

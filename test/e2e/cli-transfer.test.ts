@@ -19,22 +19,51 @@ const N = 1600;
 
 function exportLine(id: number, body: Buffer, at: number, more: Partial<ExportLine> = {}): string {
   const line: ExportLine = {
-    id, receivedAt: new Date(T0 + at).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-    headers: [['Content-Type', 'application/json']], remoteAddress: '203.0.113.7', bodyBase64: body.toString('base64'),
-    sha256: createHash('sha256').update(body).digest('hex'), size: body.length, truncated: false, kind: 'call-end', shape: 'call-end',
-    problems: [], sign: 'verified', response: { status: 200, delayMs: 0, hung: false, reason: 'default' }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(T0 + at).toISOString(),
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [['Content-Type', 'application/json']],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: body.toString('base64'),
+    sha256: createHash('sha256').update(body).digest('hex'),
+    size: body.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
     ...more,
   };
   return JSON.stringify(line);
 }
 
-const bodies = [...generateCallbacks({ calls: N + 3, redials: 2, seed: 'transfer', scheme: { type: 'md5-template' } })].map((g) => Buffer.from(g.body));
+const bodies = [...generateCallbacks({ calls: N + 3, redials: 2, seed: 'transfer', scheme: { type: 'md5-template' } })].map((g) =>
+  Buffer.from(g.body),
+);
 /** The store both copies start from: call-ends, a vendor retry, a gzip body and bytes that are not UTF-8 at another endpoint. */
 const storeLines = [
   ...bodies.slice(0, N).map((b, i) => exportLine(i + 1, b, i * 1000)),
   exportLine(N + 1, bodies[0]!, 60_000, { retryOf: 1, attempt: 2 }),
-  exportLine(N + 2, gzipSync(bodies[1]!), N * 1000, { headers: [['Content-Type', 'application/json'], ['Content-Encoding', 'gzip']] }),
-  exportLine(N + 3, Buffer.from([0xff, 0xfe, 0x00, 0x01]), N * 1000 + 1, { endpoint: 'acme', path: '/hooks/acme/', headers: [['Content-Type', 'application/octet-stream']], kind: 'not-json' }),
+  exportLine(N + 2, gzipSync(bodies[1]!), N * 1000, {
+    headers: [
+      ['Content-Type', 'application/json'],
+      ['Content-Encoding', 'gzip'],
+    ],
+  }),
+  exportLine(N + 3, Buffer.from([0xff, 0xfe, 0x00, 0x01]), N * 1000 + 1, {
+    endpoint: 'acme',
+    path: '/hooks/acme/',
+    headers: [['Content-Type', 'application/octet-stream']],
+    kind: 'not-json',
+  }),
 ].join('\n');
 /** What is imported afterwards: three new deliveries, one already there, one broken line. */
 const laterLines = [
@@ -78,7 +107,12 @@ async function run(dir: string, ...args: string[]): Promise<CliResult> {
 const sameHost = (text: string) => text.replace(/http:\/\/(127\.0\.0\.1:\d+|unknown-host)\//g, 'http://RECEIVER/');
 
 /** A folder's files and their bytes. */
-const folder = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((name) => [name, readFileSync(join(dir, name)).toString('base64')]));
+const folder = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((name) => [name, readFileSync(join(dir, name)).toString('base64')]),
+  );
 
 describe('beside a running serve and alone, the same', { timeout: 180_000 }, () => {
   it('export, with --ids naming a missing delivery, and --endpoint', async () => {
@@ -87,7 +121,10 @@ describe('beside a running serve and alone, the same', { timeout: 180_000 }, () 
       expect(b.stderr, args.join(' ')).not.toMatch(/trying again/);
       expect(b, args.join(' ')).toEqual(a);
     }
-    const all = (await run(alone, 'export')).stdout.trim().split('\n').map((l) => JSON.parse(l) as ExportLine);
+    const all = (await run(alone, 'export')).stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ExportLine);
     expect(all.map((l) => l.id)).toEqual(Array.from({ length: N + 3 }, (_, i) => i + 1));
     expect(all[N]).toMatchObject({ retryOf: 1, attempt: 2, kind: 'call-end' });
     expect((await run(alone, 'export', '--ids', '3,999999')).stderr).toBe('no delivery 999999 in DATA\n');
@@ -109,24 +146,41 @@ describe('beside a running serve and alone, the same', { timeout: 180_000 }, () 
   });
 
   it('diff of stored deliveries, of one with a file, and of one that is not there', async () => {
-    for (const args of [['diff', '1', '2'], ['diff', '1', 'WORK/first-body.json'], ['diff', `call:${N + 1}/0`, 'call:1/0', '--json'], ['diff', '424242', 'example']]) {
+    for (const args of [
+      ['diff', '1', '2'],
+      ['diff', '1', 'WORK/first-body.json'],
+      ['diff', `call:${N + 1}/0`, 'call:1/0', '--json'],
+      ['diff', '424242', 'example'],
+    ]) {
       const [a, b] = [await run(alone, ...args), await run(beside, ...args)];
       expect(b, args.join(' ')).toEqual(a);
     }
     expect((await run(alone, 'diff', '1', 'WORK/first-body.json')).status).toBe(0);
     expect((await run(alone, 'diff', '1', '2')).status).toBe(1);
-    expect(await run(alone, 'diff', '424242', 'example')).toMatchObject({ status: 2, stderr: expect.stringMatching(/^error: there is no delivery #424242/) });
+    expect(await run(alone, 'diff', '424242', 'example')).toMatchObject({
+      status: 2,
+      stderr: expect.stringMatching(/^error: there is no delivery #424242/),
+    });
   });
 
   it('fixtures export, of all and of a selection', async () => {
-    for (const [name, selection] of [['all', []], ['some', ['--ids', `${N + 3},7,${N + 2}`]], ['acme', ['--endpoint', 'acme']]] as const) {
-      const [a, b] = [await run(alone, 'fixtures', 'export', '--out', `WORK/fx-alone-${name}`, ...selection), await run(beside, 'fixtures', 'export', '--out', `WORK/fx-beside-${name}`, ...selection)];
+    for (const [name, selection] of [
+      ['all', []],
+      ['some', ['--ids', `${N + 3},7,${N + 2}`]],
+      ['acme', ['--endpoint', 'acme']],
+    ] as const) {
+      const [a, b] = [
+        await run(alone, 'fixtures', 'export', '--out', `WORK/fx-alone-${name}`, ...selection),
+        await run(beside, 'fixtures', 'export', '--out', `WORK/fx-beside-${name}`, ...selection),
+      ];
       expect(b.stderr.replace('beside', 'alone')).toBe(a.stderr);
       expect(a.status).toBe(0);
       expect(folder(join(work, `fx-beside-${name}`))).toEqual(folder(join(work, `fx-alone-${name}`)));
     }
     expect(Object.keys(folder(join(work, 'fx-alone-all')))).toHaveLength(N + 3 + 2 + 1); // + two .body files, scenario.json
-    expect(await run(alone, 'fixtures', 'export', '--ids', '1,999999', '--out', 'WORK/fx-none')).toEqual(await run(beside, 'fixtures', 'export', '--ids', '1,999999', '--out', 'WORK/fx-none'));
+    expect(await run(alone, 'fixtures', 'export', '--ids', '1,999999', '--out', 'WORK/fx-none')).toEqual(
+      await run(beside, 'fixtures', 'export', '--ids', '1,999999', '--out', 'WORK/fx-none'),
+    );
   });
 
   it('fixtures import and import, and what the store holds afterwards', async () => {
@@ -139,9 +193,18 @@ describe('beside a running serve and alone, the same', { timeout: 180_000 }, () 
     expect(fa).toEqual({ status: 0, stdout: '', stderr: 'imported 3, skipped 1 already present, 0 errors\n' });
     const [a, b] = [await run(alone, 'import', 'WORK/later.ndjson'), await run(beside, 'import', 'WORK/later.ndjson')];
     expect(b).toEqual(a);
-    expect(a).toMatchObject({ status: 1, stderr: expect.stringMatching(/^line 5: receivedAt: required.*\nimported 0, skipped 4 already present, 1 errors\n$/) });
+    expect(a).toMatchObject({
+      status: 1,
+      stderr: expect.stringMatching(/^line 5: receivedAt: required.*\nimported 0, skipped 4 already present, 1 errors\n$/),
+    });
     const [ea, eb] = [await run(alone, 'export'), await run(beside, 'export')];
     expect(eb).toEqual(ea);
-    expect(ea.stdout.trim().split('\n').map((l) => (JSON.parse(l) as ExportLine).id).slice(-3)).toEqual([900_001, 900_002, 900_003]);
+    expect(
+      ea.stdout
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as ExportLine).id)
+        .slice(-3),
+    ).toEqual([900_001, 900_002, 900_003]);
   });
 });

@@ -12,7 +12,9 @@ const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.u
 const { track, data } = scratch('ci-wait-');
 
 async function serve(dataDir: string) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   track(child);
   for await (const line of createInterface({ input: child.stdout! })) {
     const m = /^receiver: (\S+)$/.exec(line);
@@ -84,7 +86,14 @@ describe('callback-inspector wait', { timeout: 90_000 }, () => {
     const dir = data();
     const receiver = await serve(dir);
     await send(receiver, { body: seed }); // matches, but arrived before the wait
-    const { code, stdout, stderr } = await startWait('--data', dir, '--match', 'CallID:6dbf57adc3ecf4f4bfd5efe85ccad659', '--timeout', '0.5').done;
+    const { code, stdout, stderr } = await startWait(
+      '--data',
+      dir,
+      '--match',
+      'CallID:6dbf57adc3ecf4f4bfd5efe85ccad659',
+      '--timeout',
+      '0.5',
+    ).done;
     expect(code).toBe(124);
     expect(stdout).toBe('');
     expect(stderr).toMatch(/timed out after 0\.5 s: no delivery matching "CallID:6dbf57adc3ecf4f4bfd5efe85ccad659" after id 1/);
@@ -129,7 +138,9 @@ describe('callback-inspector wait', { timeout: 90_000 }, () => {
   });
 
   it('refuses a --match word that names no field, naming the closest one (exit 2): it could never match', () => {
-    const typo = spawnSync(process.execPath, [bin, 'wait', '--data', data(), '--match', 'CalleNumber:x', '--timeout', '60'], { encoding: 'utf8' });
+    const typo = spawnSync(process.execPath, [bin, 'wait', '--data', data(), '--match', 'CalleNumber:x', '--timeout', '60'], {
+      encoding: 'utf8',
+    });
     expect(typo.status).toBe(2);
     expect(typo.stderr).toBe('error: --match: unknown field CalleNumber: did you mean CalleeNumber?\n');
     expect(typo.stdout).toBe('');

@@ -23,9 +23,12 @@ interface Generated {
   Details: Array<{ CallID: string; Status: string; CalleeNumber: string; CallStartTime: string }>;
 }
 const generated = async (...args: string[]): Promise<Generated[]> =>
-  (await runCli('generate', ...args, '--out', '-')).stdout.trim().split('\n').map((l) => JSON.parse(l) as Generated);
+  (await runCli('generate', ...args, '--out', '-')).stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Generated);
 
-describe('scenario (a): a QA script checks that its test call\'s callback arrived and is right', () => {
+describe("scenario (a): a QA script checks that its test call's callback arrived and is right", () => {
   it('generate → wait --match CallID:… → Status and Sign', async () => {
     const [call] = await generated('--calls', '1', '--seed', 'qa-scenario');
     const { CallID, Status } = call!.Details[0]!;
@@ -43,18 +46,34 @@ describe('scenario (a): a QA script checks that its test call\'s callback arrive
   }, 60_000);
 });
 
-describe('scenario (b): a support engineer reads the third redial\'s Status and re-delivers the chain', () => {
+describe("scenario (b): a support engineer reads the third redial's Status and re-delivers the chain", () => {
   it('search by callee → chain → attempt 3 vs 2 → re-deliver by call time', async () => {
     const chain = await generated('--calls', '3', '--redials', '3', '--seed', 'support-scenario');
     const callee = chain[0]!.Details[0]!.CalleeNumber;
     const calls = chain.map((c) => c.Details[0]!);
-    const sent = await runCli('generate', '--calls', '3', '--redials', '3', '--seed', 'support-scenario', '--to', ui.served.receiver, '--concurrency', '3', '--data', ui.served.dataDir);
+    const sent = await runCli(
+      'generate',
+      '--calls',
+      '3',
+      '--redials',
+      '3',
+      '--seed',
+      'support-scenario',
+      '--to',
+      ui.served.receiver,
+      '--concurrency',
+      '3',
+      '--data',
+      ui.served.dataDir,
+    );
     expect(sent.status).toBe(0);
 
     const { page } = ui;
     await page.evaluate(() => (window.location.hash = '#/'));
     await page.getByLabel('search deliveries').fill(`CalleeNumber:${callee}`);
-    await expect.poll(() => page.locator('[role="row"], tbody tr').filter({ hasText: 'call-end' }).count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(3);
+    await expect
+      .poll(() => page.locator('[role="row"], tbody tr').filter({ hasText: 'call-end' }).count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(3);
     await page.locator('[role="row"], tbody tr').filter({ hasText: 'call-end' }).first().click();
     await page.getByTitle('redial chain').first().click();
     await page.waitForURL(/#\/chain\//);
@@ -78,7 +97,9 @@ describe('scenario (b): a support engineer reads the third redial\'s Status and 
     await form.getByLabel('re-delivery speed').selectOption('max');
     const before = target.received.length;
     await form.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => form.locator('.bulk-progress').innerText(), { timeout: 10_000 }).toMatch(/3\/3 · 3 delivered · 0 failed .* · done/);
+    await expect
+      .poll(() => form.locator('.bulk-progress').innerText(), { timeout: 10_000 })
+      .toMatch(/3\/3 · 3 delivered · 0 failed .* · done/);
     const received = target.received.slice(before).map((r) => (JSON.parse(r.body.toString()) as Generated).Details[0]!.CallID);
     expect(received).toEqual(byStart.map((c) => c.CallID));
     expect(ui.errors).toEqual([]);

@@ -15,7 +15,14 @@ describe('inbox during a burst', () => {
     await page.locator('.inbox').waitFor();
     const load = spawn(process.execPath, [client, env.served.receiver, String(COUNT), '1500'], { stdio: ['ignore', 'pipe', 'inherit'] });
     let acked = 0;
-    load.stdout!.on('data', (chunk: Buffer) => (acked += chunk.toString().split('\n').filter((l) => l.startsWith('ack ')).length));
+    load.stdout!.on(
+      'data',
+      (chunk: Buffer) =>
+        (acked += chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l.startsWith('ack ')).length),
+    );
     const finished = new Promise((resolve) => load.once('exit', resolve));
 
     const note = page.locator('.backlog-bar');
@@ -49,7 +56,9 @@ describe('inbox during a burst', () => {
       )
       .toBe(COUNT);
     // The exact total, recounted once the last arrivals were announced.
-    await expect.poll(() => page.locator('.toolbar .count').textContent(), { timeout: 10_000 }).toBe(`${COUNT.toLocaleString('en')} deliveries`);
+    await expect
+      .poll(() => page.locator('.toolbar .count').textContent(), { timeout: 10_000 })
+      .toBe(`${COUNT.toLocaleString('en')} deliveries`);
     // The tab reads the catch-up's announcements more slowly than two busy cores produce them (the
     // stream then skips them and sends `resync`), yet the stream is never cut: no reconnect, no error.
     expect(errors).toEqual([]);

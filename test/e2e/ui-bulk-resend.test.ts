@@ -41,7 +41,9 @@ describe('bulk re-send from the inbox', () => {
     await numbers.nth(1).fill('1'); // at most one retry
     await numbers.nth(2).fill('6000'); // every 60 s → 10 ms
     await bar.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => bar.locator('.bulk-progress').innerText(), { timeout: 15_000 }).toMatch(/4\/4 · 2 delivered · 2 failed \(200: 2, 500: 2\) · done/);
+    await expect
+      .poll(() => bar.locator('.bulk-progress').innerText(), { timeout: 15_000 })
+      .toMatch(/4\/4 · 2 delivered · 2 failed \(200: 2, 500: 2\) · done/);
 
     // 2 delivered at once, 2 failed twice: every one re-signed.
     expect(target.received).toHaveLength(6);

@@ -15,10 +15,27 @@ const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
 function exportLine(id: number, body: string, minutes: number): string {
   const bytes = Buffer.from(body);
   return JSON.stringify({
-    id, receivedAt: new Date(T0 + minutes * 60_000).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-    headers: [['Content-Type', 'application/json']], remoteAddress: '203.0.113.7', bodyBase64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length, truncated: false, kind: 'call-end', shape: 'call-end',
-    problems: [], sign: 'verified', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(T0 + minutes * 60_000).toISOString(),
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [['Content-Type', 'application/json']],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200 },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
   });
 }
 

@@ -19,7 +19,12 @@ const bodyB = JSON.stringify(
     TaskID: seed.TaskID,
     TaskName: INJECTION,
     Sign: seed.Sign,
-    Details: [{ ...second, Status: 'failed', CallTimes: '2' }, { ...seed.Details[0], id: 0, NerSlots: { ...seed.Details[0].NerSlots, PaymentTime: 'Time_1' } }, fourth, third],
+    Details: [
+      { ...second, Status: 'failed', CallTimes: '2' },
+      { ...seed.Details[0], id: 0, NerSlots: { ...seed.Details[0].NerSlots, PaymentTime: 'Time_1' } },
+      fourth,
+      third,
+    ],
     Extra: { reason: 'added on purpose' },
   },
   null,
@@ -55,7 +60,11 @@ const summary = () => page.getByTestId('diff-summary');
 const row = (path: string) => page.locator(`tr.diff-row[data-path="${path}"]`);
 
 async function api(op: string, input: unknown) {
-  const res = await fetch(`${new URL(served.ui).origin}/api/${op}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const res = await fetch(`${new URL(served.ui).origin}/api/${op}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
   return ((await res.json()) as { result: any }).result;
 }
 
@@ -63,10 +72,23 @@ describe('the diff screen', () => {
   it('lists two deliveries path by path, grouped by holder, with both values and big integers exact', async () => {
     await go('#/diff?a=1&b=2');
     await expect.poll(() => summary().innerText()).toMatch(/^8 differences\s+4 changed\s+1 type changed\s+1 added\s+1 removed\s+1 moved$/);
-    expect(await page.locator('.diff-side').allInnerTexts()).toEqual([expect.stringMatching(/^A\s+delivery #1\n.*JSON/), expect.stringMatching(/^B\s+delivery #2\n.*JSON/)]);
-    expect(await page.locator('.diff-holder').allInnerTexts()).toEqual(['$ (top level)', 'Details[0]', 'Details[0].NerSlots', 'Details[1]', 'Details']);
-    expect(await page.locator('tr.diff-moved').innerText()).toMatch(/moved\s+\[[23]\]\s+→ Details\[[23]\][\s\S]*"CallID": "(3{32}|4{32})"[\s\S]*the same value, at Details\[[23]\]/);
-    expect(await row('TaskName').innerText()).toMatch(/changed\s+TaskName\s+"Task-001"\s+string\s+"<img src=x onerror=\\"window.__pwned=1\\">"/);
+    expect(await page.locator('.diff-side').allInnerTexts()).toEqual([
+      expect.stringMatching(/^A\s+delivery #1\n.*JSON/),
+      expect.stringMatching(/^B\s+delivery #2\n.*JSON/),
+    ]);
+    expect(await page.locator('.diff-holder').allInnerTexts()).toEqual([
+      '$ (top level)',
+      'Details[0]',
+      'Details[0].NerSlots',
+      'Details[1]',
+      'Details',
+    ]);
+    expect(await page.locator('tr.diff-moved').innerText()).toMatch(
+      /moved\s+\[[23]\]\s+→ Details\[[23]\][\s\S]*"CallID": "(3{32}|4{32})"[\s\S]*the same value, at Details\[[23]\]/,
+    );
+    expect(await row('TaskName').innerText()).toMatch(
+      /changed\s+TaskName\s+"Task-001"\s+string\s+"<img src=x onerror=\\"window.__pwned=1\\">"/,
+    );
     expect(await row('Details[0].id').innerText()).toMatch(/→ Details\[1\]\.id[\s\S]*15744007[\s\S]*98765432109876543210/);
     expect(await row('Details[0].NerSlots.PaymentTime').innerText()).toMatch(/"Time_0"[\s\S]*"Time_1"/);
     expect(await row('Details[1].Status').innerText()).toMatch(/→ Details\[0\]\.Status[\s\S]*"finished"[\s\S]*"failed"/);
@@ -130,7 +152,10 @@ describe('the diff screen', () => {
     await link.click();
     await expect.poll(() => page.evaluate(() => window.location.hash)).toBe(href);
     await expect.poll(() => summary().innerText()).toMatch(/^(identical|\d+ differences?\s)/);
-    expect(await page.locator('.diff-side').allInnerTexts()).toEqual([expect.stringMatching(/call \d+ of delivery #\d+/), expect.stringMatching(/call \d+ of delivery #\d+/)]);
+    expect(await page.locator('.diff-side').allInnerTexts()).toEqual([
+      expect.stringMatching(/call \d+ of delivery #\d+/),
+      expect.stringMatching(/call \d+ of delivery #\d+/),
+    ]);
     expect(errors).toEqual([]);
   });
 });

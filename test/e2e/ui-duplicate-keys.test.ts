@@ -28,8 +28,12 @@ describe('a body with a duplicate key', () => {
     await ui.page.evaluate(() => (window.location.hash = '#/delivery/1'));
     await ui.page.locator('.body-viewer .cm-content, .body-viewer .error-bar').first().waitFor();
     expect(await ui.page.locator('.body-viewer').innerText()).not.toMatch(/Not valid JSON/);
-    await expect.poll(() => ui.page.locator('.body-viewer .cm-content').innerText()).toContain('"TaskID": "502380771007633e8d8b859ebf76970a"');
-    expect(await ui.page.locator('.json-notes').innerText()).toMatch(/TaskID\s+Key "TaskID" appears more than once in this object; the last value is used/);
+    await expect
+      .poll(() => ui.page.locator('.body-viewer .cm-content').innerText())
+      .toContain('"TaskID": "502380771007633e8d8b859ebf76970a"');
+    expect(await ui.page.locator('.json-notes').innerText()).toMatch(
+      /TaskID\s+Key "TaskID" appears more than once in this object; the last value is used/,
+    );
     // Ingest's own warning, in the problems list, names the same key.
     expect(await ui.page.locator('.problem', { hasText: 'duplicate' }).first().innerText()).toMatch(/TaskID/);
   }, 60_000);

@@ -25,9 +25,27 @@ beforeAll(async () => {
   const lines = [...generateCallbacks({ calls: N, redials: 1, seed: 'all', scheme: { type: 'md5-template' } })].map((g, i) => {
     const body = Buffer.from(g.body);
     return JSON.stringify({
-      id: i + 1, receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, 0) + i * 1000).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-      headers: [['Content-Type', 'application/json']], remoteAddress: '203.0.113.7', bodyBase64: body.toString('base64'), sha256: createHash('sha256').update(body).digest('hex'),
-      size: body.length, truncated: false, kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified', response: { status: 200 }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+      id: i + 1,
+      receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, 0) + i * 1000).toISOString(),
+      endpoint: 'default',
+      method: 'POST',
+      path: '/',
+      query: '',
+      headers: [['Content-Type', 'application/json']],
+      remoteAddress: '203.0.113.7',
+      bodyBase64: body.toString('base64'),
+      sha256: createHash('sha256').update(body).digest('hex'),
+      size: body.length,
+      truncated: false,
+      kind: 'call-end',
+      shape: 'call-end',
+      problems: [],
+      sign: 'verified',
+      response: { status: 200 },
+      retryOf: null,
+      attempt: 1,
+      taskId: null,
+      callCount: 1,
     });
   });
   const file = join(dir.path, 'all.ndjson');
@@ -48,14 +66,20 @@ afterAll(async () => {
 });
 
 const download = async (button: string) => {
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name: button, exact: true }).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    page.getByRole('button', { name: button, exact: true }).click(),
+  ]);
   return readFileSync(await file.path(), 'utf8');
 };
 
 describe(`the inbox on ${N.toLocaleString('en')} deliveries`, () => {
   it('exports every one as NDJSON and as HAR, oldest first', async () => {
     const ndjson = download('NDJSON');
-    const ids = (await ndjson).trim().split('\n').map((l) => (JSON.parse(l) as { id: number }).id);
+    const ids = (await ndjson)
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: number }).id);
     expect(ids).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     const har = JSON.parse(await download('HAR')) as { log: { entries: unknown[] } };
     expect(har.log.entries).toHaveLength(N);
@@ -69,7 +93,9 @@ describe(`the inbox on ${N.toLocaleString('en')} deliveries`, () => {
     await bar.getByLabel('bulk target URL').fill(target.url('/ok'));
     await bar.getByLabel('concurrency').fill('32');
     await bar.getByRole('button', { name: 'Send', exact: true }).click();
-    await expect.poll(() => bar.locator('.bulk-progress').innerText(), { timeout: 60_000 }).toMatch(new RegExp(`^${N}/${N} · ${N} delivered · 0 failed .* · done`));
+    await expect
+      .poll(() => bar.locator('.bulk-progress').innerText(), { timeout: 60_000 })
+      .toMatch(new RegExp(`^${N}/${N} · ${N} delivered · 0 failed .* · done`));
     expect(errors).toEqual([]);
   }, 120_000);
 });

@@ -8,15 +8,22 @@ const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.u
 const ui = servedUi();
 
 const query = 'event=call.end&tag=a&tag=b&q=%3Cscript%3Ewindow.__pwned%3D1%3C%2Fscript%3E';
-const form = 'CallID=6dbf57adc3ecf4f4bfd5efe85ccad659&Status=finished&tag=x&tag=y&CalleeName=Budi+Santoso&empty=&html=%3Cimg+src%3Dx+onerror%3D%22window.__pwned%3D1%22%3E';
+const form =
+  'CallID=6dbf57adc3ecf4f4bfd5efe85ccad659&Status=finished&tag=x&tag=y&CalleeName=Budi+Santoso&empty=&html=%3Cimg+src%3Dx+onerror%3D%22window.__pwned%3D1%22%3E';
 
 /** The rows of a parameters table, each as [name, value]. */
 const rowsOf = (label: string) =>
-  ui.page.locator(`table[aria-label="${label}"] tbody tr`).evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]));
+  ui.page
+    .locator(`table[aria-label="${label}"] tbody tr`)
+    .evaluateAll((rows) => rows.map((r) => [r.querySelector('th')!.textContent, r.querySelector('td')!.textContent]));
 
 describe('parameters in the delivery screen', () => {
   it('lists a form-encoded body and the query string as parameter tables, values as text', async () => {
-    expect(await post(`${ui.served.receiver}hooks/forms/cb?${query}`, form, { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' })).toBe(200);
+    expect(
+      await post(`${ui.served.receiver}hooks/forms/cb?${query}`, form, {
+        'content-type': 'application/x-www-form-urlencoded; charset=utf-8',
+      }),
+    ).toBe(200);
     await ui.page.locator('.inbox-row[data-id="1"]').waitFor();
     await ui.page.evaluate(() => (window.location.hash = '#/delivery/1'));
 

@@ -17,7 +17,9 @@ const RECOUNTED = { timeout: 10_000 };
 async function deliver(from: number, to: number, endpoint?: string) {
   for (let i = from; i < to; i += 25) {
     const batch = Array.from({ length: Math.min(25, to - i) }, (_, k) => i + k);
-    const answers = await Promise.all(batch.map((n) => post(`${ui.served.receiver}hooks/${endpoint ?? (n % 2 ? 'odd' : 'even')}/`, bodyOf(n))));
+    const answers = await Promise.all(
+      batch.map((n) => post(`${ui.served.receiver}hooks/${endpoint ?? (n % 2 ? 'odd' : 'even')}/`, bodyOf(n))),
+    );
     expect(answers.every((s) => s === 200)).toBe(true);
   }
 }

@@ -9,7 +9,11 @@ const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.u
 const ui = servedUi();
 
 /** The computed background of an element, to tell the warning's yellow from the note's grey. */
-const background = (selector: string) => ui.page.locator(selector).first().evaluate((el) => getComputedStyle(el).backgroundColor);
+const background = (selector: string) =>
+  ui.page
+    .locator(selector)
+    .first()
+    .evaluate((el) => getComputedStyle(el).backgroundColor);
 
 describe('problem tiers in the UI', () => {
   it("shows the seed example's two findings as a grey note badge, with no warning in its Problems cell", async () => {
@@ -27,7 +31,9 @@ describe('problem tiers in the UI', () => {
     expect(await ui.page.locator('.side h2', { hasText: 'Problems' }).innerText()).toMatch(/^problems \(2\)$/i);
     const badges = await ui.page.locator('.problems-list .problem .badge').allInnerTexts();
     expect(badges).toEqual(['note', 'note']);
-    expect(await ui.page.locator('.problems-list .problem').first().innerText()).toContain("A note, not a warning: the vendor's own example");
+    expect(await ui.page.locator('.problems-list .problem').first().innerText()).toContain(
+      "A note, not a warning: the vendor's own example",
+    );
     await screenshot(ui.page, 'delivery-notes');
     expect(ui.errors).toEqual([]);
   }, 60_000);
@@ -42,12 +48,16 @@ describe('problem tiers in the UI', () => {
 
     await ui.page.evaluate(() => (window.location.hash = '#/delivery/2'));
     await ui.page.locator('.problems-list').waitFor();
-    expect(await ui.page.locator('.side h2', { hasText: 'Problems' }).innerText()).toMatch(new RegExp(`^problems \\(${(notes + 1).toLocaleString('en-US')} · 1,001 listed\\)$`, 'i'));
+    expect(await ui.page.locator('.side h2', { hasText: 'Problems' }).innerText()).toMatch(
+      new RegExp(`^problems \\(${(notes + 1).toLocaleString('en-US')} · 1,001 listed\\)$`, 'i'),
+    );
     // The one warning is listed ahead of the notes.
     expect(await ui.page.locator('.problems-list .problem').first().innerText()).toMatch(/warning[\s\S]*unsafe-integer/);
     await screenshot(ui.page, 'delivery-notes-big');
     await ui.page.getByRole('button', { name: /^show all/ }).click();
-    expect(await ui.page.locator('.problems-list .problem').last().innerText()).toContain(`${(notes - 1000).toLocaleString('en-US')} more notes not listed: the first 1,000 are shown`);
+    expect(await ui.page.locator('.problems-list .problem').last().innerText()).toContain(
+      `${(notes - 1000).toLocaleString('en-US')} more notes not listed: the first 1,000 are shown`,
+    );
     expect(ui.errors).toEqual([]);
   }, 60_000);
 });

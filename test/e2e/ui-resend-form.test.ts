@@ -123,7 +123,9 @@ describe('the body editor', () => {
     await ui.page.keyboard.type(' "Edited": 1,');
     await expect.poll(() => ui.page.locator('.resend-body-head').innerText()).toMatch(/valid JSON\s*edited/);
     const sent = await sendFromForm();
-    expect(sent.body.toString()).toBe('{ "Edited": 1,\n  "TaskID": "compact-1",\n  "n": 123456789012345678901,\n  "Details": [\n    {\n      "CallID": "c1",\n      "Rate": 1.50\n    }\n  ],\n  "Sign": "s"\n}');
+    expect(sent.body.toString()).toBe(
+      '{ "Edited": 1,\n  "TaskID": "compact-1",\n  "n": 123456789012345678901,\n  "Details": [\n    {\n      "CallID": "c1",\n      "Rate": 1.50\n    }\n  ],\n  "Sign": "s"\n}',
+    );
     expect(ui.errors).toEqual([]);
   }, 60_000);
 });

@@ -38,7 +38,11 @@ describe('re-send from the delivery screen', () => {
 
     await expect.poll(() => ui.page.locator('.job-line').innerText(), { timeout: 10_000 }).toMatch(/done · 3 attempts · delivered/);
     await expect.poll(() => log().count()).toBe(3);
-    expect(await log().allInnerTexts()).toEqual([expect.stringMatching(/#3\s+200/), expect.stringMatching(/#2\s+500/), expect.stringMatching(/#1\s+500/)]);
+    expect(await log().allInnerTexts()).toEqual([
+      expect.stringMatching(/#3\s+200/),
+      expect.stringMatching(/#2\s+500/),
+      expect.stringMatching(/#1\s+500/),
+    ]);
     expect(target.received.map((r) => r.body.toString())).toEqual([body, body, body]);
     await screenshot(ui.page, 'resend');
   }, 60_000);
@@ -51,7 +55,9 @@ describe('re-send from the delivery screen', () => {
     // The injection in the stored body is shown as characters, not markup.
     expect(await detail.locator('.body-snippet').first().innerText()).toContain(JSON.stringify(INJECTION));
     await detail.getByRole('button', { name: 'Copy as curl' }).click();
-    expect(await detail.getByLabel('curl command').inputValue()).toMatch(/^curl -sS[\s\S]*--url 'http:\/\/127\.0\.0\.1:\d+\/flaky\/2'[\s\S]*--data-raw '/);
+    expect(await detail.getByLabel('curl command').inputValue()).toMatch(
+      /^curl -sS[\s\S]*--url 'http:\/\/127\.0\.0\.1:\d+\/flaky\/2'[\s\S]*--data-raw '/,
+    );
   }, 60_000);
 
   it('checks the edited body as JSON, losslessly, and sends the edit', async () => {
@@ -103,15 +109,24 @@ describe('re-send from the delivery screen', () => {
 
   it('exports the inbox selection as NDJSON that matches the CLI export, as HAR and as zipped fixtures', async () => {
     await go('#/inbox');
-    const [ndjson] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByRole('button', { name: 'NDJSON', exact: true }).click()]);
-    const lines = readFileSync(await ndjson.path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const [ndjson] = await Promise.all([
+      ui.page.waitForEvent('download'),
+      ui.page.getByRole('button', { name: 'NDJSON', exact: true }).click(),
+    ]);
+    const lines = readFileSync(await ndjson.path(), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(ndjson.suggestedFilename()).toBe('deliveries.ndjson');
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((l) => typeof l.bodyBase64 === 'string' && /^[0-9a-f]{64}$/.test(l.sha256))).toBe(true);
     const [har] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByRole('button', { name: 'HAR', exact: true }).click()]);
     expect(JSON.parse(readFileSync(await har.path(), 'utf8')).log.entries).toHaveLength(lines.length);
     // The fixture folder, zipped: a zip whose entries include the manifest and one fixture per line.
-    const [zip] = await Promise.all([ui.page.waitForEvent('download'), ui.page.getByRole('button', { name: 'Fixtures', exact: true }).click()]);
+    const [zip] = await Promise.all([
+      ui.page.waitForEvent('download'),
+      ui.page.getByRole('button', { name: 'Fixtures', exact: true }).click(),
+    ]);
     const bytes = readFileSync(await zip.path());
     expect(zip.suggestedFilename()).toMatch(/\.zip$/);
     expect(bytes.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');

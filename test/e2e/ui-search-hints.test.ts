@@ -21,17 +21,17 @@ describe('search box hints', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('Cal');
     const options = page.getByRole('listbox', { name: 'search fields' }).getByRole('option');
-    await expect.poll(() => options.allInnerTexts()).toEqual([
-      expect.stringMatching(/^CallID:/),
-      expect.stringMatching(/^CalleeNumber:/),
-      expect.stringMatching(/^calls:/),
-    ]);
+    await expect
+      .poll(() => options.allInnerTexts())
+      .toEqual([expect.stringMatching(/^CallID:/), expect.stringMatching(/^CalleeNumber:/), expect.stringMatching(/^calls:/)]);
     expect(await box.getAttribute('aria-expanded')).toBe('true');
     await screenshot(page, 'search-completion');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     expect(await page.locator('[role=option][aria-selected=true]').innerText()).toMatch(/^CalleeNumber:/);
-    expect(await box.getAttribute('aria-activedescendant')).toBe(await page.locator('[role=option][aria-selected=true]').getAttribute('id'));
+    expect(await box.getAttribute('aria-activedescendant')).toBe(
+      await page.locator('[role=option][aria-selected=true]').getAttribute('id'),
+    );
     await page.keyboard.press('Enter');
     expect(await box.inputValue()).toBe('CalleeNumber:');
     await page.keyboard.type('6212345678');

@@ -24,7 +24,11 @@ afterAll(async () => {
 });
 
 async function deliver(path: string, body: string, headers: Record<string, string>): Promise<number> {
-  const res = await fetch(`${served.receiver}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const res = await fetch(`${served.receiver}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
   await res.arrayBuffer();
   return Number(res.headers.get('x-callback-inspector-delivery'));
 }
@@ -93,7 +97,14 @@ describe('Sign schemes in the UI', () => {
     await panel.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => panel.locator('.job-line').innerText(), { timeout: 10_000 }).toMatch(/done · 1 attempt · delivered/);
     const newestSign = async () => {
-      const res = await fetch(`${served.ui.split('#')[0]}api/listDeliveries`, { method: 'POST', headers: { authorization: `Bearer ${new URLSearchParams(served.ui.split('#')[1]).get('token')}`, 'content-type': 'application/json' }, body: JSON.stringify({ filter: { endpoint: 'gh' }, limit: 1 }) });
+      const res = await fetch(`${served.ui.split('#')[0]}api/listDeliveries`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${new URLSearchParams(served.ui.split('#')[1]).get('token')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ filter: { endpoint: 'gh' }, limit: 1 }),
+      });
       const { result } = (await res.json()) as { result: { items: Array<{ id: number; sign: string }> } };
       return result.items[0]!.id > tampered ? result.items[0]!.sign : 'not arrived yet';
     };
@@ -102,7 +113,11 @@ describe('Sign schemes in the UI', () => {
 
   it('shows an old Standard Webhooks capture verified, with the timestamp warning', async () => {
     const body = '{"test": 2432232314}';
-    const id = await deliver('hooks/sw/', body, { 'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek', 'webhook-timestamp': '1614265330', 'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=' });
+    const id = await deliver('hooks/sw/', body, {
+      'webhook-id': 'msg_p5jXN8AQM9LWM0D4loKWxJek',
+      'webhook-timestamp': '1614265330',
+      'webhook-signature': 'v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=',
+    });
     await open(id);
     await expect.poll(() => signFacts().innerText()).toContain('Sign ✓');
     const text = await signFacts().innerText();

@@ -191,7 +191,9 @@ describe('inspection UI in Chromium', () => {
     // Read as UTC+8 the redial started 10 s before the call: it moves to the front, still shown raw.
     await page.getByLabel('UTC+8').check();
     await page.locator('.attempt-list li button').first().click();
-    await expect.poll(() => card.innerText()).toMatch(/attempt 1 of 3[\s\S]*redial[\s\S]*2023-10-19 14:13:07[\s\S]*read as UTC\+08:00 → 2023-10-19T06:13:07Z/);
+    await expect
+      .poll(() => card.innerText())
+      .toMatch(/attempt 1 of 3[\s\S]*redial[\s\S]*2023-10-19 14:13:07[\s\S]*read as UTC\+08:00 → 2023-10-19T06:13:07Z/);
     expect(await page.locator('.attempt-list').innerText()).toMatch(/\+10 s/);
 
     // At 1× the wait before the next step counts down, and says which gap it stands for.
@@ -247,10 +249,12 @@ describe('inspection UI in Chromium', () => {
   it('treats payload text as data on every screen: an all-injection payload runs nothing', async () => {
     await page.getByRole('link', { name: 'Inbox' }).click();
     const before = await rows().count();
-    expect(await post(`${served.receiver}%3Cimg%20src=x%20onerror=window.__pwned=1%3E`, injection(), {
-      'content-type': 'application/json',
-      'x-evil': INJECTIONS[0]!,
-    })).toBe(200);
+    expect(
+      await post(`${served.receiver}%3Cimg%20src=x%20onerror=window.__pwned=1%3E`, injection(), {
+        'content-type': 'application/json',
+        'x-evil': INJECTIONS[0]!,
+      }),
+    ).toBe(200);
     await expect.poll(() => rows().count()).toBe(before + 1);
     const id = await rows().first().getAttribute('data-id');
     const pwned = () => page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
@@ -258,7 +262,9 @@ describe('inspection UI in Chromium', () => {
       page.evaluate(() => ({
         images: document.querySelectorAll('img').length,
         scripts: document.querySelectorAll('script').length,
-        jsLinks: Array.from(document.querySelectorAll('a')).filter((a) => a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript')).length,
+        jsLinks: Array.from(document.querySelectorAll('a')).filter((a) =>
+          a.getAttribute('href')?.trim().toLowerCase().startsWith('javascript'),
+        ).length,
       }));
     const check = async (screen: string) => {
       await page.waitForTimeout(300);

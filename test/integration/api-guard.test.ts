@@ -14,7 +14,13 @@ let api: HttpApi;
 beforeAll(async () => {
   core = await startTestCore();
   // With the static UI registered, as `serve` runs it: its wildcard route is a second router entry.
-  api = await startHttpApi({ service: core.service, events: core.events, token, port: 0, register: (app) => registerStaticUi(app, '/nonexistent-ui-dir') });
+  api = await startHttpApi({
+    service: core.service,
+    events: core.events,
+    token,
+    port: 0,
+    register: (app) => registerStaticUi(app, '/nonexistent-ui-dir'),
+  });
 });
 afterAll(async () => {
   await api.close();
@@ -40,7 +46,10 @@ function raw(method: string, target: string, headers: Record<string, string> = {
     socket.on('data', (c: Buffer) => {
       chunks.push(c);
       // A stream never ends by itself: its status line and first bytes are all this test needs.
-      if (Buffer.concat(chunks).toString('utf8').includes('\r\n\r\n') && /text\/event-stream/.test(Buffer.concat(chunks).toString('utf8'))) {
+      if (
+        Buffer.concat(chunks).toString('utf8').includes('\r\n\r\n') &&
+        /text\/event-stream/.test(Buffer.concat(chunks).toString('utf8'))
+      ) {
         finish();
         socket.destroy();
       }

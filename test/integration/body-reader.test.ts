@@ -43,23 +43,39 @@ function reader(limits: { heapMb?: number; timeoutMs?: number; maxWaiting?: numb
 }
 
 const how = { op: 'diffBodies', tooLarge: 'these bodies are too large to compare' };
-const normal = () => ({ type: 'diff' as const, a: { source: 'delivery' as const, id: ids.seed }, b: { source: 'delivery' as const, id: ids.edited } });
-const heavy = () => ({ type: 'diff' as const, a: { source: 'delivery' as const, id: ids.small }, b: { source: 'delivery' as const, id: ids.big } });
+const normal = () => ({
+  type: 'diff' as const,
+  a: { source: 'delivery' as const, id: ids.seed },
+  b: { source: 'delivery' as const, id: ids.edited },
+});
+const heavy = () => ({
+  type: 'diff' as const,
+  a: { source: 'delivery' as const, id: ids.small },
+  b: { source: 'delivery' as const, id: ids.big },
+});
 
 describe('the body reader', () => {
   it('refuses a job that needs more than its heap, then reads the next one in a fresh process', async () => {
     const r = reader({ heapMb: 64 });
     const refused = await r.read(heavy(), how).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(BodyRefusal);
-    expect((refused as Error).message).toBe('these bodies are too large to compare: this needs more than the 64 MB of memory the body reader may use');
+    expect((refused as Error).message).toBe(
+      'these bodies are too large to compare: this needs more than the 64 MB of memory the body reader may use',
+    );
     expect((await r.read(normal(), how)).summary).toBe('1 difference: 1 changed');
   }, 60_000);
 
   it('refuses a job whose large allocations pass its heap (in a worker thread they had aborted the whole process)', async () => {
     const r = reader({ heapMb: 128 });
-    const long = { type: 'diff' as const, a: { source: 'delivery' as const, id: ids.longA }, b: { source: 'delivery' as const, id: ids.longB } };
+    const long = {
+      type: 'diff' as const,
+      a: { source: 'delivery' as const, id: ids.longA },
+      b: { source: 'delivery' as const, id: ids.longB },
+    };
     for (let i = 0; i < 3; i++) {
-      await expect(r.read(long, how)).rejects.toThrow('these bodies are too large to compare: this needs more than the 128 MB of memory the body reader may use');
+      await expect(r.read(long, how)).rejects.toThrow(
+        'these bodies are too large to compare: this needs more than the 128 MB of memory the body reader may use',
+      );
     }
     expect((await r.read(normal(), how)).equal).toBe(false);
   }, 60_000);
@@ -68,17 +84,25 @@ describe('the body reader', () => {
     const r = reader({ timeoutMs: 300 });
     expect((await r.read(normal(), how)).equal).toBe(false);
     const refused = await r.read(heavy(), how).catch((e: unknown) => e);
-    expect((refused as Error).message).toBe('these bodies are too large to compare: this took longer than 0.3 s, the time the body reader gives one request');
+    expect((refused as Error).message).toBe(
+      'these bodies are too large to compare: this took longer than 0.3 s, the time the body reader gives one request',
+    );
     expect((await r.read(normal(), how)).equal).toBe(false);
   }, 60_000);
 
   it('passes on input errors as they are (a side that does not exist), and the process goes on', async () => {
     const r = reader({});
-    const missing = await r.read({ type: 'diff', a: { source: 'delivery', id: 424242 }, b: { source: 'example' } }, how).catch((e: unknown) => e);
+    const missing = await r
+      .read({ type: 'diff', a: { source: 'delivery', id: 424242 }, b: { source: 'example' } }, how)
+      .catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(ApiInputError);
-    expect((missing as ApiInputError).issues).toEqual([{ path: 'a', message: 'there is no delivery #424242 (it may have been removed by retention)' }]);
+    expect((missing as ApiInputError).issues).toEqual([
+      { path: 'a', message: 'there is no delivery #424242 (it may have been removed by retention)' },
+    ]);
     expect(await r.read({ type: 'raw', id: 424242 }, how)).toBeNull();
-    expect((await r.read({ type: 'call', deliveryId: ids.seed, index: 0 }, how))!.json).toContain('"CallID": "6dbf57adc3ecf4f4bfd5efe85ccad659"');
+    expect((await r.read({ type: 'call', deliveryId: ids.seed, index: 0 }, how))!.json).toContain(
+      '"CallID": "6dbf57adc3ecf4f4bfd5efe85ccad659"',
+    );
   }, 60_000);
 
   it('lets a few jobs wait and refuses more as busy; a caller that leaves drops its waiting job', async () => {

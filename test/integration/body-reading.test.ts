@@ -35,15 +35,23 @@ async function deliver(body: Buffer | string, headers: Record<string, string> = 
 const gzipped = (body: Buffer) => deliver(body, { 'content-encoding': 'gzip' });
 
 async function call(op: string, input: unknown) {
-  const res = await send(`${api.url}api/${op}`, { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-  return { status: res.status, json: JSON.parse(res.body) as { result?: any; error?: string; issues?: Array<{ path: string; message: string }> } };
+  const res = await send(`${api.url}api/${op}`, {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return {
+    status: res.status,
+    json: JSON.parse(res.body) as { result?: any; error?: string; issues?: Array<{ path: string; message: string }> },
+  };
 }
 
 /**
  * Runs `work` while a normal delivery is posted every 100 ms; returns its outcome, the slowest of
  * those answers, and the last probe's id (searchable once `work` is done).
  */
-async function whileReceiving<T>(work: () => Promise<T>): Promise<{ outcome: T; slowestMs: number; lastProbe: { id: number; taskId: string }; probes: number }> {
+async function whileReceiving<T>(
+  work: () => Promise<T>,
+): Promise<{ outcome: T; slowestMs: number; lastProbe: { id: number; taskId: string }; probes: number }> {
   let slowestMs = 0;
   let lastProbe = { id: 0, taskId: '' };
   let probes = 0;
@@ -85,21 +93,29 @@ describe('Compare on hostile bodies', () => {
     const b = await gzipped(zeros('1'));
     const run = await whileReceiving(() => call('diffBodies', { a: { source: 'delivery', id: a }, b: { source: 'delivery', id: b } }));
     expect(run.outcome.status).toBe(200);
-    expect(run.outcome.json.result).toMatchObject({ equal: false, summary: '1 difference: 1 changed', differences: [{ kind: 'changed', path: '$[0]', a: '0', b: '1' }] });
+    expect(run.outcome.json.result).toMatchObject({
+      equal: false,
+      summary: '1 difference: 1 changed',
+      differences: [{ kind: 'changed', path: '$[0]', a: '0', b: '1' }],
+    });
     expect(run.slowestMs).toBeLessThan(1_000);
   }, 120_000);
 
   it('refuses two bodies whose every element moved with a clear 400, answers deliveries meanwhile, and compares normal bodies next', async () => {
     // `[0,1,0,1,…]` against `[1,0,1,0,…]`: 2M values each, a million of them moved; 60 KB of gzip each.
-    const alternating = (first: string, second: string) => gzipSync(Buffer.from(`[${`${first},${second},`.repeat(15_500_000)}${first}]`), { level: 9 });
+    const alternating = (first: string, second: string) =>
+      gzipSync(Buffer.from(`[${`${first},${second},`.repeat(15_500_000)}${first}]`), { level: 9 });
     const a = await gzipped(alternating('0', '1'));
     const b = await gzipped(alternating('1', '0'));
     const run = await whileReceiving(() => call('diffBodies', { a: { source: 'delivery', id: a }, b: { source: 'delivery', id: b } }));
     expect(run.outcome.status).toBe(400);
-    expect(run.outcome.json.error).toMatch(/^these bodies are too large to compare: this needs more than the \d+ MB of memory the body reader may use$/);
+    expect(run.outcome.json.error).toMatch(
+      /^these bodies are too large to compare: this needs more than the \d+ MB of memory the body reader may use$/,
+    );
     expect(run.slowestMs).toBeLessThan(1_000);
     // The probe that arrived last is stored, derived and found by its TaskID.
-    const found = () => core.api.listDeliveries({ filter: { taskId: run.lastProbe.taskId }, limit: 5 }).then((p) => p.items.map((d) => d.id));
+    const found = () =>
+      core.api.listDeliveries({ filter: { taskId: run.lastProbe.taskId }, limit: 5 }).then((p) => p.items.map((d) => d.id));
     await expect.poll(found, { timeout: 30_000, interval: 250 }).toEqual([run.lastProbe.id]);
 
     const x = await deliver(seed);
@@ -114,7 +130,13 @@ describe.runIf(long)('the longer shapes', () => {
   it("compares the issue's 61 KB gzip of 21M `{}` in Details with itself and opens its body, while the receiver answers", async () => {
     const head = '{"TaskID":"bomb","Sign":"x","Details":[';
     const id = await gzipped(gzipSync(Buffer.from(`${head}${'{},'.repeat(21_000_000 - 1)}{}]}`), { level: 9 }));
-    const run = await whileReceiving(async () => [await call('diffBodies', { a: { source: 'delivery', id }, b: { source: 'delivery', id } }), await core.api.getRawBody({ id })] as const);
+    const run = await whileReceiving(
+      async () =>
+        [
+          await call('diffBodies', { a: { source: 'delivery', id }, b: { source: 'delivery', id } }),
+          await core.api.getRawBody({ id }),
+        ] as const,
+    );
     expect(run.outcome[0].json.result).toMatchObject({ equal: true });
     expect(run.outcome[1]!.decodedTextCut).toMatchObject({ shownChars: 32 * 1024 * 1024 });
     expect(run.slowestMs).toBeLessThan(1_000);
@@ -187,10 +209,18 @@ describe('exports through the API', () => {
   it('refuses a selection whose bodies are more than one answer carries, naming the CLI command, and exports a small one', async () => {
     const big = Buffer.from(JSON.stringify({ TaskID: 'big', Sign: 's', pad: 'x'.repeat(30_000_000) }));
     const ids = [await deliver(big), await deliver(big), await deliver(big)];
-    for (const [op, command] of [['exportNdjson', 'export'], ['exportHar', 'export-har'], ['exportFixtures', 'fixtures export']] as const) {
+    for (const [op, command] of [
+      ['exportNdjson', 'export'],
+      ['exportHar', 'export-har'],
+      ['exportFixtures', 'fixtures export'],
+    ] as const) {
       const res = await call(op, { ids });
       expect(res.status, op).toBe(400);
-      expect(res.json.error).toMatch(new RegExp(`^these 3 deliveries make 114\\.\\d MiB of bodies and headers, more than the 64 MiB one export through the app carries: export fewer \\(narrow the filter\\), or use \`callback-inspector ${command}\`, which writes a file of any size$`));
+      expect(res.json.error).toMatch(
+        new RegExp(
+          `^these 3 deliveries make 114\\.\\d MiB of bodies and headers, more than the 64 MiB one export through the app carries: export fewer \\(narrow the filter\\), or use \`callback-inspector ${command}\`, which writes a file of any size$`,
+        ),
+      );
     }
     const small = await deliver(seed);
     const ndjson = await call('exportNdjson', { ids: [small] });
@@ -199,4 +229,3 @@ describe('exports through the API', () => {
     expect(har.json.result.log.entries).toHaveLength(1);
   }, 120_000);
 });
-

@@ -25,8 +25,15 @@ afterEach(async () => {
 function leavePending(store: Store, n: number, bodyOf = (i: number) => (i === 0 ? seed : Buffer.from(`{"n":${i}}`))): number[] {
   const ids: number[] = [];
   const captured = (i: number): CapturedRequest => ({
-    receivedAt: Date.now() + i, endpoint: 'default', method: 'POST', path: '/', query: '', remoteAddress: '127.0.0.1',
-    headers: [['Content-Type', 'application/json']], body: bodyOf(i), truncated: false,
+    receivedAt: Date.now() + i,
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    remoteAddress: '127.0.0.1',
+    headers: [['Content-Type', 'application/json']],
+    body: bodyOf(i),
+    truncated: false,
   });
   store.deliveries.recordBatch(
     Array.from({ length: n }, (_, i) => i),
@@ -64,7 +71,9 @@ describe('deriving after the commit', () => {
     const announced: number[] = [];
     c.events.on('deliveryReceived', (d) => announced.push(d.id));
     const answers = await Promise.all(
-      Array.from({ length: 300 }, (_, i) => send(c.receiver.url, { headers: { 'content-type': 'application/json' }, body: i % 2 ? seed : `{"n":${i}}` })),
+      Array.from({ length: 300 }, (_, i) =>
+        send(c.receiver.url, { headers: { 'content-type': 'application/json' }, body: i % 2 ? seed : `{"n":${i}}` }),
+      ),
     );
     expect(answers.every((a) => a.status === 200)).toBe(true);
     const ids = answers.map((a) => Number(a.headers['x-callback-inspector-delivery'])).sort((a, b) => a - b);
@@ -95,7 +104,9 @@ describe('deriving after the commit', () => {
     const c = await startTestCore({ dataDir: dir.path });
     cleanups.push(() => c.close());
     const answered: string[] = [];
-    const noted = (name: string) => <T>(value: T) => (answered.push(name), value);
+    const noted =
+      (name: string) =>
+      <T>(value: T) => (answered.push(name), value);
     // Asked first, a read of deliveries waits for the backlog; the others do not wait behind it.
     const page = c.api.listDeliveries({ filter: {}, limit: 5 }).then(noted('listDeliveries'));
     await Promise.all([
@@ -112,7 +123,11 @@ describe('deriving after the commit', () => {
     const { store, ids } = pendingStore();
     cleanups.push(() => store.close());
     const lines = [...exportNdjson(store)].map((l) => JSON.parse(l) as ExportLine);
-    expect(lines.map((l) => [l.id, l.kind, l.callCount])).toEqual([[ids[0], 'call-end', 1], [ids[1], 'json', 0], [ids[2], 'json', 0]]);
+    expect(lines.map((l) => [l.id, l.kind, l.callCount])).toEqual([
+      [ids[0], 'call-end', 1],
+      [ids[1], 'json', 0],
+      [ids[2], 'json', 0],
+    ]);
     expect(lines[0]!.sign).toBe('verified');
     expect(store.deliveries.row(ids[0]!)!.kind).toBe('pending'); // export only reads
   });
@@ -134,7 +149,12 @@ describe('deriving after the commit', () => {
     const { store, ids } = pendingStore();
     cleanups.push(() => store.close());
     const errors: unknown[] = [];
-    const deriver = startDeriver({ store, nativeBinding: '/nonexistent/better_sqlite3.node', onDerived: () => undefined, onError: (e) => errors.push(e) });
+    const deriver = startDeriver({
+      store,
+      nativeBinding: '/nonexistent/better_sqlite3.node',
+      onDerived: () => undefined,
+      onError: (e) => errors.push(e),
+    });
     cleanups.push(() => deriver.stop());
     deriver.committed(ids[2]!);
     // Started again after 0.25 s, 0.5 s, …: each failure is reported, and no delivery is blamed for it.
@@ -155,15 +175,32 @@ describe('a delivery the deriver cannot finish', () => {
     const ids = leavePending(store, 3, (i) => (i === 1 ? heapBomb() : i === 0 ? seed : Buffer.from(`{"n":${i}}`)));
     const [before, bomb, after] = ids as [number, number, number];
     const errors: unknown[] = [];
-    const deriver = startDeriver({ store, heapMb: 64, limits: { maxValues: Infinity }, onDerived: () => undefined, onError: (e) => errors.push(e) });
+    const deriver = startDeriver({
+      store,
+      heapMb: 64,
+      limits: { maxValues: Infinity },
+      onDerived: () => undefined,
+      onError: (e) => errors.push(e),
+    });
     cleanups.push(() => deriver.stop());
     deriver.committed(after);
     await deriver.settled(60_000);
     // Once with its batch, once alone: the second names it. Its process died, twice; this one did not.
-    expect(errors.map(String)).toEqual([expect.stringContaining('ran out of its 64 MB of memory'), expect.stringContaining('ran out of its 64 MB of memory')]);
+    expect(errors.map(String)).toEqual([
+      expect.stringContaining('ran out of its 64 MB of memory'),
+      expect.stringContaining('ran out of its 64 MB of memory'),
+    ]);
     const row = store.deliveries.row(bomb)!;
     expect(row.kind).toBe('not-json');
-    expect(problemsOf(row)).toEqual([expect.objectContaining({ code: 'not-derivable', severity: 'error', message: expect.stringMatching(/^Not indexed: deriving this delivery failed \(the deriver's process ran out of its 64 MB of memory\)/) })]);
+    expect(problemsOf(row)).toEqual([
+      expect.objectContaining({
+        code: 'not-derivable',
+        severity: 'error',
+        message: expect.stringMatching(
+          /^Not indexed: deriving this delivery failed \(the deriver's process ran out of its 64 MB of memory\)/,
+        ),
+      }),
+    ]);
     expect(store.deliveries.row(before)!.kind).toBe('call-end');
     expect(store.deliveries.row(after)!.kind).toBe('json');
     expect(store.deliveries.body(bomb)!.equals(heapBomb())).toBe(true);
@@ -175,7 +212,13 @@ describe('a delivery the deriver cannot finish', () => {
     cleanups.push(() => store.close());
     const [slow] = leavePending(store, 1, () => heapBomb());
     const errors: unknown[] = [];
-    const deriver = startDeriver({ store, batchTimeoutMs: 150, limits: { maxValues: Infinity }, onDerived: () => undefined, onError: (e) => errors.push(e) });
+    const deriver = startDeriver({
+      store,
+      batchTimeoutMs: 150,
+      limits: { maxValues: Infinity },
+      onDerived: () => undefined,
+      onError: (e) => errors.push(e),
+    });
     cleanups.push(() => deriver.stop());
     deriver.committed(slow!);
     await deriver.settled(60_000);
@@ -183,7 +226,13 @@ describe('a delivery the deriver cannot finish', () => {
     expect(errors.map(String)).toEqual([expect.stringContaining('longer than 0 s'), expect.stringContaining('longer than 0 s')]);
     const row = store.deliveries.row(slow!)!;
     expect(row.kind).toBe('not-json');
-    expect(problemsOf(row)).toEqual([expect.objectContaining({ code: 'not-derivable', severity: 'error', message: expect.stringMatching(/^Not indexed: deriving this delivery failed \(a batch took longer than 0 s\)/) })]);
+    expect(problemsOf(row)).toEqual([
+      expect.objectContaining({
+        code: 'not-derivable',
+        severity: 'error',
+        message: expect.stringMatching(/^Not indexed: deriving this delivery failed \(a batch took longer than 0 s\)/),
+      }),
+    ]);
     expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['call-end', 'json', 'json']);
     // Its raw body is untouched, and nothing is left for a later start to try.
     expect(store.deliveries.body(slow!)!.equals(heapBomb())).toBe(true);

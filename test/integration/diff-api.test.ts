@@ -9,7 +9,10 @@ import { startTarget, type Target } from './support/target.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 /** The seed with a planted change, an addition and a Details id beyond 2^53. */
-const edited = seed.replace('"Status": "finished"', '"Status": "failed"').replace('"id": 15744007', '"id": 98765432109876543210').replace('"PlanName": "Plan_001",', '"PlanName": "Plan_001", "Extra": true,');
+const edited = seed
+  .replace('"Status": "finished"', '"Status": "failed"')
+  .replace('"id": 15744007', '"id": 98765432109876543210')
+  .replace('"PlanName": "Plan_001",', '"PlanName": "Plan_001", "Extra": true,');
 const token = 'diff-token';
 let core: Awaited<ReturnType<typeof startTestCore>>;
 let api: HttpApi;
@@ -27,8 +30,14 @@ afterAll(async () => {
 });
 
 async function call(op: string, input: unknown) {
-  const res = await send(`${api.url}api/${op}`, { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-  return { status: res.status, json: JSON.parse(res.body) as { result?: any; error?: string; issues?: Array<{ path: string; message: string }> } };
+  const res = await send(`${api.url}api/${op}`, {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return {
+    status: res.status,
+    json: JSON.parse(res.body) as { result?: any; error?: string; issues?: Array<{ path: string; message: string }> },
+  };
 }
 
 async function deliver(body: string): Promise<number> {
@@ -44,7 +53,12 @@ describe('diffBodies over HTTP', () => {
     const b = await deliver(edited);
     const { status, json } = await call('diffBodies', { a: { source: 'delivery', id: a }, b: { source: 'delivery', id: b } });
     expect(status).toBe(200);
-    expect(json.result).toMatchObject({ mode: 'json', equal: false, a: { label: `delivery #${a}`, format: 'json' }, b: { label: `delivery #${b}` } });
+    expect(json.result).toMatchObject({
+      mode: 'json',
+      equal: false,
+      a: { label: `delivery #${a}`, format: 'json' },
+      b: { label: `delivery #${b}` },
+    });
     expect(kinds(json.result)).toEqual([
       ['changed', 'Details[0].id', '15744007', '98765432109876543210'],
       ['changed', 'Details[0].Status', '"finished"', '"failed"'],
@@ -57,9 +71,15 @@ describe('diffBodies over HTTP', () => {
   it('takes a side as bytes (a file the CLI read, above the 8 MiB an ordinary request may be), decoded as a body without headers', async () => {
     const id = await deliver(edited);
     const big = Buffer.from(JSON.stringify({ pad: 'x'.repeat(9 * 1024 * 1024) }));
-    const same = await call('diffBodies', { a: { source: 'delivery', id }, b: { source: 'bytes', base64: Buffer.from(edited).toString('base64'), label: 'file edited.json' } });
+    const same = await call('diffBodies', {
+      a: { source: 'delivery', id },
+      b: { source: 'bytes', base64: Buffer.from(edited).toString('base64'), label: 'file edited.json' },
+    });
     expect(same.json.result).toMatchObject({ equal: true, sameBytes: true, b: { label: 'file edited.json', format: 'json' } });
-    const latin1 = await call('diffBodies', { a: { source: 'bytes', base64: big.toString('base64') }, b: { source: 'bytes', base64: Buffer.from([0xff, 0xfe, 0x41]).toString('base64') } });
+    const latin1 = await call('diffBodies', {
+      a: { source: 'bytes', base64: big.toString('base64') },
+      b: { source: 'bytes', base64: Buffer.from([0xff, 0xfe, 0x41]).toString('base64') },
+    });
     expect(latin1.status).toBe(200);
     expect(latin1.json.result).toMatchObject({ equal: false, a: { label: 'bytes' } });
   });
@@ -82,9 +102,15 @@ describe('diffBodies over HTTP', () => {
   });
 
   it('compares two calls (Details entries) of stored deliveries', async () => {
-    const two = JSON.stringify({ ...JSON.parse(seed), Details: [JSON.parse(seed).Details[0], { ...JSON.parse(seed).Details[0], CallID: 'later', RingType: 'busy' }] });
+    const two = JSON.stringify({
+      ...JSON.parse(seed),
+      Details: [JSON.parse(seed).Details[0], { ...JSON.parse(seed).Details[0], CallID: 'later', RingType: 'busy' }],
+    });
     const id = await deliver(two);
-    const { json } = await call('diffBodies', { a: { source: 'call', deliveryId: id, index: 0 }, b: { source: 'call', deliveryId: id, index: 1 } });
+    const { json } = await call('diffBodies', {
+      a: { source: 'call', deliveryId: id, index: 0 },
+      b: { source: 'call', deliveryId: id, index: 1 },
+    });
     expect(json.result).toMatchObject({ a: { label: `call 0 of delivery #${id}` }, b: { label: `call 1 of delivery #${id}` } });
     expect(kinds(json.result)).toEqual([
       ['changed', 'CallID', '"6dbf57adc3ecf4f4bfd5efe85ccad659"', '"later"'],
@@ -95,8 +121,17 @@ describe('diffBodies over HTTP', () => {
   });
 
   it('takes literal text, and says where it stops being comparable when it is not JSON', async () => {
-    const { json } = await call('diffBodies', { a: { source: 'example' }, b: { source: 'text', text: 'Status=finished', label: 'pasted' } });
-    expect(json.result).toMatchObject({ mode: 'text', equal: false, differences: [], b: { label: 'pasted', format: 'text' }, firstDifference: { line: 1, column: 1 } });
+    const { json } = await call('diffBodies', {
+      a: { source: 'example' },
+      b: { source: 'text', text: 'Status=finished', label: 'pasted' },
+    });
+    expect(json.result).toMatchObject({
+      mode: 'text',
+      equal: false,
+      differences: [],
+      b: { label: 'pasted', format: 'text' },
+      firstDifference: { line: 1, column: 1 },
+    });
     expect(json.result.summary).toMatch(/^B is not JSON/);
   });
 

@@ -53,8 +53,8 @@ describe('endpoint behaviour', () => {
     const c = await coreWith({ name: 'a' });
     const first = await send(`${c.receiver.url}hooks/a/`, { body: seed });
     const elsewhere = await send(`${c.receiver.url}hooks/b/`, { body: seed });
-    expect((await c.api.getDelivery({ id: idOf(elsewhere) }))).toMatchObject({ attempt: 1, retryOf: null });
-    expect((await c.api.getDelivery({ id: idOf(first) }))).toMatchObject({ attempt: 1, retryOf: null });
+    expect(await c.api.getDelivery({ id: idOf(elsewhere) })).toMatchObject({ attempt: 1, retryOf: null });
+    expect(await c.api.getDelivery({ id: idOf(first) })).toMatchObject({ attempt: 1, retryOf: null });
   });
 
   it('answers with the configured status, body and delay', async () => {
@@ -93,7 +93,10 @@ describe('endpoint behaviour', () => {
     expect((await c.api.getDelivery({ id: idOf(ok) }))!.signDetail).toMatchObject({ status: 'verified', keySource: 'endpoint' });
     expect((await c.api.getDelivery({ id: idOf(bad) }))!.signDetail).toMatchObject({ status: 'mismatch', expected: good });
     // An endpoint without this KEY checks with the vendor's default KEY, which signed nothing here.
-    expect((await c.api.getDelivery({ id: idOf(elsewhere) }))!.signDetail).toMatchObject({ status: 'mismatch', keySource: 'vendor-default' });
+    expect((await c.api.getDelivery({ id: idOf(elsewhere) }))!.signDetail).toMatchObject({
+      status: 'mismatch',
+      keySource: 'vendor-default',
+    });
   });
 });
 

@@ -113,7 +113,18 @@ describe('event stream to a slow reader', () => {
   it('cuts off a reader that stops reading while events it cannot refetch pile up', async () => {
     const stream = await openStream();
     stream.res.pause();
-    const job = { id: 1, kind: 'bulk', state: 'running', label: 'x'.repeat(2_000), total: 1, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {} } as unknown as JobInfo;
+    const job = {
+      id: 1,
+      kind: 'bulk',
+      state: 'running',
+      label: 'x'.repeat(2_000),
+      total: 1,
+      completed: 0,
+      succeeded: 0,
+      failed: 0,
+      attempts: 0,
+      outcomes: {},
+    } as unknown as JobInfo;
     const count = 20_000;
     for (let i = 0; i < count; i++) {
       events.emit('jobProgress', { ...job, completed: i });
@@ -137,7 +148,9 @@ describe('event stream to a slow reader', () => {
       stream.res.resume();
       // Everything sent has been read once nothing more comes in a while.
       let seen = -1;
-      await expect.poll(() => (seen === (seen = stream.frames.length) ? 'quiet' : 'reading'), { interval: 300, timeout: 20_000 }).toBe('quiet');
+      await expect
+        .poll(() => (seen === (seen = stream.frames.length) ? 'quiet' : 'reading'), { interval: 300, timeout: 20_000 })
+        .toBe('quiet');
       expect(stream.frames.some((f) => f.event === 'resync')).toBe(false);
       await announce(4_000_000, 1);
       await expect.poll(() => stream.frames.slice(-2).map((f) => f.event), { timeout: 5_000 }).toEqual(['resync', 'deliveryReceived']);

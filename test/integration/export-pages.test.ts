@@ -22,17 +22,36 @@ const RETRY_LINE = IMPORT_BATCH_LINES + 150;
 
 function line(id: number, body: Buffer, at: number, endpoint = 'default', more: Partial<ExportLine> = {}): string {
   const l: ExportLine = {
-    id, receivedAt: new Date(T0 + at).toISOString(), endpoint, method: 'POST', path: endpoint === 'default' ? '/' : `/hooks/${endpoint}/`, query: '',
-    headers: [['Content-Type', 'application/json']], remoteAddress: '203.0.113.7', bodyBase64: body.toString('base64'),
-    sha256: createHash('sha256').update(body).digest('hex'), size: body.length, truncated: false, kind: 'call-end', shape: 'call-end',
-    problems: [], sign: 'verified', response: { status: 200, delayMs: 0, hung: false, reason: 'default' }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(T0 + at).toISOString(),
+    endpoint,
+    method: 'POST',
+    path: endpoint === 'default' ? '/' : `/hooks/${endpoint}/`,
+    query: '',
+    headers: [['Content-Type', 'application/json']],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: body.toString('base64'),
+    sha256: createHash('sha256').update(body).digest('hex'),
+    size: body.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
     ...more,
   };
   return JSON.stringify(l);
 }
 
 let core: Awaited<ReturnType<typeof startTestCore>>;
-const bodies = [...generateCallbacks({ calls: N, redials: 1, seed: 'pages', scheme: { type: 'md5-template' } })].map((g) => Buffer.from(g.body));
+const bodies = [...generateCallbacks({ calls: N, redials: 1, seed: 'pages', scheme: { type: 'md5-template' } })].map((g) =>
+  Buffer.from(g.body),
+);
 /** Each page's size in deliveries. */
 const pageSizes = async <P extends NdjsonPage | HarPage>(fetch: (i: never) => Promise<P>, selection: ExportSelection) => {
   const pages: P[] = [];
@@ -43,14 +62,20 @@ const pageSizes = async <P extends NdjsonPage | HarPage>(fetch: (i: never) => Pr
 beforeAll(async () => {
   core = await startTestCore();
   // Id 10 is taken before the import: the file's delivery 10 gets another id, which its retry must follow.
-  expect(await core.api.importNdjson({ lines: [line(10, Buffer.from('{"taken":true}'), -60_000, 'other')] })).toMatchObject({ imported: 1 });
+  expect(await core.api.importNdjson({ lines: [line(10, Buffer.from('{"taken":true}'), -60_000, 'other')] })).toMatchObject({
+    imported: 1,
+  });
   const lines = bodies.map((b, i) =>
     i === RETRY_LINE ? line(10 * (i + 1), bodies[0]!, 60_000, 'default', { retryOf: 10, attempt: 2 }) : line(10 * (i + 1), b, i * 1000),
   );
   const errors: unknown[] = [];
-  const totals = await importLines(core.api, (async function* () {
-    yield* lines;
-  })(), (r) => errors.push(...r.errors));
+  const totals = await importLines(
+    core.api,
+    (async function* () {
+      yield* lines;
+    })(),
+    (r) => errors.push(...r.errors),
+  );
   expect(errors).toEqual([]);
   expect(totals).toEqual({ imported: N, skipped: 0, errors: 0 });
 }, 120_000);
@@ -60,7 +85,10 @@ afterAll(async () => {
 
 describe('import in batches', () => {
   it('keeps a retry link that crosses a batch boundary to a delivery whose id changed', async () => {
-    const [first] = (await core.api.exportNdjson({ filter: { endpoint: 'default' }, limit: 1 })).trim().split('\n').map((l) => JSON.parse(l) as ExportLine);
+    const [first] = (await core.api.exportNdjson({ filter: { endpoint: 'default' }, limit: 1 }))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as ExportLine);
     expect(first!.id).not.toBe(10);
     expect(first!.sha256).toBe(createHash('sha256').update(bodies[0]!).digest('hex'));
     const retry = JSON.parse(await core.api.exportNdjson({ ids: [10 * (RETRY_LINE + 1)] })) as ExportLine;
@@ -86,9 +114,21 @@ describe('export pages', () => {
 
   it('give the ids asked in their order, skipping the ones not stored, and a limit stops a filter at the oldest n', async () => {
     const pages = await pageSizes(core.api.exportNdjsonPage, { ids: [50, 999_999, 20, 50] });
-    expect(pages.flatMap((p) => p.ndjson.trim().split('\n').map((l) => (JSON.parse(l) as ExportLine).id))).toEqual([50, 20, 50]);
+    expect(
+      pages.flatMap((p) =>
+        p.ndjson
+          .trim()
+          .split('\n')
+          .map((l) => (JSON.parse(l) as ExportLine).id),
+      ),
+    ).toEqual([50, 20, 50]);
     const limited = await pageSizes(core.api.exportNdjsonPage, { filter: { endpoint: 'default' }, limit: 1500 });
-    const ids = limited.flatMap((p) => p.ndjson.trim().split('\n').map((l) => (JSON.parse(l) as ExportLine).id));
+    const ids = limited.flatMap((p) =>
+      p.ndjson
+        .trim()
+        .split('\n')
+        .map((l) => (JSON.parse(l) as ExportLine).id),
+    );
     expect(ids).toHaveLength(1500);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
   });
@@ -96,7 +136,9 @@ describe('export pages', () => {
   it('stop a page at its byte size, at least one delivery each, and HAR pages hold the whole HAR', async () => {
     // 2.5 MiB: 3.3 MiB as base64, two to a page.
     const big = Buffer.from(JSON.stringify({ pad: 'x'.repeat(2.5 * 1024 * 1024) }));
-    await core.api.importNdjson({ lines: [1, 2, 3, 4].map((i) => line(100_000 + i, Buffer.concat([big, Buffer.from(String(i))]), N * 1000 + i, 'big')) });
+    await core.api.importNdjson({
+      lines: [1, 2, 3, 4].map((i) => line(100_000 + i, Buffer.concat([big, Buffer.from(String(i))]), N * 1000 + i, 'big')),
+    });
     const pages = await pageSizes(core.api.exportNdjsonPage, { filter: { endpoint: 'big' } });
     expect(pages.map((p) => p.taken)).toEqual([2, 2]);
     for (const p of pages) expect(p.ndjson.length).toBeLessThan(EXPORT_PAGE_BYTES + 64 * 1024);
@@ -114,7 +156,11 @@ describe('export pages', () => {
       const zipped = unzipSync(Buffer.from(zip.zipBase64, 'base64'));
       const prefix = zip.fileName.replace(/\.zip$/, '/');
       const names = readdirSync(folder).sort();
-      expect(Object.keys(zipped).map((n) => n.slice(prefix.length)).sort()).toEqual(names);
+      expect(
+        Object.keys(zipped)
+          .map((n) => n.slice(prefix.length))
+          .sort(),
+      ).toEqual(names);
       for (const name of names) expect(Buffer.from(zipped[prefix + name]!).equals(readFileSync(join(folder, name))), name).toBe(true);
     } finally {
       dir.remove();

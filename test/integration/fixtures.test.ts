@@ -37,16 +37,59 @@ interface Case {
 const json = { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' };
 const cases: Case[] = [
   { name: 'the vendor example, indented', headers: json, body: seed, bodyAs: 'json', file: true },
-  { name: 'compact JSON', path: '/hooks/acme/cb?x=1&y=%20z', headers: { ...json, 'X-Trace': ['one', 'two'] }, body: Buffer.from('{"TaskID":"t-compact","Status":"finished","Score":1.5}'), bodyAs: 'json', file: false },
-  { name: 'integers beyond 2^53', headers: json, body: Buffer.from('{"TaskID":"t-big","id":123456789012345678901,"neg":-9007199254740993}'), bodyAs: 'json', file: true },
+  {
+    name: 'compact JSON',
+    path: '/hooks/acme/cb?x=1&y=%20z',
+    headers: { ...json, 'X-Trace': ['one', 'two'] },
+    body: Buffer.from('{"TaskID":"t-compact","Status":"finished","Score":1.5}'),
+    bodyAs: 'json',
+    file: false,
+  },
+  {
+    name: 'integers beyond 2^53',
+    headers: json,
+    body: Buffer.from('{"TaskID":"t-big","id":123456789012345678901,"neg":-9007199254740993}'),
+    bodyAs: 'json',
+    file: true,
+  },
   { name: 'gzip', headers: { ...json, 'Content-Encoding': 'gzip' }, body: gzipSync('{"TaskID":"t-gzip"}'), bodyAs: 'json', file: true },
-  { name: 'latin-1 text', headers: { 'Content-Type': 'text/plain; charset=iso-8859-1' }, body: Buffer.from('café', 'latin1'), bodyAs: 'bytes', file: true },
-  { name: 'bytes that are not UTF-8', headers: { 'Content-Type': 'application/octet-stream' }, body: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]), bodyAs: 'bytes', file: true },
-  { name: 'UTF-8 text with a BOM and control characters', headers: { 'Content-Type': 'text/plain' }, body: Buffer.from('\uFEFFhello\r\n\u0000 ünïcode ✓'), bodyAs: 'text', file: false },
+  {
+    name: 'latin-1 text',
+    headers: { 'Content-Type': 'text/plain; charset=iso-8859-1' },
+    body: Buffer.from('café', 'latin1'),
+    bodyAs: 'bytes',
+    file: true,
+  },
+  {
+    name: 'bytes that are not UTF-8',
+    headers: { 'Content-Type': 'application/octet-stream' },
+    body: Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]),
+    bodyAs: 'bytes',
+    file: true,
+  },
+  {
+    name: 'UTF-8 text with a BOM and control characters',
+    headers: { 'Content-Type': 'text/plain' },
+    body: Buffer.from('\uFEFFhello\r\n\u0000 ünïcode ✓'),
+    bodyAs: 'text',
+    file: false,
+  },
   { name: 'JSON with a duplicate key (kept as text)', headers: json, body: Buffer.from('{"a":1,"a":2}'), bodyAs: 'text', file: false },
   { name: 'an empty body', body: Buffer.alloc(0), bodyAs: 'text', file: false },
-  { name: 'a body cut at the size limit', headers: json, body: Buffer.from(`{"TaskID":"t-cut","pad":"${'x'.repeat(LIMIT * 2)}"}`), bodyAs: 'bytes', file: true },
-  { name: 'a TaskID no file system accepts', headers: json, body: Buffer.from('{"TaskID":"../..\\\\CON:*?\\"<>| .\\u0000"}'), bodyAs: 'json', file: false },
+  {
+    name: 'a body cut at the size limit',
+    headers: json,
+    body: Buffer.from(`{"TaskID":"t-cut","pad":"${'x'.repeat(LIMIT * 2)}"}`),
+    bodyAs: 'bytes',
+    file: true,
+  },
+  {
+    name: 'a TaskID no file system accepts',
+    headers: json,
+    body: Buffer.from('{"TaskID":"../..\\\\CON:*?\\"<>| .\\u0000"}'),
+    bodyAs: 'json',
+    file: false,
+  },
 ];
 
 let source: Awaited<ReturnType<typeof startTestCore>>;
@@ -57,17 +100,25 @@ const folder = join(out.path, 'fixtures');
 beforeAll(async () => {
   source = await startTestCore({ bodyLimit: LIMIT });
   for (const c of cases) {
-    const res = await send(`${source.receiver.url.replace(/\/$/, '')}${c.path ?? '/'}`, { headers: c.headers as Record<string, string>, body: c.body });
+    const res = await send(`${source.receiver.url.replace(/\/$/, '')}${c.path ?? '/'}`, {
+      headers: c.headers as Record<string, string>,
+      body: c.body,
+    });
     ids.push(Number(res.headers['x-callback-inspector-delivery']));
   }
-  expect(await exportFixtureFolder(source.api, folder, { filter: {} })).toEqual({ ok: true, fixtures: cases.length, files: cases.length + cases.filter((c) => c.file).length + 1 });
+  expect(await exportFixtureFolder(source.api, folder, { filter: {} })).toEqual({
+    ok: true,
+    fixtures: cases.length,
+    files: cases.length + cases.filter((c) => c.file).length + 1,
+  });
 });
 afterAll(async () => {
   await source.cleanup();
   out.remove();
 });
 
-const manifest = () => JSON.parse(readFileSync(join(folder, SCENARIO_FILE), 'utf8')) as { fixtures: Array<{ file: string; offsetMs: number }> };
+const manifest = () =>
+  JSON.parse(readFileSync(join(folder, SCENARIO_FILE), 'utf8')) as { fixtures: Array<{ file: string; offsetMs: number }> };
 const fixtureOf = (i: number) => {
   const file = manifest().fixtures[i]!.file;
   return { file, text: readFileSync(join(folder, file), 'utf8'), json: JSON.parse(readFileSync(join(folder, file), 'utf8')) };
@@ -86,17 +137,22 @@ describe('fixtures export', () => {
     expect(m.fixtures[8]!.file).toBe(`0009-default-${ids[8]}.json`);
   });
 
-  it.each(cases.map((c, i) => [c.name, c, i] as const))('%s: shown as the case demands, and a plain JSON reader gets the exact bytes back', (_name, c, i) => {
-    const { json: f } = fixtureOf(i);
-    const stored = source.store.deliveries.body(ids[i]!)!;
-    expect(f).toMatchObject({ method: 'POST', bodyAs: c.bodyAs, sha256: sha256Hex(stored), size: stored.length });
-    expect(f.bodyFile !== undefined).toBe(c.file);
-    const bytes = f.bodyFile ? readFileSync(join(folder, f.bodyFile)) : Buffer.from(f.bodyAs === 'json' ? JSON.stringify(f.body) : f.body, 'utf8');
-    expect(sha256Hex(bytes)).toBe(f.sha256);
-    expect(bytes.equals(stored)).toBe(true);
-    if (c.name === 'a body cut at the size limit') expect(f.truncated).toBe(true);
-    else expect(stored.equals(c.body)).toBe(true);
-  });
+  it.each(cases.map((c, i) => [c.name, c, i] as const))(
+    '%s: shown as the case demands, and a plain JSON reader gets the exact bytes back',
+    (_name, c, i) => {
+      const { json: f } = fixtureOf(i);
+      const stored = source.store.deliveries.body(ids[i]!)!;
+      expect(f).toMatchObject({ method: 'POST', bodyAs: c.bodyAs, sha256: sha256Hex(stored), size: stored.length });
+      expect(f.bodyFile !== undefined).toBe(c.file);
+      const bytes = f.bodyFile
+        ? readFileSync(join(folder, f.bodyFile))
+        : Buffer.from(f.bodyAs === 'json' ? JSON.stringify(f.body) : f.body, 'utf8');
+      expect(sha256Hex(bytes)).toBe(f.sha256);
+      expect(bytes.equals(stored)).toBe(true);
+      if (c.name === 'a body cut at the size limit') expect(f.truncated).toBe(true);
+      else expect(stored.equals(c.body)).toBe(true);
+    },
+  );
 
   it('keeps headers as received (names as sent, repeats, order) and the query', () => {
     const { json: f } = fixtureOf(1);
@@ -105,7 +161,10 @@ describe('fixtures export', () => {
     expect(f.endpoint).toBe('acme');
     const names = (f.headers as Array<[string, string]>).map(([n]) => n);
     expect(names).toEqual(expect.arrayContaining(['Host', 'Content-Type', 'User-Agent', 'X-Trace']));
-    expect((f.headers as Array<[string, string]>).filter(([n]) => n === 'X-Trace')).toEqual([['X-Trace', 'one'], ['X-Trace', 'two']]);
+    expect((f.headers as Array<[string, string]>).filter(([n]) => n === 'X-Trace')).toEqual([
+      ['X-Trace', 'one'],
+      ['X-Trace', 'two'],
+    ]);
   });
 
   it('writes big integers digit for digit, and the gzip body decoded as JSON beside its exact bytes', () => {
@@ -118,7 +177,10 @@ describe('fixtures export', () => {
     expect(safeName('../..\\CON:*?"<>| .')).toBe('CON');
     expect(safeName('東京')).toBe('delivery');
     expect(safeName('a'.repeat(100))).toHaveLength(40);
-    expect(await exportFixtureFolder(source.api, folder, { filter: {} })).toMatchObject({ ok: false, error: expect.stringMatching(/not empty/) });
+    expect(await exportFixtureFolder(source.api, folder, { filter: {} })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not empty/),
+    });
   });
 });
 
@@ -132,7 +194,19 @@ describe('fixtures import', () => {
       for (const id of ids) {
         const [a, b] = [source.store.deliveries.row(id)!, target.store.deliveries.row(id)!];
         expect(target.store.deliveries.body(id)!.equals(source.store.deliveries.body(id)!)).toBe(true);
-        for (const col of ['sha256', 'headers', 'method', 'path', 'query', 'received_at', 'endpoint', 'truncated', 'size', 'response'] as const) expect(b[col], `#${id} ${col}`).toEqual(a[col]);
+        for (const col of [
+          'sha256',
+          'headers',
+          'method',
+          'path',
+          'query',
+          'received_at',
+          'endpoint',
+          'truncated',
+          'size',
+          'response',
+        ] as const)
+          expect(b[col], `#${id} ${col}`).toEqual(a[col]);
       }
       expect(await importFixtures(target.api, folder)).toMatchObject({ imported: 0, skipped: cases.length, errors: [] });
     } finally {
@@ -155,14 +229,19 @@ describe('fixtures import', () => {
     const target = await startTestCore();
     try {
       const whole = await importFixtures(target.api, broken);
-      expect(whole.errors).toEqual([{ file: SCENARIO_FILE, message: 'fixtures.3.file: a plain file name in the folder (letters, digits, _ . -)' }]);
+      expect(whole.errors).toEqual([
+        { file: SCENARIO_FILE, message: 'fixtures.3.file: a plain file name in the folder (letters, digits, _ . -)' },
+      ]);
       m.fixtures[3]!.file = fixtureOf(3).file;
       writeFileSync(join(broken, SCENARIO_FILE), JSON.stringify(m));
       const report = await importFixtures(target.api, broken);
       expect(report.errors).toEqual([
         { file: first.file, message: expect.stringMatching(/does not match its sha256 \(.*\.body changed\?\)/) },
         { file: third.file, message: expect.stringMatching(/bodyFile: a plain file name/) },
-        { file: second.file, message: expect.stringContaining(`offsetMs ${m.fixtures[1]!.offsetMs}, its receivedAt says ${m.fixtures[1]!.offsetMs - 1000}`) },
+        {
+          file: second.file,
+          message: expect.stringContaining(`offsetMs ${m.fixtures[1]!.offsetMs}, its receivedAt says ${m.fixtures[1]!.offsetMs - 1000}`),
+        },
       ]);
       expect(report.imported).toBe(cases.length - 3);
       expect((await importFixtures(target.api, join(out.path, 'nowhere'))).errors).toEqual([{ file: '', message: 'no such folder' }]);
@@ -191,7 +270,8 @@ describe('exportFixtures (the UI download)', () => {
       }
     }
     const unzipped = join(out.path, 'unzipped', zip.fileName.replace(/\.zip$/, ''));
-    for (const name of readdirSync(unzipped).filter((n) => n !== SCENARIO_FILE)) expect(readFileSync(join(unzipped, name)).equals(readFileSync(join(folder, name)))).toBe(true);
+    for (const name of readdirSync(unzipped).filter((n) => n !== SCENARIO_FILE))
+      expect(readFileSync(join(unzipped, name)).equals(readFileSync(join(folder, name)))).toBe(true);
     const target = await startTestCore();
     try {
       expect(await importFixtures(target.api, unzipped)).toMatchObject({ imported: 4, errors: [] });
@@ -217,10 +297,27 @@ describe('scenario replay', () => {
       const lines = chain.map((g, i) => {
         const bytes = Buffer.from(g.body);
         const l: ExportLine = {
-          id: 100 + i, receivedAt: new Date(T0 + AT[i]!).toISOString(), endpoint: 'acme', method: 'POST', path: '/hooks/acme/', query: '',
-          headers: [['Host', 'customer.example'], ...g.headers], remoteAddress: '203.0.113.7', bodyBase64: bytes.toString('base64'),
-          sha256: sha256Hex(bytes), size: bytes.length, truncated: false, kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified',
-          response: { status: 200, delayMs: 0, hung: false, reason: 'default' }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+          id: 100 + i,
+          receivedAt: new Date(T0 + AT[i]!).toISOString(),
+          endpoint: 'acme',
+          method: 'POST',
+          path: '/hooks/acme/',
+          query: '',
+          headers: [['Host', 'customer.example'], ...g.headers],
+          remoteAddress: '203.0.113.7',
+          bodyBase64: bytes.toString('base64'),
+          sha256: sha256Hex(bytes),
+          size: bytes.length,
+          truncated: false,
+          kind: 'call-end',
+          shape: 'call-end',
+          problems: [],
+          sign: 'verified',
+          response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
+          retryOf: null,
+          attempt: 1,
+          taskId: null,
+          callCount: 1,
         };
         return JSON.stringify(l);
       });
@@ -230,7 +327,9 @@ describe('scenario replay', () => {
     } finally {
       await origin.cleanup();
     }
-    expect(JSON.parse(readFileSync(join(scenario, SCENARIO_FILE), 'utf8')).fixtures.map((f: { offsetMs: number }) => f.offsetMs)).toEqual(AT);
+    expect(JSON.parse(readFileSync(join(scenario, SCENARIO_FILE), 'utf8')).fixtures.map((f: { offsetMs: number }) => f.offsetMs)).toEqual(
+      AT,
+    );
   });
   afterAll(async () => {
     await target.close();
@@ -262,10 +361,16 @@ describe('scenario replay', () => {
     try {
       const report = await importFixtures(core.api, scenario);
       const before = target.received.length;
-      const job = await core.api.replayChain({ ids: report.deliveries.map((d) => d.id), to: target.url('/ok'), speed: 'max', sign: { mode: 'resign', key: 'k-new', scheme: { type: 'md5-template' } } });
+      const job = await core.api.replayChain({
+        ids: report.deliveries.map((d) => d.id),
+        to: target.url('/ok'),
+        speed: 'max',
+        sign: { mode: 'resign', key: 'k-new', scheme: { type: 'md5-template' } },
+      });
       expect(await core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 3 });
       for (const r of target.received.slice(before)) {
-        const check = (key: string) => ingest({ body: r.body, truncated: false, headers: r.headers, endpoint: { key, sign: { type: 'md5-template' } } }).sign.status;
+        const check = (key: string) =>
+          ingest({ body: r.body, truncated: false, headers: r.headers, endpoint: { key, sign: { type: 'md5-template' } } }).sign.status;
         expect([check('k-new'), check('k-old')]).toEqual(['verified', 'mismatch']);
       }
     } finally {

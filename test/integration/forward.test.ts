@@ -48,8 +48,15 @@ describe('tee', () => {
   it('forwards the delivery as it arrived, after answering the vendor with the endpoint’s own answer', async () => {
     const c = await core();
     const app = await target();
-    await c.api.putEndpoint({ name: 'acme', response: { status: 202, body: '{"own":true}' }, forward: { url: app.url('/ok'), mode: 'tee' } });
-    const res = await send(`${c.receiver.url}hooks/acme/cb?x=1`, { headers: { 'content-type': 'application/json', 'X-Custom': 'kept' }, body: seed });
+    await c.api.putEndpoint({
+      name: 'acme',
+      response: { status: 202, body: '{"own":true}' },
+      forward: { url: app.url('/ok'), mode: 'tee' },
+    });
+    const res = await send(`${c.receiver.url}hooks/acme/cb?x=1`, {
+      headers: { 'content-type': 'application/json', 'X-Custom': 'kept' },
+      body: seed,
+    });
     expect(res.status).toBe(202);
     expect(res.body).toBe('{"own":true}');
     await app.waitFor(1);
@@ -58,7 +65,10 @@ describe('tee', () => {
     expect(got.body.equals(seed)).toBe(true);
     expect(got.headers).toContainEqual(['X-Custom', 'kept']);
     expect(got.headers).toContainEqual(['X-Callback-Inspector-Delivery', String(idOf(res))]);
-    const status = await until(() => c.api.forwardStatus({ endpoint: 'acme' }), (s) => s.counts.delivered === 1);
+    const status = await until(
+      () => c.api.forwardStatus({ endpoint: 'acme' }),
+      (s) => s.counts.delivered === 1,
+    );
     expect(status.counts).toEqual({ pending: 0, delivered: 1, failed: 0, paused: 0 });
     const sends = await c.api.listSends({ deliveryId: idOf(res) });
     expect(sends.map((s) => [s.responseStatus, s.ok])).toEqual([[200, true]]);
@@ -67,12 +77,19 @@ describe('tee', () => {
   it('never delays or changes the vendor’s answer, whatever the app does', async () => {
     const c = await core();
     const app = await target();
-    await c.api.putEndpoint({ name: 'slow', response: { failFirst: 1, failStatus: 503 }, forward: { url: app.url('/hang'), mode: 'tee', timeoutMs: 300 } });
+    await c.api.putEndpoint({
+      name: 'slow',
+      response: { failFirst: 1, failStatus: 503 },
+      forward: { url: app.url('/hang'), mode: 'tee', timeoutMs: 300 },
+    });
     // The app never answers; the vendor still gets the endpoint's own answers (503, then 200 for its retry).
     const first = await send(`${c.receiver.url}hooks/slow/`, { body: seed, timeoutMs: 5_000 });
     const retry = await send(`${c.receiver.url}hooks/slow/`, { body: seed, timeoutMs: 5_000 });
     expect([first.status, retry.status]).toEqual([503, 200]);
-    const status = await until(() => c.api.forwardStatus({ endpoint: 'slow' }), (s) => s.counts.failed === 2);
+    const status = await until(
+      () => c.api.forwardStatus({ endpoint: 'slow' }),
+      (s) => s.counts.failed === 2,
+    );
     expect(status.counts.delivered).toBe(0);
     const attempts = await c.api.listSends({ deliveryId: idOf(first) });
     expect(attempts[0]!.errorClass).toBe('timeout');
@@ -89,16 +106,25 @@ describe('tee', () => {
     expect(app.maxInFlight).toBeLessThanOrEqual(TEE_CONCURRENCY);
     // Those that waited were read back from the store: every body arrives intact.
     expect(app.received.map((r) => r.body.toString()).sort()).toEqual([...bodies].sort());
-    await until(() => c.api.forwardStatus({ endpoint: 'burst' }), (s) => s.counts.delivered === bodies.length);
+    await until(
+      () => c.api.forwardStatus({ endpoint: 'burst' }),
+      (s) => s.counts.delivered === bodies.length,
+    );
   });
 
   it('retries a failed forward with the configured policy', async () => {
     const c = await core();
     const app = await target();
-    await c.api.putEndpoint({ name: 'retrying', forward: { url: app.url('/flaky/2'), mode: 'tee', retry: { intervalMs: 60_000, maxRetries: 5, timeScale: 6000 } } });
+    await c.api.putEndpoint({
+      name: 'retrying',
+      forward: { url: app.url('/flaky/2'), mode: 'tee', retry: { intervalMs: 60_000, maxRetries: 5, timeScale: 6000 } },
+    });
     const res = await send(`${c.receiver.url}hooks/retrying/`, { body: seed });
     expect(res.status).toBe(200);
-    await until(() => c.api.forwardStatus({ endpoint: 'retrying' }), (s) => s.counts.delivered === 1);
+    await until(
+      () => c.api.forwardStatus({ endpoint: 'retrying' }),
+      (s) => s.counts.delivered === 1,
+    );
     const attempts = await c.api.listSends({ deliveryId: idOf(res) });
     expect(attempts.map((a) => a.responseStatus).reverse()).toEqual([500, 500, 200]);
   });
@@ -116,10 +142,18 @@ describe('relay', () => {
       answers.push([res.status, res.body]);
       ids.push(idOf(res));
     }
-    expect(answers).toEqual([[500, '{"error":"test failure"}'], [500, '{"error":"test failure"}'], [200, '{}']]);
+    expect(answers).toEqual([
+      [500, '{"error":"test failure"}'],
+      [500, '{"error":"test failure"}'],
+      [200, '{}'],
+    ]);
     // The vendor-retry group reads with the app's answers.
     const last = (await c.api.getDelivery({ id: ids[2]! }))!;
-    expect(last.retryGroup.map((g) => [g.attempt, g.responseStatus])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(last.retryGroup.map((g) => [g.attempt, g.responseStatus])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 200],
+    ]);
     expect(last.response).toMatchObject({ status: 200, reason: 'relayed' });
     expect(app.received.every((r) => r.body.equals(seed))).toBe(true);
   });
@@ -127,7 +161,11 @@ describe('relay', () => {
   it('falls back to the endpoint’s own answer when the app is slow, and still stores the delivery', async () => {
     const c = await core();
     const app = await target();
-    await c.api.putEndpoint({ name: 'slowapp', response: { status: 202, body: 'fallback' }, forward: { url: app.url('/hang'), mode: 'relay', timeoutMs: 300 } });
+    await c.api.putEndpoint({
+      name: 'slowapp',
+      response: { status: 202, body: 'fallback' },
+      forward: { url: app.url('/hang'), mode: 'relay', timeoutMs: 300 },
+    });
     const res = await send(`${c.receiver.url}hooks/slowapp/`, { body: seed, timeoutMs: 10_000 });
     expect([res.status, res.body]).toEqual([202, 'fallback']);
     const d = (await c.api.getDelivery({ id: idOf(res) }))!;
@@ -154,7 +192,10 @@ describe('pause, resume and catch-up', () => {
     const body = (n: number) => JSON.stringify({ TaskID: `t${n}`, Sign: 'x', Details: [] });
     const failedIds = [];
     for (let n = 1; n <= 3; n++) failedIds.push(idOf(await send(`${c.receiver.url}hooks/local/`, { body: body(n) })));
-    await until(() => c.api.forwardStatus({ endpoint: 'local' }), (s) => s.counts.failed === 3);
+    await until(
+      () => c.api.forwardStatus({ endpoint: 'local' }),
+      (s) => s.counts.failed === 3,
+    );
 
     await c.api.putEndpoint({ ...endpoint, forward: { ...endpoint.forward, paused: true } });
     const pausedId = idOf(await send(`${c.receiver.url}hooks/local/`, { body: body(4) }));
@@ -166,7 +207,10 @@ describe('pause, resume and catch-up', () => {
     await app.waitFor(1);
     const job = await c.api.forwardCatchUp({ endpoint: 'local' });
     expect(job.total).toBe(4);
-    await until(() => c.api.getJob({ jobId: job.id }), (j) => j?.state === 'done');
+    await until(
+      () => c.api.getJob({ jobId: job.id }),
+      (j) => j?.state === 'done',
+    );
     await app.waitFor(5);
     const order = app.received.map((r) => Number(r.headers.find(([n]) => n === 'X-Callback-Inspector-Delivery')![1]));
     expect(order).toEqual([live, ...failedIds, pausedId]);

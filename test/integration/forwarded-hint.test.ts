@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(async () => core.cleanup());
 
 const deliver = async (headers: Record<string, string>, path = 'hooks/acme/cb?x=1') =>
-  Number((await send(core.receiver.url + path, { headers: { 'Content-Type': 'application/json', ...headers }, body: '{"TaskID":"t"}' })).headers['x-callback-inspector-delivery']);
+  Number(
+    (await send(core.receiver.url + path, { headers: { 'Content-Type': 'application/json', ...headers }, body: '{"TaskID":"t"}' })).headers[
+      'x-callback-inspector-delivery'
+    ],
+  );
 
 /** Where each place that picks a default target would send delivery `id`. */
 async function defaults(id: number) {
@@ -55,7 +59,10 @@ describe('forwarded headers', () => {
 
   it('an absolute-form request target names no host either', async () => {
     await core.api.putSettings({ publicUrl: '' });
-    const id = await sendRaw(core.receiver.url, 'POST http://evil.example/hooks/abs/?y=3 HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 2\r\n\r\n{}');
+    const id = await sendRaw(
+      core.receiver.url,
+      'POST http://evil.example/hooks/abs/?y=3 HTTP/1.1\r\nHost: evil.example\r\nContent-Length: 2\r\n\r\n{}',
+    );
     expect((await core.api.getDelivery({ id }))!.path).toBe('http://evil.example/hooks/abs/');
     const expected = `${core.receiver.url}hooks/abs/?y=3`;
     expect(await defaults(id)).toEqual({ resend: expected, curl: expected, har: expected });

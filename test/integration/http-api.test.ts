@@ -22,7 +22,10 @@ afterAll(async () => {
 });
 
 async function call(op: string, input: unknown, headers: Record<string, string> = { authorization: `Bearer ${token}` }) {
-  const res = await send(`${api.url}api/${op}`, { headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(input) });
+  const res = await send(`${api.url}api/${op}`, {
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(input),
+  });
   return { status: res.status, json: JSON.parse(res.body) as { result?: any; error?: string; issues?: unknown[] } };
 }
 
@@ -77,7 +80,9 @@ describe('HTTP API', () => {
     expect(byCall.json.result.items.length).toBeGreaterThanOrEqual(3);
     const byText = await call('listDeliveries', { filter: { text: 'Task-003' } });
     expect(byText.json.result.items.map((d: { taskName: string }) => d.taskName)).toEqual(['Task-003']);
-    const byTranscript = await call('listDeliveries', { filter: { text: 'pengiriman', status: 'finished', intention: 'E', callee: '+6212345678' } });
+    const byTranscript = await call('listDeliveries', {
+      filter: { text: 'pengiriman', status: 'finished', intention: 'E', callee: '+6212345678' },
+    });
     expect(byTranscript.json.result.items.length).toBeGreaterThanOrEqual(3);
     expect((await call('listDeliveries', { filter: { status: 'failed' } })).json.result.items).toEqual([]);
 
@@ -95,15 +100,23 @@ describe('HTTP API', () => {
     const { json } = await call('getCall', { deliveryId: id, index: 0 });
     expect(json.result.json).toContain('123456789012345678901');
     expect(json.result).toMatchObject({ ringTime: 3, ringType: 'normal' });
-    expect(json.result.redials).toMatchObject([{ callId: '138582ba03c98aeb04f2318cfa38c823', startTimeRaw: '2023-10-19 14:13:07', resultLabel: 'F' }]);
+    expect(json.result.redials).toMatchObject([
+      { callId: '138582ba03c98aeb04f2318cfa38c823', startTimeRaw: '2023-10-19 14:13:07', resultLabel: 'F' },
+    ]);
   });
 
   it('builds the callee chain, reading zone-less redial times with the chosen offset', async () => {
     const asUtc = (await call('getChain', { callee: '+6212345678' })).json.result;
-    expect(asUtc.map((a: { callId: string }) => a.callId)).toEqual(['6dbf57adc3ecf4f4bfd5efe85ccad659', '138582ba03c98aeb04f2318cfa38c823']);
+    expect(asUtc.map((a: { callId: string }) => a.callId)).toEqual([
+      '6dbf57adc3ecf4f4bfd5efe85ccad659',
+      '138582ba03c98aeb04f2318cfa38c823',
+    ]);
     expect(asUtc[1]).toMatchObject({ source: 'redial', zoneAmbiguous: true });
     const asUtc8 = (await call('getChain', { callee: '+6212345678', redialOffsetMinutes: 480 })).json.result;
-    expect(asUtc8.map((a: { callId: string }) => a.callId)).toEqual(['138582ba03c98aeb04f2318cfa38c823', '6dbf57adc3ecf4f4bfd5efe85ccad659']);
+    expect(asUtc8.map((a: { callId: string }) => a.callId)).toEqual([
+      '138582ba03c98aeb04f2318cfa38c823',
+      '6dbf57adc3ecf4f4bfd5efe85ccad659',
+    ]);
     expect(asUtc8[1].startMs - asUtc8[0].startMs).toBe(10_000);
   });
 
@@ -112,7 +125,12 @@ describe('HTTP API', () => {
     await send(`${core.receiver.url}hooks/alpha/x`, { body: seed });
     await call('putEndpoint', { name: 'mid' });
     const { result } = (await call('listEndpointNames', {})).json;
-    expect(result.names.filter((n: string) => ['default', 'alpha', 'mid', 'zeta'].includes(n))).toEqual(['default', 'alpha', 'mid', 'zeta']);
+    expect(result.names.filter((n: string) => ['default', 'alpha', 'mid', 'zeta'].includes(n))).toEqual([
+      'default',
+      'alpha',
+      'mid',
+      'zeta',
+    ]);
     expect(result.names[0]).toBe('default');
     expect(result.configured).toContain('mid');
     expect(result.configured).not.toContain('zeta');
@@ -121,7 +139,10 @@ describe('HTTP API', () => {
   });
 
   it('creates, lists and deletes endpoints, and counts what arrived', async () => {
-    expect((await call('putEndpoint', { name: 'acme', key: 'k' })).json.result).toMatchObject({ name: 'acme', response: { status: 200, body: '{}' } });
+    expect((await call('putEndpoint', { name: 'acme', key: 'k' })).json.result).toMatchObject({
+      name: 'acme',
+      response: { status: 200, body: '{}' },
+    });
     expect((await call('listEndpoints', {})).json.result.map((e: { name: string }) => e.name)).toContain('acme');
     expect((await call('deleteEndpoint', { name: 'acme' })).json.result).toEqual({ deleted: true });
     const stats = (await call('stats', {})).json.result;
@@ -136,7 +157,10 @@ describe('HTTP API', () => {
 describe('exports over the API', () => {
   it('gives the selection as export NDJSON lines, oldest first, the same bytes as stored', async () => {
     const { json } = await call('exportNdjson', { filter: { text: 'Task-003' } });
-    const lines = (json.result as string).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (json.result as string)
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines.map((l: { kind: string }) => l.kind)).toEqual(['call-end']);
     expect(Buffer.from(lines[0].bodyBase64, 'base64').equals(core.store.deliveries.body(lines[0].id)!)).toBe(true);
   });

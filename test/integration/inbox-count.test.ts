@@ -9,7 +9,8 @@ import { send } from './support/http.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url), 'utf8');
 /** The seed with its first call's callee and CallID replaced. */
-const callTo = (callee: string, callId: string) => seed.replaceAll('+6212345678', callee).replace('6dbf57adc3ecf4f4bfd5efe85ccad659', callId);
+const callTo = (callee: string, callId: string) =>
+  seed.replaceAll('+6212345678', callee).replace('6dbf57adc3ecf4f4bfd5efe85ccad659', callId);
 const callIdOf = (i: number) => i.toString(16).padStart(32, '0');
 
 let core: Awaited<ReturnType<typeof startTestCore>>;
@@ -24,7 +25,9 @@ describe('inbox rows', () => {
   it("carry the first call's callee and CallID in the page, the live event and the detail; null without calls", async () => {
     const announced: DeliverySummary[] = [];
     const off = core.events.on('deliveryReceived', (d) => announced.push(d));
-    const withCall = Number((await send(core.receiver.url, { body: callTo('+6281111111', callIdOf(0xabc)) })).headers['x-callback-inspector-delivery']);
+    const withCall = Number(
+      (await send(core.receiver.url, { body: callTo('+6281111111', callIdOf(0xabc)) })).headers['x-callback-inspector-delivery'],
+    );
     const withoutCall = Number((await send(core.receiver.url, { body: '{"hello":"world"}' })).headers['x-callback-inspector-delivery']);
     const page = await core.api.listDeliveries({ limit: 2 });
     off();

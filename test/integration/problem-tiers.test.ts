@@ -40,7 +40,8 @@ const summary = async (name: string): Promise<DeliverySummary> => {
   const page = await core.api.listDeliveries({ limit: 10 });
   return page.items.find((d) => d.id === ids[name])!;
 };
-const matching = async (search: string) => (await core.api.listDeliveries({ filter: parseSearch(search), limit: 10 })).items.map((d) => d.id).sort();
+const matching = async (search: string) =>
+  (await core.api.listDeliveries({ filter: parseSearch(search), limit: 10 })).items.map((d) => d.id).sort();
 
 describe('problem tiers in the store and the inbox', () => {
   it("counts the vendor's own example as 0 errors, 0 warnings and 2 notes", async () => {
@@ -71,7 +72,10 @@ describe('problem tiers in the store and the inbox', () => {
   });
 
   it('exports notes and the summary count in the NDJSON problems, as lines the export schema reads', async () => {
-    const lines = (await core.api.exportNdjson({ ids: [ids['example']!, ids['big']!] })).trim().split('\n').map((l) => exportLine.parse(JSON.parse(l)));
+    const lines = (await core.api.exportNdjson({ ids: [ids['example']!, ids['big']!] }))
+      .trim()
+      .split('\n')
+      .map((l) => exportLine.parse(JSON.parse(l)));
     expect(lines[0]!.problems.map((p) => p.severity)).toEqual(['note', 'note']);
     expect(lines[1]!.problems.at(-1)).toMatchObject({ severity: 'note', code: 'more-problems', count: calls * 2 - MAX_CONTRACT_PROBLEMS });
   });

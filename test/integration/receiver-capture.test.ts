@@ -44,7 +44,13 @@ describe('receiver', () => {
     const c = await core();
     const res = await send(`${c.receiver.url}hooks/acme/x/y?a=1&b=%20`, {
       method: 'PATCH',
-      headers: { 'X-Zeta': '1', 'x-alpha': '2', Host: 'abc.ngrok.example', 'X-Forwarded-For': '203.0.113.9', 'X-Forwarded-Host': 'abc.ngrok.example' },
+      headers: {
+        'X-Zeta': '1',
+        'x-alpha': '2',
+        Host: 'abc.ngrok.example',
+        'X-Forwarded-For': '203.0.113.9',
+        'X-Forwarded-Host': 'abc.ngrok.example',
+      },
       body: 'not json at all',
     });
     expect(res.status).toBe(200);

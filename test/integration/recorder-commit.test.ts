@@ -10,7 +10,12 @@ import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from './support/core.js';
 
 const undo: Array<() => void> = [];
-afterEach(() => undo.splice(0).reverse().forEach((f) => f()));
+afterEach(() =>
+  undo
+    .splice(0)
+    .reverse()
+    .forEach((f) => f()),
+);
 
 function recorderOnStore() {
   const dir = tempDir();
@@ -51,7 +56,12 @@ describe('group commit', () => {
 
   it('commits a body larger than the cap on its own, and small ones together as before', async () => {
     const { handle, batches } = recorderOnStore();
-    await Promise.all([handle(capture(0, 10), 'none'), handle(capture(1, COMMIT_BYTES + 1), 'none'), handle(capture(2, 10), 'none'), handle(capture(3, 10), 'none')]);
+    await Promise.all([
+      handle(capture(0, 10), 'none'),
+      handle(capture(1, COMMIT_BYTES + 1), 'none'),
+      handle(capture(2, 10), 'none'),
+      handle(capture(3, 10), 'none'),
+    ]);
     expect(batches).toEqual([[10], [COMMIT_BYTES + 1], [10, 10]]);
   });
 });

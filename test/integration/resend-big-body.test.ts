@@ -34,7 +34,9 @@ describe('re-sending a body that inflates past the re-sign limit', () => {
     for (const scheme of [{ type: 'md5-template' as const }, { type: 'hmac' as const, header: 'X-Sig' }]) {
       const refused = env.core.api.resend({ deliveryId: bombId, to: env.target.url('/ok'), sign: { mode: 'resign', scheme, key: 'k' } });
       await expect(refused).rejects.toThrow(ApiInputError);
-      await expect(env.core.api.resend({ deliveryId: bombId, to: env.target.url('/ok'), sign: { mode: 'resign', scheme, key: 'k' } })).rejects.toThrow(/over 8 MiB decoded[\s\S]*send it as stored/);
+      await expect(
+        env.core.api.resend({ deliveryId: bombId, to: env.target.url('/ok'), sign: { mode: 'resign', scheme, key: 'k' } }),
+      ).rejects.toThrow(/over 8 MiB decoded[\s\S]*send it as stored/);
     }
   });
 
@@ -47,7 +49,11 @@ describe('re-sending a body that inflates past the re-sign limit', () => {
 
   it('re-signs a body just under the limit as usual', async () => {
     const before = env.target.received.length;
-    const job = await env.core.api.resend({ deliveryId: nearId, to: env.target.url('/ok'), sign: { mode: 'resign', scheme: { type: 'md5-template' }, key: 'k' } });
+    const job = await env.core.api.resend({
+      deliveryId: nearId,
+      to: env.target.url('/ok'),
+      sign: { mode: 'resign', scheme: { type: 'md5-template' }, key: 'k' },
+    });
     expect(await env.core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 1 });
     expect(env.target.received.length).toBe(before + 1);
   });

@@ -82,14 +82,26 @@ describe('bulk re-send', () => {
     const job = await core.api.bulkResend({ filter: { endpoint: 'acme' }, limit: 5, to: target.url('/ok'), concurrency: 1 });
     expect(await core.resend.runner.wait(job.id)).toMatchObject({ total: capped.count, succeeded: 5 });
     expect(target.received.map((r) => JSON.parse(r.body.toString()).n)).toEqual([0, 1, 2, 3, 4]);
-    expect(await core.api.bulkResendPreview({ ids: [acme[4]!, acme[0]!], first: 5 })).toMatchObject({ count: 2, more: false, first: [{ id: acme[4] }, { id: acme[0] }] });
+    expect(await core.api.bulkResendPreview({ ids: [acme[4]!, acme[0]!], first: 5 })).toMatchObject({
+      count: 2,
+      more: false,
+      first: [{ id: acme[4] }, { id: acme[0] }],
+    });
   });
 
   it('lists the failed items of a job, each by its last attempt and with why; re-signs each delivery under the retry policy', async () => {
-    const ids = await deliverMany(6, (i) => (i % 2 === 0 ? `{"TaskID":"t${i}","x":"fail-me","Sign":"old"}` : `{"TaskID":"t${i}","Sign":"old"}`));
+    const ids = await deliverMany(6, (i) =>
+      i % 2 === 0 ? `{"TaskID":"t${i}","x":"fail-me","Sign":"old"}` : `{"TaskID":"t${i}","Sign":"old"}`,
+    );
     // 60 s at 6000× = 10 ms between attempts.
     const retry = { intervalMs: 60_000, maxRetries: 2, timeScale: 6000 };
-    const job = await core.api.bulkResend({ ids, to: target.url('/fail-marked'), concurrency: 2, retry, sign: { mode: 'resign', key: 'bulk-key' } });
+    const job = await core.api.bulkResend({
+      ids,
+      to: target.url('/fail-marked'),
+      concurrency: 2,
+      retry,
+      sign: { mode: 'resign', key: 'bulk-key' },
+    });
     expect(await core.resend.runner.wait(job.id)).toMatchObject({ total: 6, succeeded: 3, failed: 3, attempts: 3 + 3 * 3 });
     expect(target.received.every((r) => /"Sign":"[0-9a-f]{32}"/.test(r.body.toString()) && !r.body.includes('"Sign":"old"'))).toBe(true);
 

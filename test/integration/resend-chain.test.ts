@@ -23,11 +23,30 @@ const c = [...generateCallbacks({ calls: 3, redials: 3, seed: 'call-time', schem
 function line(id: number, body: string, atSeconds: number): string {
   const bytes = Buffer.from(body);
   const l: ExportLine = {
-    id, receivedAt: new Date(T0 + atSeconds * 1000).toISOString(), endpoint: 'default', method: 'POST', path: '/', query: '',
-    headers: [['Host', 'customer.example'], ['Content-Type', 'application/json']], remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), size: bytes.length,
-    truncated: false, kind: 'call-end', shape: 'call-end', problems: [], sign: 'verified',
-    response: { status: 200, delayMs: 0, hung: false, reason: 'default' }, retryOf: null, attempt: 1, taskId: null, callCount: 1,
+    id,
+    receivedAt: new Date(T0 + atSeconds * 1000).toISOString(),
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [
+      ['Host', 'customer.example'],
+      ['Content-Type', 'application/json'],
+    ],
+    remoteAddress: '203.0.113.7',
+    bodyBase64: bytes.toString('base64'),
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    size: bytes.length,
+    truncated: false,
+    kind: 'call-end',
+    shape: 'call-end',
+    problems: [],
+    sign: 'verified',
+    response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
+    retryOf: null,
+    attempt: 1,
+    taskId: null,
+    callCount: 1,
   };
   return JSON.stringify(l);
 }
@@ -36,7 +55,11 @@ beforeAll(async () => {
   core = await startTestCore();
   target = await startTarget();
   // Imported out of order on purpose: the replay must order by arrival time, not by id.
-  const lines = [...a.map((g, i) => line(10 + (4 - i), g.body, A_AT[i]!)), ...b.map((g, i) => line(20 + i, g.body, B_AT[i]!)), ...c.map((g, i) => line(30 + (2 - i), g.body, 900))];
+  const lines = [
+    ...a.map((g, i) => line(10 + (4 - i), g.body, A_AT[i]!)),
+    ...b.map((g, i) => line(20 + i, g.body, B_AT[i]!)),
+    ...c.map((g, i) => line(30 + (2 - i), g.body, 900)),
+  ];
   const report = await core.api.importNdjson({ lines });
   expect(report).toMatchObject({ imported: 10, errors: [] });
 });
@@ -79,7 +102,7 @@ describe('chain re-delivery', () => {
     expect(target.received.slice(mid).map((r) => callIdOf(r.body))).toEqual([b[0]!.callId, b[1]!.callId, a[4]!.callId]);
   });
 
-  it('spaced by call time: ordered and spaced by each delivery\'s first CallStartTime, for a chain that arrived all at once', async () => {
+  it("spaced by call time: ordered and spaced by each delivery's first CallStartTime, for a chain that arrived all at once", async () => {
     const starts = c.map((g) => startMs(JSON.parse(g.body).Details[0].CallStartTime, 0)!);
     expect(new Set(starts).size).toBe(3);
     const job = await core.api.replayChain({ callee: c[0]!.callee, to: target.url('/ok'), speed: 1_000_000, spacing: 'call-time' });
@@ -100,10 +123,14 @@ describe('chain re-delivery', () => {
     const text = await core.api.resend({ body: { text: 'not a call' }, to: core.receiver.url });
     await core.resend.runner.wait(text.id);
     const plain = (await core.api.listDeliveries({ limit: 1 })).items[0]!;
-    await expect(core.api.replayChain({ ids: [10, plain.id], to: target.url('/ok'), spacing: 'call-time' })).rejects.toThrow(`delivery #${plain.id} has no call with a readable CallStartTime`);
+    await expect(core.api.replayChain({ ids: [10, plain.id], to: target.url('/ok'), spacing: 'call-time' })).rejects.toThrow(
+      `delivery #${plain.id} has no call with a readable CallStartTime`,
+    );
   });
 
   it('refuses a callee with no deliveries', async () => {
-    await expect(core.api.replayChain({ callee: '+0000', to: target.url('/ok') })).rejects.toThrow(/no stored delivery mentions callee \+0000/);
+    await expect(core.api.replayChain({ callee: '+0000', to: target.url('/ok') })).rejects.toThrow(
+      /no stored delivery mentions callee \+0000/,
+    );
   });
 });

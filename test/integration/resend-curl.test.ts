@@ -55,7 +55,11 @@ async function deliver(body: Uint8Array | string, headers: Record<string, string
 describe('copy as curl', () => {
   it('reproduces a delivery whose body holds quotes, $, backticks, !, newlines and non-ASCII text', async () => {
     const body = `{"TaskName":"it's \`$(touch pwned)\` $HOME !! \\"q\\"",\n "x":"héllo 你好 'single'"}\r\n`;
-    const id = await deliver(body, { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', 'X-Odd': `a'b"c $d` }, 'hooks/acme/path?x=1&y=%20');
+    const id = await deliver(
+      body,
+      { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', 'X-Odd': `a'b"c $d` },
+      'hooks/acme/path?x=1&y=%20',
+    );
     const c = (await core.api.copyAsCurl({ deliveryId: id, to: target.url('/ok?x=1&y=%20') }))!;
     expect(c.bodyFile).toBeNull();
     // The CR is written \x0d in $'…' (it would move the cursor back over what was printed): bash.
@@ -74,12 +78,25 @@ describe('copy as curl', () => {
     expect(c.command).toContain(`--data-binary @'delivery-${id}.body'`);
     const got = await runCurl(c);
     expect(got.body.equals(bytes)).toBe(true);
-    expect(withoutFraming(got.headers)).toEqual([['Content-Type', 'application/json'], ['Content-Encoding', 'gzip']]);
+    expect(withoutFraming(got.headers)).toEqual([
+      ['Content-Type', 'application/json'],
+      ['Content-Encoding', 'gzip'],
+    ]);
   });
 
   it('reproduces a stored attempt exactly, with its header order and names, and other methods', async () => {
     const id = await deliver('{"n":1}', { 'Content-Type': 'application/json' });
-    const job = await core.api.resend({ deliveryId: id, to: target.url('/ok'), method: 'PUT', headers: [['X-B', '2'], ['Content-Type', 'application/json'], ['X-Empty', ''], ['X-A', '1']] });
+    const job = await core.api.resend({
+      deliveryId: id,
+      to: target.url('/ok'),
+      method: 'PUT',
+      headers: [
+        ['X-B', '2'],
+        ['Content-Type', 'application/json'],
+        ['X-Empty', ''],
+        ['X-A', '1'],
+      ],
+    });
     await core.resend.runner.wait(job.id);
     const sent = target.received.at(-1)!;
     const [attempt] = await core.api.listSends({ jobId: job.id });
@@ -87,7 +104,12 @@ describe('copy as curl', () => {
     expect(got.method).toBe('PUT');
     expect(got.body.toString()).toBe('{"n":1}');
     expect(withoutFraming(got.headers)).toEqual(withoutFraming(sent.headers));
-    expect(withoutFraming(got.headers)).toEqual([['X-B', '2'], ['Content-Type', 'application/json'], ['X-Empty', ''], ['X-A', '1']]);
+    expect(withoutFraming(got.headers)).toEqual([
+      ['X-B', '2'],
+      ['Content-Type', 'application/json'],
+      ['X-Empty', ''],
+      ['X-A', '1'],
+    ]);
   });
 
   it('an empty POST stays a POST with an empty body', async () => {
@@ -127,7 +149,7 @@ describe('copy as curl', () => {
   });
 });
 
-describe("copy as curl from the re-send form: exactly what Send sends", () => {
+describe('copy as curl from the re-send form: exactly what Send sends', () => {
   /** What `resend` with this input put on the wire. */
   async function sentBy(input: Parameters<typeof core.api.resend>[0]): Promise<Received> {
     const before = target.received.length;
@@ -144,12 +166,20 @@ describe("copy as curl from the re-send form: exactly what Send sends", () => {
   };
 
   it('an edited method, header list and body, re-signed with md5: the new Sign over the edit, big numbers exact', async () => {
-    const id = await deliver('{"TaskID":"t-form","n":1,"Sign":"stored"}', { 'Content-Type': 'application/json', 'User-Agent': 'Airudder', 'X-Forwarded-For': '10.0.0.1' });
+    const id = await deliver('{"TaskID":"t-form","n":1,"Sign":"stored"}', {
+      'Content-Type': 'application/json',
+      'User-Agent': 'Airudder',
+      'X-Forwarded-For': '10.0.0.1',
+    });
     const input = {
       deliveryId: id,
       to: target.url('/form?x=1'),
       method: 'PUT',
-      headers: [['Content-Type', 'application/json'], ['X-Trace', "qa's run"], ['User-Agent', 'Airudder']] as Array<[string, string]>,
+      headers: [
+        ['Content-Type', 'application/json'],
+        ['X-Trace', "qa's run"],
+        ['User-Agent', 'Airudder'],
+      ] as Array<[string, string]>,
       body: { text: '{"TaskID":"t-form","n":123456789012345678901,"Sign":"stored"}' },
       sign: { mode: 'resign' as const, key: 'other-key', scheme: { type: 'md5-template' as const } },
     };

@@ -33,7 +33,19 @@ const unexpected = (error: unknown) => {
   throw error;
 };
 
-const outcome = { requestHeaders: [['Host', 'h']] as Array<[string, string]>, status: 200, responseHeaders: [], responseBody: Buffer.from('{}'), responseSize: 2, responseTruncated: false, durationMs: 1, errorClass: null, errorMessage: null, startedAt: 1, finishedAt: 2 };
+const outcome = {
+  requestHeaders: [['Host', 'h']] as Array<[string, string]>,
+  status: 200,
+  responseHeaders: [],
+  responseBody: Buffer.from('{}'),
+  responseSize: 2,
+  responseTruncated: false,
+  durationMs: 1,
+  errorClass: null,
+  errorMessage: null,
+  startedAt: 1,
+  finishedAt: 2,
+};
 
 describe('migration 0002: sends', () => {
   it('upgrades a v1 file, keeping its deliveries; attempts outlive a deleted delivery (delivery id becomes null)', async () => {
@@ -68,7 +80,7 @@ describe('migration 0002: sends', () => {
     again.close();
   });
 
-  it("reports attempts it could not store through onError instead of dropping them unsaid, and the job goes on", async () => {
+  it('reports attempts it could not store through onError instead of dropping them unsaid, and the job goes on', async () => {
     const file = v1File();
     const store = openStore(file);
     store.db.pragma('busy_timeout = 50');
@@ -85,7 +97,10 @@ describe('migration 0002: sends', () => {
     // the attempt's timer (FLUSH_MS) fires.
     const other = new Database(file);
     other.exec('BEGIN IMMEDIATE');
-    await vi.waitFor(() => expect(errors.map(String)).toEqual(['Error: could not record 1 send attempts: database is locked']), { timeout: 5_000, interval: 10 });
+    await vi.waitFor(() => expect(errors.map(String)).toEqual(['Error: could not record 1 send attempts: database is locked']), {
+      timeout: 5_000,
+      interval: 10,
+    });
     other.exec('ROLLBACK');
     other.close();
     goOn();

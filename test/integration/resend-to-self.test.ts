@@ -11,7 +11,12 @@ import { send } from './support/http.js';
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 const env = coreAndTarget();
 
-const deliver = async () => Number((await send(env.core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
+const deliver = async () =>
+  Number(
+    (await send(env.core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers[
+      'x-callback-inspector-delivery'
+    ],
+  );
 
 describe('re-sending to this app itself', () => {
   it('stores each copy as a re-send of its own, not a vendor retry, and out of the chain; a vendor retry still joins the first', async () => {
@@ -49,7 +54,10 @@ describe('re-sending to this app itself', () => {
     const before = (await env.core.api.listDeliveries({ limit: 1 })).items[0]?.id ?? 0;
     const job = await env.core.api.sendGenerated({ ...options, to: env.core.receiver.url });
     expect(await env.core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 6 });
-    const body = await env.core.api.resend({ body: { text: generated[0]!.body.replace(generated[0]!.callId, 'from-a-file') }, to: env.core.receiver.url });
+    const body = await env.core.api.resend({
+      body: { text: generated[0]!.body.replace(generated[0]!.callId, 'from-a-file') },
+      to: env.core.receiver.url,
+    });
     expect(await env.core.resend.runner.wait(body.id)).toMatchObject({ succeeded: 1 });
 
     const arrived = (await env.core.api.listDeliveries({ limit: 10 })).items.filter((d) => d.id > before);
@@ -66,7 +74,14 @@ describe('re-sending to this app itself', () => {
     const body = seed.toString('utf8').replace('502380771007633e8d8b859ebf76970a', 'forged-mark-task');
     const other = body.replace('"Task-001"', '"Task-002"');
     const post = async (text: string, mark?: string) =>
-      Number((await send(env.core.receiver.url, { headers: { 'content-type': 'application/json', ...(mark !== undefined && { 'X-Callback-Inspector-Resend': mark }) }, body: text })).headers['x-callback-inspector-delivery']);
+      Number(
+        (
+          await send(env.core.receiver.url, {
+            headers: { 'content-type': 'application/json', ...(mark !== undefined && { 'X-Callback-Inspector-Resend': mark }) },
+            body: text,
+          })
+        ).headers['x-callback-inspector-delivery'],
+      );
     const first = await post(body);
     const otherFirst = await post(other);
     // A real re-send to itself, for a genuine mark to copy.
@@ -80,7 +95,11 @@ describe('re-sending to this app itself', () => {
     const forged = ['job 1 item 0', '', `job ${job.id} item 0; ${'A'.repeat(43)}`, genuine.replace(/; .*/, '; ')];
     for (const [k, mark] of forged.entries()) {
       const id = await post(body, mark);
-      expect(await env.core.api.getDelivery({ id }), `mark ${JSON.stringify(mark)}`).toMatchObject({ retryOf: first, attempt: k + 2, resend: false });
+      expect(await env.core.api.getDelivery({ id }), `mark ${JSON.stringify(mark)}`).toMatchObject({
+        retryOf: first,
+        attempt: k + 2,
+        resend: false,
+      });
     }
     // A genuine mark fits the body it was made for only.
     const moved = await post(other, genuine);
@@ -96,16 +115,29 @@ describe('re-sending to this app itself', () => {
 
   it("groups a re-send's own attempts, so an endpoint that fails the first N lets its retry through", async () => {
     await env.core.api.putEndpoint({ name: 'flaky', response: { failFirst: 1 } });
-    const id = Number((await send(`${env.core.receiver.url}hooks/flaky/`, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
-    const job = await env.core.api.resend({ deliveryId: id, to: `${env.core.receiver.url}hooks/flaky/`, retry: { intervalMs: 60_000, maxRetries: 2, timeScale: 1000 } });
+    const id = Number(
+      (await send(`${env.core.receiver.url}hooks/flaky/`, { headers: { 'content-type': 'application/json' }, body: seed })).headers[
+        'x-callback-inspector-delivery'
+      ],
+    );
+    const job = await env.core.api.resend({
+      deliveryId: id,
+      to: `${env.core.receiver.url}hooks/flaky/`,
+      retry: { intervalMs: 60_000, maxRetries: 2, timeScale: 1000 },
+    });
     expect(await env.core.resend.runner.wait(job.id)).toMatchObject({ succeeded: 1, attempts: 2 });
   });
 
-  it('still joins a vendor retry to the vendor\'s first after a restart, not to a re-send in between', async () => {
+  it("still joins a vendor retry to the vendor's first after a restart, not to a re-send in between", async () => {
     const dir = tempDir();
     try {
       let core = await startTestCore({ dataDir: dir.path });
-      const post = async () => Number((await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers['x-callback-inspector-delivery']);
+      const post = async () =>
+        Number(
+          (await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed })).headers[
+            'x-callback-inspector-delivery'
+          ],
+        );
       const first = await post();
       const job = await core.api.resend({ deliveryId: first, to: core.receiver.url });
       await core.resend.runner.wait(job.id);

@@ -13,10 +13,17 @@ let whole: number;
 
 beforeAll(async () => {
   const { core } = env;
-  const big = await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: `{"pad":"${'x'.repeat(3 * LIMIT)}"}` });
+  const big = await send(core.receiver.url, {
+    headers: { 'content-type': 'application/json' },
+    body: `{"pad":"${'x'.repeat(3 * LIMIT)}"}`,
+  });
   expect(big.status).toBe(413);
   cut = Number(big.headers['x-callback-inspector-delivery']);
-  whole = Number((await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: '{"small":true}' })).headers['x-callback-inspector-delivery']);
+  whole = Number(
+    (await send(core.receiver.url, { headers: { 'content-type': 'application/json' }, body: '{"small":true}' })).headers[
+      'x-callback-inspector-delivery'
+    ],
+  );
 });
 
 describe('re-sending a body cut on arrival', () => {
@@ -28,7 +35,9 @@ describe('re-sending a body cut on arrival', () => {
   it('refuses to send the stored prefix unless allowed, naming the field', async () => {
     const refused = env.core.api.resend({ deliveryId: cut, to: env.target.url('/ok') });
     await expect(refused).rejects.toThrow(ApiInputError);
-    await expect(env.core.api.resend({ deliveryId: cut, to: env.target.url('/ok') })).rejects.toThrow(/allowTruncated[\s\S]*cut when it arrived[\s\S]*first \d+ bytes/);
+    await expect(env.core.api.resend({ deliveryId: cut, to: env.target.url('/ok') })).rejects.toThrow(
+      /allowTruncated[\s\S]*cut when it arrived[\s\S]*first \d+ bytes/,
+    );
 
     const before = env.target.received.length;
     const job = await env.core.api.resend({ deliveryId: cut, to: env.target.url('/ok'), allowTruncated: true });
@@ -54,7 +63,9 @@ describe('re-sending a body cut on arrival', () => {
 
   it('refuses a chain that holds one, before sending anything', async () => {
     const before = env.target.received.length;
-    await expect(env.core.api.replayChain({ ids: [whole, cut], to: env.target.url('/ok'), speed: 'max' })).rejects.toThrow(/cut when it arrived/);
+    await expect(env.core.api.replayChain({ ids: [whole, cut], to: env.target.url('/ok'), speed: 'max' })).rejects.toThrow(
+      /cut when it arrived/,
+    );
     expect(env.target.received.length).toBe(before);
   });
 });

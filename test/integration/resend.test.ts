@@ -25,7 +25,11 @@ afterAll(async () => {
   await target.close();
 });
 
-async function deliver(body: Uint8Array | string, headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' }, path = '') {
+async function deliver(
+  body: Uint8Array | string,
+  headers: Record<string, string> = { 'Content-Type': 'application/json', 'User-Agent': 'Airudder' },
+  path = '',
+) {
   const res = await send(core.receiver.url + path, { headers, body });
   return Number(res.headers['x-callback-inspector-delivery']);
 }
@@ -50,7 +54,15 @@ describe('re-send one delivery', () => {
     expect(got!.headers.map(([n]) => n)).toEqual(['Host', 'Content-Type', 'User-Agent', 'Content-Length', 'Connection']);
 
     const [attempt] = await core.api.listSends({ deliveryId: id });
-    expect(attempt).toMatchObject({ jobId: job.id, deliveryId: id, attempt: 1, responseStatus: 200, ok: true, errorClass: null, requestSize: seed.length });
+    expect(attempt).toMatchObject({
+      jobId: job.id,
+      deliveryId: id,
+      attempt: 1,
+      responseStatus: 200,
+      ok: true,
+      errorClass: null,
+      requestSize: seed.length,
+    });
     expect(attempt!.requestHeaders).toContainEqual(['Content-Type', 'application/json']);
     expect(attempt!.responseHeaders).toContainEqual(['content-type', 'application/json']);
     const detail = await core.api.getSend({ id: attempt!.id });
@@ -93,10 +105,18 @@ describe('re-send one delivery', () => {
     const progress: JobInfo[] = [];
     const off = core.events.on('jobProgress', (j) => progress.push(j));
     // 60 s at 600× = 100 ms between an answer and the next attempt.
-    const job = await core.api.resend({ deliveryId: id, to: target.url('/flaky/2'), retry: { intervalMs: 60_000, maxRetries: 5, timeScale: 600 } });
+    const job = await core.api.resend({
+      deliveryId: id,
+      to: target.url('/flaky/2'),
+      retry: { intervalMs: 60_000, maxRetries: 5, timeScale: 600 },
+    });
     expect(await finished(job)).toMatchObject({ state: 'done', succeeded: 1, attempts: 3 });
     const log = (await core.api.listSends({ jobId: job.id })).reverse();
-    expect(log.map((a) => [a.attempt, a.responseStatus, a.ok])).toEqual([[1, 500, false], [2, 500, false], [3, 200, true]]);
+    expect(log.map((a) => [a.attempt, a.responseStatus, a.ok])).toEqual([
+      [1, 500, false],
+      [2, 500, false],
+      [3, 200, true],
+    ]);
     // Each attempt is reported while the one item is still being retried, not only at its end.
     expect(Math.max(...progress.filter((p) => p.id === job.id && p.state === 'running').map((p) => p.attempts))).toBeGreaterThan(0);
     off();
@@ -110,7 +130,11 @@ describe('re-send one delivery', () => {
     const id = await deliver(seed);
     const meanGap = async (timeScale: number) => {
       const before = target.received.length;
-      const job = await core.api.resend({ deliveryId: id, to: target.url('/fail'), retry: { intervalMs: 60_000, maxRetries: 3, timeScale } });
+      const job = await core.api.resend({
+        deliveryId: id,
+        to: target.url('/fail'),
+        retry: { intervalMs: 60_000, maxRetries: 3, timeScale },
+      });
       expect(await finished(job)).toMatchObject({ failed: 1, attempts: 4, outcomes: { '500': 1 } });
       const g = gaps(since(before));
       expect(g).toHaveLength(3);
@@ -126,7 +150,11 @@ describe('re-send one delivery', () => {
     const progress: Array<{ job: JobInfo; seenAt: number }> = [];
     const off = core.events.on('jobProgress', (j) => progress.push({ job: j, seenAt: Date.now() }));
     // 60 s at 60× = 1 s between the failed answer and the next attempt.
-    const job = await core.api.resend({ deliveryId: id, to: target.url('/fail'), retry: { intervalMs: 60_000, maxRetries: 1, timeScale: 60 } });
+    const job = await core.api.resend({
+      deliveryId: id,
+      to: target.url('/fail'),
+      retry: { intervalMs: 60_000, maxRetries: 1, timeScale: 60 },
+    });
     expect(await finished(job)).toMatchObject({ state: 'done', attempts: 2, nextAttemptAt: null });
     off();
     const [first] = (await core.api.listSends({ jobId: job.id })).reverse();
@@ -141,7 +169,11 @@ describe('re-send one delivery', () => {
     }
     expect(mine.filter((p) => p.job.attempts === 2).every((p) => p.job.nextAttemptAt === null)).toBe(true);
 
-    const waits = await core.api.resend({ deliveryId: id, to: target.url('/fail'), retry: { intervalMs: 60_000, maxRetries: 3, timeScale: 1 } });
+    const waits = await core.api.resend({
+      deliveryId: id,
+      to: target.url('/fail'),
+      retry: { intervalMs: 60_000, maxRetries: 3, timeScale: 1 },
+    });
     await expect.poll(async () => (await core.api.getJob({ jobId: waits.id }))!.nextAttemptAt).not.toBeNull();
     expect(await core.api.cancelJob({ jobId: waits.id })).toMatchObject({ state: 'cancelled', attempts: 1, nextAttemptAt: null });
   });
@@ -149,7 +181,12 @@ describe('re-send one delivery', () => {
   it('cancels a running job: the attempt in flight is cut and recorded, no retry follows', async () => {
     const id = await deliver(seed);
     const before = target.received.length;
-    const job = await core.api.resend({ deliveryId: id, to: target.url('/hang'), timeoutMs: 30_000, retry: { intervalMs: 10, maxRetries: 5, timeScale: 1 } });
+    const job = await core.api.resend({
+      deliveryId: id,
+      to: target.url('/hang'),
+      timeoutMs: 30_000,
+      retry: { intervalMs: 10, maxRetries: 5, timeScale: 1 },
+    });
     await target.waitFor(before + 1);
     const cancelled = await core.api.cancelJob({ jobId: job.id });
     expect(cancelled).toMatchObject({ state: 'cancelled', attempts: 1 });
@@ -161,12 +198,21 @@ describe('re-send one delivery', () => {
 });
 
 describe('re-signing', () => {
-  const big = seed.toString().replace('"id": 15744007', '"id": 123456789012345678901').replace('de9c60e6d7d623d75f1095e83b9bede3', '00000000000000000000000000000000');
+  const big = seed
+    .toString()
+    .replace('"id": 15744007', '"id": 123456789012345678901')
+    .replace('de9c60e6d7d623d75f1095e83b9bede3', '00000000000000000000000000000000');
 
   it('md5-template: a new Sign the core verifies with the chosen KEY; every other byte unchanged', async () => {
     const id = await deliver(big);
     const before = target.received.length;
-    await finished(await core.api.resend({ deliveryId: id, to: target.url('/ok'), sign: { mode: 'resign', key: 'customer-secret', scheme: { type: 'md5-template' } } }));
+    await finished(
+      await core.api.resend({
+        deliveryId: id,
+        to: target.url('/ok'),
+        sign: { mode: 'resign', key: 'customer-secret', scheme: { type: 'md5-template' } },
+      }),
+    );
     const [got] = since(before);
     const text = got!.body.toString();
     const parsed = parseJson(text);
@@ -206,13 +252,18 @@ describe('re-signing', () => {
     const again = await deliver(resigned!.body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, 'hooks/resigned/');
     expect((await core.api.getDelivery({ id: again }))!.sign).toBe('verified');
     expect(edited!.headers).toContainEqual(['Content-Encoding', 'gzip']);
-    expect((await core.api.getRawBody({ id: await deliver(edited!.body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }) }))!.decodedText).toBe('{"edited":true}');
+    expect(
+      (await core.api.getRawBody({ id: await deliver(edited!.body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }) }))!
+        .decodedText,
+    ).toBe('{"edited":true}');
   });
 
   it('rejects what cannot be sent before starting a job, naming the field', async () => {
     await expect(core.api.resend({ deliveryId: 999_999, to: target.url('/ok') })).rejects.toThrow(ApiInputError);
     const text = await deliver('not json at all', { 'Content-Type': 'text/plain' });
-    await expect(core.api.resend({ deliveryId: text, to: target.url('/ok'), sign: { mode: 'resign', key: 'k' } })).rejects.toThrow(/not valid JSON/);
+    await expect(core.api.resend({ deliveryId: text, to: target.url('/ok'), sign: { mode: 'resign', key: 'k' } })).rejects.toThrow(
+      /not valid JSON/,
+    );
     await expect(core.api.resend({ deliveryId: text, to: 'ftp://example.com/' })).rejects.toThrow(/http/);
     await expect(core.api.resend({ to: target.url('/ok') })).rejects.toThrow(/deliveryId or body/);
   });

@@ -16,7 +16,10 @@ describe('retention', () => {
   it('keeps everything until a limit is set, then keeps the newest N with their indexes', async () => {
     const c = await startTestCore();
     cleanup = c.cleanup;
-    for (let i = 0; i < 5; i++) await send(c.receiver.url, { body: JSON.stringify({ TaskID: `t${i}`, Sign: 's', TaskName: `keepme${i}`, Details: [{ CallID: `c${i}`, CalleeNumber: '+1' }] }) });
+    for (let i = 0; i < 5; i++)
+      await send(c.receiver.url, {
+        body: JSON.stringify({ TaskID: `t${i}`, Sign: 's', TaskName: `keepme${i}`, Details: [{ CallID: `c${i}`, CalleeNumber: '+1' }] }),
+      });
     expect((await c.api.getSettings({})).retentionCount).toBe(0);
     expect((await c.api.listDeliveries({})).items).toHaveLength(5);
 
@@ -25,7 +28,9 @@ describe('retention', () => {
     expect(left.map((d) => d.taskName)).toEqual(['keepme4', 'keepme3']);
     expect((await c.api.listDeliveries({ filter: { text: 'keepme0' } })).items).toEqual([]);
     expect((await c.api.findCalls({ callee: '+1' })).map((call) => call.callId).sort()).toEqual(['c3', 'c4']);
-    const orphans = c.store.db.prepare('SELECT COUNT(*) AS n FROM bodies WHERE delivery_id NOT IN (SELECT id FROM deliveries)').get() as { n: number };
+    const orphans = c.store.db.prepare('SELECT COUNT(*) AS n FROM bodies WHERE delivery_id NOT IN (SELECT id FROM deliveries)').get() as {
+      n: number;
+    };
     expect(orphans.n).toBe(0);
   });
 
@@ -53,7 +58,8 @@ describe('retention', () => {
       await again.close();
       dir.remove();
     };
-    for (let i = 0; i < 200 && (await again.api.listDeliveries({ limit: 1000 })).items.length > 300; i++) await new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && (await again.api.listDeliveries({ limit: 1000 })).items.length > 300; i++)
+      await new Promise((r) => setTimeout(r, 25));
     const left = (await again.api.listDeliveries({ limit: 1000 })).items;
     expect(left).toHaveLength(300);
     expect(left.at(-1)!.id).toBe(151);
@@ -74,7 +80,10 @@ describe('retention', () => {
       await again.close();
       dir.remove();
     };
-    await vi.waitFor(() => expect(errors.map(String)).toEqual([expect.stringMatching(/^Error: retention failed: .*JSON/)]), { timeout: 10_000, interval: 25 });
+    await vi.waitFor(() => expect(errors.map(String)).toEqual([expect.stringMatching(/^Error: retention failed: .*JSON/)]), {
+      timeout: 10_000,
+      interval: 25,
+    });
     expect((await send(again.receiver.url, { body: '{}' })).status).toBe(200);
   });
 });

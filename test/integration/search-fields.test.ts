@@ -31,7 +31,13 @@ beforeAll(async () => {
   await deliver('plus', r, seed);
   await deliver('bare', r, seed.replaceAll('"+6212345678"', '"6212345678"').replace('"Task-001"', '"Task-002"'));
   // Only a redial (RedailCall) is to this number.
-  await deliver('redial', `${r}hooks/slow/`, seed.replace('"CalleeNumber": "+6212345678"', '"CalleeNumber": "+6299999999"').replace('"callee_number": "+6212345678"', '"callee_number": "6277777777"'));
+  await deliver(
+    'redial',
+    `${r}hooks/slow/`,
+    seed
+      .replace('"CalleeNumber": "+6212345678"', '"CalleeNumber": "+6299999999"')
+      .replace('"callee_number": "+6212345678"', '"callee_number": "6277777777"'),
+  );
   await deliver('retry', r, seed); // the vendor retrying the first
   await deliver('form', `${r}other/path`, 'a=1', 'PUT');
 }, 30_000);
@@ -55,7 +61,11 @@ describe('a callee number', () => {
 
   it('is looked up through the callee indexes, each spelling', () => {
     const { from, params } = scopedQuery(parseSearch('CalleeNumber:6212345678'));
-    const plan = core.store.db.prepare(`EXPLAIN QUERY PLAN SELECT d.id ${from}`).all(...params).map((r) => (r as { detail: string }).detail).join(' | ');
+    const plan = core.store.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT d.id ${from}`)
+      .all(...params)
+      .map((r) => (r as { detail: string }).detail)
+      .join(' | ');
     expect(plan).toMatch(/calls USING (COVERING )?INDEX calls_callee \(callee_number=\?\)/);
     expect(plan).toMatch(/redials USING (COVERING )?INDEX redials_callee \(callee_number=\?\)/);
   });

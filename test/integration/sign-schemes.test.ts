@@ -36,7 +36,11 @@ const cases: Case[] = [
     sign(body) {
       const id = 'msg_p5jXN8AQM9LWM0D4loKWxJek';
       const ts = now();
-      return { 'webhook-id': id, 'webhook-timestamp': ts, 'webhook-signature': `v1,${hmac('sha256', Buffer.from(SW_SECRET.slice(6), 'base64'), `${id}.${ts}.${body}`, 'base64')}` };
+      return {
+        'webhook-id': id,
+        'webhook-timestamp': ts,
+        'webhook-signature': `v1,${hmac('sha256', Buffer.from(SW_SECRET.slice(6), 'base64'), `${id}.${ts}.${body}`, 'base64')}`,
+      };
     },
   },
   {
@@ -57,10 +61,20 @@ const cases: Case[] = [
   {
     name: 'slack',
     key: 'slack-signing-secret',
-    scheme: { type: 'hmac', header: 'X-Slack-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'v0=', signed: 'v0:{header:X-Slack-Request-Timestamp}:{body}' },
+    scheme: {
+      type: 'hmac',
+      header: 'X-Slack-Signature',
+      algorithm: 'sha256',
+      encoding: 'hex',
+      prefix: 'v0=',
+      signed: 'v0:{header:X-Slack-Request-Timestamp}:{body}',
+    },
     sign(body) {
       const t = now();
-      return { 'X-Slack-Request-Timestamp': t, 'X-Slack-Signature': `v0=${hmac('sha256', 'slack-signing-secret', `v0:${t}:${body}`, 'hex')}` };
+      return {
+        'X-Slack-Request-Timestamp': t,
+        'X-Slack-Signature': `v0=${hmac('sha256', 'slack-signing-secret', `v0:${t}:${body}`, 'hex')}`,
+      };
     },
   },
   {
@@ -112,7 +126,11 @@ describe.each(cases)('$name', ({ name, key, scheme, sign }) => {
     // The tampered copy again: re-signing makes it whole.
     const tampered = await deliver(name, body.replace('"call.end"', '"call.end2"'), sign(body));
     expect((await core.api.getDelivery({ id: tampered }))!.sign).toBe('mismatch');
-    const job = await core.api.resend({ deliveryId: tampered, to: `${core.receiver.url}hooks/${name}/`, sign: { mode: 'resign', key, scheme } });
+    const job = await core.api.resend({
+      deliveryId: tampered,
+      to: `${core.receiver.url}hooks/${name}/`,
+      sign: { mode: 'resign', key, scheme },
+    });
     expect(await core.resend.runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 1 });
     const [attempt] = await core.api.listSends({ jobId: job.id });
     const arrived = Number(attempt!.responseHeaders.find(([n]) => n.toLowerCase() === 'x-callback-inspector-delivery')![1]);
@@ -125,27 +143,46 @@ describe.each(cases)('$name', ({ name, key, scheme, sign }) => {
 describe('Standard Webhooks re-send', () => {
   const body = '{"type":"contact.created"}';
   const old = { 'webhook-id': 'msg_original', 'webhook-timestamp': '1614265330' };
-  const signed = (headers: Record<string, string>) => ({ ...headers, 'webhook-signature': `v1,${hmac('sha256', Buffer.from(SW_SECRET.slice(6), 'base64'), `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`, 'base64')}` });
+  const signed = (headers: Record<string, string>) => ({
+    ...headers,
+    'webhook-signature': `v1,${hmac('sha256', Buffer.from(SW_SECRET.slice(6), 'base64'), `${headers['webhook-id']}.${headers['webhook-timestamp']}.${body}`, 'base64')}`,
+  });
 
   it('reports an old capture as verified with a timestamp warning; keep sends it as it was', async () => {
     const id = await deliver('sw', body, signed(old));
     const d = (await core.api.getDelivery({ id }))!;
-    expect(d.signDetail).toMatchObject({ status: 'verified', warnings: [expect.stringMatching(/^webhook-timestamp 1614265330 is \d+ days before it arrived, outside the 300 s tolerance/)] });
+    expect(d.signDetail).toMatchObject({
+      status: 'verified',
+      warnings: [expect.stringMatching(/^webhook-timestamp 1614265330 is \d+ days before it arrived, outside the 300 s tolerance/)],
+    });
     const job = await core.api.resend({ deliveryId: id, to: `${core.receiver.url}hooks/sw/` });
     await core.resend.runner.wait(job.id);
     const [attempt] = await core.api.listSends({ jobId: job.id });
-    expect(attempt!.requestHeaders).toEqual(expect.arrayContaining([['webhook-id', 'msg_original'], ['webhook-timestamp', '1614265330']]));
+    expect(attempt!.requestHeaders).toEqual(
+      expect.arrayContaining([
+        ['webhook-id', 'msg_original'],
+        ['webhook-timestamp', '1614265330'],
+      ]),
+    );
   });
 
   it('re-signs with the original webhook-id and a fresh timestamp, or a new id when asked', async () => {
     const id = await deliver('sw', body, signed(old));
     const sentWith = async (newWebhookId: boolean) => {
-      const job = await core.api.resend({ deliveryId: id, to: `${core.receiver.url}hooks/sw/`, sign: { mode: 'resign', ...(newWebhookId ? { newWebhookId } : {}) } });
+      const job = await core.api.resend({
+        deliveryId: id,
+        to: `${core.receiver.url}hooks/sw/`,
+        sign: { mode: 'resign', ...(newWebhookId ? { newWebhookId } : {}) },
+      });
       await core.resend.runner.wait(job.id);
       const [attempt] = await core.api.listSends({ jobId: job.id });
       const header = (n: string) => attempt!.requestHeaders.find(([k]) => k.toLowerCase() === n)?.[1];
       const arrived = Number(attempt!.responseHeaders.find(([n]) => n === 'x-callback-inspector-delivery')![1]);
-      return { id: header('webhook-id'), timestamp: Number(header('webhook-timestamp')), sign: (await core.api.getDelivery({ id: arrived }))!.signDetail };
+      return {
+        id: header('webhook-id'),
+        timestamp: Number(header('webhook-timestamp')),
+        sign: (await core.api.getDelivery({ id: arrived }))!.signDetail,
+      };
     };
     const kept = await sentWith(false);
     expect(kept.id).toBe('msg_original');
@@ -160,6 +197,8 @@ describe('Standard Webhooks re-send', () => {
 
   it('refuses to re-sign with a KEY that is not a whsec_ secret, before sending', async () => {
     const id = await deliver('sw', body, signed(old));
-    await expect(core.api.resend({ deliveryId: id, to: `${core.receiver.url}hooks/sw/`, sign: { mode: 'resign', key: 'not a secret!' } })).rejects.toThrow(/not a Standard Webhooks secret/);
+    await expect(
+      core.api.resend({ deliveryId: id, to: `${core.receiver.url}hooks/sw/`, sign: { mode: 'resign', key: 'not a secret!' } }),
+    ).rejects.toThrow(/not a Standard Webhooks secret/);
   });
 });

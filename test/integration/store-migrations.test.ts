@@ -50,7 +50,12 @@ describe('store file', () => {
 
   it('looks calls up by CallID and callee number through indexes, not scans', () => {
     const store = openStore(file());
-    const plan = (sql: string) => store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all().map((r: any) => r.detail).join(' | ');
+    const plan = (sql: string) =>
+      store.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all()
+        .map((r: any) => r.detail)
+        .join(' | ');
     expect(plan(`SELECT * FROM calls WHERE call_id = 'x'`)).toMatch(/USING INDEX calls_call_id/);
     expect(plan(`SELECT * FROM calls WHERE callee_number = 'x'`)).toMatch(/USING INDEX calls_callee/);
     expect(plan(`SELECT * FROM deliveries WHERE task_id = 'x'`)).toMatch(/USING INDEX deliveries_task/);
@@ -62,12 +67,26 @@ describe('store file', () => {
 
   it('keeps the TaskID and retry_of indexes usable with bound values though they leave NULLs out', () => {
     const store = openStore(file());
-    const plan = (sql: string) => store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(7, 7).map((r: any) => r.detail).join(' | ');
+    const plan = (sql: string) =>
+      store.db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(7, 7)
+        .map((r: any) => r.detail)
+        .join(' | ');
     expect(plan(`SELECT * FROM deliveries WHERE task_id = ? OR task_id = ?`)).toMatch(/USING INDEX deliveries_task/);
-    expect(plan(`SELECT id FROM deliveries WHERE id = ? OR retry_of = ? ORDER BY received_at, id`)).toMatch(/USING INDEX deliveries_retry_of/);
+    expect(plan(`SELECT id FROM deliveries WHERE id = ? OR retry_of = ? ORDER BY received_at, id`)).toMatch(
+      /USING INDEX deliveries_retry_of/,
+    );
     // Only rows with a value are in them: a first attempt costs the receiver's commit no leaf write there.
-    const partial = store.db.prepare<[], { name: string; partial: number }>(`SELECT name, partial FROM pragma_index_list('deliveries')`).all();
-    expect(partial.filter((i) => i.partial === 1).map((i) => i.name).sort()).toEqual(['deliveries_pending', 'deliveries_retry_of', 'deliveries_task']);
+    const partial = store.db
+      .prepare<[], { name: string; partial: number }>(`SELECT name, partial FROM pragma_index_list('deliveries')`)
+      .all();
+    expect(
+      partial
+        .filter((i) => i.partial === 1)
+        .map((i) => i.name)
+        .sort(),
+    ).toEqual(['deliveries_pending', 'deliveries_retry_of', 'deliveries_task']);
     store.close();
   });
 });

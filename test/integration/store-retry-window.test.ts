@@ -21,8 +21,15 @@ function store(): Store {
 
 const ok: GivenResponse = { status: 200, delayMs: 0, hung: false, reason: 'default' };
 const arrival = (body: string, path = '/'): CapturedRequest => ({
-  receivedAt: Date.now(), endpoint: 'default', method: 'POST', path, query: '', remoteAddress: '127.0.0.1',
-  headers: [['Content-Type', 'application/json']], body: Buffer.from(body), truncated: false,
+  receivedAt: Date.now(),
+  endpoint: 'default',
+  method: 'POST',
+  path,
+  query: '',
+  remoteAddress: '127.0.0.1',
+  headers: [['Content-Type', 'application/json']],
+  body: Buffer.from(body),
+  truncated: false,
 });
 
 /** Records in the receiver's way: a transaction for the batch, a savepoint each; `fail` rolls one back. */
@@ -71,6 +78,8 @@ describe('the retry window', () => {
     const again = openStore(join(dir.path, 'store.db'));
     cleanups.push(() => again.close());
     again.deliveries.warmRetryWindow();
-    expect(record(again, [{ c: arrival('{"a":1}') }])).toEqual([{ id: expect.any(Number), attempt: 2, retryOf: (one as { id: number }).id }]);
+    expect(record(again, [{ c: arrival('{"a":1}') }])).toEqual([
+      { id: expect.any(Number), attempt: 2, retryOf: (one as { id: number }).id },
+    ]);
   });
 });

@@ -43,8 +43,14 @@ function callWith(): { callId: string; body: string } {
 }
 
 async function call(op: string, input: unknown, base = api.url) {
-  const res = await send(`${base}api/${op}`, { headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(input) });
-  return { status: res.status, json: JSON.parse(res.body) as { result?: any; error?: string; issues?: Array<{ path: string; message: string }> } };
+  const res = await send(`${base}api/${op}`, {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(input),
+  });
+  return {
+    status: res.status,
+    json: JSON.parse(res.body) as { result?: any; error?: string; issues?: Array<{ path: string; message: string }> },
+  };
 }
 
 /** Resolves once `n` waiters listen: a waiter listens only after it has taken its baseline. */

@@ -26,7 +26,17 @@ function store(): { store: Store; file: string } {
 
 /** What the receiver does first: the row, kind `pending`. */
 function record(s: Store, body: Uint8Array = seed, receivedAt = Date.now()): number {
-  const captured = { receivedAt, endpoint: 'default', method: 'POST', path: '/', query: '', headers: [['Content-Type', 'application/json']] as Array<[string, string]>, remoteAddress: '127.0.0.1', body, truncated: false };
+  const captured = {
+    receivedAt,
+    endpoint: 'default',
+    method: 'POST',
+    path: '/',
+    query: '',
+    headers: [['Content-Type', 'application/json']] as Array<[string, string]>,
+    remoteAddress: '127.0.0.1',
+    body,
+    truncated: false,
+  };
   return s.deliveries.recordRaw(captured, () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' })).id;
 }
 
@@ -67,5 +77,4 @@ describe('waiting queries', () => {
     expect(q.firstMatch({}, first, now)).toBe(second);
     expect(q.firstMatch({}, 0, now + PENDING_HOLD_MS + 1)).toBe(second);
   });
-
 });

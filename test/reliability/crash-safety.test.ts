@@ -17,7 +17,9 @@ const dirs: Array<{ remove: () => void }> = [];
 afterEach(() => dirs.splice(0).forEach((d) => d.remove()));
 
 async function serve(data: string) {
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', data], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', data], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   for await (const line of createInterface({ input: child.stdout! })) {
     const m = /^receiver: (\S+)$/.exec(line);
     if (m) return { child, url: m[1]! };
@@ -48,7 +50,12 @@ describe('crash safety', () => {
     await new Promise((r) => again.child.once('exit', r));
     const exported = spawnSync(process.execPath, [bin, 'export', '--data', dir.path], { encoding: 'utf8', maxBuffer: 1 << 30 });
     expect(exported.status).toBe(0);
-    const stored = new Set(exported.stdout.trim().split('\n').map((l) => JSON.parse(l).bodyBase64 as string));
+    const stored = new Set(
+      exported.stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).bodyBase64 as string),
+    );
     const missing = acked.filter((n) => !stored.has(bodyFor(n).toString('base64')));
     expect(missing).toEqual([]);
   }, 300_000);

@@ -16,7 +16,12 @@ const nearContract = fc
   .tuple(
     fc.constantFrom('top', 'call', 'redial'),
     fc.nat(),
-    fc.oneof(fc.constant(undefined), fc.jsonValue({ maxDepth: 2 }), fc.string(), fc.bigInt().map((n) => n * 10n ** 20n)),
+    fc.oneof(
+      fc.constant(undefined),
+      fc.jsonValue({ maxDepth: 2 }),
+      fc.string(),
+      fc.bigInt().map((n) => n * 10n ** 20n),
+    ),
   )
   .map(([where, i, value]) => {
     const body = structuredClone(seed);
@@ -35,11 +40,19 @@ const body = fc.oneof(
   nearContract,
 );
 
-const headerName = fc.stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/).filter((n) => !/^(content-length|transfer-encoding|host|connection|expect|upgrade|te|trailer)$/i.test(n));
+const headerName = fc
+  .stringMatching(/^[A-Za-z][A-Za-z0-9-]{0,20}$/)
+  .filter((n) => !/^(content-length|transfer-encoding|host|connection|expect|upgrade|te|trailer)$/i.test(n));
 const headerValue = fc.stringMatching(/^[\x20-\x7e]{0,60}$/).map((v) => v.trim());
 const headers = fc.record({
   extra: fc.dictionary(headerName, headerValue, { maxKeys: 4 }),
-  type: fc.constantFrom(undefined, 'application/json', 'text/plain; charset=latin1', 'application/json; charset=utf-16', 'x/unknown; charset=nope'),
+  type: fc.constantFrom(
+    undefined,
+    'application/json',
+    'text/plain; charset=latin1',
+    'application/json; charset=utf-16',
+    'x/unknown; charset=nope',
+  ),
   encoding: fc.constantFrom(undefined, 'gzip', 'br', 'deflate', 'identity', 'bogus'),
 });
 

@@ -33,21 +33,74 @@ interface Shape {
 
 const shapes: Shape[] = [
   // The issue's reproduction: 61 KB of gzip, 63 MB of `{}` in Details.
-  { name: '21M empty calls, gzip', coding: 'gzip', body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '{}', 21_000_000, ']}', 'gzip'), codes: ['value-limit', 'index-limit'] },
-  { name: '1M empty calls, gzip (3 KB)', coding: 'gzip', body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '{}', 1_000_000, ']}', 'gzip'), codes: ['index-limit'] },
+  {
+    name: '21M empty calls, gzip',
+    coding: 'gzip',
+    body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '{}', 21_000_000, ']}', 'gzip'),
+    codes: ['value-limit', 'index-limit'],
+  },
+  {
+    name: '1M empty calls, gzip (3 KB)',
+    coding: 'gzip',
+    body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '{}', 1_000_000, ']}', 'gzip'),
+    codes: ['index-limit'],
+  },
   { name: '31M numbers, gzip', coding: 'gzip', body: () => repeated('[', '0', 31_000_000, ']', 'gzip'), codes: ['value-limit'] },
-  { name: '300,000 redials in one call, deflate', coding: 'deflate', body: () => repeated('{"TaskID":"r","Sign":"x","Details":[{"CallID":"c","RedailCall":[', '{"CallID":"r"}', 300_000, ']}]}', 'deflate'), codes: ['index-limit'] },
-  { name: '2.5M keys in one object, brotli', coding: 'br', body: () => brotliCompressSync(Buffer.from(`{${Array.from({ length: 2_500_000 }, (_, i) => `"k${i}":0`).join(',')}}`), { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } }), codes: ['value-limit'] },
+  {
+    name: '300,000 redials in one call, deflate',
+    coding: 'deflate',
+    body: () => repeated('{"TaskID":"r","Sign":"x","Details":[{"CallID":"c","RedailCall":[', '{"CallID":"r"}', 300_000, ']}]}', 'deflate'),
+    codes: ['index-limit'],
+  },
+  {
+    name: '2.5M keys in one object, brotli',
+    coding: 'br',
+    body: () =>
+      brotliCompressSync(Buffer.from(`{${Array.from({ length: 2_500_000 }, (_, i) => `"k${i}":0`).join(',')}}`), {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 5 },
+      }),
+    codes: ['value-limit'],
+  },
   // From a review: every duplicate-key problem's path repeated a 60 MB key (100 of them: 6 GB).
-  { name: 'duplicate keys under a 60 MB key, gzip', coding: 'gzip', body: () => gzipSync(`{"${'a'.repeat(60_000_000)}":{${'"x":0,'.repeat(101)}"x":0}}`), codes: ['duplicate-key'] },
+  {
+    name: 'duplicate keys under a 60 MB key, gzip',
+    coding: 'gzip',
+    body: () => gzipSync(`{"${'a'.repeat(60_000_000)}":{${'"x":0,'.repeat(101)}"x":0}}`),
+    codes: ['duplicate-key'],
+  },
   // A number of a million digits: the contract check judged it with BigInt.
-  { name: 'a RingTime of a million digits', coding: 'gzip', body: () => gzipSync(`{"TaskID":"t","Sign":"x","Details":[{"CallID":"c","RingTime":${'9'.repeat(1_000_000)}}]}`), codes: ['unsafe-integer'] },
-  { name: '4M empty strings in a transcript, gzip', coding: 'gzip', body: () => repeated('{"TaskID":"t","Sign":"x","Details":[{"CallID":"c","AsrResult":[', '""', 4_000_000, ']}]}', 'gzip'), codes: ['value-limit'] },
+  {
+    name: 'a RingTime of a million digits',
+    coding: 'gzip',
+    body: () => gzipSync(`{"TaskID":"t","Sign":"x","Details":[{"CallID":"c","RingTime":${'9'.repeat(1_000_000)}}]}`),
+    codes: ['unsafe-integer'],
+  },
+  {
+    name: '4M empty strings in a transcript, gzip',
+    coding: 'gzip',
+    body: () => repeated('{"TaskID":"t","Sign":"x","Details":[{"CallID":"c","AsrResult":[', '""', 4_000_000, ']}]}', 'gzip'),
+    codes: ['value-limit'],
+  },
   ...(long
     ? [
-        { name: '21M empty calls, brotli', coding: 'br' as const, body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '{}', 21_000_000, ']}', 'br'), codes: ['value-limit', 'index-limit'] },
-        { name: '21M empty arrays, deflate', coding: 'deflate' as const, body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '[]', 21_000_000, ']}', 'deflate'), codes: ['value-limit'] },
-        { name: '30 MB plain body, 2M calls', coding: 'identity' as const, body: () => repeated('{"TaskID":"big","Sign":"x","Details":[', '{"CallID":"0123"}', 1_700_000, ']}', 'identity'), codes: ['value-limit', 'index-limit'] },
+        {
+          name: '21M empty calls, brotli',
+          coding: 'br' as const,
+          body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '{}', 21_000_000, ']}', 'br'),
+          codes: ['value-limit', 'index-limit'],
+        },
+        {
+          name: '21M empty arrays, deflate',
+          coding: 'deflate' as const,
+          body: () => repeated('{"TaskID":"bomb","Sign":"x","Details":[', '[]', 21_000_000, ']}', 'deflate'),
+          codes: ['value-limit'],
+        },
+        {
+          name: '30 MB plain body, 2M calls',
+          coding: 'identity' as const,
+          body: () => repeated('{"TaskID":"big","Sign":"x","Details":[', '{"CallID":"0123"}', 1_700_000, ']}', 'identity'),
+          codes: ['value-limit', 'index-limit'],
+        },
       ]
     : []),
 ];
@@ -76,24 +129,30 @@ async function stillServes(): Promise<void> {
 describe('bodies that inflate into millions of values', () => {
   const ids = new Map<string, { id: number; body: Buffer }>();
 
-  it.each(shapes)('$name: acknowledged, stored byte-identical, derived within the budgets', async (shape) => {
-    const body = shape.body();
-    const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (shape.coding !== 'identity') headers['content-encoding'] = shape.coding;
-    const res = await send(`${core.receiver.url}hooks/x/`, { headers, body, timeoutMs: 30_000 });
-    expect(res.status).toBe(200);
-    const id = Number(res.headers['x-callback-inspector-delivery']);
-    ids.set(shape.name, { id, body });
-    await stillServes();
-    const detail = (await core.api.getDelivery({ id }))!;
-    expect(detail.kind).not.toBe('pending');
-    expect(detail.problems.map((p) => p.code)).toEqual(expect.arrayContaining(shape.codes));
-    expect(detail.calls.length).toBeLessThanOrEqual(1_000);
-    expect(core.store.deliveries.body(id)!.equals(body)).toBe(true);
-    // What one delivery may add to the index is bounded whatever it holds.
-    const rows = core.store.db.prepare('SELECT (SELECT COUNT(*) FROM calls WHERE delivery_id = ?) + (SELECT COUNT(*) FROM redials WHERE delivery_id = ?) AS n').get(id, id) as { n: number };
-    expect(rows.n).toBeLessThanOrEqual(100_000);
-  }, 120_000);
+  it.each(shapes)(
+    '$name: acknowledged, stored byte-identical, derived within the budgets',
+    async (shape) => {
+      const body = shape.body();
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (shape.coding !== 'identity') headers['content-encoding'] = shape.coding;
+      const res = await send(`${core.receiver.url}hooks/x/`, { headers, body, timeoutMs: 30_000 });
+      expect(res.status).toBe(200);
+      const id = Number(res.headers['x-callback-inspector-delivery']);
+      ids.set(shape.name, { id, body });
+      await stillServes();
+      const detail = (await core.api.getDelivery({ id }))!;
+      expect(detail.kind).not.toBe('pending');
+      expect(detail.problems.map((p) => p.code)).toEqual(expect.arrayContaining(shape.codes));
+      expect(detail.calls.length).toBeLessThanOrEqual(1_000);
+      expect(core.store.deliveries.body(id)!.equals(body)).toBe(true);
+      // What one delivery may add to the index is bounded whatever it holds.
+      const rows = core.store.db
+        .prepare('SELECT (SELECT COUNT(*) FROM calls WHERE delivery_id = ?) + (SELECT COUNT(*) FROM redials WHERE delivery_id = ?) AS n')
+        .get(id, id) as { n: number };
+      expect(rows.n).toBeLessThanOrEqual(100_000);
+    },
+    120_000,
+  );
 
   it('keeps its word across a restart: nothing is pending, nothing is derived again, every body is intact', async () => {
     await core.close();
@@ -105,5 +164,4 @@ describe('bodies that inflate into millions of values', () => {
     }
     await stillServes();
   }, 60_000);
-
 });

@@ -12,13 +12,17 @@ let settled = 0;
 
 function post(n) {
   const body = bodyFor(n);
-  const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } }, (res) => {
-    res.resume();
-    res.on('end', () => {
-      if (res.statusCode === 200) process.stdout.write(`ack ${n}\n`);
-      done();
-    });
-  });
+  const req = request(
+    url,
+    { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': body.length } },
+    (res) => {
+      res.resume();
+      res.on('end', () => {
+        if (res.statusCode === 200) process.stdout.write(`ack ${n}\n`);
+        done();
+      });
+    },
+  );
   req.setTimeout(5000, () => req.destroy());
   req.on('error', done);
   req.end(body);

@@ -30,7 +30,11 @@ let serial = 0;
 async function normalDeliveryGetsThrough(c: TestCore): Promise<void> {
   const callId = `${Date.now().toString(16)}${(serial++).toString(16)}`.padStart(32, '0');
   const started = performance.now();
-  const res = await send(c.receiver.url, { headers: { 'Content-Type': 'application/json' }, body: seed.replace(SEED_CALL_ID, callId), timeoutMs: 5_000 });
+  const res = await send(c.receiver.url, {
+    headers: { 'Content-Type': 'application/json' },
+    body: seed.replace(SEED_CALL_ID, callId),
+    timeoutMs: 5_000,
+  });
   const ms = performance.now() - started;
   expect(res.status).toBe(200);
   expect(ms).toBeLessThan(1_000);
@@ -118,7 +122,13 @@ describe('the in-flight body budget', () => {
     const watch = setInterval(() => void limits(c).then((l) => (peak = Math.max(peak, l.inflightBytes))), 5);
     const bodies = Array.from({ length: count }, (_, i) => Buffer.alloc(size, 0x41 + i));
     const answers = await Promise.all(
-      bodies.map((body, i) => send(`${c.receiver.url}big/${i}`, { body, timeoutMs: 60_000 }).catch((e: Error): RawResponse => ({ status: 0, headers: {}, body: e.message }))),
+      bodies.map((body, i) =>
+        send(`${c.receiver.url}big/${i}`, { body, timeoutMs: 60_000 }).catch((e: Error): RawResponse => ({
+          status: 0,
+          headers: {},
+          body: e.message,
+        })),
+      ),
     );
     clearInterval(watch);
     const statuses = answers.map((a) => a.status);
@@ -163,7 +173,10 @@ describe('the connection cap', () => {
     }
     expect((await limits(c)).connectionsClosed).toBe(total - cap);
     // The first ones gave way to the later ones; a real delivery takes the slot of the oldest left.
-    expect(held[0]!.socket.destroyed || (await Promise.race([held[0]!.closed.then(() => true), new Promise((r) => setTimeout(() => r(false), 1_000))]))).toBe(true);
+    expect(
+      held[0]!.socket.destroyed ||
+        (await Promise.race([held[0]!.closed.then(() => true), new Promise((r) => setTimeout(() => r(false), 1_000))])),
+    ).toBe(true);
     await normalDeliveryGetsThrough(c);
     expect((await limits(c)).connections).toBeLessThanOrEqual(cap);
 
@@ -197,7 +210,9 @@ describe('headers', () => {
     const c = await core({});
     const names = Array.from({ length: 1_100 }, (_, i) => `X-Header-${String(i).padStart(4, '0')}`);
     const client = rawClient(c.receiver.port);
-    client.write(`POST /many-headers HTTP/1.1\r\nHost: x\r\n${names.map((n, i) => `${n}: value-${i}\r\n`).join('')}Content-Length: 2\r\n\r\n{}`);
+    client.write(
+      `POST /many-headers HTTP/1.1\r\nHost: x\r\n${names.map((n, i) => `${n}: value-${i}\r\n`).join('')}Content-Length: 2\r\n\r\n{}`,
+    );
     const head = await client.answer();
     expect(head).toMatch(/^HTTP\/1\.1 200 /);
     const id = Number(/x-callback-inspector-delivery: (\d+)/i.exec(head)![1]);
@@ -211,7 +226,9 @@ describe('headers', () => {
   it('answers 431 to headers over 64 KiB, and keeps serving', async () => {
     const c = await core({});
     const client = rawClient(c.receiver.port);
-    client.write(`POST /huge-headers HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 70 }, (_, i) => `X-Big-${i}: ${'b'.repeat(1000)}\r\n`).join('')}\r\n`);
+    client.write(
+      `POST /huge-headers HTTP/1.1\r\nHost: x\r\n${Array.from({ length: 70 }, (_, i) => `X-Big-${i}: ${'b'.repeat(1000)}\r\n`).join('')}\r\n`,
+    );
     expect(await client.answer()).toMatch(/^HTTP\/1\.1 431 /);
     await normalDeliveryGetsThrough(c);
   });
@@ -227,7 +244,12 @@ describe('CONNECT', () => {
     await client.closed;
     const id = Number(/x-callback-inspector-delivery: (\d+)/i.exec(head)![1]);
     const d = await c.api.getDelivery({ id });
-    expect(d).toMatchObject({ method: 'CONNECT', path: 'example.com:443', endpoint: 'default', response: { status: 501, reason: 'connect' } });
+    expect(d).toMatchObject({
+      method: 'CONNECT',
+      path: 'example.com:443',
+      endpoint: 'default',
+      response: { status: 501, reason: 'connect' },
+    });
     expect(d!.headers).toContainEqual(['Proxy-Authorization', 'Basic eDp5']);
     await normalDeliveryGetsThrough(c);
   });

@@ -24,7 +24,11 @@ afterEach(async () => {
 async function normalDeliveryGetsThrough(c: Awaited<ReturnType<typeof startTestCore>>): Promise<void> {
   const callId = `after${Date.now()}`.padStart(32, '0');
   const started = performance.now();
-  const res = await send(c.receiver.url, { headers: { 'content-type': 'application/json' }, body: seed.replace(SEED_CALL_ID, callId), timeoutMs: 5_000 });
+  const res = await send(c.receiver.url, {
+    headers: { 'content-type': 'application/json' },
+    body: seed.replace(SEED_CALL_ID, callId),
+    timeoutMs: 5_000,
+  });
   expect(res.status).toBe(200);
   expect(performance.now() - started).toBeLessThan(1_000);
   expect((await c.api.listDeliveries({ filter: { callId } })).items).toHaveLength(1);
@@ -46,49 +50,55 @@ async function flood(url: string, ms: number, connections: number): Promise<numb
       req.on('error', () => resolve());
       req.end(body);
     });
-  await Promise.all(Array.from({ length: connections }, async () => {
-    while (Date.now() < end) await one();
-  }));
+  await Promise.all(
+    Array.from({ length: connections }, async () => {
+      while (Date.now() < end) await one();
+    }),
+  );
   agent.destroy();
   return acknowledged;
 }
 
 describe('the WAL limit', () => {
-  it(`keeps the WAL near its limit through a ${seconds} s flood and back under it after`, async () => {
-    const walLimit = 2 * MiB;
-    const c = await startTestCore({ walLimit });
-    cleanup = c.cleanup;
-    const wal = `${c.dataDir}/${DATABASE_FILE}-wal`;
-    const walSize = () => {
-      try {
-        return statSync(wal).size;
-      } catch {
-        return 0;
-      }
-    };
-    let peak = 0;
-    const watch = setInterval(() => (peak = Math.max(peak, walSize())), 10);
-    const acknowledged = await flood(c.receiver.url, seconds * 1000, 16);
-    // Reads wait for derivation, which writes to the WAL too.
-    await c.api.listDeliveries({ limit: 1 });
-    const settle = Date.now() + 5_000;
-    while (walSize() > walLimit && Date.now() < settle) await new Promise((r) => setTimeout(r, 20));
-    clearInterval(watch);
+  it(
+    `keeps the WAL near its limit through a ${seconds} s flood and back under it after`,
+    async () => {
+      const walLimit = 2 * MiB;
+      const c = await startTestCore({ walLimit });
+      cleanup = c.cleanup;
+      const wal = `${c.dataDir}/${DATABASE_FILE}-wal`;
+      const walSize = () => {
+        try {
+          return statSync(wal).size;
+        } catch {
+          return 0;
+        }
+      };
+      let peak = 0;
+      const watch = setInterval(() => (peak = Math.max(peak, walSize())), 10);
+      const acknowledged = await flood(c.receiver.url, seconds * 1000, 16);
+      // Reads wait for derivation, which writes to the WAL too.
+      await c.api.listDeliveries({ limit: 1 });
+      const settle = Date.now() + 5_000;
+      while (walSize() > walLimit && Date.now() < settle) await new Promise((r) => setTimeout(r, 20));
+      clearInterval(watch);
 
-    expect(acknowledged).toBeGreaterThan(100);
-    expect(walSize()).toBeLessThanOrEqual(walLimit);
-    // Between two looks (100 ms) a flood adds a few MiB here; without the limit it only ever grows
-    // (690 MB in 5 s on the development VM).
-    expect(peak).toBeLessThan(walLimit + 32 * MiB);
-    await normalDeliveryGetsThrough(c);
+      expect(acknowledged).toBeGreaterThan(100);
+      expect(walSize()).toBeLessThanOrEqual(walLimit);
+      // Between two looks (100 ms) a flood adds a few MiB here; without the limit it only ever grows
+      // (690 MB in 5 s on the development VM).
+      expect(peak).toBeLessThan(walLimit + 32 * MiB);
+      await normalDeliveryGetsThrough(c);
 
-    // And the store opens again after it.
-    await c.close();
-    const again = await startTestCore({ dataDir: c.dataDir });
-    cleanup = async () => {
-      await again.close();
-      await c.cleanup();
-    };
-    await normalDeliveryGetsThrough(again);
-  }, 60_000 + seconds * 2_000);
+      // And the store opens again after it.
+      await c.close();
+      const again = await startTestCore({ dataDir: c.dataDir });
+      cleanup = async () => {
+        await again.close();
+        await c.cleanup();
+      };
+      await normalDeliveryGetsThrough(again);
+    },
+    60_000 + seconds * 2_000,
+  );
 });

@@ -10,7 +10,17 @@ import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { announceHeld, API_TOKEN_FILE } from '../data-dir-lock.js';
-import { ApiInputError, IMPORT_REQUEST_BYTES, isOpName, operations, parseInput, type ApiService, type OpArgs, type OpContext, type OpName } from '../../../shared/api.js';
+import {
+  ApiInputError,
+  IMPORT_REQUEST_BYTES,
+  isOpName,
+  operations,
+  parseInput,
+  type ApiService,
+  type OpArgs,
+  type OpContext,
+  type OpName,
+} from '../../../shared/api.js';
 import type { EventBus } from '../events/event-bus.js';
 import { streamEvents } from './event-stream.js';
 import type { WaitForDelivery } from '../service/wait-ops.js';
@@ -34,7 +44,11 @@ const LOOPBACK = '127.0.0.1';
 /** A request's body at most, but for LARGE_REQUESTS. */
 const REQUEST_BYTES = 8 * 1024 * 1024;
 /** Operations whose input carries bodies: a batch of imported deliveries, a file to compare. */
-const LARGE_REQUESTS: Partial<Record<OpName, number>> = { importNdjson: IMPORT_REQUEST_BYTES, importFixtures: IMPORT_REQUEST_BYTES, diffBodies: IMPORT_REQUEST_BYTES };
+const LARGE_REQUESTS: Partial<Record<OpName, number>> = {
+  importNdjson: IMPORT_REQUEST_BYTES,
+  importFixtures: IMPORT_REQUEST_BYTES,
+  diffBodies: IMPORT_REQUEST_BYTES,
+};
 /** The longest one waitForDelivery call may wait (its schema's bound); the stream chains calls. */
 const MAX_WAIT_MS = 600_000;
 
@@ -85,63 +99,64 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
           throw error;
         }
       });
-  }
-  app.post('/api/:op', async (req, reply) => {
-    const op = (req.params as { op: string }).op;
-    return reply.code(404).send({ error: isOpName(op) ? 'unreachable' : `unknown operation ${op}` });
-  });
-
-  app.get('/api/events', (req, reply) => {
-    reply.hijack();
-    const stop = streamEvents(reply.raw, options.events);
-    openStreams.add(reply);
-    req.raw.on('close', () => {
-      stop();
-      openStreams.delete(reply);
-    });
-  });
-
-  // waitForDelivery as a stream: every matching delivery (`event: delivery`, the DeliveryDetail), in
-  // arrival order, until the client leaves. Query: match (the search language), after (an id;
-  // default: from now), token. Each round is one waitForDelivery call resumed from the last answer.
-  app.get('/api/wait', (req, reply) => {
-    const query = req.query as Record<string, string | undefined>;
-    let input: OpArgs<'waitForDelivery'>;
-    try {
-      const after = query.after === undefined || query.after === '' ? undefined : Number(query.after);
-      input = parseInput('waitForDelivery', { match: query.match, after, timeoutMs: MAX_WAIT_MS });
-    } catch (error) {
-      if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
-      throw error;
     }
-    const abort = track(reply);
-    reply.hijack();
-    const res = reply.raw;
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    res.write(': waiting\n\n');
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
-    const wait = options.service.waitForDelivery as WaitForDelivery;
-    void (async () => {
-      let after = input.after;
+    app.post('/api/:op', async (req, reply) => {
+      const op = (req.params as { op: string }).op;
+      return reply.code(404).send({ error: isOpName(op) ? 'unreachable' : `unknown operation ${op}` });
+    });
+
+    app.get('/api/events', (req, reply) => {
+      reply.hijack();
+      const stop = streamEvents(reply.raw, options.events);
+      openStreams.add(reply);
+      req.raw.on('close', () => {
+        stop();
+        openStreams.delete(reply);
+      });
+    });
+
+    // waitForDelivery as a stream: every matching delivery (`event: delivery`, the DeliveryDetail), in
+    // arrival order, until the client leaves. Query: match (the search language), after (an id;
+    // default: from now), token. Each round is one waitForDelivery call resumed from the last answer.
+    app.get('/api/wait', (req, reply) => {
+      const query = req.query as Record<string, string | undefined>;
+      let input: OpArgs<'waitForDelivery'>;
       try {
-        for (;;) {
-          const found = await wait({ ...input, ...(after === undefined ? {} : { after }) }, { signal: abort.signal });
-          if ('timedOut' in found) after = found.after;
-          else {
-            after = found.id;
-            // One delivery at a time, and the next only once the client has taken this one: a slow
-            // reader (or after=0 on a large store) must not make us buffer the store in memory.
-            if (!res.write(`event: delivery\ndata: ${JSON.stringify(found)}\n\n`)) await once(res, 'drain', { signal: abort.signal });
-          }
-        }
+        const after = query.after === undefined || query.after === '' ? undefined : Number(query.after);
+        input = parseInput('waitForDelivery', { match: query.match, after, timeoutMs: MAX_WAIT_MS });
       } catch (error) {
-        if (!abort.signal.aborted) res.write(`event: error\ndata: ${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n\n`);
-      } finally {
-        clearInterval(heartbeat);
-        res.end();
+        if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
+        throw error;
       }
-    })();
-  });
+      const abort = track(reply);
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(': waiting\n\n');
+      const heartbeat = setInterval(() => res.write(': ping\n\n'), 15_000);
+      const wait = options.service.waitForDelivery as WaitForDelivery;
+      void (async () => {
+        let after = input.after;
+        try {
+          for (;;) {
+            const found = await wait({ ...input, ...(after === undefined ? {} : { after }) }, { signal: abort.signal });
+            if ('timedOut' in found) after = found.after;
+            else {
+              after = found.id;
+              // One delivery at a time, and the next only once the client has taken this one: a slow
+              // reader (or after=0 on a large store) must not make us buffer the store in memory.
+              if (!res.write(`event: delivery\ndata: ${JSON.stringify(found)}\n\n`)) await once(res, 'drain', { signal: abort.signal });
+            }
+          }
+        } catch (error) {
+          if (!abort.signal.aborted)
+            res.write(`event: error\ndata: ${JSON.stringify({ error: error instanceof Error ? error.message : String(error) })}\n\n`);
+        } finally {
+          clearInterval(heartbeat);
+          res.end();
+        }
+      })();
+    });
   }
 
   await options.register?.(app);

@@ -70,7 +70,11 @@ function selected(store: Store, op: string, s: Selection, command: string): numb
     if (row) bytes += exportCost(row);
   }
   if (bytes > MAX_EXPORT_BYTES) {
-    throw new BodyRefusal(op, '', `these ${ids.length} deliveries make ${megabytes(bytes)} of bodies and headers, more than the ${megabytes(MAX_EXPORT_BYTES)} one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`);
+    throw new BodyRefusal(
+      op,
+      '',
+      `these ${ids.length} deliveries make ${megabytes(bytes)} of bodies and headers, more than the ${megabytes(MAX_EXPORT_BYTES)} one export through the app carries: export fewer (narrow the filter), or use \`callback-inspector ${command}\`, which writes a file of any size`,
+    );
   }
   return ids;
 }
@@ -91,7 +95,11 @@ function callEntry(store: Store, deliveryId: number, index: number): BodyJobResu
   const entry = detailsEntry(parsed?.ok ? parsed.value : undefined, index);
   const json = entry === undefined ? 'null' : (stringify(entry, undefined, 2) ?? 'null');
   if (json.length > MAX_TEXT_CHARS) {
-    throw new BodyRefusal('getCall', 'index', `call ${index} of delivery #${deliveryId} is ${megabytes(json.length)} as JSON, more than the ${megabytes(MAX_TEXT_CHARS)} a call view carries; its delivery's Text and Hex tabs show the body`);
+    throw new BodyRefusal(
+      'getCall',
+      'index',
+      `call ${index} of delivery #${deliveryId} is ${megabytes(json.length)} as JSON, more than the ${megabytes(MAX_TEXT_CHARS)} a call view carries; its delivery's Text and Hex tabs show the body`,
+    );
   }
   return { json };
 }

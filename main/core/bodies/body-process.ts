@@ -26,7 +26,8 @@ parent.onMessage((message) => {
     store ??= openStore(file, nativeBinding ? { nativeBinding } : {});
     post({ type: 'done', id, result: runBodyJob(store, job) });
   } catch (error) {
-    if (error instanceof ApiInputError) post({ type: 'refused', id, op: error.op, issues: error.issues, plain: error instanceof BodyRefusal });
+    if (error instanceof ApiInputError)
+      post({ type: 'refused', id, op: error.op, issues: error.issues, plain: error instanceof BodyRefusal });
     else if (error instanceof Error) post({ type: 'failed', id, name: error.name, message: error.stack ?? error.message });
     else post({ type: 'failed', id, name: 'Error', message: String(error) });
   }

@@ -105,7 +105,12 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
 
   const ended = (job: Job, exit: ChildExit): Error => {
     const { op, tooLarge } = job.how;
-    if (job.timedOut) return new BodyRefusal(op, '', `${tooLarge}: this took longer than ${timeoutMs / 1000} s, the time the body reader gives one request`);
+    if (job.timedOut)
+      return new BodyRefusal(
+        op,
+        '',
+        `${tooLarge}: this took longer than ${timeoutMs / 1000} s, the time the body reader gives one request`,
+      );
     if (ranOutOfMemory(exit)) {
       return new BodyRefusal(op, '', `${tooLarge}: this needs more than the ${heapMb} MB of memory the body reader may use`);
     }
@@ -128,7 +133,8 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
     clearTimeout(job.timer);
     child?.hold(false);
     if (m.type === 'done') job.resolve(m.result);
-    else if (m.type === 'refused') job.reject(m.plain ? new BodyRefusal(m.op, m.issues[0]?.path ?? '', m.issues[0]?.message ?? '') : new ApiInputError(m.op, m.issues));
+    else if (m.type === 'refused')
+      job.reject(m.plain ? new BodyRefusal(m.op, m.issues[0]?.path ?? '', m.issues[0]?.message ?? '') : new ApiInputError(m.op, m.issues));
     // A string or array past V8's own maximum length: as much a size limit as the heap's.
     else if (m.name === 'RangeError') job.reject(new BodyRefusal(job.how.op, '', `${job.how.tooLarge}: ${m.message.split('\n')[0]}`));
     else job.reject(new Error(`the body reader failed: ${m.message}`));
@@ -153,7 +159,9 @@ export function startBodyReader(options: BodyReaderOptions): BodyReader {
         if (stopped) return reject(new Error(STOPPED));
         if (how.signal?.aborted) return reject(how.signal.reason);
         if (waiting.length >= maxWaiting) {
-          return reject(new BodyRefusal(how.op, '', `the body reader is busy: ${waiting.length} requests are waiting for it; try again in a moment`));
+          return reject(
+            new BodyRefusal(how.op, '', `the body reader is busy: ${waiting.length} requests are waiting for it; try again in a moment`),
+          );
         }
         const entry: Job = { id: nextId++, job, how, resolve: resolve as (r: unknown) => void, reject };
         if (how.signal) {

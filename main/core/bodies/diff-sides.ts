@@ -51,7 +51,8 @@ export function resolveSide(store: Store | null, source: DiffSource, field: stri
     case 'call': {
       const whole = resolveSide(store, { source: 'delivery', id: source.deliveryId }, field, memo);
       const entry = detailsEntry(whole.json?.ok ? whole.json.value : undefined, source.index);
-      if (entry === undefined) throw missing(field, `delivery #${source.deliveryId} has no call ${source.index} (Details[${source.index}])`);
+      if (entry === undefined)
+        throw missing(field, `delivery #${source.deliveryId} has no call ${source.index} (Details[${source.index}])`);
       return prepareText(`call ${source.index} of delivery #${source.deliveryId}`, stringify(entry, undefined, 2) ?? 'null');
     }
     case 'send': {
@@ -86,7 +87,8 @@ function parseText(text: string): Pick<PreparedSide, 'json'> & { notes: string[]
   if (!parsed.ok) return { json: { ok: false, error: parsed.error.message }, notes: [] };
   const duplicates = parsed.problems.filter((p) => p.code === 'duplicate-key').length;
   const notes = parsed.problems.filter((p) => p.code !== 'duplicate-key').map((p) => p.message);
-  if (duplicates) notes.unshift(`${duplicates} duplicate key${duplicates === 1 ? '' : 's'}: the last value of each is compared (as JSON.parse reads it)`);
+  if (duplicates)
+    notes.unshift(`${duplicates} duplicate key${duplicates === 1 ? '' : 's'}: the last value of each is compared (as JSON.parse reads it)`);
   return { json: { ok: true, value: parsed.value }, notes };
 }
 

@@ -23,7 +23,19 @@ export function deriveStep(store: Store, afterId: number, maxRows: number, limit
  * Ingest of a stored delivery with the endpoint configuration as it is now: normally milliseconds
  * after arrival; deliveries left pending across a KEY change are checked with the new KEY.
  */
-export function ingestStored(row: Pick<PendingRow, 'headers' | 'truncated' | 'received_at'>, body: Buffer, endpoint: EndpointConfig | undefined, limits?: IngestLimits): IngestResult {
+export function ingestStored(
+  row: Pick<PendingRow, 'headers' | 'truncated' | 'received_at'>,
+  body: Buffer,
+  endpoint: EndpointConfig | undefined,
+  limits?: IngestLimits,
+): IngestResult {
   // Timestamps in signatures are judged against the arrival, not against when ingest ran.
-  return ingest({ body, truncated: row.truncated === 1, headers: JSON.parse(row.headers) as Array<[string, string]>, endpoint: endpoint ?? null, receivedAt: row.received_at, limits });
+  return ingest({
+    body,
+    truncated: row.truncated === 1,
+    headers: JSON.parse(row.headers) as Array<[string, string]>,
+    endpoint: endpoint ?? null,
+    receivedAt: row.received_at,
+    limits,
+  });
 }

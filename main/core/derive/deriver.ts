@@ -174,7 +174,11 @@ export function startDeriver(options: DeriverOptions): Deriver {
         scheduled = setTimeout(applyStep, RETRY_MS);
         return;
       }
-      options.onError?.(new Error(`could not write derived deliveries, left pending until the next start: ${error instanceof Error ? error.message : String(error)}`));
+      options.onError?.(
+        new Error(
+          `could not write derived deliveries, left pending until the next start: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
       batch.next += chunk.length;
       batch.failures = 0;
     }
@@ -242,7 +246,9 @@ export function startDeriver(options: DeriverOptions): Deriver {
 
   /** What a child's end says, for the error and the problem of the delivery it died on. */
   const exitError = (exit: ChildExit): Error =>
-    new Error(ranOutOfMemory(exit) ? `the deriver's process ran out of its ${heapMb} MB of memory` : `the deriver's process ${describeExit(exit)}`);
+    new Error(
+      ranOutOfMemory(exit) ? `the deriver's process ran out of its ${heapMb} MB of memory` : `the deriver's process ${describeExit(exit)}`,
+    );
 
   /**
    * A child ended without being asked: replace it, and name the delivery if this was the second try.
@@ -276,7 +282,12 @@ export function startDeriver(options: DeriverOptions): Deriver {
     const id = store.deliveries.firstPendingAfter(after);
     if (id === null) return;
     const why = error instanceof Error ? error.message : String(error);
-    const problem = { path: '$', severity: 'error' as const, code: 'not-derivable', message: `Not indexed: deriving this delivery failed (${why}). Its raw body is kept byte for byte: open it as text or hex, export it, or re-send it` };
+    const problem = {
+      path: '$',
+      severity: 'error' as const,
+      code: 'not-derivable',
+      message: `Not indexed: deriving this delivery failed (${why}). Its raw body is kept byte for byte: open it as text or hex, export it, or re-send it`,
+    };
     try {
       const ids = store.deliveries.applyDerivedBatch([prepareDerived(id, notIngested(problem, 'not derivable'))]);
       received = Math.max(received, id);
@@ -295,7 +306,11 @@ export function startDeriver(options: DeriverOptions): Deriver {
     let spawned: ChildHandle;
     try {
       // The heap limit is the memory bound of deriving one body: past it the child dies, not the app.
-      spawned = launch(new URL('./derive-process.js', import.meta.url), { args: [], nodeArgs: [`--max-old-space-size=${heapMb}`], name: 'deriver' });
+      spawned = launch(new URL('./derive-process.js', import.meta.url), {
+        args: [],
+        nodeArgs: [`--max-old-space-size=${heapMb}`],
+        name: 'deriver',
+      });
     } catch (error) {
       queueMicrotask(() => died(gen, error));
       return;
@@ -315,14 +330,18 @@ export function startDeriver(options: DeriverOptions): Deriver {
 
   // A child with work that shows no progress for the batch timeout is stuck on a delivery (or on a
   // body that takes too long): the same as a crash. While its window is full it is waiting, not stuck.
-  const watchdog = setInterval(() => {
-    const windowFull = batches.filter((b) => b.gen === generation).length >= (careful > 0 ? 1 : WINDOW);
-    if (!child || !ready || !childBusy || windowFull) {
-      progressAt = performance.now();
-      return;
-    }
-    if (performance.now() - progressAt > batchTimeoutMs) died(generation, new Error(`a batch took longer than ${Math.round(batchTimeoutMs / 1000)} s`));
-  }, Math.min(1_000, batchTimeoutMs / 4));
+  const watchdog = setInterval(
+    () => {
+      const windowFull = batches.filter((b) => b.gen === generation).length >= (careful > 0 ? 1 : WINDOW);
+      if (!child || !ready || !childBusy || windowFull) {
+        progressAt = performance.now();
+        return;
+      }
+      if (performance.now() - progressAt > batchTimeoutMs)
+        died(generation, new Error(`a batch took longer than ${Math.round(batchTimeoutMs / 1000)} s`));
+    },
+    Math.min(1_000, batchTimeoutMs / 4),
+  );
   watchdog.unref();
   start();
 

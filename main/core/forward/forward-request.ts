@@ -19,7 +19,9 @@ export function forwardRequest(deliveryId: number, c: Pick<CapturedRequest, 'met
       .filter(([name]) => name.toLowerCase() === 'connection')
       .flatMap(([, value]) => value.split(',').map((v) => v.trim().toLowerCase())),
   );
-  const headers = c.headers.filter(([name]) => !HOP_HEADERS.test(name) && !named.has(name.toLowerCase()) && name.toLowerCase() !== OUR_HEADER);
+  const headers = c.headers.filter(
+    ([name]) => !HOP_HEADERS.test(name) && !named.has(name.toLowerCase()) && name.toLowerCase() !== OUR_HEADER,
+  );
   // The app can tell a forwarded delivery and find it in the inspector (one such header, ours).
   headers.push(['X-Callback-Inspector-Delivery', String(deliveryId)]);
   return { method: c.method, headers, body: c.body };

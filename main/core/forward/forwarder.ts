@@ -94,23 +94,39 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
     if (current && sameTarget(current.config, config)) return current;
     current?.end();
     let entry!: ForwardJob;
-    runner.start('forward', `forward ${endpoint.name} → ${config.url} (${config.mode})`, { endpoint: endpoint.name, ...config }, 0, (context) =>
-      new Promise<void>((resolve) => {
-        const end = () => {
-          if (jobs.get(endpoint.name) === entry) jobs.delete(endpoint.name);
-          resolve();
-        };
-        entry = { context, config, items: 0, end };
-        context.signal.addEventListener('abort', end, { once: true });
-      }),
+    runner.start(
+      'forward',
+      `forward ${endpoint.name} → ${config.url} (${config.mode})`,
+      { endpoint: endpoint.name, ...config },
+      0,
+      (context) =>
+        new Promise<void>((resolve) => {
+          const end = () => {
+            if (jobs.get(endpoint.name) === entry) jobs.delete(endpoint.name);
+            resolve();
+          };
+          entry = { context, config, items: 0, end };
+          context.signal.addEventListener('abort', end, { once: true });
+        }),
     );
     jobs.set(endpoint.name, entry);
     return entry;
   };
 
-  const attempt = async (job: ForwardJob, item: number, deliveryId: number, url: string, request: ForwardRequest, timeoutMs: number, n: number) => {
+  const attempt = async (
+    job: ForwardJob,
+    item: number,
+    deliveryId: number,
+    url: string,
+    request: ForwardRequest,
+    timeoutMs: number,
+    n: number,
+  ) => {
     const outcome: HttpOutcome = await transport.send({ url, ...request, timeoutMs, signal: job.context.signal });
-    return { outcome, result: job.context.record({ item, deliveryId, attempt: n, url, method: request.method, body: request.body, outcome }) };
+    return {
+      outcome,
+      result: job.context.record({ item, deliveryId, attempt: n, url, method: request.method, body: request.body, outcome }),
+    };
   };
 
   const track = <T>(p: Promise<T>): Promise<T> => {
@@ -162,7 +178,11 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
               job.context.itemDone(null, `#${deliveryId}: removed by retention`);
               return settle(deliveryId, 'failed');
             }
-            const last = await withRetries(async (n) => (await attempt(job, item, deliveryId, url, request, timeoutMs, n)).result, retry, job.context.signal);
+            const last = await withRetries(
+              async (n) => (await attempt(job, item, deliveryId, url, request, timeoutMs, n)).result,
+              retry,
+              job.context.signal,
+            );
             job.context.itemDone(last);
             return settle(deliveryId, last?.ok ? 'delivered' : 'failed');
           } finally {

@@ -7,7 +7,16 @@ import type { GeneratedCallback, SignScheme } from '../../../shared/model.js';
 import type { JsonValue } from '../../../shared/contract/json-value.js';
 import { computeSign, signBody } from '../sign/schemes.js';
 import { seeded, type Random } from './random.js';
-import { CALLEE_LINES, FIRST_NAMES, INTENTION_NOTES, LAST_NAMES, MARKETS, PLATFORMS, ROBOT_LINES, UNANSWERED_RING_TYPES } from './vocabulary.js';
+import {
+  CALLEE_LINES,
+  FIRST_NAMES,
+  INTENTION_NOTES,
+  LAST_NAMES,
+  MARKETS,
+  PLATFORMS,
+  ROBOT_LINES,
+  UNANSWERED_RING_TYPES,
+} from './vocabulary.js';
 
 export interface GenerateOptions {
   calls: number;
@@ -64,7 +73,13 @@ export function* generateCallbacks(o: GenerateOptions): Generator<GeneratedCallb
 }
 
 function newTask(rnd: Random, n: number) {
-  return { id: rnd.hex(32), name: `QA-Task-${String(n + 1).padStart(3, '0')}`, plan: 'Plan_QA', robot: rnd.digits(4), caller: `+86136${rnd.digits(8)}` };
+  return {
+    id: rnd.hex(32),
+    name: `QA-Task-${String(n + 1).padStart(3, '0')}`,
+    plan: 'Plan_QA',
+    robot: rnd.digits(4),
+    caller: `+86136${rnd.digits(8)}`,
+  };
 }
 
 function newCallee(rnd: Random) {
@@ -88,7 +103,12 @@ function newCallee(rnd: Random) {
 type Person = ReturnType<typeof newCallee>;
 type Task = ReturnType<typeof newTask>;
 
-function callDetail(rnd: Random, p: Person, task: Task, c: { k: number; at: number; answered: boolean; id: number; earlier: Attempt[]; offset: number }) {
+function callDetail(
+  rnd: Random,
+  p: Person,
+  task: Task,
+  c: { k: number; at: number; answered: boolean; id: number; earlier: Attempt[]; offset: number },
+) {
   const ringTime = c.answered ? rnd.int(2, 15) : rnd.int(0, 40);
   const ringType = c.answered ? 'normal' : rnd.pick(UNANSWERED_RING_TYPES);
   const intention = c.answered ? rnd.pick(['A', 'B', 'C', 'D', 'E', 'G', 'H', 'I'] as const) : rnd.pick(['F', '--'] as const);
@@ -146,7 +166,13 @@ function callDetail(rnd: Random, p: Person, task: Task, c: { k: number; at: numb
 }
 
 function transcript(rnd: Random, p: Person, turns: number, ringTime: number) {
-  const fill = (s: string) => s.replace('{name}', p.name).replace('{platform}', p.platform).replace('{amount}', p.owing).replace('{currency}', p.currency).replace('{due}', p.dueDate);
+  const fill = (s: string) =>
+    s
+      .replace('{name}', p.name)
+      .replace('{platform}', p.platform)
+      .replace('{amount}', p.owing)
+      .replace('{currency}', p.currency)
+      .replace('{due}', p.dueDate);
   let t = ringTime;
   return Array.from({ length: turns }, (_, i) => {
     const entry = { time: clock(t), robottext: fill(ROBOT_LINES[i]!), text: rnd.pick(CALLEE_LINES) };
@@ -160,12 +186,17 @@ const clock = (s: number) => `${pad(Math.floor(s / 3600))}:${pad(Math.floor((s %
 
 /** `YYYY-MM-DD HH:MM:SS` in the zone `offsetMinutes` east of UTC, as RedailCall writes times. */
 function zoneless(ms: number, offsetMinutes: number): string {
-  return formatIsoUtc(ms + offsetMinutes * 60_000).slice(0, 19).replace('T', ' ');
+  return formatIsoUtc(ms + offsetMinutes * 60_000)
+    .slice(0, 19)
+    .replace('T', ' ');
 }
 
 /** Signs as the vendor does (md5 → the Sign field; hmac → a header over the bytes), then serialises. */
 function signed(body: Record<string, unknown>, scheme: SignScheme, key: string): { body: string; headers: Array<[string, string]> } {
-  const headers: Array<[string, string]> = [['Content-Type', 'application/json'], ['User-Agent', 'Airudder']];
+  const headers: Array<[string, string]> = [
+    ['Content-Type', 'application/json'],
+    ['User-Agent', 'Airudder'],
+  ];
   if (scheme.type === 'md5-template') {
     // The template reads top-level scalars only, and ours are all strings: the object itself is a
     // faithful JsonValue for it, with no serialise-and-parse round trip per call.

@@ -1,8 +1,36 @@
 // Word lists the generator draws from: names, markets, platforms and a collection-call script in the
 // style of the vendor's example (Indonesian robot lines). Data only.
 
-export const FIRST_NAMES = ['Budi', 'Siti', 'Agus', 'Dewi', 'Rizky', 'Putri', 'Arjun', 'Priya', 'Rahul', 'Ananya', 'Jose', 'Maria', 'Carlo', 'Ana'] as const;
-export const LAST_NAMES = ['Santoso', 'Wijaya', 'Kusuma', 'Hidayat', 'Sharma', 'Patel', 'Reddy', 'Iyer', 'Reyes', 'Cruz', 'Garcia', 'Bautista'] as const;
+export const FIRST_NAMES = [
+  'Budi',
+  'Siti',
+  'Agus',
+  'Dewi',
+  'Rizky',
+  'Putri',
+  'Arjun',
+  'Priya',
+  'Rahul',
+  'Ananya',
+  'Jose',
+  'Maria',
+  'Carlo',
+  'Ana',
+] as const;
+export const LAST_NAMES = [
+  'Santoso',
+  'Wijaya',
+  'Kusuma',
+  'Hidayat',
+  'Sharma',
+  'Patel',
+  'Reddy',
+  'Iyer',
+  'Reyes',
+  'Cruz',
+  'Garcia',
+  'Bautista',
+] as const;
 
 /** Country prefix, digits after it and the currency the loan is in. */
 export const MARKETS = [
@@ -35,6 +63,15 @@ export const ROBOT_LINES = [
   'Terima kasih, selamat siang.',
 ] as const;
 
-export const CALLEE_LINES = ['Ya, saya sendiri.', 'Siapa ini?', 'Saya akan bayar hari ini.', 'Besok saja ya.', 'Lewat ATM.', 'Saya sudah bayar kemarin.', 'Maaf, saya sibuk.', ''] as const;
+export const CALLEE_LINES = [
+  'Ya, saya sendiri.',
+  'Siapa ini?',
+  'Saya akan bayar hari ini.',
+  'Besok saja ya.',
+  'Lewat ATM.',
+  'Saya sudah bayar kemarin.',
+  'Maaf, saya sibuk.',
+  '',
+] as const;
 
 export const UNANSWERED_RING_TYPES = ['busy', 'outofarea', 'switchoff', 'unregister', 'wrongnum', 'notmatch', 'null'] as const;

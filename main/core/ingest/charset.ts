@@ -29,12 +29,20 @@ export function bytesToText(bytes: Uint8Array, declared: string | null): Decoded
   }
   const bom = sniffBom(bytes);
   if (bom !== null) {
-    if (declared !== null && decoder.encoding !== bom) warn('charset-conflict', `Content-Type declares charset="${declared}" but the body starts with a ${bom} byte order mark; the BOM wins`);
+    if (declared !== null && decoder.encoding !== bom)
+      warn(
+        'charset-conflict',
+        `Content-Type declares charset="${declared}" but the body starts with a ${bom} byte order mark; the BOM wins`,
+      );
     decoder = new TextDecoder(bom);
-    if (bom === 'utf-8') warn('utf8-bom', 'Body starts with a UTF-8 byte order mark, which JSON forbids (RFC 8259 §8.1); it was stripped before parsing');
+    if (bom === 'utf-8')
+      warn('utf8-bom', 'Body starts with a UTF-8 byte order mark, which JSON forbids (RFC 8259 §8.1); it was stripped before parsing');
     else warn('not-utf8', `Body is ${bom} (byte order mark); JSON between systems must be UTF-8 (RFC 8259 §8.1)`);
   } else if (decoder.encoding !== 'utf-8') {
-    warn('not-utf8', `Content-Type declares charset="${declared}"; JSON between systems must be UTF-8 (RFC 8259 §8.1); decoded as ${decoder.encoding}`);
+    warn(
+      'not-utf8',
+      `Content-Type declares charset="${declared}"; JSON between systems must be UTF-8 (RFC 8259 §8.1); decoded as ${decoder.encoding}`,
+    );
   }
 
   if (!decoder.encoding.startsWith('utf-16')) {

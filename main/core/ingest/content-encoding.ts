@@ -37,14 +37,24 @@ export function undoContentEncoding(body: Uint8Array, header: string | null, max
   let bytes = body;
   if (bytes.length === 0) return { bytes, ok: true, problems };
   if (codings.length > MAX_CODINGS) {
-    problems.push({ path: '$', severity: 'error', code: 'unsupported-encoding', message: `Content-Encoding lists ${codings.length} codings; at most ${MAX_CODINGS} are undone, so the body is kept as received` });
+    problems.push({
+      path: '$',
+      severity: 'error',
+      code: 'unsupported-encoding',
+      message: `Content-Encoding lists ${codings.length} codings; at most ${MAX_CODINGS} are undone, so the body is kept as received`,
+    });
     return { bytes, ok: false, problems };
   }
   for (let i = codings.length - 1; i >= 0; i--) {
     const coding = codings[i] as string;
     const steps = stepsFor(coding, bytes);
     if (steps === null) {
-      problems.push({ path: '$', severity: 'error', code: 'unsupported-encoding', message: `Content-Encoding "${coding}" is not supported (gzip, x-gzip, deflate, br are); the body is kept as received` });
+      problems.push({
+        path: '$',
+        severity: 'error',
+        code: 'unsupported-encoding',
+        message: `Content-Encoding "${coding}" is not supported (gzip, x-gzip, deflate, br are); the body is kept as received`,
+      });
       return { bytes, ok: false, problems };
     }
     const step = runSteps(coding, steps, bytes, i === codings.length - 1, problems, maxBytes);
@@ -72,7 +82,14 @@ function hasZlibHeader(b: Uint8Array): boolean {
   return (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
 }
 
-function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>, input: Uint8Array, outermost: boolean, problems: Problem[], maxBytes: number): Uint8Array | null {
+function runSteps(
+  coding: string,
+  steps: Array<{ run: Inflate; flush: number }>,
+  input: Uint8Array,
+  outermost: boolean,
+  problems: Problem[],
+  maxBytes: number,
+): Uint8Array | null {
   let firstError: NodeJS.ErrnoException | null = null;
   for (const { run } of steps) {
     try {
@@ -84,22 +101,42 @@ function runSteps(coding: string, steps: Array<{ run: Inflate; flush: number }>,
   }
   const why = firstError?.message ?? 'unknown error';
   if (isTooLarge(firstError)) {
-    problems.push({ path: '$', severity: 'error', code: 'decoded-too-large', message: `${coding} body expands past ${maxBytes} bytes (a decompression bomb?); not decoded` });
+    problems.push({
+      path: '$',
+      severity: 'error',
+      code: 'decoded-too-large',
+      message: `${coding} body expands past ${maxBytes} bytes (a decompression bomb?); not decoded`,
+    });
     return null;
   }
   // A proxy that already decompressed but kept the header: the bytes are the JSON itself.
   if (outermost && looksLikePlainJson(input)) {
-    problems.push({ path: '$', severity: 'warning', code: 'encoding-mismatch', message: `Content-Encoding says "${coding}" but the body is not ${coding} data (${why}); it looks like plain JSON and is read as is` });
+    problems.push({
+      path: '$',
+      severity: 'warning',
+      code: 'encoding-mismatch',
+      message: `Content-Encoding says "${coding}" but the body is not ${coding} data (${why}); it looks like plain JSON and is read as is`,
+    });
     return input;
   }
   if (firstError?.code === 'Z_BUF_ERROR') {
     const salvaged = salvage(steps[0]!, input, maxBytes);
     if (salvaged !== null && salvaged.length > 0) {
-      problems.push({ path: '$', severity: 'error', code: 'decode-failed', message: `${coding} data ends early (${why}); the ${salvaged.length} bytes that could be decompressed are shown` });
+      problems.push({
+        path: '$',
+        severity: 'error',
+        code: 'decode-failed',
+        message: `${coding} data ends early (${why}); the ${salvaged.length} bytes that could be decompressed are shown`,
+      });
       return salvaged;
     }
   }
-  problems.push({ path: '$', severity: 'error', code: 'decode-failed', message: `Cannot decode ${coding} body (${why}); the body is kept as received` });
+  problems.push({
+    path: '$',
+    severity: 'error',
+    code: 'decode-failed',
+    message: `Cannot decode ${coding} body (${why}); the body is kept as received`,
+  });
   return null;
 }
 

@@ -24,5 +24,12 @@ export function decodeBody(body: Uint8Array, headers: Array<[string, string]>, m
   const un = undoContentEncoding(body, contentEncoding, maxBytes);
   if (!un.ok) return { bytes: un.bytes, text: null, charset: null, contentType, contentEncoding, problems: un.problems };
   const decoded = bytesToText(un.bytes, charsetParam(contentType));
-  return { bytes: un.bytes, text: decoded.text, charset: decoded.charset, contentType, contentEncoding, problems: [...un.problems, ...decoded.problems] };
+  return {
+    bytes: un.bytes,
+    text: decoded.text,
+    charset: decoded.charset,
+    contentType,
+    contentEncoding,
+    problems: [...un.problems, ...decoded.problems],
+  };
 }

@@ -3,7 +3,14 @@
 import type { Problem } from '../../../shared/model.js';
 import { DEFAULT_INGEST_LIMITS, type IngestLimits } from './limits.js';
 import type { CallIndexRow, RedialIndexRow } from './types.js';
-import { field, isJsonObject, isLosslessNumber, stringField, type JsonObject, type JsonValue } from '../../../shared/contract/json-value.js';
+import {
+  field,
+  isJsonObject,
+  isLosslessNumber,
+  stringField,
+  type JsonObject,
+  type JsonValue,
+} from '../../../shared/contract/json-value.js';
 import { parseIsoUtc } from '../../../shared/contract/times.js';
 
 /** Search text kept for a call-end body: room for every call's identifiers and most transcripts. */
@@ -56,18 +63,35 @@ export function extractCallEnd(value: JsonValue, limits: IngestLimits = DEFAULT_
     calls.push(row.call);
   }
   if (calls.length < entries.length) {
-    const why = calls.length >= limits.maxCalls ? `the first ${calls.length.toLocaleString('en-US')} (the limit of calls a delivery)` : `the first ${calls.length.toLocaleString('en-US')} (the limit of ${limits.maxDerivedRows.toLocaleString('en-US')} call and redial rows a delivery)`;
-    problems.push({ path: '$.Details', severity: 'warning', code: 'index-limit', message: `Details holds ${entries.length.toLocaleString('en-US')} calls; ${why} are indexed (listed, searchable, in redial chains) and checked against the contract. The rest are in the raw body only` });
+    const why =
+      calls.length >= limits.maxCalls
+        ? `the first ${calls.length.toLocaleString('en-US')} (the limit of calls a delivery)`
+        : `the first ${calls.length.toLocaleString('en-US')} (the limit of ${limits.maxDerivedRows.toLocaleString('en-US')} call and redial rows a delivery)`;
+    problems.push({
+      path: '$.Details',
+      severity: 'warning',
+      code: 'index-limit',
+      message: `Details holds ${entries.length.toLocaleString('en-US')} calls; ${why} are indexed (listed, searchable, in redial chains) and checked against the contract. The rest are in the raw body only`,
+    });
   }
   if (redialsCut > 0) {
-    problems.push({ path: '$.Details', severity: 'warning', code: 'index-limit', message: `${redialsCut.toLocaleString('en-US')} RedailCall entries past ${limits.maxRedialsPerCall.toLocaleString('en-US')} a call (or past the delivery's row limit) are not indexed; they are in the raw body only` });
+    problems.push({
+      path: '$.Details',
+      severity: 'warning',
+      code: 'index-limit',
+      message: `${redialsCut.toLocaleString('en-US')} RedailCall entries past ${limits.maxRedialsPerCall.toLocaleString('en-US')} a call (or past the delivery's row limit) are not indexed; they are in the raw body only`,
+    });
   }
   return {
     taskId: stringField(body, 'TaskID'),
     taskName: stringField(body, 'TaskName'),
     planName: stringField(body, 'PlanName'),
     calls,
-    searchText: callEndSearchText(body, entries.length > limits.maxCalls ? entries.slice(0, limits.maxCalls) : entries, limits.maxTranscriptTurns),
+    searchText: callEndSearchText(
+      body,
+      entries.length > limits.maxCalls ? entries.slice(0, limits.maxCalls) : entries,
+      limits.maxTranscriptTurns,
+    ),
     problems,
   };
 }
@@ -93,22 +117,25 @@ function callRow(entry: JsonValue, index: number, maxRedials: number): { call: C
   const redials = field(call, 'RedailCall');
   const allRedials = Array.isArray(redials) ? redials : [];
   const kept = allRedials.length > maxRedials ? allRedials.slice(0, Math.max(0, maxRedials)) : allRedials;
-  return { call: {
-    index,
-    callId: stringField(call, 'CallID'),
-    calleeNumber: stringField(call, 'CalleeNumber'),
-    calleeName: stringField(call, 'CalleeName'),
-    status: stringField(call, 'Status'),
-    intention: stringField(call, 'Intention'),
-    startTime,
-    endTime,
-    // Negative when the end precedes the start: the contract check warns, the index keeps the fact.
-    durationSec: startMs !== null && endMs !== null ? (endMs - startMs) / 1000 : null,
-    ringType: stringField(call, 'RingType'),
-    ringTime: numberField(call, 'RingTime'),
-    hangupType: stringField(call, 'HangupType'),
-    redials: kept.map(redialRow),
-  }, redialsCut: allRedials.length - kept.length };
+  return {
+    call: {
+      index,
+      callId: stringField(call, 'CallID'),
+      calleeNumber: stringField(call, 'CalleeNumber'),
+      calleeName: stringField(call, 'CalleeName'),
+      status: stringField(call, 'Status'),
+      intention: stringField(call, 'Intention'),
+      startTime,
+      endTime,
+      // Negative when the end precedes the start: the contract check warns, the index keeps the fact.
+      durationSec: startMs !== null && endMs !== null ? (endMs - startMs) / 1000 : null,
+      ringType: stringField(call, 'RingType'),
+      ringTime: numberField(call, 'RingTime'),
+      hangupType: stringField(call, 'HangupType'),
+      redials: kept.map(redialRow),
+    },
+    redialsCut: allRedials.length - kept.length,
+  };
 }
 
 function redialRow(entry: JsonValue, index: number): RedialIndexRow {

@@ -25,7 +25,15 @@ export function guarded(run: () => IngestResult): IngestResult {
     return run();
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return notIngested({ path: '$', severity: 'error', code: 'internal-error', message: `Ingest failed (${message}); the raw body is kept and can be re-ingested after a fix` }, 'ingest failed');
+    return notIngested(
+      {
+        path: '$',
+        severity: 'error',
+        code: 'internal-error',
+        message: `Ingest failed (${message}); the raw body is kept and can be re-ingested after a fix`,
+      },
+      'ingest failed',
+    );
   }
 }
 
@@ -37,7 +45,13 @@ export function notIngested(problem: Problem, signReason: string): IngestResult 
 function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt, limits: overrides }: IngestInput): IngestResult {
   const limits = ingestLimits(overrides);
   const problems: Problem[] = [];
-  if (truncated) problems.push({ path: '$', severity: 'error', code: 'truncated', message: 'The body was cut short (size limit, or the client went away); what arrived is kept' });
+  if (truncated)
+    problems.push({
+      path: '$',
+      severity: 'error',
+      code: 'truncated',
+      message: 'The body was cut short (size limit, or the client went away); what arrived is kept',
+    });
   if (body.length === 0) problems.push({ path: '$', severity: 'warning', code: 'empty-body', message: 'The body is empty' });
 
   const decoded = decodeBody(body, headers);
@@ -52,7 +66,14 @@ function ingestUnguarded({ body, truncated, headers, endpoint, receivedAt, limit
   }
 
   const { kind, shape } = classify(value);
-  const base = { ...emptyResult(), kind, shape, contentType: decoded.contentType, contentEncoding: decoded.contentEncoding, charset: decoded.charset };
+  const base = {
+    ...emptyResult(),
+    kind,
+    shape,
+    contentType: decoded.contentType,
+    contentEncoding: decoded.contentEncoding,
+    charset: decoded.charset,
+  };
   const sign = signOf(endpoint, kind, decoded.bytes, value, headers, receivedAt ?? Date.now());
 
   if (kind === 'call-end' && value !== undefined) {
@@ -75,7 +96,14 @@ function indexedPart(value: JsonValue, maxCalls: number): JsonValue {
   return { ...value, Details: details.slice(0, maxCalls) };
 }
 
-function signOf(endpoint: IngestInput['endpoint'], kind: string, bytes: Uint8Array, value: JsonValue | undefined, headers: IngestInput['headers'], arrivedMs: number): SignResult {
+function signOf(
+  endpoint: IngestInput['endpoint'],
+  kind: string,
+  bytes: Uint8Array,
+  value: JsonValue | undefined,
+  headers: IngestInput['headers'],
+  arrivedMs: number,
+): SignResult {
   // An unconfigured endpoint catches anything: only call-end notifications are expected to carry Sign.
   if (endpoint === null && kind !== 'call-end') return { status: 'not-checked', scheme: 'none', reason: 'not a call-end notification' };
   const { scheme, key, keySource } = effectiveSign(endpoint);

@@ -202,7 +202,8 @@ function capture(req: IncomingMessage, res: ServerResponse, shared: Shared): voi
         release();
         options.onError?.(error);
         // Not committed: answer 500 so that the vendor retries instead of believing it was stored.
-        if (!aborted) write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'receiver error\n', delayMs: 0 }, () => true);
+        if (!aborted)
+          write(res, { status: 500, headers: { 'content-type': 'text/plain' }, body: 'receiver error\n', delayMs: 0 }, () => true);
       },
     );
   };
@@ -242,7 +243,12 @@ function refuseBusy(req: IncomingMessage, res: ServerResponse, budget: InflightB
   // What is still coming is read and dropped until the answer has gone and the connection closes.
   req.resume();
   const body = JSON.stringify({ error: 'receiver busy: too many request bodies in flight; retry later' });
-  res.writeHead(503, { 'content-type': 'application/json', 'retry-after': String(RETRY_AFTER_SECONDS), 'content-length': Buffer.byteLength(body), connection: 'close' });
+  res.writeHead(503, {
+    'content-type': 'application/json',
+    'retry-after': String(RETRY_AFTER_SECONDS),
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
   res.end(body);
 }
 

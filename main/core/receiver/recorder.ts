@@ -93,7 +93,9 @@ export function createRecorder(deps: RecorderDeps) {
       deps.onError?.(error);
       return { answer: null, state: 'failed' };
     });
-    const given: GivenResponse = relayed ? { status: relayed.status, delayMs: 0, hung: false, reason: 'relayed' } : { ...fallback, reason: 'relay-fallback' };
+    const given: GivenResponse = relayed
+      ? { status: relayed.status, delayMs: 0, hung: false, reason: 'relayed' }
+      : { ...fallback, reason: 'relay-fallback' };
     if (store.db.open) settleRelay(id, given, state);
     if (relayed) return answer(relayed.status, relayed.body, relayed.contentType ?? 'application/octet-stream', id, 0);
     const { body, contentType } = answerBody(endpoint.response, fallback);
@@ -106,14 +108,19 @@ export function createRecorder(deps: RecorderDeps) {
     // with the event loop free in between to answer and read.
     let bytes = 0;
     let n = 0;
-    while (n < queue.length && (n === 0 || bytes + queue[n]!.captured.body.byteLength <= COMMIT_BYTES)) bytes += queue[n++]!.captured.body.byteLength;
+    while (n < queue.length && (n === 0 || bytes + queue[n]!.captured.body.byteLength <= COMMIT_BYTES))
+      bytes += queue[n++]!.captured.body.byteLength;
     const batch = n === queue.length ? queue : queue.slice(0, n);
     queue = n === queue.length ? [] : queue.slice(n);
     if (queue.length > 0) setImmediate(flush);
     let lastId = 0;
     const failed = new Map<Arrival, unknown>();
     try {
-      store.deliveries.recordBatch(batch, (a) => (lastId = recordOne(a)), (a, error) => failed.set(a, error));
+      store.deliveries.recordBatch(
+        batch,
+        (a) => (lastId = recordOne(a)),
+        (a, error) => failed.set(a, error),
+      );
     } catch (error) {
       // The commit itself failed: nothing of this batch is stored, so nobody may be told 200.
       for (const a of batch) a.reject(error);

@@ -70,12 +70,13 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
     // Its own mark only (a stored copy's or one given with -H is replaced), so its attempts group as one.
     // Only a stored delivery sent again is a re-send: generated callbacks and bodies from a file are
     // new traffic, and a receiver must take them as the vendor's (retries, chains).
-    const headers = t.deliveryId !== null && deps.isOwnReceiver?.(t.url)
-      ? [
-          ...t.request.headers.filter(([n]) => n.toLowerCase() !== RESEND_MARK.toLowerCase()),
-          [RESEND_MARK, signedMark(`job ${job.id} item ${t.item}`, body, store.resendSecret.ensure())] as [string, string],
-        ]
-      : t.request.headers;
+    const headers =
+      t.deliveryId !== null && deps.isOwnReceiver?.(t.url)
+        ? [
+            ...t.request.headers.filter(([n]) => n.toLowerCase() !== RESEND_MARK.toLowerCase()),
+            [RESEND_MARK, signedMark(`job ${job.id} item ${t.item}`, body, store.resendSecret.ensure())] as [string, string],
+          ]
+        : t.request.headers;
     const last = await withRetries(
       async (attempt) => {
         const outcome = await transport.send({ url: t.url, method, headers, body, timeoutMs, signal: job.signal });
@@ -104,7 +105,13 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       const target: Target = { item: 0, deliveryId: a.deliveryId ?? null, url: a.to, request: built.request };
       const what = a.deliveryId !== undefined ? `delivery #${a.deliveryId}${a.body ? ' (edited)' : ''}` : 'a body';
       const { body: _body, ...spec } = a;
-      return runner.start('resend', `${what} → ${a.to}${policyNote(a.retry)}`, spec, 1, async (job) => void (await sendItem(job, target, a.retry, a.timeoutMs)));
+      return runner.start(
+        'resend',
+        `${what} → ${a.to}${policyNote(a.retry)}`,
+        spec,
+        1,
+        async (job) => void (await sendItem(job, target, a.retry, a.timeoutMs)),
+      );
     },
 
     bulk(a) {
@@ -128,14 +135,20 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
         runPool(failed, a.concurrency, job.signal, async (r, item) => {
           // The stored Host belongs to the stored URL; the transport writes the right one.
           const headers = r.headers.filter(([n]) => n.toLowerCase() !== 'host');
-          await sendItem(job, { item, deliveryId: r.deliveryId, url: a.to ?? r.url, request: { method: r.method, headers, body: r.body } }, a.retry, a.timeoutMs);
+          await sendItem(
+            job,
+            { item, deliveryId: r.deliveryId, url: a.to ?? r.url, request: { method: r.method, headers, body: r.body } },
+            a.retry,
+            a.timeoutMs,
+          );
         }),
       );
     },
 
     replayChain(a) {
       const ids = a.ids ?? store.selection.idsMatching({ callee: a.callee, ...(a.taskId ? { taskId: a.taskId } : {}) }, 10_000);
-      if (ids.length === 0) throw new ResendInputError(a.callee ? 'callee' : 'ids', `no stored delivery mentions callee ${a.callee ?? ''}`.trim());
+      if (ids.length === 0)
+        throw new ResendInputError(a.callee ? 'callee' : 'ids', `no stored delivery mentions callee ${a.callee ?? ''}`.trim());
       // Built up front: a chain that breaks halfway would show the endpoint a sequence that never happened.
       const byCallTime = a.spacing === 'call-time';
       const items = ids
@@ -149,14 +162,18 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
       if (items.length === 0) throw new ResendInputError('callee', `only this app's own re-sends mention callee ${a.callee}`);
       const targets: Target[] = items.map(({ id, original }, item) => {
         if (!original) throw new ResendInputError('ids', `there is no delivery #${id}`);
-        if (byCallTime && items[item]!.at === null) throw new ResendInputError('spacing', `delivery #${id} has no call with a readable CallStartTime: space it by arrival instead`);
+        if (byCallTime && items[item]!.at === null)
+          throw new ResendInputError('spacing', `delivery #${id} has no call with a readable CallStartTime: space it by arrival instead`);
         const refusal = a.allowTruncated ? null : truncatedRefusal(original);
         if (refusal) throw new ResendInputError('allowTruncated', refusal);
         const built = buildRequest({ original, sign: a.sign });
         if (!built.ok) throw new ResendInputError('sign', `delivery #${id}: ${built.error}`);
         return { item, deliveryId: id, url: a.to, request: built.request };
       });
-      const offsets = chainOffsets(items.map((i) => i.at!), a.speed);
+      const offsets = chainOffsets(
+        items.map((i) => i.at!),
+        a.speed,
+      );
       const label = `chain ${a.callee ?? `of ${ids.length} deliveries`} (${targets.length} deliveries, ${a.speed === 'max' ? 'no waits' : `${a.speed}×`}${byCallTime ? ' by call time' : ''}) → ${a.to}`;
       return runner.start('chain', label, { ...a, ids: items.map((i) => i.id), offsets }, targets.length, async (job) => {
         // Each send starts its original gap (scaled) after the previous one started, and never before
@@ -174,10 +191,22 @@ export function createResendEngine(deps: ResendEngineDeps): ResendEngine {
 
     sendGenerated(a) {
       const label = `${a.calls} generated calls (seed ${a.seed}, chains of ${a.redials}) → ${a.to}${policyNote(a.retry)}`;
-      const items = generateCallbacks({ calls: a.calls, redials: a.redials, seed: a.seed, key: a.key, scheme: a.scheme, startAt: a.startAt });
+      const items = generateCallbacks({
+        calls: a.calls,
+        redials: a.redials,
+        seed: a.seed,
+        key: a.key,
+        scheme: a.scheme,
+        startAt: a.startAt,
+      });
       return runner.start('generate', label, a, a.calls, (job) =>
         runPool(items, a.concurrency, job.signal, async (g, item) => {
-          await sendItem(job, { item, deliveryId: null, url: a.to, request: { method: 'POST', headers: g.headers, body: Buffer.from(g.body, 'utf8') } }, a.retry, a.timeoutMs);
+          await sendItem(
+            job,
+            { item, deliveryId: null, url: a.to, request: { method: 'POST', headers: g.headers, body: Buffer.from(g.body, 'utf8') } },
+            a.retry,
+            a.timeoutMs,
+          );
         }),
       );
     },

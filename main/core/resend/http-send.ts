@@ -34,7 +34,16 @@ export interface HttpOutcome {
 }
 
 /** Hop-by-hop and framing headers are the transport's business, never copied from a capture. */
-const TRANSPORT_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'te', 'trailer', 'proxy-connection']);
+const TRANSPORT_HEADERS = new Set([
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+  'upgrade',
+  'te',
+  'trailer',
+  'proxy-connection',
+]);
 
 export interface Transport {
   send(spec: HttpRequestSpec): Promise<HttpOutcome>;

@@ -68,7 +68,23 @@ export class JobRunner {
   start(kind: JobKind, label: string, spec: unknown, total: number, body: (job: JobContext) => Promise<void>): JobInfo {
     const startedAt = Date.now();
     const id = this.store.sends.createJob(kind, label, spec, total, startedAt, process.pid);
-    const info: JobInfo = { id, kind, state: 'running', label, total, completed: 0, succeeded: 0, failed: 0, attempts: 0, outcomes: {}, notes: [], nextAttemptAt: null, startedAt, finishedAt: null, error: null };
+    const info: JobInfo = {
+      id,
+      kind,
+      state: 'running',
+      label,
+      total,
+      completed: 0,
+      succeeded: 0,
+      failed: 0,
+      attempts: 0,
+      outcomes: {},
+      notes: [],
+      nextAttemptAt: null,
+      startedAt,
+      finishedAt: null,
+      error: null,
+    };
     const controller = new AbortController();
     // Every attempt in flight listens for cancel: with concurrency 64 that is 64 listeners, by design.
     setMaxListeners(0, controller.signal);
@@ -80,11 +96,25 @@ export class JobRunner {
         const o = r.outcome;
         const ok = o.status === 200 && o.errorClass === null;
         this.log.add({
-          jobId: id, deliveryId: r.deliveryId, item: r.item, attempt: r.attempt, url: r.url, method: r.method,
-          requestHeaders: o.requestHeaders, requestBody: r.body, responseStatus: o.status, responseHeaders: o.responseHeaders,
-          responseBody: o.responseBody, responseSize: o.responseSize, responseTruncated: o.responseTruncated,
-          durationMs: o.durationMs, errorClass: o.errorClass, errorMessage: o.errorMessage, startedAt: o.startedAt,
-          finishedAt: o.finishedAt, ok,
+          jobId: id,
+          deliveryId: r.deliveryId,
+          item: r.item,
+          attempt: r.attempt,
+          url: r.url,
+          method: r.method,
+          requestHeaders: o.requestHeaders,
+          requestBody: r.body,
+          responseStatus: o.status,
+          responseHeaders: o.responseHeaders,
+          responseBody: o.responseBody,
+          responseSize: o.responseSize,
+          responseTruncated: o.responseTruncated,
+          durationMs: o.durationMs,
+          errorClass: o.errorClass,
+          errorMessage: o.errorMessage,
+          startedAt: o.startedAt,
+          finishedAt: o.finishedAt,
+          ok,
         });
         info.attempts++;
         // An item retried for minutes (the vendor's policy) completes only at its end: its attempts
@@ -96,7 +126,7 @@ export class JobRunner {
         info.completed++;
         if (last?.ok) info.succeeded++;
         else info.failed++;
-        const key = last === null ? 'not sent' : last.errorClass ?? String(last.responseStatus);
+        const key = last === null ? 'not sent' : (last.errorClass ?? String(last.responseStatus));
         info.outcomes[key] = (info.outcomes[key] ?? 0) + 1;
         if (why && info.notes.length < MAX_NOTES) info.notes.push(why);
         this.progress(entry);

@@ -26,7 +26,18 @@ export function loadOriginal(store: Store, id: number): StoredOriginal | null {
   if (!row || !body) return null;
   const headers = JSON.parse(row.headers) as Array<[string, string]>;
   const endpoint = store.endpoints.list().find((e) => e.name === row.endpoint) ?? null;
-  return { id, receivedAt: row.received_at, method: row.method, headers, body, endpoint, path: row.path, query: row.query, truncated: row.truncated === 1, resend: row.resend === 1 };
+  return {
+    id,
+    receivedAt: row.received_at,
+    method: row.method,
+    headers,
+    body,
+    endpoint,
+    path: row.path,
+    query: row.query,
+    truncated: row.truncated === 1,
+    resend: row.resend === 1,
+  };
 }
 
 /** `base`: see defaultBase in default-target.ts. */
@@ -51,7 +62,10 @@ export function draftOf(original: StoredOriginal, base: string | null): ResendDr
  * is built on the receiver's thread, and an editor cannot work on 60 MB anyway.
  */
 function draftBody(original: StoredOriginal): Pick<ResendDraft, 'bodyText' | 'bodyNote'> {
-  const tooBig = { bodyText: null, bodyNote: `over ${MAX_RESIGN_BYTES / 1024 / 1024} MiB decoded: it cannot be edited or re-signed here, and is sent exactly as stored` };
+  const tooBig = {
+    bodyText: null,
+    bodyNote: `over ${MAX_RESIGN_BYTES / 1024 / 1024} MiB decoded: it cannot be edited or re-signed here, and is sent exactly as stored`,
+  };
   if (original.body.length > MAX_RESIGN_BYTES) return tooBig;
   const decoded = decodeBody(original.body, original.headers, MAX_RESIGN_BYTES);
   if (decoded.problems.some((p) => p.code === 'decoded-too-large') || (decoded.text?.length ?? 0) > MAX_RESIGN_BYTES) return tooBig;

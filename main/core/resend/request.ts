@@ -74,7 +74,12 @@ export function defaultHeaders(original: Original | null): Array<[string, string
     const s = hmacSettings(scheme);
     for (const n of [s.header, ...signedHeaderNames(parseSigned(s.signed))]) signedNames.add(n.toLowerCase());
   }
-  return original.headers.filter(([name]) => /^(content-type|content-encoding|content-language|user-agent)$/i.test(name) || /sign/i.test(name) || signedNames.has(name.toLowerCase()));
+  return original.headers.filter(
+    ([name]) =>
+      /^(content-type|content-encoding|content-language|user-agent)$/i.test(name) ||
+      /sign/i.test(name) ||
+      signedNames.has(name.toLowerCase()),
+  );
 }
 
 export function buildRequest(input: BuildInput): BuildResult {
@@ -109,17 +114,28 @@ export function buildRequest(input: BuildInput): BuildResult {
   if (!undone.ok) return { ok: false, error: `cannot re-sign: the body does not decode with Content-Encoding "${coding}"` };
   if (scheme.type !== 'md5-template') {
     // Header schemes sign the bytes sent, after Content-Encoding is undone, as ingest checks them.
-    const made = signRequest(scheme, key, undone.bytes, undefined, { headers, original: input.original?.headers ?? [], nowMs: input.nowMs ?? Date.now(), newWebhookId: input.sign.newWebhookId });
+    const made = signRequest(scheme, key, undone.bytes, undefined, {
+      headers,
+      original: input.original?.headers ?? [],
+      nowMs: input.nowMs ?? Date.now(),
+      newWebhookId: input.sign.newWebhookId,
+    });
     if (!made.ok) return made;
     if (made.placement?.where !== 'header') return { ok: false, error: `${scheme.type} produced no header` };
     const placed = made.placement.headers;
     const names = new Set(placed.map(([n]) => n.toLowerCase()));
     const rest = headers.filter(([n]) => !names.has(n.toLowerCase()));
-    return { ok: true, request: { method, headers: [...rest, ...placed], body: wire, signed: { scheme: scheme.type, value: made.placement.value } } };
+    return {
+      ok: true,
+      request: { method, headers: [...rest, ...placed], body: wire, signed: { scheme: scheme.type, value: made.placement.value } },
+    };
   }
 
   // md5-template: the Sign field of the JSON body.
-  const text = decodeBody(undone.bytes, headers.filter(([n]) => n.toLowerCase() !== 'content-encoding')).text;
+  const text = decodeBody(
+    undone.bytes,
+    headers.filter(([n]) => n.toLowerCase() !== 'content-encoding'),
+  ).text;
   if (text === null) return { ok: false, error: 'cannot re-sign with md5-template: the body is not text' };
   const parsed = parseJson(text);
   if (!parsed.ok) return { ok: false, error: `cannot re-sign with md5-template: the body is not valid JSON (${parsed.error.message})` };
@@ -134,10 +150,13 @@ export function buildRequest(input: BuildInput): BuildResult {
  * The scheme and KEY to sign with: what the caller chose, else the delivery's endpoint's, else the
  * vendor's md5 scheme with its default KEY (the same defaults ingest checks with).
  */
-export function resolveSign(choice: Extract<SignChoice, { mode: 'resign' }>, endpoint: Original['endpoint']): { ok: true; scheme: SignScheme; key: string } | { ok: false; error: string } {
+export function resolveSign(
+  choice: Extract<SignChoice, { mode: 'resign' }>,
+  endpoint: Original['endpoint'],
+): { ok: true; scheme: SignScheme; key: string } | { ok: false; error: string } {
   const fallback = effectiveSign(endpoint);
   const scheme = choice.scheme ?? fallback.scheme;
-  let key = choice.key ?? (scheme.type === fallback.scheme.type ? fallback.key : endpoint?.key ?? '');
+  let key = choice.key ?? (scheme.type === fallback.scheme.type ? fallback.key : (endpoint?.key ?? ''));
   if (!key && scheme.type === 'md5-template') key = VENDOR_DEFAULT_KEY;
   if (!key && scheme.type !== 'none') return { ok: false, error: `${scheme.type} needs a KEY: pass one` };
   return { ok: true, scheme, key };

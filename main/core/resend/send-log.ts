@@ -36,7 +36,11 @@ export class SendLog {
       written = this.store.sends.insertMany(rows);
     } catch (error) {
       // From a timer: an exception here would end the process (and the receiver with it).
-      this.onError(new Error(`could not record ${rows.length} send attempts: ${error instanceof Error ? error.message : String(error)}`, { cause: error }));
+      this.onError(
+        new Error(`could not record ${rows.length} send attempts: ${error instanceof Error ? error.message : String(error)}`, {
+          cause: error,
+        }),
+      );
       return;
     }
     for (const attempt of written) this.events.emit('sendAttempt', attempt);

@@ -9,7 +9,10 @@ export type DiffOps = Pick<ApiService, 'diffBodies'>;
 export function createDiffOps({ bodies }: { bodies: BodyReader }): DiffOps {
   return {
     async diffBodies({ a, b }, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'diff', a, b }, { op: 'diffBodies', tooLarge: 'these bodies are too large to compare', ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'diff', a, b },
+        { op: 'diffBodies', tooLarge: 'these bodies are too large to compare', ...(signal && { signal }) },
+      );
     },
   };
 }

@@ -24,13 +24,22 @@ export function createExportOps({ store, bodies, defaultBase }: ExportOpsDeps): 
       return bodies.read({ type: 'ndjson', ids, filter, limit }, { op: 'exportNdjson', tooLarge, ...(signal && { signal }) });
     },
     async exportHar({ ids, filter, limit }, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'har', ids, filter, limit, base: defaultBase() }, { op: 'exportHar', tooLarge, ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'har', ids, filter, limit, base: defaultBase() },
+        { op: 'exportHar', tooLarge, ...(signal && { signal }) },
+      );
     },
     async exportNdjsonPage({ ids, filter, after, limit }, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'ndjson-page', ids, filter, after, limit }, { op: 'exportNdjsonPage', tooLarge, ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'ndjson-page', ids, filter, after, limit },
+        { op: 'exportNdjsonPage', tooLarge, ...(signal && { signal }) },
+      );
     },
     async exportHarPage({ ids, filter, after, limit }, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'har-page', ids, filter, after, limit, base: defaultBase() }, { op: 'exportHarPage', tooLarge, ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'har-page', ids, filter, after, limit, base: defaultBase() },
+        { op: 'exportHarPage', tooLarge, ...(signal && { signal }) },
+      );
     },
     async missingDeliveries({ ids }) {
       return { missing: ids.filter((id) => !store.deliveries.row(id)) };

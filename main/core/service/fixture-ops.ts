@@ -10,10 +10,16 @@ export type FixtureOps = Pick<ApiService, 'exportFixtures' | 'exportFixturePage'
 export function createFixtureOps({ bodies }: { bodies: BodyReader }): FixtureOps {
   return {
     async exportFixtures({ ids, filter, limit }, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'fixtures', ids, filter, limit }, { op: 'exportFixtures', tooLarge: 'this export is too large', ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'fixtures', ids, filter, limit },
+        { op: 'exportFixtures', tooLarge: 'this export is too large', ...(signal && { signal }) },
+      );
     },
     async exportFixturePage(selection, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'fixture-page', ...selection }, { op: 'exportFixturePage', tooLarge: 'this page of fixtures is too large', ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'fixture-page', ...selection },
+        { op: 'exportFixturePage', tooLarge: 'this page of fixtures is too large', ...(signal && { signal }) },
+      );
     },
   };
 }

@@ -17,18 +17,33 @@ const ROWS_PER_TURN = 16;
 
 export function createImportOps({ store, bodies }: { store: Store; bodies: BodyReader }): ImportOps {
   /** Stores one delivery; its id in the store and whether it is new (the same capture may be there). */
-  const restore = (d: { id?: number | undefined; captured: CapturedRequest; ingest: IngestResult; response: GivenResponse; retryOf: number | null; attempt: number }) => {
+  const restore = (d: {
+    id?: number | undefined;
+    captured: CapturedRequest;
+    ingest: IngestResult;
+    response: GivenResponse;
+    retryOf: number | null;
+    attempt: number;
+  }) => {
     const { captured } = d;
     // The body crossed the process boundary as a Uint8Array.
     const body = Buffer.from(captured.body.buffer, captured.body.byteOffset, captured.body.byteLength);
     // The write lock at once, as the receiver's commits take it: a deferred transaction that read first
     // could not take it after another connection's commit.
-    return store.deliveries.restore.immediate({ ...(d.id !== undefined ? { id: d.id } : {}), captured: { ...captured, body }, ingest: d.ingest }, d.response, d.retryOf, d.attempt);
+    return store.deliveries.restore.immediate(
+      { ...(d.id !== undefined ? { id: d.id } : {}), captured: { ...captured, body }, ingest: d.ingest },
+      d.response,
+      d.retryOf,
+      d.attempt,
+    );
   };
 
   return {
     async importNdjson({ lines, firstLine, earlier }, { signal }: OpContext = {}) {
-      const read = await bodies.read({ type: 'import-lines', lines, firstLine }, { op: 'importNdjson', tooLarge: 'these lines are too large to import at once', ...(signal && { signal }) });
+      const read = await bodies.read(
+        { type: 'import-lines', lines, firstLine },
+        { op: 'importNdjson', tooLarge: 'these lines are too large to import at once', ...(signal && { signal }) },
+      );
       const storeIdOf = new Map(earlier);
       const report: ImportBatchReport = { imported: 0, skipped: 0, errors: [], stored: [] };
       for (const [turn, r] of read.entries()) {
@@ -59,12 +74,22 @@ export function createImportOps({ store, bodies }: { store: Store; bodies: BodyR
         body: Buffer.from(f.bodyBase64, 'base64'),
         truncated: f.truncated,
       }));
-      const derived = await bodies.read({ type: 'ingest', captures }, { op: 'importFixtures', tooLarge: 'these fixtures are too large to import at once', ...(signal && { signal }) });
+      const derived = await bodies.read(
+        { type: 'ingest', captures },
+        { op: 'importFixtures', tooLarge: 'these fixtures are too large to import at once', ...(signal && { signal }) },
+      );
       const storeIdOf = new Map(earlier);
       const report = { imported: 0, skipped: 0, deliveries: [] as Array<{ file: string; id: number }> };
       for (const [i, f] of fixtures.entries()) {
         const retryOf = f.retryOf === null ? null : (storeIdOf.get(f.retryOf) ?? null);
-        const { id, created } = restore({ id: f.id, captured: captures[i]!, ingest: derived[i]!, response: f.response ?? NO_ANSWER, retryOf, attempt: f.attempt });
+        const { id, created } = restore({
+          id: f.id,
+          captured: captures[i]!,
+          ingest: derived[i]!,
+          response: f.response ?? NO_ANSWER,
+          retryOf,
+          attempt: f.attempt,
+        });
         storeIdOf.set(f.file, id);
         report.deliveries.push({ file: f.file, id });
         if (created) report.imported++;
@@ -77,4 +102,5 @@ export function createImportOps({ store, bodies }: { store: Store; bodies: BodyR
 }
 
 /** Lets the event loop turn (the receiver answer) after every ROWS_PER_TURN deliveries written. */
-const breather = (written: number) => ((written + 1) % ROWS_PER_TURN === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined);
+const breather = (written: number) =>
+  (written + 1) % ROWS_PER_TURN === 0 ? new Promise<void>((resolve) => setImmediate(resolve)) : undefined;

@@ -8,8 +8,21 @@ import { ResendInputError, type ResendEngine } from '../resend/engine.js';
 import { toSummary, type Store } from '../store/index.js';
 
 export type ResendOpName =
-  | 'resendDraft' | 'resend' | 'bulkResend' | 'bulkResendPreview' | 'resendFailed' | 'replayChain' | 'generate' | 'sendGenerated'
-  | 'getJob' | 'jobPlan' | 'listJobs' | 'cancelJob' | 'listSends' | 'getSend' | 'copyAsCurl';
+  | 'resendDraft'
+  | 'resend'
+  | 'bulkResend'
+  | 'bulkResendPreview'
+  | 'resendFailed'
+  | 'replayChain'
+  | 'generate'
+  | 'sendGenerated'
+  | 'getJob'
+  | 'jobPlan'
+  | 'listJobs'
+  | 'cancelJob'
+  | 'listSends'
+  | 'getSend'
+  | 'copyAsCurl';
 export type ResendOps = Pick<ApiService, ResendOpName>;
 
 export interface ResendOpsDeps {
@@ -84,9 +97,11 @@ export function createResendOps({ store, engine, defaultBase }: ResendOpsDeps): 
     },
     async copyAsCurl({ deliveryId, sendId, to, ...edits }) {
       const result =
-        sendId !== undefined ? curlOfAttempt(store, sendId)
-        : hasRequestEdits(edits) ? curlOfResend(store, { ...edits, deliveryId: deliveryId!, sign: edits.sign ?? { mode: 'keep' } }, to, defaultBase())
-        : curlOfDelivery(store, deliveryId!, to, defaultBase());
+        sendId !== undefined
+          ? curlOfAttempt(store, sendId)
+          : hasRequestEdits(edits)
+            ? curlOfResend(store, { ...edits, deliveryId: deliveryId!, sign: edits.sign ?? { mode: 'keep' } }, to, defaultBase())
+            : curlOfDelivery(store, deliveryId!, to, defaultBase());
       if (result.ok) return result.curl;
       // A missing record is "nothing there" (null), as getDelivery answers; the rest is bad input.
       if (result.field === 'deliveryId' || result.field === 'sendId') return null;

@@ -25,12 +25,15 @@ export function startRetention(store: Store, onError: (error: unknown) => void, 
   // A run asked for during a sweep (new settings) gets a sweep of its own after it, not the old one.
   const run = (): Promise<number> => {
     if (!running) return start();
-    return (again ??= running.catch(() => 0).then(() => {
-      again = null;
-      return start();
-    }));
+    return (again ??= running
+      .catch(() => 0)
+      .then(() => {
+        again = null;
+        return start();
+      }));
   };
-  const scheduled = () => void run().catch((e: unknown) => onError(new Error(`retention failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e })));
+  const scheduled = () =>
+    void run().catch((e: unknown) => onError(new Error(`retention failed: ${e instanceof Error ? e.message : String(e)}`, { cause: e })));
   const timer = setInterval(scheduled, everyMs);
   timer.unref();
   scheduled();

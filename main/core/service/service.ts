@@ -34,7 +34,17 @@ export interface ServiceDeps {
   defaultBase: () => string | null;
 }
 
-export function createService({ store, onEndpointsChanged, info, resend, forward, events, applyRetention, bodies, defaultBase }: ServiceDeps): ApiService {
+export function createService({
+  store,
+  onEndpointsChanged,
+  info,
+  resend,
+  forward,
+  events,
+  applyRetention,
+  bodies,
+  defaultBase,
+}: ServiceDeps): ApiService {
   const service: ApiService = {
     ...resend,
     ...forward,
@@ -71,14 +81,24 @@ export function createService({ store, onEndpointsChanged, info, resend, forward
     },
 
     async getRawBody({ id }, { signal }: OpContext = {}) {
-      return bodies.read({ type: 'raw', id }, { op: 'getRawBody', tooLarge: `delivery #${id}'s body is too large to show`, ...(signal && { signal }) });
+      return bodies.read(
+        { type: 'raw', id },
+        { op: 'getRawBody', tooLarge: `delivery #${id}'s body is too large to show`, ...(signal && { signal }) },
+      );
     },
 
     async getCall({ deliveryId, index }, { signal }: OpContext = {}) {
       const call = store.calls.at(deliveryId, index);
       if (!call) return null;
       // The entry is cut from the whole body, which only the body reader's process parses.
-      const entry = await bodies.read({ type: 'call', deliveryId, index }, { op: 'getCall', tooLarge: `the body of delivery #${deliveryId} is too large to read call ${index} from`, ...(signal && { signal }) });
+      const entry = await bodies.read(
+        { type: 'call', deliveryId, index },
+        {
+          op: 'getCall',
+          tooLarge: `the body of delivery #${deliveryId} is too large to read call ${index} from`,
+          ...(signal && { signal }),
+        },
+      );
       if (!entry) return null;
       const detail: CallDetail = { ...call, json: entry.json, redials: store.calls.redialsOf(deliveryId, index) };
       return detail;

@@ -2,7 +2,17 @@
 // make the header(s) for a re-send. Settings and the signed template are in shared/sign-schemes/hmac.ts.
 import { createHmac } from 'node:crypto';
 import type { SignResult, SignScheme } from '../../../shared/model.js';
-import { DIGEST_BYTES, describeSigned, formatTimestamped, hmacSettings, parseSigned, parseTimestamped, usesTimestamp, type HmacSettings, type SignedPart } from '../../../shared/sign-schemes/hmac.js';
+import {
+  DIGEST_BYTES,
+  describeSigned,
+  formatTimestamped,
+  hmacSettings,
+  parseSigned,
+  parseTimestamped,
+  usesTimestamp,
+  type HmacSettings,
+  type SignedPart,
+} from '../../../shared/sign-schemes/hmac.js';
 import { parseTimestamp, timestampWarning } from '../../../shared/sign-schemes/timestamp.js';
 import { headerValue } from '../../../shared/header-values.js';
 import { decodeDigest, sameBytes } from './constant-time.js';
@@ -10,7 +20,12 @@ import { decodeDigest, sameBytes } from './constant-time.js';
 type Headers = ReadonlyArray<readonly [string, string]>;
 
 /** The bytes the template stands for; `missing` names the headers it reads that the request lacks. */
-function signedBytes(parts: readonly SignedPart[], body: Uint8Array, timestamp: string | null, header: (name: string) => string | null): { bytes: Buffer; missing: string[] } {
+function signedBytes(
+  parts: readonly SignedPart[],
+  body: Uint8Array,
+  timestamp: string | null,
+  header: (name: string) => string | null,
+): { bytes: Buffer; missing: string[] } {
   const missing: string[] = [];
   const chunks = parts.map((p) => {
     if (p.kind === 'body') return Buffer.from(body.buffer, body.byteOffset, body.byteLength);
@@ -48,14 +63,16 @@ export function verifyHmac(scheme: SignScheme, key: string, body: Uint8Array, he
   const warnings: string[] = [];
   if (missing.length > 0) warnings.push(`the request has no ${missing.join(', ')} header, which ${s.signed} signs: read as ""`);
   if (timed) {
-    if (timestamp === null) return { ...info, status: 'mismatch', received: raw, reason: `${s.header} has no t= timestamp, which ${s.signed} signs` };
+    if (timestamp === null)
+      return { ...info, status: 'mismatch', received: raw, reason: `${s.header} has no t= timestamp, which ${s.signed} signs` };
     const seconds = parseTimestamp(timestamp);
     if (seconds === null) return { ...info, status: 'mismatch', received: raw, reason: `${s.header} t=${timestamp} is not unix seconds` };
     const late = timestampWarning(`${s.header} t=`, seconds, arrivedMs, s.toleranceSeconds);
     if (late) warnings.push(late);
   }
   const extra = warnings.length > 0 ? { warnings } : {};
-  if (parsed.signatures.length === 0) return { ...info, ...extra, status: 'mismatch', received: raw, reason: `${s.header} has no ${s.prefix}… signature` };
+  if (parsed.signatures.length === 0)
+    return { ...info, ...extra, status: 'mismatch', received: raw, reason: `${s.header} has no ${s.prefix}… signature` };
 
   let wellFormed = false;
   for (const candidate of parsed.signatures) {
@@ -64,10 +81,24 @@ export function verifyHmac(scheme: SignScheme, key: string, body: Uint8Array, he
     if (got === null) continue;
     wellFormed = true;
     if (!sameBytes(got, want)) continue;
-    if (!prefixed) return { ...info, ...extra, status: 'mismatch', received: raw, reason: `the digest is right but ${s.header} lacks the prefix "${s.prefix}": a receiver that expects it rejects this` };
+    if (!prefixed)
+      return {
+        ...info,
+        ...extra,
+        status: 'mismatch',
+        received: raw,
+        reason: `the digest is right but ${s.header} lacks the prefix "${s.prefix}": a receiver that expects it rejects this`,
+      };
     return { ...info, ...extra, status: 'verified', received: raw };
   }
-  if (!wellFormed) return { ...info, ...extra, status: 'mismatch', received: raw, reason: `${s.header} is not ${s.prefix ? `"${s.prefix}" + ` : ''}a ${hashName(s)} digest in ${s.encoding}` };
+  if (!wellFormed)
+    return {
+      ...info,
+      ...extra,
+      status: 'mismatch',
+      received: raw,
+      reason: `${s.header} is not ${s.prefix ? `"${s.prefix}" + ` : ''}a ${hashName(s)} digest in ${s.encoding}`,
+    };
   return { ...info, ...extra, status: 'mismatch', received: raw, reason: `${s.header} differs from ${what}` };
 }
 
@@ -98,7 +129,12 @@ export interface HeaderSigning {
  * The header to send (and any signed header taken from the original that the request lacks). With
  * `{timestamp}` the header is `t=<now>,<prefix><digest>`: a re-send is signed at the time it is made.
  */
-export function signHmac(scheme: SignScheme, key: string, body: Uint8Array, ctx: HeaderSigning): { ok: true; headers: Array<[string, string]>; value: string } | { ok: false; error: string } {
+export function signHmac(
+  scheme: SignScheme,
+  key: string,
+  body: Uint8Array,
+  ctx: HeaderSigning,
+): { ok: true; headers: Array<[string, string]>; value: string } | { ok: false; error: string } {
   const s = hmacSettings(scheme);
   const parts = parseSigned(s.signed);
   const added: Array<[string, string]> = [];
@@ -111,7 +147,11 @@ export function signHmac(scheme: SignScheme, key: string, body: Uint8Array, ctx:
   };
   const timestamp = usesTimestamp(parts) ? String(Math.floor(ctx.nowMs / 1000)) : null;
   const { bytes, missing } = signedBytes(parts, body, timestamp, read);
-  if (missing.length > 0) return { ok: false, error: `cannot re-sign: ${s.signed} signs the ${missing.join(', ')} header, which neither the request nor the original carries: add it` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      error: `cannot re-sign: ${s.signed} signs the ${missing.join(', ')} header, which neither the request nor the original carries: add it`,
+    };
   const made = digest(s, key, bytes).toString(s.encoding);
   const value = timestamp === null ? `${s.prefix}${made}` : formatTimestamped(timestamp, s.prefix, made);
   return { ok: true, headers: [...added, [s.header, value]], value };

@@ -16,7 +16,8 @@ export const DEFAULT_SIGN_HEADER = DEFAULT_HMAC_HEADER;
 type Headers = ReadonlyArray<readonly [string, string]>;
 
 /** Where a computed signature goes: the body's `Sign` field, or headers (replacing those of the same name). */
-export type SignPlacement = { where: 'body'; field: 'Sign'; value: string } | { where: 'header'; headers: Array<[string, string]>; value: string };
+export type SignPlacement =
+  { where: 'body'; field: 'Sign'; value: string } | { where: 'header'; headers: Array<[string, string]>; value: string };
 
 /** What signing a request may read besides the body: the headers being sent, the original's, the time. */
 export interface SignContext {
@@ -37,7 +38,9 @@ const isHmac = (type: SignScheme['type']) => type === 'hmac' || type === 'hmac-s
 export function computeSign(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined): string | null {
   if (scheme.type === 'md5-template') {
     if (!isJsonObject(value)) return null;
-    return createHash('md5').update(renderSignTemplate(scheme.template ?? DEFAULT_SIGN_TEMPLATE, value, key), 'utf8').digest('hex');
+    return createHash('md5')
+      .update(renderSignTemplate(scheme.template ?? DEFAULT_SIGN_TEMPLATE, value, key), 'utf8')
+      .digest('hex');
   }
   if (isHmac(scheme.type) && parseSigned(hmacSettings(scheme).signed).every((p) => p.kind === 'body' || p.kind === 'text')) {
     const made = signHmac(scheme, key, body, { headers: [], original: [], nowMs: 0 });
@@ -51,21 +54,37 @@ export function computeSign(scheme: SignScheme, key: string, body: Uint8Array, v
  * or the headers to send (header schemes; computed over the final body bytes after Content-Encoding
  * is undone). Null for `none`; an error says why a body cannot be signed.
  */
-export function signRequest(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined, ctx: SignContext = {}): { ok: true; placement: SignPlacement | null } | { ok: false; error: string } {
+export function signRequest(
+  scheme: SignScheme,
+  key: string,
+  body: Uint8Array,
+  value: JsonValue | undefined,
+  ctx: SignContext = {},
+): { ok: true; placement: SignPlacement | null } | { ok: false; error: string } {
   const headers = { headers: ctx.headers ?? [], original: ctx.original ?? [], nowMs: ctx.nowMs ?? Date.now() };
   if (scheme.type === 'md5-template') {
     const sign = computeSign(scheme, key, body, value);
     if (sign === null) return { ok: false, error: 'cannot re-sign with md5-template: the body is not a JSON object' };
     return { ok: true, placement: { where: 'body', field: 'Sign', value: sign } };
   }
-  const made = isHmac(scheme.type) ? signHmac(scheme, key, body, headers) : scheme.type === 'standard-webhooks' ? signStandardWebhooks(key, body, { ...headers, newWebhookId: ctx.newWebhookId }) : null;
+  const made = isHmac(scheme.type)
+    ? signHmac(scheme, key, body, headers)
+    : scheme.type === 'standard-webhooks'
+      ? signStandardWebhooks(key, body, { ...headers, newWebhookId: ctx.newWebhookId })
+      : null;
   if (made === null) return { ok: true, placement: null };
   if (!made.ok) return made;
   return { ok: true, placement: { where: 'header', headers: made.headers, value: made.value } };
 }
 
 /** signRequest without the reason: null when there is nothing to sign or it cannot be signed. */
-export function signBody(scheme: SignScheme, key: string, body: Uint8Array, value: JsonValue | undefined, ctx: SignContext = {}): SignPlacement | null {
+export function signBody(
+  scheme: SignScheme,
+  key: string,
+  body: Uint8Array,
+  value: JsonValue | undefined,
+  ctx: SignContext = {},
+): SignPlacement | null {
   const r = signRequest(scheme, key, body, value, ctx);
   return r.ok ? r.placement : null;
 }
@@ -75,7 +94,11 @@ export function signBody(scheme: SignScheme, key: string, body: Uint8Array, valu
  * signs with its default, so an md5-template endpoint without a KEY (and an unconfigured endpoint)
  * is checked with the vendor's default KEY.
  */
-export function effectiveSign(endpoint: { key: string; sign: SignScheme } | null): { scheme: SignScheme; key: string; keySource: 'endpoint' | 'vendor-default' } {
+export function effectiveSign(endpoint: { key: string; sign: SignScheme } | null): {
+  scheme: SignScheme;
+  key: string;
+  keySource: 'endpoint' | 'vendor-default';
+} {
   const scheme = endpoint?.sign ?? { type: 'md5-template' as const };
   if (scheme.type === 'md5-template' && !endpoint?.key) return { scheme, key: VENDOR_DEFAULT_KEY, keySource: 'vendor-default' };
   return { scheme, key: endpoint?.key ?? '', keySource: 'endpoint' };
@@ -85,7 +108,14 @@ export function effectiveSign(endpoint: { key: string; sign: SignScheme } | null
  * Checks the delivery as its scheme says. `arrivedMs` dates the signed timestamps of the header
  * schemes (default: now); a timestamp outside the tolerance is a warning, not a mismatch.
  */
-export function verifySign(scheme: SignScheme | null, key: string, body: Uint8Array, value: JsonValue | undefined, headers: Headers, arrivedMs: number = Date.now()): SignResult {
+export function verifySign(
+  scheme: SignScheme | null,
+  key: string,
+  body: Uint8Array,
+  value: JsonValue | undefined,
+  headers: Headers,
+  arrivedMs: number = Date.now(),
+): SignResult {
   const type = scheme?.type ?? 'none';
   if (scheme === null || type === 'none') return { status: 'not-checked', scheme: 'none', reason: 'no Sign scheme configured' };
   if (!key) return { status: 'not-checked', scheme: type, reason: 'no KEY configured' };

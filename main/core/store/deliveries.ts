@@ -153,7 +153,10 @@ export interface RetryPosition {
 
 export function deliveryStatements(db: Db) {
   const resendSecret = resendSecretStatements(db);
-  const recentArrivalRows = db.prepare<[number, number], { id: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }>(
+  const recentArrivalRows = db.prepare<
+    [number, number],
+    { id: number; received_at: number; endpoint: string; method: string; path: string; sha256: string }
+  >(
     `SELECT id, received_at, endpoint, method, path, sha256 FROM deliveries
       WHERE received_at >= ? AND size > 0 AND resend = 0 ORDER BY received_at DESC, id DESC LIMIT ?`,
   );
@@ -196,7 +199,9 @@ export function deliveryStatements(db: Db) {
      WHERE id = @id AND kind = 'pending'`,
   );
   const lastPending = db.prepare<[], { id: number | null }>(`SELECT MAX(id) AS id FROM deliveries WHERE kind = 'pending'`);
-  const updateResponse = db.prepare<[number | null, string, number]>(`UPDATE deliveries SET response_status = ?, response = ? WHERE id = ?`);
+  const updateResponse = db.prepare<[number | null, string, number]>(
+    `UPDATE deliveries SET response_status = ?, response = ? WHERE id = ?`,
+  );
   const pendingRows = db.prepare<[number, number], PendingRow>(
     `SELECT id, received_at, endpoint, headers, truncated, size FROM deliveries WHERE kind = 'pending' AND id > ? ORDER BY id LIMIT ?`,
   );
@@ -257,7 +262,14 @@ export function deliveryStatements(db: Db) {
     recentCache.note(key, { id, receivedAt: c.receivedAt });
   }
 
-  function insertRow(c: CapturedRequest, id: number | null, key: ArrivalKey, position: RetryPosition, response: GivenResponse, derived: DerivedColumns): number {
+  function insertRow(
+    c: CapturedRequest,
+    id: number | null,
+    key: ArrivalKey,
+    position: RetryPosition,
+    response: GivenResponse,
+    derived: DerivedColumns,
+  ): number {
     const info = insertDelivery.run({
       id,
       received_at: c.receivedAt,
@@ -286,12 +298,39 @@ export function deliveryStatements(db: Db) {
   function insertDerivedRows(id: number, g: DerivedRows): void {
     for (const call of g.calls) {
       const callRow = Number(
-        insertCall.run(id, call.index, call.callId, call.calleeNumber, call.calleeName, g.taskId, call.status, call.intention,
-          call.startTime, call.endTime, call.durationSec, call.ringType, call.ringTime, call.hangupType, call.redials.length).lastInsertRowid,
+        insertCall.run(
+          id,
+          call.index,
+          call.callId,
+          call.calleeNumber,
+          call.calleeName,
+          g.taskId,
+          call.status,
+          call.intention,
+          call.startTime,
+          call.endTime,
+          call.durationSec,
+          call.ringType,
+          call.ringTime,
+          call.hangupType,
+          call.redials.length,
+        ).lastInsertRowid,
       );
       for (const r of call.redials) {
-        insertRedial.run(callRow, id, call.index, r.index, r.callId, r.calleeNumber, r.callerNumber, r.startTimeRaw,
-          r.ringType, r.ringTime, r.hangupType, r.resultLabel);
+        insertRedial.run(
+          callRow,
+          id,
+          call.index,
+          r.index,
+          r.callId,
+          r.calleeNumber,
+          r.callerNumber,
+          r.startTimeRaw,
+          r.ringType,
+          r.ringTime,
+          r.hangupType,
+          r.resultLabel,
+        );
       }
     }
     if (g.searchText) insertSearch.run(id, g.searchText);

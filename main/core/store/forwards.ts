@@ -17,7 +17,9 @@ export function forwardStatements(db: Db) {
   );
   const update = db.prepare<[string, number, number]>(`UPDATE forwards SET state = ?, updated_at = ? WHERE delivery_id = ?`);
   const byDelivery = db.prepare<[number], ForwardRow>(`SELECT * FROM forwards WHERE delivery_id = ?`);
-  const counts = db.prepare<[string], { state: ForwardState; n: number }>(`SELECT state, COUNT(*) AS n FROM forwards WHERE endpoint = ? GROUP BY state`);
+  const counts = db.prepare<[string], { state: ForwardState; n: number }>(
+    `SELECT state, COUNT(*) AS n FROM forwards WHERE endpoint = ? GROUP BY state`,
+  );
   const missed = db.prepare<[string, number], { delivery_id: number }>(
     `SELECT delivery_id FROM forwards WHERE endpoint = ? AND state IN ('failed', 'paused') ORDER BY delivery_id LIMIT ?`,
   );

@@ -77,7 +77,10 @@ function parseCursor(cursor: string | undefined): number | null {
  */
 export function listDeliveries(db: Db, filter: DeliveryFilter, limit: number, cursor?: string): Page<DeliverySummary> {
   const { from, params, idColumn } = scopedQuery(filter, { beforeId: parseCursor(cursor) });
-  const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(...params, limit + 1) as SummaryRow[];
+  const rows = prepareCached(db, `SELECT ${SUMMARY_COLUMNS} ${from} ORDER BY ${idColumn} DESC LIMIT ?`).all(
+    ...params,
+    limit + 1,
+  ) as SummaryRow[];
   const more = rows.length > limit;
   const items = rows.slice(0, limit).map(toSummary);
   const last = items[items.length - 1];
@@ -102,7 +105,10 @@ export interface Bounds {
  * text; `idColumn` is the delivery id to order and page by (the FTS rowid then, so that FTS5 itself
  * yields the rows in order and stops at the page's end).
  */
-export function scopedQuery(filter: DeliveryFilter, { beforeId = null, afterId = null, arrivedAfter = null }: Bounds = {}): { from: string; params: unknown[]; idColumn: string } {
+export function scopedQuery(
+  filter: DeliveryFilter,
+  { beforeId = null, afterId = null, arrivedAfter = null }: Bounds = {},
+): { from: string; params: unknown[]; idColumn: string } {
   const { clauses, params } = filterClauses(filter);
   const fts = filter.text ? toFtsQuery(filter.text) : null;
   const idColumn = fts ? 'search.rowid' : 'd.id';

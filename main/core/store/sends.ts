@@ -71,7 +71,9 @@ export function sendStatements(db: Db) {
   const specById = db.prepare<[number], { spec: string }>(`SELECT spec FROM send_jobs WHERE id = ?`);
   const recentJobs = db.prepare<[number], JobRow>(`SELECT * FROM send_jobs ORDER BY id DESC LIMIT ?`);
   const runningPids = db.prepare<[], { pid: number }>(`SELECT DISTINCT pid FROM send_jobs WHERE state = 'running'`);
-  const interrupt = db.prepare<[number, number]>(`UPDATE send_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'running' AND pid = ?`);
+  const interrupt = db.prepare<[number, number]>(
+    `UPDATE send_jobs SET state = 'interrupted', finished_at = ? WHERE state = 'running' AND pid = ?`,
+  );
   const insertSend = db.prepare(
     `INSERT INTO sends (job_id, delivery_id, item, attempt, url, method, request_headers, request_body, response_status,
        response_headers, response_body, response_size, response_truncated, duration_ms, error_class, error_message,
@@ -83,7 +85,9 @@ export function sendStatements(db: Db) {
   const byDelivery = db.prepare<[number, number, number], SendRow>(
     `SELECT ${SUMMARY} FROM sends WHERE delivery_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
   );
-  const byJob = db.prepare<[number, number, number], SendRow>(`SELECT ${SUMMARY} FROM sends WHERE job_id = ? AND id < ? ORDER BY id DESC LIMIT ?`);
+  const byJob = db.prepare<[number, number, number], SendRow>(
+    `SELECT ${SUMMARY} FROM sends WHERE job_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+  );
   const all = db.prepare<[number, number], SendRow>(`SELECT ${SUMMARY} FROM sends WHERE id < ? ORDER BY id DESC LIMIT ?`);
   const detail = db.prepare<[number], SendRow & { request_body: Buffer; response_body: Buffer }>(
     `SELECT ${SUMMARY}, request_body, response_body FROM sends WHERE id = ?`,
@@ -95,7 +99,10 @@ export function sendStatements(db: Db) {
         AND s.attempt = (SELECT max(attempt) FROM sends t WHERE t.job_id = s.job_id AND t.item = s.item)
       ORDER BY s.id DESC LIMIT ?`,
   );
-  const failedLast = db.prepare<[number, number], { item: number; delivery_id: number | null; url: string; method: string; request_headers: string; request_body: Buffer }>(
+  const failedLast = db.prepare<
+    [number, number],
+    { item: number; delivery_id: number | null; url: string; method: string; request_headers: string; request_body: Buffer }
+  >(
     `SELECT s.item, s.delivery_id, s.url, s.method, s.request_headers, s.request_body FROM sends s
       WHERE s.job_id = ? AND s.ok = 0
         AND s.attempt = (SELECT max(attempt) FROM sends t WHERE t.job_id = ? AND t.item = s.item)
@@ -134,28 +141,59 @@ export function sendStatements(db: Db) {
     insert,
     /** Several attempts in one transaction (one WAL append instead of one per attempt). */
     insertMany: db.transaction((rows: NewSend[]): SendAttempt[] => rows.map(insert)),
-    list: (q: { deliveryId?: number | undefined; jobId?: number | undefined; failed?: boolean | undefined; before?: number | undefined; limit: number }): SendAttempt[] => {
+    list: (q: {
+      deliveryId?: number | undefined;
+      jobId?: number | undefined;
+      failed?: boolean | undefined;
+      before?: number | undefined;
+      limit: number;
+    }): SendAttempt[] => {
       const before = q.before ?? Number.MAX_SAFE_INTEGER;
       if (q.failed && q.jobId !== undefined) {
         const rows = failedLastSummaries.all(q.jobId, before, q.limit);
         return rows.filter((r) => q.deliveryId === undefined || r.delivery_id === q.deliveryId).map(toAttempt);
       }
-      const rows = q.deliveryId !== undefined ? byDelivery.all(q.deliveryId, before, q.limit) : q.jobId !== undefined ? byJob.all(q.jobId, before, q.limit) : all.all(before, q.limit);
+      const rows =
+        q.deliveryId !== undefined
+          ? byDelivery.all(q.deliveryId, before, q.limit)
+          : q.jobId !== undefined
+            ? byJob.all(q.jobId, before, q.limit)
+            : all.all(before, q.limit);
       // A delivery filter and a job filter together: the job's attempts for that delivery.
       return rows.filter((r) => q.jobId === undefined || r.job_id === q.jobId).map(toAttempt);
     },
     detail: (id: number): SendAttemptDetail | undefined => {
       const row = detail.get(id);
       if (!row) return undefined;
-      return { ...toAttempt(row), requestBodyBase64: row.request_body.toString('base64'), responseBodyBase64: row.response_body.toString('base64') };
+      return {
+        ...toAttempt(row),
+        requestBodyBase64: row.request_body.toString('base64'),
+        responseBodyBase64: row.response_body.toString('base64'),
+      };
     },
     /** The raw request of an attempt, for copy-as-curl. */
     request: (id: number): StoredRequest | undefined => {
       const row = detail.get(id);
-      return row ? { item: row.item, deliveryId: row.delivery_id, url: row.url, method: row.method, headers: JSON.parse(row.request_headers), body: row.request_body } : undefined;
+      return row
+        ? {
+            item: row.item,
+            deliveryId: row.delivery_id,
+            url: row.url,
+            method: row.method,
+            headers: JSON.parse(row.request_headers),
+            body: row.request_body,
+          }
+        : undefined;
     },
     failedRequests: (jobId: number): StoredRequest[] =>
-      failedLast.all(jobId, jobId).map((r) => ({ item: r.item, deliveryId: r.delivery_id, url: r.url, method: r.method, headers: JSON.parse(r.request_headers), body: r.request_body })),
+      failedLast.all(jobId, jobId).map((r) => ({
+        item: r.item,
+        deliveryId: r.delivery_id,
+        url: r.url,
+        method: r.method,
+        headers: JSON.parse(r.request_headers),
+        body: r.request_body,
+      })),
   };
 }
 

@@ -39,7 +39,14 @@ export function stats(db: Db, filter: DeliveryFilter, buckets: number): Stats {
   };
 }
 
-const DURATION_RANGES: Array<[string, number]> = [['0-10s', 10], ['10-30s', 30], ['30-60s', 60], ['1-2min', 120], ['2-5min', 300], ['5min+', Infinity]];
+const DURATION_RANGES: Array<[string, number]> = [
+  ['0-10s', 10],
+  ['10-30s', 30],
+  ['30-60s', 60],
+  ['1-2min', 120],
+  ['2-5min', 300],
+  ['5min+', Infinity],
+];
 
 function durations(rows: Array<{ d: number | null }>): Array<{ range: string; count: number }> {
   const counts = new Map<string, number>([...DURATION_RANGES.map(([r]) => [r, 0] as [string, number]), ['unknown', 0]]);

@@ -33,7 +33,16 @@ export function exportHar(store: Store, ids: readonly number[], base: string | n
         headersSize: -1,
         bodySize: original.body.byteLength,
         ...(original.body.byteLength > 0
-          ? { postData: text !== null ? { mimeType: headerValue(original.headers, 'content-type') ?? '', text } : { mimeType: headerValue(original.headers, 'content-type') ?? '', text: Buffer.from(original.body).toString('base64'), encoding: 'base64' as const } }
+          ? {
+              postData:
+                text !== null
+                  ? { mimeType: headerValue(original.headers, 'content-type') ?? '', text }
+                  : {
+                      mimeType: headerValue(original.headers, 'content-type') ?? '',
+                      text: Buffer.from(original.body).toString('base64'),
+                      encoding: 'base64' as const,
+                    },
+            }
           : {}),
       },
       response: {

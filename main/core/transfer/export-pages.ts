@@ -2,7 +2,15 @@
 // about EXPORT_PAGE_BYTES of bodies and headers (at least one delivery, whatever its size), so that
 // every answer stays bounded while a caller pages through a selection of any size. Built in the body
 // reader's process (bodies/body-jobs.ts): NDJSON derives what is still pending, fixtures parse bodies.
-import { EXPORT_PAGE_BYTES, type DeliveryFilter, type ExportPageEnd, type FixtureCursor, type FixturePage, type HarPage, type NdjsonPage } from '../../../shared/api.js';
+import {
+  EXPORT_PAGE_BYTES,
+  type DeliveryFilter,
+  type ExportPageEnd,
+  type FixtureCursor,
+  type FixturePage,
+  type HarPage,
+  type NdjsonPage,
+} from '../../../shared/api.js';
 import type { DeliveryRow, Store } from '../store/index.js';
 import { exportHar } from './export-har.js';
 import { exportNdjson } from './export-ndjson.js';
@@ -62,7 +70,9 @@ export interface FixturePageSelection {
 
 /** The next fixtures of a folder in arrival order, numbered on from `index`. */
 export function fixturePage(store: Store, s: FixturePageSelection): FixturePage {
-  const candidates = s.ids ? arrivalsOfIds(store, s.ids, s.after ?? null, s.limit + 1) : store.selection.arrivalsMatching(s.filter ?? {}, s.limit + 1, s.after ?? null);
+  const candidates = s.ids
+    ? arrivalsOfIds(store, s.ids, s.after ?? null, s.limit + 1)
+    : store.selection.arrivalsMatching(s.filter ?? {}, s.limit + 1, s.after ?? null);
   const page: FixturePage = { files: [], scenario: [], startedAt: s.startedAt ?? candidates[0]?.receivedAt ?? null, next: null };
   let bytes = 0;
   let taken = 0;
@@ -72,7 +82,11 @@ export function fixturePage(store: Store, s: FixturePageSelection): FixturePage 
       const cost = exportCost(row);
       if (page.scenario.length > 0 && bytes + cost > EXPORT_PAGE_BYTES) break;
       bytes += cost;
-      const { files, entry } = fixtureOfRow(store, row, { position: s.index + page.scenario.length + 1, width: s.width, startedAt: page.startedAt! });
+      const { files, entry } = fixtureOfRow(store, row, {
+        position: s.index + page.scenario.length + 1,
+        width: s.width,
+        startedAt: page.startedAt!,
+      });
       page.files.push(...files.map((f) => ({ name: f.name, base64: f.data.toString('base64') })));
       page.scenario.push(entry);
     }

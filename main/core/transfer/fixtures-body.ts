@@ -42,11 +42,18 @@ export function describeBody(bytes: Uint8Array, headers: Array<[string, string]>
  * The exact bytes of a fixture: NAME.body when there is one, else `body` written compactly (JSON,
  * numbers as written) or as UTF-8 (text). An error message when the fixture does not say.
  */
-export function bodyBytes(f: Pick<Fixture, 'bodyAs' | 'bodyFile'>, body: JsonValue | undefined, file: Buffer | null): { ok: true; bytes: Buffer } | { ok: false; error: string } {
+export function bodyBytes(
+  f: Pick<Fixture, 'bodyAs' | 'bodyFile'>,
+  body: JsonValue | undefined,
+  file: Buffer | null,
+): { ok: true; bytes: Buffer } | { ok: false; error: string } {
   if (f.bodyFile !== undefined) return file ? { ok: true, bytes: file } : { ok: false, error: `bodyFile ${f.bodyFile} is missing` };
   if (f.bodyAs === 'bytes') return { ok: false, error: 'bodyAs "bytes" needs a bodyFile' };
   if (body === undefined) return { ok: false, error: `bodyAs "${f.bodyAs}" needs a body` };
-  if (f.bodyAs === 'text') return typeof body === 'string' ? { ok: true, bytes: Buffer.from(body, 'utf8') } : { ok: false, error: 'bodyAs "text" needs body to be a string' };
+  if (f.bodyAs === 'text')
+    return typeof body === 'string'
+      ? { ok: true, bytes: Buffer.from(body, 'utf8') }
+      : { ok: false, error: 'bodyAs "text" needs body to be a string' };
   return { ok: true, bytes: Buffer.from(stringify(body) ?? '', 'utf8') };
 }
 

@@ -28,13 +28,20 @@ export interface FixturePlace {
 export const CREATED_BY = `Callback Inspector ${version}`;
 
 /** One delivery's files (NAME.body first when there is one, then NAME.json) and its line of scenario.json. */
-export function fixtureOfRow(store: Store, row: DeliveryRow, place: FixturePlace): { files: FixtureFile[]; entry: { file: string; offsetMs: number } } {
+export function fixtureOfRow(
+  store: Store,
+  row: DeliveryRow,
+  place: FixturePlace,
+): { files: FixtureFile[]; entry: { file: string; offsetMs: number } } {
   const bytes = store.deliveries.body(row.id) ?? Buffer.alloc(0);
   const headers = JSON.parse(row.headers) as Array<[string, string]>;
   const body = describeBody(bytes, headers, row.truncated === 1);
   const stem = `${String(place.position).padStart(place.width, '0')}-${label(body, row)}-${row.id}`;
   const fixture = fixtureOf(row, headers, bytes, body, body.exact ? undefined : `${stem}.body`);
-  const files = [...(fixture.bodyFile ? [{ name: fixture.bodyFile, data: bytes }] : []), { name: `${stem}.json`, data: Buffer.from(fixtureLayout(fixture), 'utf8') }];
+  const files = [
+    ...(fixture.bodyFile ? [{ name: fixture.bodyFile, data: bytes }] : []),
+    { name: `${stem}.json`, data: Buffer.from(fixtureLayout(fixture), 'utf8') },
+  ];
   return { files, entry: { file: `${stem}.json`, offsetMs: row.received_at - place.startedAt } };
 }
 
@@ -43,9 +50,9 @@ export function fixtureOfRow(store: Store, row: DeliveryRow, place: FixturePlace
  * deliveries or the given ids, in arrival order; one body in memory at a time.
  */
 export function* fixtureFiles(store: Store, ids?: readonly number[]): Generator<FixtureFile> {
-  const rows = (ids ? [...new Set(ids)].map((id) => store.deliveries.row(id)).filter((r) => r !== undefined) : [...store.allDeliveries()]).sort(
-    (a, b) => a.received_at - b.received_at || a.id - b.id,
-  );
+  const rows = (
+    ids ? [...new Set(ids)].map((id) => store.deliveries.row(id)).filter((r) => r !== undefined) : [...store.allDeliveries()]
+  ).sort((a, b) => a.received_at - b.received_at || a.id - b.id);
   const width = numberWidth(rows.length);
   const startedAt = rows[0]?.received_at ?? null;
   const scenario: Array<{ file: string; offsetMs: number }> = [];
@@ -58,7 +65,13 @@ export function* fixtureFiles(store: Store, ids?: readonly number[]): Generator<
 }
 
 /** NAME.json's content: the request first, what it is known by next, the body last (it can be long). */
-function fixtureOf(row: DeliveryRow, headers: Array<[string, string]>, bytes: Buffer, body: FixtureBody, bodyFile: string | undefined): Fixture {
+function fixtureOf(
+  row: DeliveryRow,
+  headers: Array<[string, string]>,
+  bytes: Buffer,
+  body: FixtureBody,
+  bodyFile: string | undefined,
+): Fixture {
   const response = JSON.parse(row.response) as GivenResponse;
   return {
     method: row.method,
@@ -86,5 +99,10 @@ function label(b: FixtureBody, row: DeliveryRow): string {
 
 /** Letters, digits, `_` and `-` only (no dots, spaces, separators or reserved characters on any OS), at most 40. */
 export function safeName(text: string): string {
-  return text.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^[_-]+|[_-]+$/g, '').slice(0, 40) || 'delivery';
+  return (
+    text
+      .replace(/[^A-Za-z0-9_-]+/g, '_')
+      .replace(/^[_-]+|[_-]+$/g, '')
+      .slice(0, 40) || 'delivery'
+  );
 }

@@ -20,7 +20,10 @@ export function retryLinks(fixtures: readonly LoadedFixture[]): Array<{ retryOf:
   return fixtures.map((f) => {
     const key = retryKey(f);
     const previous = key ? firstOf.get(key) : undefined;
-    const link = previous && f.captured.receivedAt - previous.at <= RETRY_WINDOW_MS ? { retryOf: previous.file, attempt: previous.attempt + 1 } : { retryOf: null, attempt: 1 };
+    const link =
+      previous && f.captured.receivedAt - previous.at <= RETRY_WINDOW_MS
+        ? { retryOf: previous.file, attempt: previous.attempt + 1 }
+        : { retryOf: null, attempt: 1 };
     if (key) firstOf.set(key, { file: link.retryOf ?? f.file, attempt: link.attempt, at: f.captured.receivedAt });
     return link;
   });
@@ -33,7 +36,18 @@ function retryKey(f: LoadedFixture): string | null {
 }
 
 /** Ingest of captures with this store's endpoints (in the body reader's process: it parses bodies). */
-export function ingestCaptures(store: Store, captures: ReadonlyArray<Pick<CapturedRequest, 'body' | 'truncated' | 'headers' | 'endpoint' | 'receivedAt'>>): IngestResult[] {
+export function ingestCaptures(
+  store: Store,
+  captures: ReadonlyArray<Pick<CapturedRequest, 'body' | 'truncated' | 'headers' | 'endpoint' | 'receivedAt'>>,
+): IngestResult[] {
   const endpoints = new Map<string, EndpointConfig>(store.endpoints.list().map((e) => [e.name, e]));
-  return captures.map((c) => ingest({ body: c.body, truncated: c.truncated, headers: c.headers, endpoint: endpoints.get(c.endpoint) ?? null, receivedAt: c.receivedAt }));
+  return captures.map((c) =>
+    ingest({
+      body: c.body,
+      truncated: c.truncated,
+      headers: c.headers,
+      endpoint: endpoints.get(c.endpoint) ?? null,
+      receivedAt: c.receivedAt,
+    }),
+  );
 }

@@ -63,9 +63,11 @@ export function readFixtureFolder(dir: string): FixtureFolder {
   const timed = fixtures.filter((f) => {
     const offset = f.captured.receivedAt - start;
     const fault =
-      offset !== f.offsetMs ? `${SCENARIO_FILE} says offsetMs ${f.offsetMs}, its receivedAt says ${offset} (from startedAt): change both together`
-      : f.captured.receivedAt < previous ? `listed out of arrival order in ${SCENARIO_FILE} (it arrived before the fixture listed above it)`
-      : null;
+      offset !== f.offsetMs
+        ? `${SCENARIO_FILE} says offsetMs ${f.offsetMs}, its receivedAt says ${offset} (from startedAt): change both together`
+        : f.captured.receivedAt < previous
+          ? `listed out of arrival order in ${SCENARIO_FILE} (it arrived before the fixture listed above it)`
+          : null;
     previous = Math.max(previous, f.captured.receivedAt);
     if (fault) errors.push({ file: f.file, message: fault });
     return fault === null;
@@ -90,7 +92,9 @@ function readFixture(dir: string, file: string, offsetMs: number): LoadedFixture
   const bytes = bodyBytes(f, body, raw);
   if (!bytes.ok) return { error: bytes.error };
   if (f.sha256 !== undefined && createHash('sha256').update(bytes.bytes).digest('hex') !== f.sha256) {
-    return { error: `the body does not match its sha256${f.bodyFile ? ` (${f.bodyFile} changed?)` : ''}; if the body was edited on purpose, delete "sha256"` };
+    return {
+      error: `the body does not match its sha256${f.bodyFile ? ` (${f.bodyFile} changed?)` : ''}; if the body was edited on purpose, delete "sha256"`,
+    };
   }
   return {
     file,

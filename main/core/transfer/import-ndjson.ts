@@ -57,6 +57,12 @@ function readLine(text: string, endpoints: Map<string, EndpointConfig>): LineDel
     body,
     truncated: line.truncated,
   };
-  const derived = ingest({ body, truncated: line.truncated, headers: line.headers, endpoint: endpoints.get(line.endpoint) ?? null, receivedAt: captured.receivedAt });
+  const derived = ingest({
+    body,
+    truncated: line.truncated,
+    headers: line.headers,
+    endpoint: endpoints.get(line.endpoint) ?? null,
+    receivedAt: captured.receivedAt,
+  });
   return { id: line.id, captured, ingest: derived, response: line.response, retryOf: line.retryOf, attempt: line.attempt };
 }

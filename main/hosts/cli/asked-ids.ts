@@ -9,7 +9,8 @@ const IDS_PER_CALL = 10_000;
 /** The asked ids that are not stored, in the order asked. */
 export async function missingIds(client: ApiClient, asked: readonly number[]): Promise<number[]> {
   const missing: number[] = [];
-  for (let i = 0; i < asked.length; i += IDS_PER_CALL) missing.push(...(await client.missingDeliveries({ ids: asked.slice(i, i + IDS_PER_CALL) })).missing);
+  for (let i = 0; i < asked.length; i += IDS_PER_CALL)
+    missing.push(...(await client.missingDeliveries({ ids: asked.slice(i, i + IDS_PER_CALL) })).missing);
   return missing;
 }
 

@@ -27,7 +27,11 @@ export interface CoreAccess {
 /** A data directory with no store where one was needed. */
 export class NoStoreError extends Error {
   constructor(readonly dataDir: string) {
-    super(existsSync(dataDir) && !statSync(dataDir).isDirectory() ? notADirectory(dataDir) : `no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`);
+    super(
+      existsSync(dataDir) && !statSync(dataDir).isDirectory()
+        ? notADirectory(dataDir)
+        : `no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve uses)`,
+    );
   }
 }
 
@@ -59,7 +63,10 @@ export function servingApi(dataDir: string): { apiUrl: string; token: string } |
  * The core of `dataDir`. `mustExist`: a data directory without a store is an error (NoStoreError),
  * not a new empty store. `onBusy`: told once when another command's core holds the directory.
  */
-export async function reachCore(dataDir: string, { mustExist, onBusy }: { mustExist: boolean; onBusy?: (pid: number | null) => void }): Promise<CoreAccess> {
+export async function reachCore(
+  dataDir: string,
+  { mustExist, onBusy }: { mustExist: boolean; onBusy?: (pid: number | null) => void },
+): Promise<CoreAccess> {
   const started = Date.now();
   let told = false;
   for (;;) {
@@ -74,7 +81,10 @@ export async function reachCore(dataDir: string, { mustExist, onBusy }: { mustEx
       const running = runningInfo(dataDir);
       // A core with a receiver and no API after its start: the desktop app, which offers none to the CLI.
       if (running?.receiverUrl && !running.apiUrl && Date.now() - started > API_START_MS) {
-        throw new Error(`the Callback Inspector running on ${dataDir}${running.pid ? ` (pid ${running.pid})` : ''} offers no API to the command line (the desktop app): quit it, or run serve on that data directory instead`, { cause: error });
+        throw new Error(
+          `the Callback Inspector running on ${dataDir}${running.pid ? ` (pid ${running.pid})` : ''} offers no API to the command line (the desktop app): quit it, or run serve on that data directory instead`,
+          { cause: error },
+        );
       }
       if (Date.now() - started >= LOCK_RETRY_MS) throw error;
       if (!told) onBusy?.(error.pid);

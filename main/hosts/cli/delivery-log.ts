@@ -144,10 +144,18 @@ function localTime(iso: string): string {
  * Every value that came from the request goes through `terminalSafe`.
  */
 export function textLine(l: DeliveryLogLine, noAnswer: string | null = null): string {
-  const parts = [localTime(l.receivedAt), `#${l.id}`, terminalSafe(l.endpoint), `${terminalSafe(l.method)} ${terminalSafe(l.path)}`, l.kind];
+  const parts = [
+    localTime(l.receivedAt),
+    `#${l.id}`,
+    terminalSafe(l.endpoint),
+    `${terminalSafe(l.method)} ${terminalSafe(l.path)}`,
+    l.kind,
+  ];
   if (l.kind === 'call-end' && l.callCount > 0) {
     const more = l.callCount > 1 ? ` (+${l.callCount - 1} more ${l.callCount === 2 ? 'call' : 'calls'})` : '';
-    parts.push(`CallID=${l.callId === null ? '(none)' : terminalSafe(l.callId)} Status=${l.status === null ? '(none)' : terminalSafe(l.status)}${more}`);
+    parts.push(
+      `CallID=${l.callId === null ? '(none)' : terminalSafe(l.callId)} Status=${l.status === null ? '(none)' : terminalSafe(l.status)}${more}`,
+    );
   }
   parts.push(`sign=${l.sign}`);
   parts.push(`answer=${l.response.status ?? (l.response.hung ? 'hung' : terminalSafe(noAnswer ?? 'none'))}`);

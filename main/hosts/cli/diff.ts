@@ -59,11 +59,15 @@ export function registerDiff(program: Command): void {
       if (!sides.some(stored)) return print(compareBodies(resolveSide(null, sides[0], 'a'), resolveSide(null, sides[1], 'b')));
       const tooLarge = [a, b].find((ref, i) => sides[i]!.source === 'bytes' && statSync(ref).size > DIFF_BYTES);
       if (tooLarge) {
-        process.stderr.write(`error: ${tooLarge} is ${Math.round(statSync(tooLarge).size / 1024 ** 2)} MiB: a file compared with a stored body may be at most ${DIFF_BYTES / 1024 ** 2} MiB\n`);
+        process.stderr.write(
+          `error: ${tooLarge} is ${Math.round(statSync(tooLarge).size / 1024 ** 2)} MiB: a file compared with a stored body may be at most ${DIFF_BYTES / 1024 ** 2} MiB\n`,
+        );
         process.exitCode = EXIT_TROUBLE;
         return;
       }
-      await withCore(flags.data, { mustExist: true, failure: EXIT_TROUBLE }, async (client) => print(await client.diffBodies({ a: sides[0], b: sides[1] })));
+      await withCore(flags.data, { mustExist: true, failure: EXIT_TROUBLE }, async (client) =>
+        print(await client.diffBodies({ a: sides[0], b: sides[1] })),
+      );
     });
 }
 
@@ -75,18 +79,24 @@ const stored = (s: DiffSource) => s.source === 'delivery' || s.source === 'call'
 function side(ref: string, name: 'a' | 'b'): DiffSource {
   const source = parseDiffRef(ref);
   if (source) return source;
-  if (!existsSync(ref) || !statSync(ref).isFile()) throw new Trouble(`no such file: ${ref} (<${name}> is a delivery id, call:<id>/<index>, send:<id>, example or a file)`);
+  if (!existsSync(ref) || !statSync(ref).isFile())
+    throw new Trouble(`no such file: ${ref} (<${name}> is a delivery id, call:<id>/<index>, send:<id>, example or a file)`);
   return { source: 'bytes', base64: readFileSync(ref).toString('base64'), label: `file ${ref}` };
 }
 
 /** `--- A`, `+++ B`, one line per difference, and the summary. */
 function readable(diff: BodyDiff): string {
   const lines = [`--- A: ${diff.a.label}`, `+++ B: ${diff.b.label}`];
-  for (const [name, side] of [['A', diff.a], ['B', diff.b]] as const) for (const note of side.notes) lines.push(`${name}: ${note}`);
+  for (const [name, side] of [
+    ['A', diff.a],
+    ['B', diff.b],
+  ] as const)
+    for (const note of side.notes) lines.push(`${name}: ${note}`);
   lines.push(...diff.differences.map(line));
   if (diff.omitted) lines.push(`… ${diff.omitted} more not listed`);
   const first = diff.firstDifference;
-  if (first && diff.mode === 'text') lines.push(`A line ${first.line}: ${first.aLine ?? '(past the end)'}`, `B line ${first.line}: ${first.bLine ?? '(past the end)'}`);
+  if (first && diff.mode === 'text')
+    lines.push(`A line ${first.line}: ${first.aLine ?? '(past the end)'}`, `B line ${first.line}: ${first.bLine ?? '(past the end)'}`);
   lines.push(diff.summary);
   return `${lines.join('\n')}\n`;
 }

@@ -17,7 +17,7 @@ export function registerExportHar(program: Command): void {
     .description('write deliveries as HAR 1.2 (the request as it arrived, the answer given), oldest first (works while serve runs)')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .option('--ids <ids>', 'only these deliveries (comma separated)', idList)
-    .option('--endpoint <name>', 'only this endpoint\'s deliveries')
+    .option('--endpoint <name>', "only this endpoint's deliveries")
     .option('--limit <n>', 'at most this many deliveries, the oldest (default: all)', positiveInt)
     .option('--out <file>', 'output file (default: standard output; missing folders are made)')
     .addHelpText(
@@ -37,7 +37,9 @@ on --data (never the Host or X-Forwarded-Host it arrived with, which its sender 
         const write = async (text: string) => {
           if (!out.write(text)) await once(out, 'drain');
         };
-        const selection = opts.ids ? { ids: opts.ids } : { filter: opts.endpoint ? { endpoint: opts.endpoint } : {}, ...(opts.limit ? { limit: opts.limit } : {}) };
+        const selection = opts.ids
+          ? { ids: opts.ids }
+          : { filter: opts.endpoint ? { endpoint: opts.endpoint } : {}, ...(opts.limit ? { limit: opts.limit } : {}) };
         let har: HarText | null = null;
         for await (const page of exportPages(client.exportHarPage, selection)) {
           if (!har) {

@@ -24,7 +24,8 @@ export type FolderExportResult = { ok: true; fixtures: number; files: number } |
  */
 export async function exportFixtureFolder(client: ApiClient, dir: string, selection: FolderSelection): Promise<FolderExportResult> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) return { ok: false, error: `${dir} is a file: give a folder` };
-  if (existsSync(dir) && readdirSync(dir).length > 0) return { ok: false, error: `${dir} is not empty: choose a new folder (fixtures are never mixed with other files)` };
+  if (existsSync(dir) && readdirSync(dir).length > 0)
+    return { ok: false, error: `${dir} is not empty: choose a new folder (fixtures are never mixed with other files)` };
   const count = 'ids' in selection ? new Set(selection.ids).size : (await client.countDeliveries({ filter: selection.filter })).total;
   const width = numberWidth(count);
   mkdirSync(dir, { recursive: true });
@@ -71,7 +72,9 @@ export async function importFixtureFolder(client: ApiClient, folder: FixtureFold
   const send = async () => {
     if (batch.length === 0) return;
     const inBatch = new Set(batch.map((f) => f.file));
-    const earlier = batch.flatMap((f): Array<[string, number]> => (f.retryOf !== null && !inBatch.has(f.retryOf) && storeIdOf.has(f.retryOf) ? [[f.retryOf, storeIdOf.get(f.retryOf)!]] : []));
+    const earlier = batch.flatMap((f): Array<[string, number]> =>
+      f.retryOf !== null && !inBatch.has(f.retryOf) && storeIdOf.has(f.retryOf) ? [[f.retryOf, storeIdOf.get(f.retryOf)!]] : [],
+    );
     const stored = await client.importFixtures({ fixtures: batch, earlier });
     report.imported += stored.imported;
     report.skipped += stored.skipped;

@@ -102,10 +102,16 @@ Example:
 }
 
 async function exportAction(flags: ExportFlags): Promise<void> {
-  if (flags.ids && (flags.endpoint ?? flags.callee ?? flags.task) !== undefined) fail('give --ids, or --endpoint/--callee/--task (which combine), not both');
-  if (flags.ids && flags.ids.length > MAX_IDS) fail(`at most ${MAX_IDS.toLocaleString('en')} --ids: select by --endpoint, --callee or --task instead`);
+  if (flags.ids && (flags.endpoint ?? flags.callee ?? flags.task) !== undefined)
+    fail('give --ids, or --endpoint/--callee/--task (which combine), not both');
+  if (flags.ids && flags.ids.length > MAX_IDS)
+    fail(`at most ${MAX_IDS.toLocaleString('en')} --ids: select by --endpoint, --callee or --task instead`);
   await withCore(flags.data, { mustExist: true }, async (client) => {
-    const filter = { ...(flags.endpoint ? { endpoint: flags.endpoint } : {}), ...(flags.callee ? { callee: flags.callee } : {}), ...(flags.task ? { taskId: flags.task } : {}) };
+    const filter = {
+      ...(flags.endpoint ? { endpoint: flags.endpoint } : {}),
+      ...(flags.callee ? { callee: flags.callee } : {}),
+      ...(flags.task ? { taskId: flags.task } : {}),
+    };
     if (flags.ids) {
       const missing = await missingIds(client, flags.ids);
       if (missing.length) throw new Error(`there is no delivery ${missing.map((id) => `#${id}`).join(', ')}`);
@@ -115,7 +121,10 @@ async function exportAction(flags: ExportFlags): Promise<void> {
     const result = await exportFixtureFolder(client, flags.out, flags.ids ? { ids: flags.ids } : { filter });
     if (!result.ok) throw new Error(result.error);
     if (result.fixtures === 0) process.stderr.write('the store has no deliveries: wrote an empty scenario.json\n');
-    else process.stderr.write(`wrote ${result.fixtures} fixture${result.fixtures === 1 ? '' : 's'} (${result.files} files with scenario.json) to ${flags.out}\n`);
+    else
+      process.stderr.write(
+        `wrote ${result.fixtures} fixture${result.fixtures === 1 ? '' : 's'} (${result.files} files with scenario.json) to ${flags.out}\n`,
+      );
   });
 }
 
@@ -136,12 +145,22 @@ async function replayAction(folder: string, flags: ReplayFlags): Promise<void> {
     const job = await startJob(() =>
       session.client.replayChain(input).catch((error: unknown) => {
         if (!(error instanceof ApiInputError)) throw error;
-        throw new ApiInputError('replayChain', error.issues.map((i) => ({ ...i, message: i.message.replace(/delivery #(\d+)/, (m, id: string) => `${fileOf.get(Number(id)) ?? m}`) })));
+        throw new ApiInputError(
+          'replayChain',
+          error.issues.map((i) => ({
+            ...i,
+            message: i.message.replace(/delivery #(\d+)/, (m, id: string) => `${fileOf.get(Number(id)) ?? m}`),
+          })),
+        );
       }),
     );
-    process.stdout.write(`replaying ${folder}: ${report.deliveries.length} fixtures (${report.imported} added to the store, ${report.skipped} already there) → ${flags.to}\n`);
+    process.stdout.write(
+      `replaying ${folder}: ${report.deliveries.length} fixtures (${report.imported} added to the store, ${report.skipped} already there) → ${flags.to}\n`,
+    );
     const plan = await session.client.jobPlan({ jobId: job.id });
-    plan?.items.forEach(({ deliveryId, offsetMs }, i) => process.stdout.write(`  #${i + 1} ${fileOf.get(deliveryId) ?? ''} (delivery ${deliveryId}) at +${formatMs(offsetMs)}\n`));
+    plan?.items.forEach(({ deliveryId, offsetMs }, i) =>
+      process.stdout.write(`  #${i + 1} ${fileOf.get(deliveryId) ?? ''} (delivery ${deliveryId}) at +${formatMs(offsetMs)}\n`),
+    );
     const done = await follow(session, job, { lines: true });
     process.stdout.write(`${summary(done)}\n`);
     if (done.failed > 0 || done.state !== 'done') process.exitCode ||= 1;

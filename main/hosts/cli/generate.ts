@@ -27,7 +27,10 @@ export function registerGenerate(program: Command): void {
     .option('--seed <seed>', 'same seed, same bytes', '1')
     .option('--key <KEY>', 'sign with this KEY (default: the vendor default KEY)')
     .addOption(
-      new Option('--scheme <scheme>', 'how to sign: md5 (the Sign field), hmac (an X-Signature header), standard-webhooks (webhook-* headers) or none')
+      new Option(
+        '--scheme <scheme>',
+        'how to sign: md5 (the Sign field), hmac (an X-Signature header), standard-webhooks (webhook-* headers) or none',
+      )
         .choices(['md5', 'hmac', 'standard-webhooks', 'none'])
         // After choices(): the list is what --help shows, and the older spellings (md5-template,
         // hmac-sha256, sw) that scripts may use are still accepted.
@@ -56,7 +59,13 @@ Examples:
 
 async function generate(flags: Flags): Promise<void> {
   if (!flags.to === !flags.out) fail('give --to <url> to send, or --out <file|-> to write (one of them)');
-  const options = { calls: flags.calls, redials: flags.redials, seed: flags.seed, ...(flags.key ? { key: flags.key } : {}), scheme: { type: flags.scheme ?? 'md5-template' } };
+  const options = {
+    calls: flags.calls,
+    redials: flags.redials,
+    seed: flags.seed,
+    ...(flags.key ? { key: flags.key } : {}),
+    scheme: { type: flags.scheme ?? 'md5-template' },
+  };
   if (flags.out) {
     const file = flags.out === '-' ? null : openOutputFile(flags.out);
     const out = file ?? process.stdout;
@@ -66,7 +75,13 @@ async function generate(flags: Flags): Promise<void> {
   }
   const retry = retryOf(flags as SendFlags);
   readerLeavingAbandonsWork();
-  const input = validInput('sendGenerated', { ...options, to: flags.to!, concurrency: flags.concurrency, timeoutMs: flags.timeout, ...(retry ? { retry } : {}) });
+  const input = validInput('sendGenerated', {
+    ...options,
+    to: flags.to!,
+    concurrency: flags.concurrency,
+    timeoutMs: flags.timeout,
+    ...(retry ? { retry } : {}),
+  });
   const session = await openSession(flags.data, { mustExist: false });
   try {
     const job = await startJob(() => session.client.sendGenerated(input));

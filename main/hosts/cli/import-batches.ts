@@ -17,7 +17,11 @@ export interface ImportTotals {
 const RETRY_OF = /"retryOf"\s*:\s*(\d+)/g;
 
 /** Imports every line; `onBatch` is told each batch's report as it comes (errors numbered in the whole file). */
-export async function importLines(client: ApiClient, lines: AsyncIterable<string>, onBatch: (report: Pick<ImportBatchReport, 'errors'>) => void): Promise<ImportTotals> {
+export async function importLines(
+  client: ApiClient,
+  lines: AsyncIterable<string>,
+  onBatch: (report: Pick<ImportBatchReport, 'errors'>) => void,
+): Promise<ImportTotals> {
   const totals: ImportTotals = { imported: 0, skipped: 0, errors: 0 };
   /** Where each line's delivery went, by its id in the file: what later lines' retryOf names. */
   const storeIdOf = new Map<number, number>();
@@ -43,7 +47,14 @@ export async function importLines(client: ApiClient, lines: AsyncIterable<string
     if (text.length > IMPORT_LINE_CHARS) {
       await send();
       totals.errors++;
-      onBatch({ errors: [{ line: n, message: `longer than the ${IMPORT_LINE_CHARS / 1024 ** 2} MiB a line may be (${Math.round(text.length / 1024 ** 2)} MiB)` }] });
+      onBatch({
+        errors: [
+          {
+            line: n,
+            message: `longer than the ${IMPORT_LINE_CHARS / 1024 ** 2} MiB a line may be (${Math.round(text.length / 1024 ** 2)} MiB)`,
+          },
+        ],
+      });
       continue;
     }
     if (batch.length >= IMPORT_BATCH_LINES || (batch.length > 0 && chars + text.length > EXPORT_PAGE_BYTES)) await send();

@@ -48,7 +48,8 @@ export function header(value: string, previous: Array<[string, string]> = []): A
 
 /** `1,2,3` → ids. */
 export function idList(value: string): number[] {
-  if (!/^\d+(,\d+)*$/.test(value.replace(/\s/g, ''))) throw new InvalidArgumentError('expected delivery ids separated by commas, e.g. 12,13,20');
+  if (!/^\d+(,\d+)*$/.test(value.replace(/\s/g, '')))
+    throw new InvalidArgumentError('expected delivery ids separated by commas, e.g. 12,13,20');
   return value.replace(/\s/g, '').split(',').map(Number);
 }
 
@@ -78,10 +79,14 @@ export function digestEncoding(value: string): 'hex' | 'base64' {
 }
 
 /** `--forward [endpoint=]url`, repeatable: without a name, the default endpoint (every other path). */
-export function forwardTarget(value: string, previous: Array<{ endpoint: string; url: string }> = []): Array<{ endpoint: string; url: string }> {
+export function forwardTarget(
+  value: string,
+  previous: Array<{ endpoint: string; url: string }> = [],
+): Array<{ endpoint: string; url: string }> {
   const m = /^([A-Za-z0-9][A-Za-z0-9_.-]{0,63})=(.+)$/.exec(value);
   const endpoint = m ? m[1]! : 'default';
   const url = m ? m[2]! : value;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new InvalidArgumentError('expected [endpoint=]http://host:port/path');
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new InvalidArgumentError('expected [endpoint=]http://host:port/path');
   return [...previous, { endpoint, url }];
 }

@@ -20,10 +20,17 @@ export function registerReplayChain(program: Command): void {
     .command('replay-chain')
     .description("re-deliver a callee's redial chain (or chosen deliveries) in original order with original spacing, scaled")
     .option('--callee <number>', 'callee number, e.g. +6212345678: every stored delivery that mentions it')
-    .option('--task <TaskID>', 'only that task\'s deliveries')
+    .option('--task <TaskID>', "only that task's deliveries")
     .option('--ids <ids>', 'these deliveries instead (comma separated), in arrival order', idList)
     .option('--speed <x>', 'divide the original gaps by x (1, 10, 60, …) or max for no waiting', speed, 1)
-    .addOption(new Option('--spacing <by>', 'the gaps and order to keep: arrival (at the receiver) or call-time (the first call\'s CallStartTime, for generated or imported chains)').choices(['arrival', 'call-time']).default('arrival'));
+    .addOption(
+      new Option(
+        '--spacing <by>',
+        "the gaps and order to keep: arrival (at the receiver) or call-time (the first call's CallStartTime, for generated or imported chains)",
+      )
+        .choices(['arrival', 'call-time'])
+        .default('arrival'),
+    );
   addTargetOptions(cmd);
   addSignOptions(cmd)
     .addHelpText(
@@ -58,7 +65,9 @@ async function replay(flags: Flags): Promise<void> {
     const job = await startJob(() => session.client.replayChain(input));
     process.stdout.write(`replaying ${job.label}\n`);
     const plan = await session.client.jobPlan({ jobId: job.id });
-    plan?.items.forEach(({ deliveryId, offsetMs }, i) => process.stdout.write(`  #${i + 1} delivery ${deliveryId} at +${formatMs(offsetMs)}\n`));
+    plan?.items.forEach(({ deliveryId, offsetMs }, i) =>
+      process.stdout.write(`  #${i + 1} delivery ${deliveryId} at +${formatMs(offsetMs)}\n`),
+    );
     const done = await follow(session, job, { lines: true });
     process.stdout.write(`${summary(done)}\n`);
     if (done.failed > 0 || done.state !== 'done') process.exitCode ||= 1;

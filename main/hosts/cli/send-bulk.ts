@@ -26,7 +26,7 @@ export function registerSendBulk(program: Command): void {
   const cmd = program
     .command('send-bulk')
     .description('send many stored deliveries to a URL with bounded concurrency, or again the failed ones of a job')
-    .option('--to <url>', 'where to send (with --failed-of: default each item\'s original target)')
+    .option('--to <url>', "where to send (with --failed-of: default each item's original target)")
     .option('--ids <ids>', 'these deliveries (comma separated)', idList)
     .option('--endpoint <name>', 'filter: deliveries of this endpoint')
     .option('--kind <kind>', 'filter: call-end, json or not-json')
@@ -41,7 +41,10 @@ export function registerSendBulk(program: Command): void {
   addTargetOptions(cmd, { to: false });
   addSignOptions(cmd);
   addRetryOptions(cmd)
-    .addHelpText('after', '\nExample:\n  callback-inspector send-bulk --endpoint acme --to http://127.0.0.1:3000/callback --concurrency 16 --data ./data\n  callback-inspector send-bulk --failed-of 12 --data ./data\n')
+    .addHelpText(
+      'after',
+      '\nExample:\n  callback-inspector send-bulk --endpoint acme --to http://127.0.0.1:3000/callback --concurrency 16 --data ./data\n  callback-inspector send-bulk --failed-of 12 --data ./data\n',
+    )
     .action((flags: Flags) => {
       readerLeavingAbandonsWork();
       return sendBulk(flags);
@@ -54,7 +57,13 @@ async function sendBulk(flags: Flags): Promise<void> {
     let job;
     if (flags.failedOf !== undefined) {
       const retry = retryOf(flags as SendFlags);
-      const input = validInput('resendFailed', { jobId: flags.failedOf, ...(flags.to ? { to: flags.to } : {}), concurrency: flags.concurrency, timeoutMs: flags.timeout, ...(retry ? { retry } : {}) });
+      const input = validInput('resendFailed', {
+        jobId: flags.failedOf,
+        ...(flags.to ? { to: flags.to } : {}),
+        concurrency: flags.concurrency,
+        timeoutMs: flags.timeout,
+        ...(retry ? { retry } : {}),
+      });
       job = await startJob(() => session.client.resendFailed(input));
     } else {
       if (!flags.to) fail('--to <url> is required');
@@ -70,7 +79,8 @@ async function sendBulk(flags: Flags): Promise<void> {
     const done = await follow(session, job, { lines: false });
     process.stdout.write(`${summary(done)}\n`);
     for (const note of done.notes) process.stderr.write(`  ${note}\n`);
-    if (done.failed > 0) process.stderr.write(`send them again: callback-inspector send-bulk --failed-of ${done.id} --data ${flags.data}\n`);
+    if (done.failed > 0)
+      process.stderr.write(`send them again: callback-inspector send-bulk --failed-of ${done.id} --data ${flags.data}\n`);
     if (done.failed > 0 || done.state !== 'done') process.exitCode ||= 1;
   } finally {
     await session.close();

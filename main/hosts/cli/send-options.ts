@@ -36,21 +36,31 @@ export function addTargetOptions(cmd: Command, { to = true } = {}): Command {
 /** Sign options, and what to do with a stored body that was cut on arrival: for sends of stored deliveries. */
 export function addSignOptions(cmd: Command): Command {
   return cmd
-    .option('--allow-truncated', 'send a body cut on arrival (over the body limit, answered 413) as its stored part; without it such a delivery is refused, or skipped in a bulk send')
+    .option(
+      '--allow-truncated',
+      'send a body cut on arrival (over the body limit, answered 413) as its stored part; without it such a delivery is refused, or skipped in a bulk send',
+    )
     .option('--key <KEY>', 're-sign with this KEY (default: keep the Sign as stored)')
-    .option('--scheme <scheme>', 're-sign with md5 (Sign field, template {TaskID}{KEY}), hmac (a header, X-Signature by default), standard-webhooks (webhook-* headers, KEY whsec_…) or none', scheme)
+    .option(
+      '--scheme <scheme>',
+      're-sign with md5 (Sign field, template {TaskID}{KEY}), hmac (a header, X-Signature by default), standard-webhooks (webhook-* headers, KEY whsec_…) or none',
+      scheme,
+    )
     .option('--template <template>', 'md5 template, e.g. "{TaskID}{KEY}"')
     .option('--sign-header <name>', 'hmac header name (default X-Signature)')
     .option('--algorithm <hash>', 'hmac: sha1, sha256 (default) or sha512', hmacAlgorithm)
     .option('--encoding <encoding>', 'hmac: hex (default) or base64', digestEncoding)
     .option('--prefix <text>', 'hmac: written before the digest, e.g. "sha256=" (GitHub)')
-    .option('--signed <template>', 'hmac: what is signed, default "{body}"; e.g. "{timestamp}.{body}" (Stripe-like t=…,v1=… header) or "v0:{header:X-Slack-Request-Timestamp}:{body}"')
-    .option('--new-webhook-id', 'standard-webhooks: send a new webhook-id (default: keep the original\'s)');
+    .option(
+      '--signed <template>',
+      'hmac: what is signed, default "{body}"; e.g. "{timestamp}.{body}" (Stripe-like t=…,v1=… header) or "v0:{header:X-Slack-Request-Timestamp}:{body}"',
+    )
+    .option('--new-webhook-id', "standard-webhooks: send a new webhook-id (default: keep the original's)");
 }
 
 export function addRetryOptions(cmd: Command): Command {
   return cmd
-    .option('--retry-policy', "behave like the vendor: on anything but HTTP 200 retry every interval, at most N times")
+    .option('--retry-policy', 'behave like the vendor: on anything but HTTP 200 retry every interval, at most N times')
     .option('--interval <ms>', 'vendor policy interval (implies --retry-policy)', nonNegativeInt)
     .option('--max-retries <n>', 'vendor policy retries (implies --retry-policy)', nonNegativeInt)
     .option('--time-scale <x>', 'divide the interval by x, e.g. 1000 runs 60 s in 60 ms (implies --retry-policy)', positiveNumber);
@@ -62,7 +72,8 @@ export function addHeaderOption(cmd: Command): Command {
 
 /** Keep, unless a KEY, a scheme or a scheme setting was given. */
 export function signChoiceOf(f: SendFlags): SignChoice {
-  const hmacGiven = f.signHeader !== undefined || f.algorithm !== undefined || f.encoding !== undefined || f.prefix !== undefined || f.signed !== undefined;
+  const hmacGiven =
+    f.signHeader !== undefined || f.algorithm !== undefined || f.encoding !== undefined || f.prefix !== undefined || f.signed !== undefined;
   if (f.key === undefined && f.scheme === undefined && f.template === undefined && !hmacGiven && !f.newWebhookId) return { mode: 'keep' };
   const type = f.scheme ?? (hmacGiven ? 'hmac' : f.newWebhookId ? 'standard-webhooks' : 'md5-template');
   const scheme: SignScheme = { type };
@@ -96,7 +107,13 @@ export function retryOf(f: SendFlags): Partial<RetryPolicy> | undefined {
 
 export function commonInput(f: SendFlags): Pick<OpInput<'resend'>, 'to' | 'sign' | 'retry' | 'timeoutMs' | 'allowTruncated'> {
   const retry = retryOf(f);
-  return { to: f.to, sign: signChoiceOf(f), ...(retry ? { retry } : {}), timeoutMs: f.timeout, ...(f.allowTruncated ? { allowTruncated: true } : {}) };
+  return {
+    to: f.to,
+    sign: signChoiceOf(f),
+    ...(retry ? { retry } : {}),
+    timeoutMs: f.timeout,
+    ...(f.allowTruncated ? { allowTruncated: true } : {}),
+  };
 }
 
 /** Headers given with -H replace those of the same name and add the others. */

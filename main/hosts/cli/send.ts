@@ -4,7 +4,15 @@ import type { Command } from 'commander';
 import { existsSync, readFileSync } from 'node:fs';
 import { VENDOR_HEADERS } from '../../core/resend/request.js';
 import { scaledInterval } from '../../core/resend/retry-policy.js';
-import { addHeaderOption, addRetryOptions, addSignOptions, addTargetOptions, commonInput, withHeaders, type SendFlags } from './send-options.js';
+import {
+  addHeaderOption,
+  addRetryOptions,
+  addSignOptions,
+  addTargetOptions,
+  commonInput,
+  withHeaders,
+  type SendFlags,
+} from './send-options.js';
 import { fail, follow, openSession, startJob, validInput } from './session.js';
 import { readerLeavingAbandonsWork } from './closed-pipe.js';
 
@@ -22,7 +30,7 @@ export function registerSend(program: Command): void {
   addSignOptions(cmd);
   addRetryOptions(cmd);
   addHeaderOption(cmd)
-    .option('--method <method>', 'HTTP method (default: the delivery\'s, POST for a file)')
+    .option('--method <method>', "HTTP method (default: the delivery's, POST for a file)")
     .addHelpText(
       'after',
       `
@@ -66,13 +74,17 @@ async function send(source: string, flags: Flags): Promise<void> {
       onAttempt: (a) => {
         if (!a.ok && retry && a.attempt <= retry.maxRetries && a.errorClass !== 'cancelled') {
           const left = retry.maxRetries - a.attempt + 1;
-          process.stdout.write(`  next attempt in ${formatMs(scaledInterval(retry))} (vendor policy: ${left} ${left === 1 ? 'retry' : 'retries'} left)\n`);
+          process.stdout.write(
+            `  next attempt in ${formatMs(scaledInterval(retry))} (vendor policy: ${left} ${left === 1 ? 'retry' : 'retries'} left)\n`,
+          );
         }
       },
     });
     if (done.succeeded === 1) process.stdout.write(`delivered on attempt ${done.attempts} · job #${done.id}\n`);
     else {
-      process.stdout.write(`not delivered after ${done.attempts} attempt${done.attempts === 1 ? '' : 's'}${done.state === 'cancelled' ? ' (cancelled)' : ''} · job #${done.id}\n`);
+      process.stdout.write(
+        `not delivered after ${done.attempts} attempt${done.attempts === 1 ? '' : 's'}${done.state === 'cancelled' ? ' (cancelled)' : ''} · job #${done.id}\n`,
+      );
       process.exitCode ||= 1;
     }
   } finally {

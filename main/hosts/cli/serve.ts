@@ -51,9 +51,16 @@ export function registerServe(program: Command): void {
     .option('--host <addr>', 'receiver bind address (0.0.0.0 to accept from the network)', '127.0.0.1')
     .option('--data <dir>', 'data directory', defaultDataDir())
     .option('--token <token>', 'API bearer token (default: generated, kept in the data dir)')
-    .addOption(new Option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated').argParser(bytes).default(DEFAULT_BODY_LIMIT, mb(DEFAULT_BODY_LIMIT)))
     .addOption(
-      new Option('--max-inflight <size>', 'body bytes held by all requests not yet stored; past it: 503 with Retry-After, not recorded (0: no cap; at least --body-limit)')
+      new Option('--body-limit <size>', 'largest body stored whole; larger ones get 413 and are kept truncated')
+        .argParser(bytes)
+        .default(DEFAULT_BODY_LIMIT, mb(DEFAULT_BODY_LIMIT)),
+    )
+    .addOption(
+      new Option(
+        '--max-inflight <size>',
+        'body bytes held by all requests not yet stored; past it: 503 with Retry-After, not recorded (0: no cap; at least --body-limit)',
+      )
         .argParser(bytes)
         .default(DEFAULT_INFLIGHT_BUDGET, mb(DEFAULT_INFLIGHT_BUDGET)),
     )
@@ -62,11 +69,25 @@ export function registerServe(program: Command): void {
         .argParser(nonNegativeInt)
         .default(DEFAULT_MAX_CONNECTIONS),
     )
-    .addOption(new Option('--wal-limit <size>', "store's write-ahead log size past which it is checkpointed and truncated (0: never)").argParser(bytes).default(DEFAULT_WAL_LIMIT, mb(DEFAULT_WAL_LIMIT)))
-    .option('--forward <[endpoint=]url>', 'forward every delivery to your app (repeatable; without endpoint=: the default endpoint, i.e. paths outside /hooks/<name>/)', forwardTarget)
-    .option('--relay', 'with --forward: answer the vendor with your app\'s answer (default: tee, the vendor gets the endpoint\'s own answer at once)')
     .addOption(
-      new Option('--forward-timeout <ms>', "with --forward: how long your app may take to answer; with --relay, past it the vendor gets the endpoint's own answer")
+      new Option('--wal-limit <size>', "store's write-ahead log size past which it is checkpointed and truncated (0: never)")
+        .argParser(bytes)
+        .default(DEFAULT_WAL_LIMIT, mb(DEFAULT_WAL_LIMIT)),
+    )
+    .option(
+      '--forward <[endpoint=]url>',
+      'forward every delivery to your app (repeatable; without endpoint=: the default endpoint, i.e. paths outside /hooks/<name>/)',
+      forwardTarget,
+    )
+    .option(
+      '--relay',
+      "with --forward: answer the vendor with your app's answer (default: tee, the vendor gets the endpoint's own answer at once)",
+    )
+    .addOption(
+      new Option(
+        '--forward-timeout <ms>',
+        "with --forward: how long your app may take to answer; with --relay, past it the vendor gets the endpoint's own answer",
+      )
         .argParser(positiveInt)
         .default(FORWARD_TIMEOUT_MS),
     )
@@ -83,7 +104,7 @@ export function registerServe(program: Command): void {
         '  forward: <endpoint> -> <url> (tee|relay)',
         'then one line per delivery once it is read (derived), unless --quiet:',
         '  14:03:07.123  #12  default  POST /  call-end  CallID=<id> Status=<status>  sign=verified  answer=200  forward=delivered',
-        '  local time of arrival; the delivery\'s id; CallID and Status of the first call (a call-end); sign: verified,',
+        "  local time of arrival; the delivery's id; CallID and Status of the first call (a call-end); sign: verified,",
         '  mismatch or not-checked; answer: the status given, or hung, relaying, aborted; forward (with',
         '  forwarding): delivered, failed or paused, left out while still under way. Control and bidi',
         '  characters from the request are printed escaped (\\x1b, \\u{202e}).',
@@ -101,11 +122,20 @@ export function registerServe(program: Command): void {
     )
     .action((opts: ServeOptions, cmd: Command) => {
       // They shape forwarding only: given alone, they would be ignored and the user would not know.
-      const forwardOnly = [opts.relay && '--relay', cmd.getOptionValueSource('forwardTimeout') === 'cli' && '--forward-timeout'].filter(Boolean);
-      if (opts.quiet && opts.json) cmd.error('error: --quiet prints no delivery lines and --json formats them: give one of them', { exitCode: EXIT_BAD_INPUT });
-      if (forwardOnly.length && !opts.forward?.length) cmd.error(`error: ${forwardOnly.join(' and ')} ${forwardOnly.length === 1 ? 'needs' : 'need'} --forward <[endpoint=]url>`, { exitCode: EXIT_BAD_INPUT });
+      const forwardOnly = [opts.relay && '--relay', cmd.getOptionValueSource('forwardTimeout') === 'cli' && '--forward-timeout'].filter(
+        Boolean,
+      );
+      if (opts.quiet && opts.json)
+        cmd.error('error: --quiet prints no delivery lines and --json formats them: give one of them', { exitCode: EXIT_BAD_INPUT });
+      if (forwardOnly.length && !opts.forward?.length)
+        cmd.error(`error: ${forwardOnly.join(' and ')} ${forwardOnly.length === 1 ? 'needs' : 'need'} --forward <[endpoint=]url>`, {
+          exitCode: EXIT_BAD_INPUT,
+        });
       if (opts.maxInflight > 0 && opts.maxInflight < opts.bodyLimit) {
-        cmd.error(`error: --max-inflight (${opts.maxInflight} bytes) must be at least --body-limit (${opts.bodyLimit} bytes), or 0 for no cap: a body that size would be refused forever`, { exitCode: EXIT_BAD_INPUT });
+        cmd.error(
+          `error: --max-inflight (${opts.maxInflight} bytes) must be at least --body-limit (${opts.bodyLimit} bytes), or 0 for no cap: a body that size would be refused forever`,
+          { exitCode: EXIT_BAD_INPUT },
+        );
       }
       keepRunningWhenReaderLeaves();
       return serve(opts);
@@ -129,12 +159,10 @@ async function serve(opts: ServeOptions): Promise<void> {
     token,
     port: opts.uiPort,
     register: (app) => registerStaticUi(app, rendererDir()),
-  }).catch(
-    async (error: NodeJS.ErrnoException) => {
-      await core.close();
-      return fail(error, opts.uiPort, 'ui', opts.data);
-    },
-  );
+  }).catch(async (error: NodeJS.ErrnoException) => {
+    await core.close();
+    return fail(error, opts.uiPort, 'ui', opts.data);
+  });
   const forwarded = await configureForwarding(core.service, opts);
   process.stdout.write(`receiver: ${core.receiver.url}\nui: ${api.url}#token=${encodeURIComponent(token)}\n`);
   for (const e of forwarded) process.stdout.write(`forward: ${e.name} -> ${e.forward!.url} (${e.forward!.mode})\n`);

@@ -18,7 +18,10 @@ const ATTEMPT_PAGE = 1000;
 /** The core of `dataDir` for one command; says so when another command holds it. */
 export async function openSession(dataDir: string, { mustExist }: { mustExist: boolean }): Promise<Session> {
   try {
-    return await reachCore(dataDir, { mustExist, onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`) });
+    return await reachCore(dataDir, {
+      mustExist,
+      onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`),
+    });
   } catch (error) {
     if (error instanceof NoStoreError) fail(error.message);
     throw error;
@@ -59,7 +62,10 @@ export function fail(message: string): never {
 
 export function describeAttempt(a: SendAttempt): string {
   const what = a.errorClass ? `${a.errorClass} (${a.errorMessage})` : `HTTP ${a.responseStatus}`;
-  const location = a.responseStatus !== null && a.responseStatus >= 300 && a.responseStatus < 400 ? a.responseHeaders.find(([n]) => n.toLowerCase() === 'location')?.[1] : undefined;
+  const location =
+    a.responseStatus !== null && a.responseStatus >= 300 && a.responseStatus < 400
+      ? a.responseHeaders.find(([n]) => n.toLowerCase() === 'location')?.[1]
+      : undefined;
   return `${what}${location ? ` → ${location} (not followed)` : ''} in ${Math.round(a.durationMs)} ms`;
 }
 
@@ -68,9 +74,20 @@ export function describeAttempt(a: SendAttempt): string {
  * `lines`: one line per attempt (single sends, chains); otherwise a progress bar on a terminal.
  * Ctrl-C cancels the job (its attempts so far stay recorded) and exits 130.
  */
-export async function follow(session: Session, job: JobInfo, { lines, onAttempt }: { lines: boolean; onAttempt?: (a: SendAttempt) => void }): Promise<JobInfo> {
+export async function follow(
+  session: Session,
+  job: JobInfo,
+  { lines, onAttempt }: { lines: boolean; onAttempt?: (a: SendAttempt) => void },
+): Promise<JobInfo> {
   const { client } = session;
-  const bar = !lines && process.stderr.isTTY ? new SingleBar({ format: 'sending [{bar}] {value}/{total} · {succeeded} delivered · {failed} failed · {eta_formatted} left', stream: process.stderr, hideCursor: true }) : null;
+  const bar =
+    !lines && process.stderr.isTTY
+      ? new SingleBar({
+          format: 'sending [{bar}] {value}/{total} · {succeeded} delivered · {failed} failed · {eta_formatted} left',
+          stream: process.stderr,
+          hideCursor: true,
+        })
+      : null;
   bar?.start(job.total, 0, { succeeded: 0, failed: 0 });
   let interrupted = false;
   const onSigint = () => {
@@ -121,7 +138,9 @@ async function attemptsAfter(session: Session, jobId: number, after: number): Pr
 /** `12 delivered, 3 failed (500: 2, timeout: 1) in 1.2 s, 2,500 sends/s` */
 export function summary(j: JobInfo): string {
   const seconds = ((j.finishedAt ?? Date.now()) - j.startedAt) / 1000;
-  const failures = Object.entries(j.outcomes).filter(([k]) => k !== '200').map(([k, n]) => `${k}: ${n}`);
+  const failures = Object.entries(j.outcomes)
+    .filter(([k]) => k !== '200')
+    .map(([k, n]) => `${k}: ${n}`);
   const rate = seconds > 0 && j.attempts >= 20 ? `, ${Math.round(j.attempts / seconds).toLocaleString('en')} attempts/s` : '';
   return `${j.state === 'cancelled' ? 'cancelled: ' : ''}${j.succeeded} delivered, ${j.failed} failed${failures.length ? ` (${failures.join(', ')})` : ''} in ${seconds.toFixed(1)} s${rate} · job #${j.id}`;
 }

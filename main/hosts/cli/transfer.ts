@@ -38,7 +38,8 @@ the others are still written, and the exit code is 1.
         const file = opts.out ? openOutputFile(opts.out) : null;
         const out = file ?? process.stdout;
         const selection = opts.ids ? { ids: opts.ids } : { filter: opts.endpoint ? { endpoint: opts.endpoint } : {} };
-        for await (const page of exportPages(client.exportNdjsonPage, selection)) if (page.ndjson && !out.write(page.ndjson)) await once(out, 'drain');
+        for await (const page of exportPages(client.exportNdjsonPage, selection))
+          if (page.ndjson && !out.write(page.ndjson)) await once(out, 'drain');
         if (file) await finishOutputFile(file);
       });
     });

@@ -44,7 +44,8 @@ export function troubleLine(error: unknown, dataDir: string | undefined): string
   const fileCause = FILE_CAUSES[code];
   if (!fileCause) return null;
   const path = (error as { path?: unknown }).path;
-  if (dataDir !== undefined && (code === 'EEXIST' || code === 'ENOTDIR') && existsSync(dataDir) && !statSync(dataDir).isDirectory()) return notADirectory(dataDir);
+  if (dataDir !== undefined && (code === 'EEXIST' || code === 'ENOTDIR') && existsSync(dataDir) && !statSync(dataDir).isDirectory())
+    return notADirectory(dataDir);
   return typeof path === 'string' ? `${path}: ${fileCause}` : fileCause;
 }
 

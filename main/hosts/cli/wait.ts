@@ -43,8 +43,15 @@ export function registerWait(program: Command): void {
     .option('--data <dir>', 'data directory (the one serve or the desktop app uses)', defaultDataDir())
     .option('--match <search>', `what to wait for: ${SEARCH_SYNTAX_SUMMARY} (default: any delivery)`)
     .option('--timeout <seconds>', 'give up after this long (exit 124)', '60')
-    .addOption(new Option('--after <id>', 'only deliveries with a larger id (default: arriving from now on)').conflicts(['since', 'includeExisting']))
-    .addOption(new Option('--since <time>', 'only deliveries received at or after this ISO time, stored ones too').conflicts('includeExisting'))
+    .addOption(
+      new Option('--after <id>', 'only deliveries with a larger id (default: arriving from now on)').conflicts([
+        'since',
+        'includeExisting',
+      ]),
+    )
+    .addOption(
+      new Option('--since <time>', 'only deliveries received at or after this ISO time, stored ones too').conflicts('includeExisting'),
+    )
     .option('--include-existing', 'stored deliveries count too: answer with the first (oldest) match')
     .option('--interval <ms>', 'how often to look', '100')
     .addHelpText(
@@ -86,7 +93,9 @@ async function wait(flags: Flags): Promise<number> {
   const announce = (after: number) => {
     if (announced) return;
     // From here on, a delivery that arrives is one this wait will see (scripts may wait for this line).
-    process.stderr.write(`waiting up to ${flags.timeout} s for a delivery${flags.match ? ` matching ${JSON.stringify(flags.match)}` : ''}${describeBaseline(flags, after)}\n`);
+    process.stderr.write(
+      `waiting up to ${flags.timeout} s for a delivery${flags.match ? ` matching ${JSON.stringify(flags.match)}` : ''}${describeBaseline(flags, after)}\n`,
+    );
     announced = true;
   };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(ms, deadline - Date.now()))));
@@ -107,13 +116,20 @@ async function wait(flags: Flags): Promise<number> {
       // Alone: a core of our own looks once (after deriving what a stopped serve left pending) and
       // lets the directory go again, so that a serve can start; it looks again when one does, or when
       // the store changes (an import).
-      const access = await reachCore(flags.data, { mustExist: false, onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${flags.data}: trying again\n`) });
+      const access = await reachCore(flags.data, {
+        mustExist: false,
+        onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${flags.data}: trying again\n`),
+      });
       const stamp = () => storeStamp(file);
       try {
         for (;;) {
           const left = deadline - Date.now();
           const timeoutMs = announced && access.via === 'serve' ? Math.max(0, Math.min(left, MAX_POLL_MS)) : 0;
-          const found = await access.client.waitForDelivery({ filter: plan.filter, ...(baseline !== undefined ? { after: baseline } : {}), timeoutMs });
+          const found = await access.client.waitForDelivery({
+            filter: plan.filter,
+            ...(baseline !== undefined ? { after: baseline } : {}),
+            timeoutMs,
+          });
           if (!('timedOut' in found)) {
             process.stdout.write(`${await output(access, found.id)}\n`);
             return 0;
@@ -164,7 +180,9 @@ function storeStamp(file: string): string {
 }
 
 function noStore(dataDir: string): number {
-  process.stderr.write(`error: no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve or the desktop app uses)\n`);
+  process.stderr.write(
+    `error: no store in ${dataDir} (expected ${DATABASE_FILE}); pass --data <dir> (the one serve or the desktop app uses)\n`,
+  );
   return EXIT_NO_STORE;
 }
 
@@ -187,7 +205,8 @@ function planOf(flags: Flags): Plan | string {
   const search = searchString.safeParse(match);
   if (!search.success) return `--match: ${search.error.issues.map((i) => i.message).join('; ')}`;
   const timeout = Number(flags.timeout);
-  if (flags.timeout.trim() === '' || !Number.isFinite(timeout) || timeout < 0 || timeout > 86_400) return '--timeout: expected seconds, from 0 to 86400';
+  if (flags.timeout.trim() === '' || !Number.isFinite(timeout) || timeout < 0 || timeout > 86_400)
+    return '--timeout: expected seconds, from 0 to 86400';
   const interval = Number(flags.interval);
   if (!/^\d+$/.test(flags.interval) || interval < 10) return '--interval: expected milliseconds, 10 or more';
   const filter: DeliveryFilter = { ...readSearch(match).filter };

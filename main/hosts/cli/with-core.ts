@@ -13,10 +13,17 @@ export interface WithCoreOptions {
 }
 
 /** What `use` gives, or undefined when it (or reaching the core) failed: then said, with the exit code set. */
-export async function withCore<T>(dataDir: string, { mustExist, failure = 1 }: WithCoreOptions, use: (client: ApiClient) => Promise<T>): Promise<T | undefined> {
+export async function withCore<T>(
+  dataDir: string,
+  { mustExist, failure = 1 }: WithCoreOptions,
+  use: (client: ApiClient) => Promise<T>,
+): Promise<T | undefined> {
   let access: CoreAccess;
   try {
-    access = await reachCore(dataDir, { mustExist, onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`) });
+    access = await reachCore(dataDir, {
+      mustExist,
+      onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`),
+    });
   } catch (error) {
     return said(error, failure, dataDir);
   }
@@ -33,7 +40,8 @@ function said(error: unknown, code: number, dataDir: string): undefined {
   if (!(error instanceof Error)) throw error;
   // A refusal (no such delivery, an export too large) is the message itself, without the operation's
   // name; trouble with the data directory or the store names the path and the cause.
-  const message = troubleLine(error, dataDir) ?? (error instanceof ApiInputError ? error.issues.map((i) => i.message).join('; ') : error.message);
+  const message =
+    troubleLine(error, dataDir) ?? (error instanceof ApiInputError ? error.issues.map((i) => i.message).join('; ') : error.message);
   process.stderr.write(`error: ${message}\n`);
   process.exitCode = code;
   return undefined;

@@ -14,8 +14,7 @@ export const eventChannel = (event: EventName): string => `event:${event}`;
  * issues intact so the renderer can show what the HTTP client would show.
  */
 export type IpcReply =
-  | { ok: true; result: unknown }
-  | { ok: false; error: { message: string; issues: Array<{ path: string; message: string }> } };
+  { ok: true; result: unknown } | { ok: false; error: { message: string; issues: Array<{ path: string; message: string }> } };
 
 /** The preload reports a user's click on an http(s) link here; see links.ts. */
 export const OPEN_EXTERNAL_CHANNEL = 'app:openExternal';

@@ -67,16 +67,20 @@ async function launch(): Promise<Desktop | null> {
   // The command line reaches the core through an API (`wait`, and the commands moved onto the
   // service): the window speaks IPC, so the app also listens on loopback for them, behind the token
   // kept in the data folder and the same Host check as `serve`'s (docs/SECURITY.md). It serves no UI.
-  const cliApi = await startHttpApi({ service: core.service, events: core.events, token: apiToken(dataDir), port: 0 }).catch(async (error: unknown) => {
-    await core.close();
-    throw error;
-  });
+  const cliApi = await startHttpApi({ service: core.service, events: core.events, token: apiToken(dataDir), port: 0 }).catch(
+    async (error: unknown) => {
+      await core.close();
+      throw error;
+    },
+  );
 
   const files = appFiles(app.getAppPath());
   applySessionPolicy(session.defaultSession);
   let window: BrowserWindow | null = null;
   const openWindow = () => {
-    window = createAppWindow(files, (error) => dialog.showErrorBox(`${PRODUCT_NAME}: the UI did not load`, `${String(error)}\nRun \`npm run build\`.`));
+    window = createAppWindow(files, (error) =>
+      dialog.showErrorBox(`${PRODUCT_NAME}: the UI did not load`, `${String(error)}\nRun \`npm run build\`.`),
+    );
     window.on('closed', () => (window = null));
   };
 

@@ -67,7 +67,10 @@ export function loadPrefs(userData: string, env: NodeJS.ProcessEnv = process.env
     const value = stored[key];
     if (value === undefined) return;
     if (typeof value === 'number' && Number.isInteger(value) && (value === 0 || value >= least)) prefs[key] = value;
-    else problems.push(`${key} ${JSON.stringify(value)}: expected ${what} (0: no cap${least ? `, else at least ${least}` : ''}); using ${prefs[key]}`);
+    else
+      problems.push(
+        `${key} ${JSON.stringify(value)}: expected ${what} (0: no cap${least ? `, else at least ${least}` : ''}); using ${prefs[key]}`,
+      );
   };
   // Below the body limit, a body that size would be refused forever.
   limit('maxInflightMiB', 'a whole number of MiB', Math.ceil(DEFAULT_BODY_LIMIT / MiB));

@@ -9,8 +9,6 @@ import { BRIDGE_KEY } from './channels.js';
 
 contextBridge.exposeInMainWorld(BRIDGE_KEY, buildBridge());
 // Registered before any page script runs, so it sees every click first (see onLinkClick).
-(globalThis as unknown as { addEventListener(type: 'click', listener: (event: ClickLike) => void, capture: boolean): void }).addEventListener(
-  'click',
-  onLinkClick,
-  true,
-);
+(
+  globalThis as unknown as { addEventListener(type: 'click', listener: (event: ClickLike) => void, capture: boolean): void }
+).addEventListener('click', onLinkClick, true);

@@ -3,11 +3,7 @@
 // does not wait for promises in before-quit, so the first quit is held back and repeated when done.
 import type { App } from 'electron';
 
-export function installGracefulQuit(
-  app: Pick<App, 'on' | 'quit'>,
-  close: () => Promise<void>,
-  onError: (error: unknown) => void,
-): void {
+export function installGracefulQuit(app: Pick<App, 'on' | 'quit'>, close: () => Promise<void>, onError: (error: unknown) => void): void {
   let state: 'running' | 'closing' | 'closed' = 'running';
   app.on('before-quit', (event) => {
     if (state === 'closed') return;

@@ -5,12 +5,20 @@ import type { UtilityProcess } from 'electron';
 import { fileURLToPath } from 'node:url';
 import { STDERR_TAIL, type ChildExit, type ChildLauncher } from '../../core/child-process.js';
 
-type Fork = (modulePath: string, args: string[], options: { execArgv: string[]; stdio: Array<'pipe' | 'ignore'>; serviceName: string }) => UtilityProcess;
+type Fork = (
+  modulePath: string,
+  args: string[],
+  options: { execArgv: string[]; stdio: Array<'pipe' | 'ignore'>; serviceName: string },
+) => UtilityProcess;
 
 /** `fork`: electron's `utilityProcess.fork` (a parameter, so that tests can stand in for Electron). */
 export function utilityLauncher(fork: () => Fork): ChildLauncher {
   return (entry, { args, nodeArgs, name = 'child process' }) => {
-    const child = fork()(fileURLToPath(entry), args, { execArgv: nodeArgs, stdio: ['ignore', 'ignore', 'pipe'], serviceName: `Callback Inspector ${name}` });
+    const child = fork()(fileURLToPath(entry), args, {
+      execArgv: nodeArgs,
+      stdio: ['ignore', 'ignore', 'pipe'],
+      serviceName: `Callback Inspector ${name}`,
+    });
     let stderr = '';
     const keep = (text: string) => (stderr = (stderr + text).slice(-STDERR_TAIL));
     child.stderr?.setEncoding('utf8');

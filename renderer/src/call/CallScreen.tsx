@@ -32,14 +32,19 @@ function CallView({ call }: { call: CallDetail }) {
   return (
     <section className="screen call">
       <header className="screen-head">
-        <a className="back" href={formatRoute({ name: 'delivery', id: call.deliveryId })}>← delivery #{call.deliveryId}</a>
+        <a className="back" href={formatRoute({ name: 'delivery', id: call.deliveryId })}>
+          ← delivery #{call.deliveryId}
+        </a>
         <h1>
           call {call.index} · <span className="value">{call.calleeName ?? 'unnamed callee'}</span>
         </h1>
         {call.calleeNumber && (
           <a href={formatRoute({ name: 'chain', callee: call.calleeNumber, taskId: call.taskId })}>{call.calleeNumber} · redial chain ›</a>
         )}
-        <span className="meta">status {call.status ?? '—'} · intention {call.intention ?? '—'} · {call.durationSec ?? '—'} s · ring {call.ringType ?? '—'} · hang-up {call.hangupType ?? '—'}</span>
+        <span className="meta">
+          status {call.status ?? '—'} · intention {call.intention ?? '—'} · {call.durationSec ?? '—'} s · ring {call.ringType ?? '—'} ·
+          hang-up {call.hangupType ?? '—'}
+        </span>
         {call.callId && <a href={formatRoute({ name: 'inbox', q: `CallID:${call.callId}` })}>deliveries with this CallID</a>}
       </header>
       <div className="split">

@@ -14,9 +14,15 @@ export function CallsTable({ calls }: { calls: CallSummary[] }) {
     <>
       {pages > 1 && (
         <div className="pager">
-          <button onClick={() => setPage(page - 1)} disabled={page === 0}>‹ prev</button>
-          <span>calls {page * PAGE + 1}–{page * PAGE + shown.length} of {calls.length}</span>
-          <button onClick={() => setPage(page + 1)} disabled={page >= pages - 1}>next ›</button>
+          <button onClick={() => setPage(page - 1)} disabled={page === 0}>
+            ‹ prev
+          </button>
+          <span>
+            calls {page * PAGE + 1}–{page * PAGE + shown.length} of {calls.length}
+          </span>
+          <button onClick={() => setPage(page + 1)} disabled={page >= pages - 1}>
+            next ›
+          </button>
         </div>
       )}
       <CallRows calls={shown} />
@@ -45,12 +51,18 @@ function CallRows({ calls }: { calls: CallSummary[] }) {
       <tbody>
         {calls.map((c) => (
           <tr key={c.index}>
-            <td><a href={formatRoute({ name: 'call', deliveryId: c.deliveryId, index: c.index })}>call {c.index}</a></td>
+            <td>
+              <a href={formatRoute({ name: 'call', deliveryId: c.deliveryId, index: c.index })}>call {c.index}</a>
+            </td>
             <td>{c.calleeName ?? '—'}</td>
             <td>
               {c.calleeNumber ? (
-                <a href={formatRoute({ name: 'chain', callee: c.calleeNumber, taskId: c.taskId })} title="redial chain">{c.calleeNumber}</a>
-              ) : '—'}
+                <a href={formatRoute({ name: 'chain', callee: c.calleeNumber, taskId: c.taskId })} title="redial chain">
+                  {c.calleeNumber}
+                </a>
+              ) : (
+                '—'
+              )}
             </td>
             <td>{c.status ?? '—'}</td>
             <td>{c.intention ?? '—'}</td>

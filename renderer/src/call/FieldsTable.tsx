@@ -11,7 +11,9 @@ export function FieldsTable({ call }: { call: JsonObject }) {
   const present = rows.filter((r) => r.spec && r.value !== undefined).length;
   return (
     <div className="fields">
-      <p className="quiet">{present} of 34 contract fields present{extras.length ? `, ${extras.length} outside the contract` : ''}.</p>
+      <p className="quiet">
+        {present} of 34 contract fields present{extras.length ? `, ${extras.length} outside the contract` : ''}.
+      </p>
       {FIELD_GROUPS.map((g) => (
         <FieldGroup key={g.title} title={g.title} rows={g.names.map((n) => byName.get(n)!)} />
       ))}
@@ -30,9 +32,16 @@ function FieldGroup({ title, rows }: { title: string; rows: FieldRow[] }) {
             <tr key={r.name} className={r.value === undefined ? 'missing' : ''}>
               <th title={r.spec?.note ?? 'not defined by the contract'}>
                 {r.name}
-                {r.spec && <span className="field-type">{r.spec.type}{r.spec.required === true ? ' · required' : ''}</span>}
+                {r.spec && (
+                  <span className="field-type">
+                    {r.spec.type}
+                    {r.spec.required === true ? ' · required' : ''}
+                  </span>
+                )}
               </th>
-              <td><JsonValueView value={r.value} /></td>
+              <td>
+                <JsonValueView value={r.value} />
+              </td>
               <td className="note">{r.spec?.note ?? 'Not defined by the contract.'}</td>
             </tr>
           ))}

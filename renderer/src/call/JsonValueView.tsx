@@ -6,13 +6,22 @@ import { isJsonObject, isLosslessNumber, type JsonValue } from '../../../shared/
 export function JsonValueView({ value }: { value: JsonValue | undefined }) {
   if (value === undefined) return <span className="absent">absent</span>;
   if (value === null) return <span className="json-null">null</span>;
-  if (typeof value === 'string') return value === '' ? <span className="absent">"" (empty)</span> : <span className="json-string">{value}</span>;
+  if (typeof value === 'string')
+    return value === '' ? <span className="absent">"" (empty)</span> : <span className="json-string">{value}</span>;
   if (typeof value === 'boolean') return <span className="json-literal">{String(value)}</span>;
   if (isLosslessNumber(value)) return <span className="json-number">{value.value}</span>;
   if (Array.isArray(value)) {
     if (value.length === 0) return <span className="absent">[] (empty)</span>;
     if (value.every((v) => !isJsonObject(v) && !Array.isArray(v))) {
-      return <span>{value.map((v, i) => <span key={i} className="list-item"><JsonValueView value={v} /></span>)}</span>;
+      return (
+        <span>
+          {value.map((v, i) => (
+            <span key={i} className="list-item">
+              <JsonValueView value={v} />
+            </span>
+          ))}
+        </span>
+      );
     }
     return (
       <details>
@@ -30,7 +39,9 @@ export function JsonValueView({ value }: { value: JsonValue | undefined }) {
           {keys.map((k) => (
             <tr key={k}>
               <th>{k}</th>
-              <td><JsonValueView value={value[k]} /></td>
+              <td>
+                <JsonValueView value={value[k]} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -30,9 +30,35 @@ export function fieldRows(call: JsonObject): FieldRow[] {
 
 /** The contract's groups, for the sections of the call view. */
 export const FIELD_GROUPS: Array<{ title: string; names: readonly string[] }> = [
-  { title: 'Call', names: ['id', 'CallID', 'RobotID', 'CalleeName', 'CalleeGender', 'CalleeNumber', 'caller_number', 'CallStartTime', 'CallEndTime', 'Status', 'Intention', 'intention_description', 'CallTimes', 'RingType', 'RingTime', 'HangupType', 'TalkRound', 'Comments', 'call_notes'] },
+  {
+    title: 'Call',
+    names: [
+      'id',
+      'CallID',
+      'RobotID',
+      'CalleeName',
+      'CalleeGender',
+      'CalleeNumber',
+      'caller_number',
+      'CallStartTime',
+      'CallEndTime',
+      'Status',
+      'Intention',
+      'intention_description',
+      'CallTimes',
+      'RingType',
+      'RingTime',
+      'HangupType',
+      'TalkRound',
+      'Comments',
+      'call_notes',
+    ],
+  },
   { title: 'Labels and slots', names: ['EventLabel', 'NerSlots', 'Slots', 'Multi_intention'] },
-  { title: 'Collection scenario', names: ['BorrowedDate', 'DueDate', 'BorrowedAmount', 'TotalOwingAmount', 'CurrencyUnit', 'PlatformName'] },
+  {
+    title: 'Collection scenario',
+    names: ['BorrowedDate', 'DueDate', 'BorrowedAmount', 'TotalOwingAmount', 'CurrencyUnit', 'PlatformName'],
+  },
   { title: 'Pass-through', names: ['ExtraA', 'ExtraB', 'ExtraC'] },
   { title: 'Transcript and redials, as sent', names: ['AsrResult', 'RedailCall'] },
 ];

@@ -14,7 +14,9 @@ export function ChainRedeliver({ callee, taskId }: { callee: string; taskId: str
   return (
     <SendJobForm
       label="Re-deliver this chain to"
-      start={(to) => api.replayChain({ callee, ...(taskId ? { taskId } : {}), to, speed: speed === 'max' ? 'max' : Number(speed), spacing })}
+      start={(to) =>
+        api.replayChain({ callee, ...(taskId ? { taskId } : {}), to, speed: speed === 'max' ? 'max' : Number(speed), spacing })
+      }
     >
       <label>
         spaced by
@@ -26,7 +28,11 @@ export function ChainRedeliver({ callee, taskId }: { callee: string; taskId: str
       <label>
         speed
         <select value={speed} onChange={(e) => setSpeed(e.target.value as (typeof SPEEDS)[number])} aria-label="re-delivery speed">
-          {SPEEDS.map((s) => <option key={s} value={s}>{s === 'max' ? 'no waiting' : `${s}× faster`}</option>)}
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s === 'max' ? 'no waiting' : `${s}× faster`}
+            </option>
+          ))}
         </select>
       </label>
     </SendJobForm>

@@ -21,10 +21,15 @@ function NextStep({ at, gap }: { at: number; gap: Gap }) {
     return () => clearInterval(t);
   }, []);
   const original =
-    gap.gapMs === null ? 'a start unknown' : gap.gapMs < 0 ? `${formatGap(-gap.gapMs).slice(1)} earlier in this zone reading` : `${formatGap(gap.gapMs)} in the chain`;
+    gap.gapMs === null
+      ? 'a start unknown'
+      : gap.gapMs < 0
+        ? `${formatGap(-gap.gapMs).slice(1)} earlier in this zone reading`
+        : `${formatGap(gap.gapMs)} in the chain`;
   return (
     <span className="quiet" aria-live="off">
-      next in {(Math.max(0, at - now) / 1000).toFixed(1)} s ({original}{gap.shortened ? `, shortened to ${MAX_WAIT_MS / 1000} s` : ''})
+      next in {(Math.max(0, at - now) / 1000).toFixed(1)} s ({original}
+      {gap.shortened ? `, shortened to ${MAX_WAIT_MS / 1000} s` : ''})
     </span>
   );
 }
@@ -43,7 +48,11 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
     if (loaded.status === 'ready') setAttempts(loaded.value);
   }, [loaded]);
   const gaps = useMemo(
-    () => playbackGaps(attempts.map((a) => a.startMs), { speed, maxDelayMs: MAX_WAIT_MS, unknownDelayMs: 1000 }),
+    () =>
+      playbackGaps(
+        attempts.map((a) => a.startMs),
+        { speed, maxDelayMs: MAX_WAIT_MS, unknownDelayMs: 1000 },
+      ),
     [attempts, speed],
   );
   const playback = usePlayback(attempts.length, gaps);
@@ -67,8 +76,13 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
   return (
     <section className="screen scroll chain">
       <header className="chain-head">
-        <a href="#/inbox" className="back">← Inbox</a>
-        <h1>Redial chain · <span className="value">{callee}</span>{taskId && <span className="quiet"> · task {taskId}</span>}</h1>
+        <a href="#/inbox" className="back">
+          ← Inbox
+        </a>
+        <h1>
+          Redial chain · <span className="value">{callee}</span>
+          {taskId && <span className="quiet"> · task {taskId}</span>}
+        </h1>
       </header>
       <ZonePicker offset={offset} onChange={setOffset} />
       {loaded.status === 'error' && <div className="error-bar">Could not load the chain: {loaded.error.message}</div>}
@@ -76,20 +90,36 @@ export function ChainScreen({ callee, taskId }: { callee: string; taskId: string
       {current && (
         <>
           <div className="playback">
-            <button onClick={() => playback.step(-1)} disabled={playback.index === 0} aria-label="step back">◀ back</button>
-            <button onClick={playback.toggle} aria-label={playback.playing ? 'pause' : 'play'}>{playback.playing ? '❚❚ pause' : '▶ play'}</button>
-            <button onClick={() => playback.step(1)} disabled={playback.index >= attempts.length - 1} aria-label="step forward">forward ▶</button>
+            <button onClick={() => playback.step(-1)} disabled={playback.index === 0} aria-label="step back">
+              ◀ back
+            </button>
+            <button onClick={playback.toggle} aria-label={playback.playing ? 'pause' : 'play'}>
+              {playback.playing ? '❚❚ pause' : '▶ play'}
+            </button>
+            <button onClick={() => playback.step(1)} disabled={playback.index >= attempts.length - 1} aria-label="step forward">
+              forward ▶
+            </button>
             <label>
               speed
               <select value={speed} onChange={(e) => setSpeed(Number(e.target.value))} aria-label="speed">
-                {SPEEDS.map((s) => <option key={s} value={s}>{speedLabel(s)}</option>)}
+                {SPEEDS.map((s) => (
+                  <option key={s} value={s}>
+                    {speedLabel(s)}
+                  </option>
+                ))}
               </select>
             </label>
             {playback.nextAt !== null && gaps[playback.index] && <NextStep at={playback.nextAt} gap={gaps[playback.index]!} />}
           </div>
           <div className="chain-body">
             <Timeline attempts={attempts} gaps={gaps} index={playback.index} onPick={playback.go} />
-            <AttemptCard attempt={current} previous={attempts[playback.index - 1]} position={playback.index} total={attempts.length} offset={offset} />
+            <AttemptCard
+              attempt={current}
+              previous={attempts[playback.index - 1]}
+              position={playback.index}
+              total={attempts.length}
+              offset={offset}
+            />
           </div>
           <ChainRedeliver callee={callee} taskId={taskId} />
         </>

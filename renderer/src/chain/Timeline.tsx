@@ -51,9 +51,7 @@ export function Timeline({ attempts, gaps, index, onPick }: Props) {
             </button>
             {gaps[i] && (
               <span className="gap-note">
-                {gaps[i].gapMs === null
-                  ? 'gap unknown'
-                  : `${gaps[i].gapMs < 0 ? '−' : '+'}${formatDuration(gaps[i].gapMs)}`}
+                {gaps[i].gapMs === null ? 'gap unknown' : `${gaps[i].gapMs < 0 ? '−' : '+'}${formatDuration(gaps[i].gapMs)}`}
                 {gaps[i].shortened && ' (shortened in playback)'}
               </span>
             )}

@@ -18,8 +18,12 @@ export function ZonePicker({ offset, onChange }: { offset: number; onChange(minu
   return (
     <fieldset className="zone-picker">
       <legend>Read RedailCall times (no zone in the payload) as</legend>
-      <label><input type="radio" name="zone" checked={mode === 'utc'} onChange={() => choose('utc')} /> UTC</label>
-      <label><input type="radio" name="zone" checked={mode === 'utc8'} onChange={() => choose('utc8')} /> UTC+8</label>
+      <label>
+        <input type="radio" name="zone" checked={mode === 'utc'} onChange={() => choose('utc')} /> UTC
+      </label>
+      <label>
+        <input type="radio" name="zone" checked={mode === 'utc8'} onChange={() => choose('utc8')} /> UTC+8
+      </label>
       <label>
         <input type="radio" name="zone" checked={mode === 'custom'} onChange={() => choose('custom')} /> custom
       </label>

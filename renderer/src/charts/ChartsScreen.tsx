@@ -40,7 +40,11 @@ export function ChartsScreen() {
   // A bar opens the inbox on what it counts, with this screen's endpoint and task (its time range is the inbox's own).
   const inboxOf = (field: string) => (value: string) => {
     const word = (name: string, v: string) => `${name}:${/[\s"]/.test(v) || v === '' ? `"${v.replace(/"/g, '')}"` : v}`;
-    const q = [word(field, value), ...(endpoint ? [word('endpoint', endpoint)] : []), ...(taskId.trim() ? [word('TaskID', taskId.trim())] : [])].join(' ');
+    const q = [
+      word(field, value),
+      ...(endpoint ? [word('endpoint', endpoint)] : []),
+      ...(taskId.trim() ? [word('TaskID', taskId.trim())] : []),
+    ].join(' ');
     window.location.hash = formatRoute({ name: 'inbox', q });
   };
 
@@ -49,7 +53,11 @@ export function ChartsScreen() {
       <div className="toolbar flat">
         <h1>Charts</h1>
         <select aria-label="time range" value={span} onChange={(e) => setSpan(Number(e.target.value))}>
-          {RANGES.map(([label, ms]) => <option key={label} value={ms}>{label}</option>)}
+          {RANGES.map(([label, ms]) => (
+            <option key={label} value={ms}>
+              {label}
+            </option>
+          ))}
         </select>
         <EndpointSelect value={endpoint} onChange={setEndpoint} />
         <input aria-label="TaskID" placeholder="TaskID (optional)" value={taskId} onChange={(e) => setTaskId(e.target.value)} size={34} />
@@ -60,14 +68,34 @@ export function ChartsScreen() {
       {stats.status === 'ready' && (
         <div className="chart-grid">
           <figure className="chart wide">
-            <figcaption>Deliveries over time{stats.value.overTime[0] ? ` (from ${formatLocal(stats.value.overTime[0].start)}, buckets of ${formatSpan(stats.value.bucketMs)})` : ''}</figcaption>
+            <figcaption>
+              Deliveries over time
+              {stats.value.overTime[0]
+                ? ` (from ${formatLocal(stats.value.overTime[0].start)}, buckets of ${formatSpan(stats.value.bucketMs)})`
+                : ''}
+            </figcaption>
             <OverTimeChart data={stats.value.overTime} bucketMs={stats.value.bucketMs} />
           </figure>
-          <figure className="chart"><figcaption>Call status</figcaption><CountChart counts={stats.value.callsByStatus} onPick={inboxOf('Status')} /></figure>
-          <figure className="chart"><figcaption>Intention</figcaption><CountChart counts={stats.value.callsByIntention} onPick={inboxOf('Intention')} /></figure>
-          <figure className="chart"><figcaption>Ring type</figcaption><CountChart counts={stats.value.callsByRingType} /></figure>
-          <figure className="chart"><figcaption>Call duration</figcaption><CountChart ordered counts={stats.value.callDurations.map((d): [string, number] => [d.range, d.count])} /></figure>
-          <figure className="chart"><figcaption>Kind</figcaption><CountChart counts={stats.value.byKind} of="deliveries" onPick={inboxOf('kind')} /></figure>
+          <figure className="chart">
+            <figcaption>Call status</figcaption>
+            <CountChart counts={stats.value.callsByStatus} onPick={inboxOf('Status')} />
+          </figure>
+          <figure className="chart">
+            <figcaption>Intention</figcaption>
+            <CountChart counts={stats.value.callsByIntention} onPick={inboxOf('Intention')} />
+          </figure>
+          <figure className="chart">
+            <figcaption>Ring type</figcaption>
+            <CountChart counts={stats.value.callsByRingType} />
+          </figure>
+          <figure className="chart">
+            <figcaption>Call duration</figcaption>
+            <CountChart ordered counts={stats.value.callDurations.map((d): [string, number] => [d.range, d.count])} />
+          </figure>
+          <figure className="chart">
+            <figcaption>Kind</figcaption>
+            <CountChart counts={stats.value.byKind} of="deliveries" onPick={inboxOf('kind')} />
+          </figure>
         </div>
       )}
     </section>

@@ -45,7 +45,11 @@ export function CountChart({
   /** A bar was clicked: its label as counted (`''` for the empty value). */
   onPick?: (label: string) => void;
 }) {
-  const data = (Array.isArray(counts) ? counts : Object.entries(counts)).map(([label, count]) => ({ label, name: label === '' ? '"" (empty)' : label, count }));
+  const data = (Array.isArray(counts) ? counts : Object.entries(counts)).map(([label, count]) => ({
+    label,
+    name: label === '' ? '"" (empty)' : label,
+    count,
+  }));
   if (!ordered) data.sort((a, b) => b.count - a.count);
   if (data.every((d) => d.count === 0)) return <p className="quiet">No {of}.</p>;
   return (
@@ -59,7 +63,10 @@ export function CountChart({
           dataKey="count"
           fill="#5b8def"
           isAnimationActive={false}
-          {...(onPick && { cursor: 'pointer', onClick: (entry: { payload?: { label?: string } }) => entry.payload?.label !== undefined && onPick(entry.payload.label) })}
+          {...(onPick && {
+            cursor: 'pointer',
+            onClick: (entry: { payload?: { label?: string } }) => entry.payload?.label !== undefined && onPick(entry.payload.label),
+          })}
         />
       </BarChart>
     </ResponsiveContainer>

@@ -31,7 +31,10 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
   // A cut text is not the JSON document (nor all the form): those tabs say so instead of misreading it.
   const cut = body.decodedTextCut;
   const pretty = usePretty(isJson && !cut ? body.decodedText : null);
-  const params = useMemo(() => (form && !cut && body.decodedText !== null ? readParams(body.decodedText) : null), [form, cut, body.decodedText]);
+  const params = useMemo(
+    () => (form && !cut && body.decodedText !== null ? readParams(body.decodedText) : null),
+    [form, cut, body.decodedText],
+  );
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   useEffect(() => {
@@ -53,7 +56,14 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
     <div className="body-viewer">
       <div className="tabs" role="tablist">
         {tabs.map(([key, label, enabled]) => (
-          <button key={key} role="tab" aria-selected={tab === key} className={tab === key ? 'active' : ''} disabled={!enabled} onClick={() => setTab(key)}>
+          <button
+            key={key}
+            role="tab"
+            aria-selected={tab === key}
+            className={tab === key ? 'active' : ''}
+            disabled={!enabled}
+            onClick={() => setTab(key)}
+          >
             {label}
           </button>
         ))}
@@ -70,8 +80,23 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
         </span>
       </div>
       <div className="tab-body">
-        {tab === 'json' && (cut ? <div className="error-bar">Too large to format as JSON here ({formatBytes(cut.decodedBytes)} decoded); the Text tab shows its start, Hex the stored bytes.</div> : <JsonTab pretty={pretty} size={body.size} reveal={reveal} />)}
-        {tab === 'form' && (params ? <div className="params-view"><ParamsTable params={params} label="form parameters" /></div> : <div className="error-bar">Too large to list as form parameters here; the Text tab shows its start, Hex the stored bytes.</div>)}
+        {tab === 'json' &&
+          (cut ? (
+            <div className="error-bar">
+              Too large to format as JSON here ({formatBytes(cut.decodedBytes)} decoded); the Text tab shows its start, Hex the stored
+              bytes.
+            </div>
+          ) : (
+            <JsonTab pretty={pretty} size={body.size} reveal={reveal} />
+          ))}
+        {tab === 'form' &&
+          (params ? (
+            <div className="params-view">
+              <ParamsTable params={params} label="form parameters" />
+            </div>
+          ) : (
+            <div className="error-bar">Too large to list as form parameters here; the Text tab shows its start, Hex the stored bytes.</div>
+          ))}
         {tab === 'raw' && body.decodedText !== null && <CodeView doc={body.decodedText} language="text" wrap label="body text" />}
         {tab === 'hex' && <HexView base64={body.base64} />}
       </div>

@@ -9,15 +9,53 @@ export function SignFacts({ sign }: { sign: DeliveryDetail['signDetail'] }) {
   return (
     <dl className="facts">
       <dt>result</dt>
-      <dd><SignBadge status={sign.status} /></dd>
+      <dd>
+        <SignBadge status={sign.status} />
+      </dd>
       <dt>scheme</dt>
       <dd>{sign.scheme}</dd>
-      {sign.keySource && (<><dt>KEY</dt><dd>{sign.keySource === 'vendor-default' ? "vendor's default (none configured)" : "the endpoint's"}</dd></>)}
-      {sign.reason && (<><dt>why</dt><dd className="prose">{sign.reason}</dd></>)}
-      {sign.received !== undefined && (<><dt>received</dt><dd><code>{sign.received}</code></dd></>)}
-      {sign.expected !== undefined && (<><dt>expected</dt><dd><code>{sign.expected}</code></dd></>)}
-      {sign.signed !== undefined && (<><dt>signed</dt><dd><code>{sign.signed}</code></dd></>)}
-      {sign.warnings?.map((w, i) => (<Fragment key={i}><dt>warning</dt><dd className="prose sign-warning">{w}</dd></Fragment>))}
+      {sign.keySource && (
+        <>
+          <dt>KEY</dt>
+          <dd>{sign.keySource === 'vendor-default' ? "vendor's default (none configured)" : "the endpoint's"}</dd>
+        </>
+      )}
+      {sign.reason && (
+        <>
+          <dt>why</dt>
+          <dd className="prose">{sign.reason}</dd>
+        </>
+      )}
+      {sign.received !== undefined && (
+        <>
+          <dt>received</dt>
+          <dd>
+            <code>{sign.received}</code>
+          </dd>
+        </>
+      )}
+      {sign.expected !== undefined && (
+        <>
+          <dt>expected</dt>
+          <dd>
+            <code>{sign.expected}</code>
+          </dd>
+        </>
+      )}
+      {sign.signed !== undefined && (
+        <>
+          <dt>signed</dt>
+          <dd>
+            <code>{sign.signed}</code>
+          </dd>
+        </>
+      )}
+      {sign.warnings?.map((w, i) => (
+        <Fragment key={i}>
+          <dt>warning</dt>
+          <dd className="prose sign-warning">{w}</dd>
+        </Fragment>
+      ))}
     </dl>
   );
 }
@@ -26,11 +64,23 @@ export function AnswerFacts({ response }: { response: DeliveryDetail['response']
   return (
     <dl className="facts">
       <dt>status</dt>
-      <dd><AnswerBadge status={response.status} /></dd>
+      <dd>
+        <AnswerBadge status={response.status} />
+      </dd>
       <dt>why</dt>
       <dd>{response.reason}</dd>
-      {response.delayMs > 0 && (<><dt>delay</dt><dd>{response.delayMs} ms</dd></>)}
-      {response.hung && (<><dt>hung</dt><dd>never answered</dd></>)}
+      {response.delayMs > 0 && (
+        <>
+          <dt>delay</dt>
+          <dd>{response.delayMs} ms</dd>
+        </>
+      )}
+      {response.hung && (
+        <>
+          <dt>hung</dt>
+          <dd>never answered</dd>
+        </>
+      )}
     </dl>
   );
 }
@@ -46,7 +96,18 @@ export function RetryGroup({ current, group }: { current: number; group: Deliver
           <span>{formatLocal(g.receivedAt)}</span>
           <span className="gap">{g.gapMs === null ? 'first' : formatGap(g.gapMs)}</span>
           <AnswerBadge status={g.responseStatus} />
-          {g.id === current ? <span /> : <a className="compare" href={formatRoute({ name: 'diff', a: String(current), b: String(g.id) })} title={`compare with attempt ${g.attempt}`} aria-label={`compare with attempt ${g.attempt}`}>⇄</a>}
+          {g.id === current ? (
+            <span />
+          ) : (
+            <a
+              className="compare"
+              href={formatRoute({ name: 'diff', a: String(current), b: String(g.id) })}
+              title={`compare with attempt ${g.attempt}`}
+              aria-label={`compare with attempt ${g.attempt}`}
+            >
+              ⇄
+            </a>
+          )}
         </li>
       ))}
     </ol>

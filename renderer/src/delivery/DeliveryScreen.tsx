@@ -20,7 +20,12 @@ export function DeliveryScreen({ id }: { id: number }) {
   const api = useApi();
   const loaded = useAsync(() => Promise.all([api.getDelivery({ id }), api.getRawBody({ id })]), [api, id]);
   if (loaded.status === 'loading') return <div className="screen message">Loading delivery {id}…</div>;
-  if (loaded.status === 'error') return <div className="screen message error-bar">Could not load delivery {id}: {loaded.error.message}</div>;
+  if (loaded.status === 'error')
+    return (
+      <div className="screen message error-bar">
+        Could not load delivery {id}: {loaded.error.message}
+      </div>
+    );
   const [detail, body] = loaded.value;
   if (!detail || !body) {
     return (
@@ -45,27 +50,57 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
   return (
     <section className="screen delivery">
       <header className="screen-head">
-        <a href="#/inbox" className="back">← Inbox</a>
+        <a href="#/inbox" className="back">
+          ← Inbox
+        </a>
         <h1 className="request-line">
-          <b>{d.method}</b> {d.path}{d.query ? `?${d.query}` : ''}
+          <b>{d.method}</b> {d.path}
+          {d.query ? `?${d.query}` : ''}
         </h1>
-        <span className="meta">#{d.id} · {formatLocal(d.receivedAt)} · endpoint {d.endpoint} · from {d.remoteAddress} · {formatBytes(d.size)}</span>
+        <span className="meta">
+          #{d.id} · {formatLocal(d.receivedAt)} · endpoint {d.endpoint} · from {d.remoteAddress} · {formatBytes(d.size)}
+        </span>
         <KindBadge kind={d.kind} />
         {d.shape && d.shape !== d.kind && <span className="badge muted">{d.shape}</span>}
         <ProblemsBadge errors={d.errorCount} warnings={d.warningCount} notes={d.noteCount} />
         <SignBadge status={d.sign} />
         <span className="meta">answer</span> <AnswerBadge status={d.responseStatus} />
-        {d.retryGroup.length > 1 && <span className="badge warn">attempt {d.attempt}/{d.retryGroup.length}</span>}
-        {d.resend && <span className="badge muted" title="Sent by this app's re-send (X-Callback-Inspector-Resend), not by the vendor">re-sent from here</span>}
-        <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.id), b: 'example' })}>Compare with the contract example</a>
-        <button type="button" className={`resend-toggle ${resending ? 'active' : ''}`} aria-pressed={resending} onClick={() => setResending(!resending)}>
+        {d.retryGroup.length > 1 && (
+          <span className="badge warn">
+            attempt {d.attempt}/{d.retryGroup.length}
+          </span>
+        )}
+        {d.resend && (
+          <span className="badge muted" title="Sent by this app's re-send (X-Callback-Inspector-Resend), not by the vendor">
+            re-sent from here
+          </span>
+        )}
+        <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.id), b: 'example' })}>
+          Compare with the contract example
+        </a>
+        <button
+          type="button"
+          className={`resend-toggle ${resending ? 'active' : ''}`}
+          aria-pressed={resending}
+          onClick={() => setResending(!resending)}
+        >
           {resending ? 'Back to the body' : 'Re-send…'}
         </button>
       </header>
       {d.calls.length > 0 && (
         <div className="calls-strip">
           <h2>
-            Calls ({d.calls.length < d.callCount ? `the first ${d.calls.length.toLocaleString('en-US')} of ${d.callCount.toLocaleString('en-US')}` : d.calls.length}){d.taskName !== null && <> · task <span className="value">{d.taskName}</span></>}
+            Calls (
+            {d.calls.length < d.callCount
+              ? `the first ${d.calls.length.toLocaleString('en-US')} of ${d.callCount.toLocaleString('en-US')}`
+              : d.calls.length}
+            )
+            {d.taskName !== null && (
+              <>
+                {' '}
+                · task <span className="value">{d.taskName}</span>
+              </>
+            )}
           </h2>
           <CallsTable calls={d.calls} />
         </div>
@@ -74,7 +109,13 @@ function DeliveryView({ detail, body }: { detail: DeliveryDetail; body: RawBody 
         {resending ? (
           <ResendPanel deliveryId={d.id} isJson={d.kind !== 'not-json'} />
         ) : (
-          <BodyViewer body={body} isJson={d.kind !== 'not-json'} contentType={d.contentType} contentEncoding={d.contentEncoding} jump={jump} />
+          <BodyViewer
+            body={body}
+            isJson={d.kind !== 'not-json'}
+            contentType={d.contentType}
+            contentEncoding={d.contentEncoding}
+            jump={jump}
+          />
         )}
         {/* What arrived comes first; what was sent from here leads only while re-sending. */}
         <aside className="side">

@@ -12,13 +12,21 @@ export function HexView({ base64 }: { base64: string }) {
   return (
     <div className="hex-view">
       <div className="hex-bar">
-        <button onClick={() => setPage(0)} disabled={page === 0}>⇤</button>
-        <button onClick={() => setPage(page - 1)} disabled={page === 0}>‹ prev</button>
+        <button onClick={() => setPage(0)} disabled={page === 0}>
+          ⇤
+        </button>
+        <button onClick={() => setPage(page - 1)} disabled={page === 0}>
+          ‹ prev
+        </button>
         <span>
           page {page + 1} of {pages} · bytes {page * PAGE_BYTES}–{Math.min(bytes.length, (page + 1) * PAGE_BYTES) - 1} of {bytes.length}
         </span>
-        <button onClick={() => setPage(page + 1)} disabled={page >= pages - 1}>next ›</button>
-        <button onClick={() => setPage(pages - 1)} disabled={page >= pages - 1}>⇥</button>
+        <button onClick={() => setPage(page + 1)} disabled={page >= pages - 1}>
+          next ›
+        </button>
+        <button onClick={() => setPage(pages - 1)} disabled={page >= pages - 1}>
+          ⇥
+        </button>
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -26,13 +34,19 @@ export function HexView({ base64 }: { base64: string }) {
             if (Number.isFinite(n)) setPage(pageOf(n, bytes.length));
           }}
         >
-          <input aria-label="go to byte offset" placeholder="offset (123 or 0x7b)" value={offset} onChange={(e) => setOffset(e.target.value)} />
+          <input
+            aria-label="go to byte offset"
+            placeholder="offset (123 or 0x7b)"
+            value={offset}
+            onChange={(e) => setOffset(e.target.value)}
+          />
         </form>
       </div>
       <pre className="hex-rows" aria-label="hex dump">
         {rows.map((r) => (
           <div key={r.offset}>
-            <span className="hex-offset">{r.offset}</span>  <span className="hex-bytes">{r.hex.padEnd(48)}</span>  <span className="hex-ascii">{r.ascii}</span>
+            <span className="hex-offset">{r.offset}</span> <span className="hex-bytes">{r.hex.padEnd(48)}</span>{' '}
+            <span className="hex-ascii">{r.ascii}</span>
           </div>
         ))}
       </pre>

@@ -14,7 +14,12 @@ export function ProblemsHeading({ problems }: { problems: Problem[] }) {
   const { errors, warnings, notes } = countProblems(problems);
   const total = errors + warnings + notes;
   const listed = listedProblems(problems);
-  return <h2>Problems ({n(total)}{listed < total ? ` · ${n(listed)} listed` : ''})</h2>;
+  return (
+    <h2>
+      Problems ({n(total)}
+      {listed < total ? ` · ${n(listed)} listed` : ''})
+    </h2>
+  );
 }
 
 export function ProblemsList({ problems, onJump }: { problems: Problem[]; onJump(path: string): void }) {

@@ -12,23 +12,44 @@ export function DiffList({ diff }: { diff: BodyDiff }) {
     <div className="diff-list">
       {groups.map((g) => (
         <section key={g.path} className="diff-group">
-          <h2 className="diff-holder"><code>{g.path === '$' ? '$ (top level)' : g.path}</code></h2>
+          <h2 className="diff-holder">
+            <code>{g.path === '$' ? '$ (top level)' : g.path}</code>
+          </h2>
           <table className="grid diff-table">
             <thead>
-              <tr><th>what</th><th>member</th><th>A</th><th>B</th></tr>
+              <tr>
+                <th>what</th>
+                <th>member</th>
+                <th>A</th>
+                <th>B</th>
+              </tr>
             </thead>
             <tbody>
               {g.items.map(({ member, difference: d }, i) => (
                 <tr key={i} className={`diff-row diff-${d.kind}`} data-path={d.path}>
-                  <td><span className={`badge diff-${d.kind}`}>{WORD[d.kind]}</span></td>
+                  <td>
+                    <span className={`badge diff-${d.kind}`}>{WORD[d.kind]}</span>
+                  </td>
                   <td className="diff-member">
                     <code>{member}</code>
-                    {d.to && <div className="quiet">→ <code>{d.to}</code></div>}
+                    {d.to && (
+                      <div className="quiet">
+                        → <code>{d.to}</code>
+                      </div>
+                    )}
                     {d.note && <div className="quiet">{d.note}</div>}
                   </td>
-                  <td><Value text={d.a} type={d.aType} absent={d.kind === 'added' ? 'absent' : null} /></td>
                   <td>
-                    {d.kind === 'moved' ? <span className="quiet">the same value, at <code>{d.to}</code></span> : <Value text={d.b} type={d.bType} absent={d.kind === 'removed' ? 'absent' : null} />}
+                    <Value text={d.a} type={d.aType} absent={d.kind === 'added' ? 'absent' : null} />
+                  </td>
+                  <td>
+                    {d.kind === 'moved' ? (
+                      <span className="quiet">
+                        the same value, at <code>{d.to}</code>
+                      </span>
+                    ) : (
+                      <Value text={d.b} type={d.bType} absent={d.kind === 'removed' ? 'absent' : null} />
+                    )}
                   </td>
                 </tr>
               ))}
@@ -36,7 +57,11 @@ export function DiffList({ diff }: { diff: BodyDiff }) {
           </table>
         </section>
       ))}
-      {diff.omitted > 0 && <p className="quiet">… and {diff.omitted} more differences not listed (the first {diff.differences.length} are).</p>}
+      {diff.omitted > 0 && (
+        <p className="quiet">
+          … and {diff.omitted} more differences not listed (the first {diff.differences.length} are).
+        </p>
+      )}
     </div>
   );
 }

@@ -15,7 +15,11 @@ export function DiffScreen({ a, b }: { a: string; b: string }) {
   return (
     <section className="screen diff">
       <SidePicker a={a} b={b} />
-      {a && b ? <DiffResult a={a} b={b} /> : <p className="screen message">Pick two bodies to compare: a delivery id (12), a re-send attempt (send:4) or example.</p>}
+      {a && b ? (
+        <DiffResult a={a} b={b} />
+      ) : (
+        <p className="screen message">Pick two bodies to compare: a delivery id (12), a re-send attempt (send:4) or example.</p>
+      )}
     </section>
   );
 }
@@ -29,17 +33,25 @@ function SidePicker({ a, b }: { a: string; b: string }) {
   };
   return (
     <form className="screen-head diff-pick" onSubmit={submit}>
-      <a href="#/inbox" className="back">← Inbox</a>
+      <a href="#/inbox" className="back">
+        ← Inbox
+      </a>
       <h1>Compare bodies</h1>
       <label>
         A <input aria-label="side A" value={sideA} onChange={(e) => setSideA(e.target.value)} placeholder="12, send:4 or example" />
       </label>
-      <button type="button" title="swap A and B" onClick={() => navigate({ name: 'diff', a: sideB.trim(), b: sideA.trim() })}>⇄</button>
+      <button type="button" title="swap A and B" onClick={() => navigate({ name: 'diff', a: sideB.trim(), b: sideA.trim() })}>
+        ⇄
+      </button>
       <label>
         B <input aria-label="side B" value={sideB} onChange={(e) => setSideB(e.target.value)} placeholder="12, send:4 or example" />
       </label>
-      <button type="submit" className="primary">Compare</button>
-      <span className="meta">a delivery id, call:&lt;id&gt;/&lt;index&gt; (one call), send:&lt;attempt id&gt; (a re-send's body) or example</span>
+      <button type="submit" className="primary">
+        Compare
+      </button>
+      <span className="meta">
+        a delivery id, call:&lt;id&gt;/&lt;index&gt; (one call), send:&lt;attempt id&gt; (a re-send's body) or example
+      </span>
     </form>
   );
 }
@@ -48,16 +60,20 @@ function DiffResult({ a, b }: { a: string; b: string }) {
   const api = useApi();
   const sourceA = parseDiffRef(a);
   const sourceB = parseDiffRef(b);
-  const loaded = useAsync(
-    () => (sourceA && sourceB ? api.diffBodies({ a: sourceA, b: sourceB }) : Promise.resolve(null)),
-    [api, a, b],
-  );
+  const loaded = useAsync(() => (sourceA && sourceB ? api.diffBodies({ a: sourceA, b: sourceB }) : Promise.resolve(null)), [api, a, b]);
   const bad = [!sourceA && a, !sourceB && b].filter((x): x is string => typeof x === 'string');
-  if (bad.length) return <div className="screen message error-bar">{bad.map((r) => `"${r}"`).join(' and ')}: not a delivery id, call:&lt;id&gt;/&lt;index&gt;, send:&lt;attempt id&gt; or example.</div>;
+  if (bad.length)
+    return (
+      <div className="screen message error-bar">
+        {bad.map((r) => `"${r}"`).join(' and ')}: not a delivery id, call:&lt;id&gt;/&lt;index&gt;, send:&lt;attempt id&gt; or example.
+      </div>
+    );
   if (loaded.status === 'loading') return <div className="screen message">Comparing…</div>;
   if (loaded.status === 'error') {
     // The core names the side ("b: there is no delivery 999"): said as the form names it, side B.
-    const text = loaded.error.message.replace(/^invalid input for diffBodies: /, '').replace(/\b([ab]): /g, (_, side: string) => `side ${side.toUpperCase()}: `);
+    const text = loaded.error.message
+      .replace(/^invalid input for diffBodies: /, '')
+      .replace(/\b([ab]): /g, (_, side: string) => `side ${side.toUpperCase()}: `);
     return <div className="screen message error-bar">Could not compare: {text}</div>;
   }
   if (!loaded.value) return null;
@@ -80,11 +96,7 @@ function DiffView({ diff, refs }: { diff: BodyDiff; refs: [string, string] }) {
           diff.summary
         )}
       </p>
-      {diff.mode === 'json' ? (
-        <DiffList diff={diff} />
-      ) : (
-        diff.firstDifference && <FirstDifferenceView diff={diff} />
-      )}
+      {diff.mode === 'json' ? <DiffList diff={diff} /> : diff.firstDifference && <FirstDifferenceView diff={diff} />}
     </div>
   );
 }
@@ -99,7 +111,11 @@ function SideFacts({ name, side, href }: { name: string; side: DiffSide; href: s
         {formatBytes(side.size)} · {side.format === 'json' ? 'JSON' : side.format === 'text' ? 'text, not JSON' : 'binary'}
       </div>
       {side.notJson && <div className="invalid-note">not JSON: {side.notJson}</div>}
-      {side.notes.map((n, i) => <div key={i} className="quiet">{n}</div>)}
+      {side.notes.map((n, i) => (
+        <div key={i} className="quiet">
+          {n}
+        </div>
+      ))}
     </div>
   );
 }
@@ -111,20 +127,44 @@ function CountBadges({ diff }: { diff: BodyDiff }) {
     <span className="diff-counts">
       {(Object.keys(KIND_WORDS) as Array<keyof typeof KIND_WORDS>)
         .filter((k) => diff.counts[k] > 0)
-        .map((k) => <span key={k} className={`badge diff-${k}`}>{diff.counts[k]} {KIND_WORDS[k]}</span>)}
+        .map((k) => (
+          <span key={k} className={`badge diff-${k}`}>
+            {diff.counts[k]} {KIND_WORDS[k]}
+          </span>
+        ))}
     </span>
   );
 }
 
 function FirstDifferenceView({ diff }: { diff: BodyDiff }) {
   const f = diff.firstDifference!;
-  if (diff.mode === 'bytes') return <p>First differing byte at offset <b>{f.offset}</b>.</p>;
+  if (diff.mode === 'bytes')
+    return (
+      <p>
+        First differing byte at offset <b>{f.offset}</b>.
+      </p>
+    );
   return (
     <table className="kv diff-first">
       <tbody>
-        <tr><th>where</th><td>line {f.line}, column {f.column}</td></tr>
-        <tr><th>A, line {f.line}</th><td><pre className="diff-value">{f.aLine ?? '(past the end)'}</pre></td></tr>
-        <tr><th>B, line {f.line}</th><td><pre className="diff-value">{f.bLine ?? '(past the end)'}</pre></td></tr>
+        <tr>
+          <th>where</th>
+          <td>
+            line {f.line}, column {f.column}
+          </td>
+        </tr>
+        <tr>
+          <th>A, line {f.line}</th>
+          <td>
+            <pre className="diff-value">{f.aLine ?? '(past the end)'}</pre>
+          </td>
+        </tr>
+        <tr>
+          <th>B, line {f.line}</th>
+          <td>
+            <pre className="diff-value">{f.bLine ?? '(past the end)'}</pre>
+          </td>
+        </tr>
       </tbody>
     </table>
   );

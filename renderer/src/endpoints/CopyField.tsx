@@ -11,7 +11,14 @@ export function CopyField({ value, label }: { value: string; label: string }) {
   return (
     <span className="copy-field">
       <input readOnly value={value} aria-label={label} onFocus={(e) => e.target.select()} size={Math.min(60, value.length + 2)} />
-      <button onClick={() => navigator.clipboard.writeText(value).then(() => show('copied'), () => show('failed'))}>
+      <button
+        onClick={() =>
+          navigator.clipboard.writeText(value).then(
+            () => show('copied'),
+            () => show('failed'),
+          )
+        }
+      >
         {state === 'copied' ? 'copied' : 'copy'}
       </button>
       {state === 'failed' && <span className="invalid-note">no clipboard access: select the text and copy it</span>}

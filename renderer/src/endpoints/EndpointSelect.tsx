@@ -25,7 +25,9 @@ export function EndpointSelect({ value, onChange }: { value: string; onChange(na
     <select aria-label="endpoint" value={value} onFocus={refresh} onChange={(e) => onChange(e.target.value)}>
       <option value="">all endpoints</option>
       {shown.map((n) => (
-        <option key={n} value={n}>{n}</option>
+        <option key={n} value={n}>
+          {n}
+        </option>
       ))}
     </select>
   );

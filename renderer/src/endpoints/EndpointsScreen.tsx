@@ -47,7 +47,14 @@ export function EndpointsScreen() {
       {base && (
         <p className="quiet">
           Receiver at <code>{base.receiverUrl}</code>
-          {base.publicUrl ? <> · public (tunnel) URL <code>{base.publicUrl}</code></> : ' · no public (tunnel) URL set (Settings, below)'}
+          {base.publicUrl ? (
+            <>
+              {' '}
+              · public (tunnel) URL <code>{base.publicUrl}</code>
+            </>
+          ) : (
+            ' · no public (tunnel) URL set (Settings, below)'
+          )}
         </p>
       )}
       {base && (
@@ -60,7 +67,9 @@ export function EndpointsScreen() {
         />
       )}
       {(list.status === 'error' || info.status === 'error' || error) && (
-        <div className="error-bar">{list.status === 'error' ? list.error.message : info.status === 'error' ? info.error.message : error}</div>
+        <div className="error-bar">
+          {list.status === 'error' ? list.error.message : info.status === 'error' ? info.error.message : error}
+        </div>
       )}
       <table className="grid endpoints-table">
         <thead>
@@ -76,7 +85,10 @@ export function EndpointsScreen() {
         <tbody>
           {rows.map((e) => (
             <tr key={e.name}>
-              <td><b>{e.name}</b>{!endpoints.some((x) => x.name === e.name) && <div className="quiet">not configured</div>}</td>
+              <td>
+                <b>{e.name}</b>
+                {!endpoints.some((x) => x.name === e.name) && <div className="quiet">not configured</div>}
+              </td>
               <td className="urls">
                 {base && <CopyField value={vendorUrl(base.receiverUrl, e.name)} label={`${e.name} URL`} />}
                 {(e.publicUrl || base?.publicUrl) && (
@@ -84,8 +96,14 @@ export function EndpointsScreen() {
                 )}
               </td>
               <td>{describeAnswer(e)}</td>
-              <td>{e.sign.type === 'none' ? 'not checked' : `${e.sign.type}${e.key ? '' : e.sign.type === 'md5-template' ? " (the vendor's default KEY)" : ' (no KEY: not checked)'}`}</td>
-              <td><ForwardControls endpoint={e} onChanged={list.reload} /></td>
+              <td>
+                {e.sign.type === 'none'
+                  ? 'not checked'
+                  : `${e.sign.type}${e.key ? '' : e.sign.type === 'md5-template' ? " (the vendor's default KEY)" : ' (no KEY: not checked)'}`}
+              </td>
+              <td>
+                <ForwardControls endpoint={e} onChanged={list.reload} />
+              </td>
               <td className="actions">
                 <button onClick={() => setEditing({ config: e, isNew: false })}>edit</button>
                 {endpoints.some((x) => x.name === e.name) && <button onClick={() => void remove(e.name)}>delete</button>}
@@ -94,7 +112,11 @@ export function EndpointsScreen() {
           ))}
         </tbody>
       </table>
-      {!editing && <button className="primary add" onClick={() => setEditing({ config: newEndpoint(), isNew: true })}>+ new endpoint</button>}
+      {!editing && (
+        <button className="primary add" onClick={() => setEditing({ config: newEndpoint(), isNew: true })}>
+          + new endpoint
+        </button>
+      )}
       {editing && (
         <EndpointForm
           key={editing.config.name || 'new'}

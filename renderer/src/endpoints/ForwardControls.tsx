@@ -31,7 +31,8 @@ export function ForwardControls({ endpoint, onChanged }: { endpoint: EndpointCon
       </div>
       {counts && (
         <div className="quiet">
-          {counts.delivered} delivered · {counts.failed} failed · {counts.paused} missed while paused{counts.pending ? ` · ${counts.pending} under way` : ''}
+          {counts.delivered} delivered · {counts.failed} failed · {counts.paused} missed while paused
+          {counts.pending ? ` · ${counts.pending} under way` : ''}
         </div>
       )}
       <div className="actions">

@@ -19,13 +19,23 @@ export function ForwardFieldset({ value, onChange }: Props) {
         <input
           type="checkbox"
           checked={on}
-          onChange={(e) => onChange(e.target.checked ? { url: 'http://localhost:3000/', mode: 'tee', paused: false, timeoutMs: 10_000 } : undefined)}
+          onChange={(e) =>
+            onChange(e.target.checked ? { url: 'http://localhost:3000/', mode: 'tee', paused: false, timeoutMs: 10_000 } : undefined)
+          }
         />{' '}
         forward every delivery to my app
       </label>
       {on && (
         <>
-          <label>to <input value={value.url} onChange={(e) => patch({ url: e.target.value })} placeholder="http://localhost:3000/callback" size={36} /></label>
+          <label>
+            to{' '}
+            <input
+              value={value.url}
+              onChange={(e) => patch({ url: e.target.value })}
+              placeholder="http://localhost:3000/callback"
+              size={36}
+            />
+          </label>
           <label title="tee: the vendor gets this endpoint's answer at once, your app a copy. relay: the vendor gets your app's answer.">
             mode{' '}
             <select value={value.mode} onChange={(e) => patch({ mode: e.target.value as ForwardConfig['mode'] })}>
@@ -34,7 +44,9 @@ export function ForwardFieldset({ value, onChange }: Props) {
             </select>
           </label>
           {value.mode === 'relay' ? (
-            <label title="After this, the vendor gets this endpoint's own answer">app timeout ms <input type="number" value={value.timeoutMs} onChange={(e) => patch({ timeoutMs: Number(e.target.value) })} /></label>
+            <label title="After this, the vendor gets this endpoint's own answer">
+              app timeout ms <input type="number" value={value.timeoutMs} onChange={(e) => patch({ timeoutMs: Number(e.target.value) })} />
+            </label>
           ) : (
             <label>
               <input
@@ -48,7 +60,9 @@ export function ForwardFieldset({ value, onChange }: Props) {
               retry a failed forward like the vendor (5 × every 60 s)
             </label>
           )}
-          <label><input type="checkbox" checked={value.paused} onChange={(e) => patch({ paused: e.target.checked })} /> paused</label>
+          <label>
+            <input type="checkbox" checked={value.paused} onChange={(e) => patch({ paused: e.target.checked })} /> paused
+          </label>
         </>
       )}
     </fieldset>

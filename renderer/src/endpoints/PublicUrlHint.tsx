@@ -21,9 +21,11 @@ export function PublicUrlHint({ info, onConfirmed }: { info: ServerInfo; onConfi
   };
   return (
     <div className="hint-bar" role="note" aria-label="public URL hint">
-      A request arrived through <code>{suggested}</code> (its <code>X-Forwarded-Host</code>). If that is your tunnel, use it
-      as the public URL; until you do, nothing uses it, since any sender can write that header.{' '}
-      <button type="button" onClick={() => void confirm()}>Use {suggested} as the public URL</button>
+      A request arrived through <code>{suggested}</code> (its <code>X-Forwarded-Host</code>). If that is your tunnel, use it as the public
+      URL; until you do, nothing uses it, since any sender can write that header.{' '}
+      <button type="button" onClick={() => void confirm()}>
+        Use {suggested} as the public URL
+      </button>
       {error && <span className="invalid-note"> {error}</span>}
     </div>
   );

@@ -31,18 +31,52 @@ export function SettingsForm({ onSaved }: { onSaved?: () => void }) {
   };
   const int = (v: string) => (v === '' ? 0 : Number(v));
   return (
-    <form className="endpoint-form" onSubmit={(e) => { e.preventDefault(); void save(); }}>
+    <form
+      className="endpoint-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
       <fieldset>
         <legend>Retention (0: keep everything)</legend>
-        <label>keep at most <input type="number" min={0} value={draft.retentionCount} onChange={(e) => setDraft({ ...draft, retentionCount: int(e.target.value) })} /> deliveries</label>
-        <label>keep at most <input type="number" min={0} value={draft.retentionDays} onChange={(e) => setDraft({ ...draft, retentionDays: int(e.target.value) })} /> days</label>
+        <label>
+          keep at most{' '}
+          <input
+            type="number"
+            min={0}
+            value={draft.retentionCount}
+            onChange={(e) => setDraft({ ...draft, retentionCount: int(e.target.value) })}
+          />{' '}
+          deliveries
+        </label>
+        <label>
+          keep at most{' '}
+          <input
+            type="number"
+            min={0}
+            value={draft.retentionDays}
+            onChange={(e) => setDraft({ ...draft, retentionDays: int(e.target.value) })}
+          />{' '}
+          days
+        </label>
       </fieldset>
       <fieldset>
         <legend>Tunnel</legend>
-        <label className="grow">public URL of the receiver <input value={draft.publicUrl} onChange={(e) => setDraft({ ...draft, publicUrl: e.target.value })} placeholder="https://abc.ngrok.app/" size={40} /></label>
+        <label className="grow">
+          public URL of the receiver{' '}
+          <input
+            value={draft.publicUrl}
+            onChange={(e) => setDraft({ ...draft, publicUrl: e.target.value })}
+            placeholder="https://abc.ngrok.app/"
+            size={40}
+          />
+        </label>
       </fieldset>
       <div className="form-actions">
-        <button type="submit" className="primary">save settings</button>
+        <button type="submit" className="primary">
+          save settings
+        </button>
         {message && <span className={message.ok ? 'ok-note' : 'invalid-note'}>{message.text}</span>}
       </div>
     </form>

@@ -35,7 +35,11 @@ export function ExportButtons({ filter }: { filter: DeliveryFilter }) {
       .finally(() => setBusy(null));
   };
   /** Pages through the selection, each page a part of the download (a Blob part need not stay in memory). */
-  const paged = async <P extends { taken: number }>(what: string, pages: AsyncIterable<P>, partsOf: (page: P) => string[]): Promise<Blob[]> => {
+  const paged = async <P extends { taken: number }>(
+    what: string,
+    pages: AsyncIterable<P>,
+    partsOf: (page: P) => string[],
+  ): Promise<Blob[]> => {
     const { total: count } = await api.countDeliveries({ filter });
     const parts: Blob[] = [];
     let done = 0;
@@ -66,15 +70,21 @@ export function ExportButtons({ filter }: { filter: DeliveryFilter }) {
     const zip = await api.exportFixtures({ filter, limit: FIXTURE_ZIP_LIMIT });
     download(zip.fileName, new Blob([Uint8Array.from(atob(zip.zipBase64), (c) => c.charCodeAt(0))], { type: 'application/zip' }));
     if (count > zip.fixtures) {
-      setNote(`The zip holds the first ${n(zip.fixtures)} of ${n(count)} deliveries (oldest first): \`callback-inspector fixtures export\` writes them all.`);
+      setNote(
+        `The zip holds the first ${n(zip.fixtures)} of ${n(count)} deliveries (oldest first): \`callback-inspector fixtures export\` writes them all.`,
+      );
     }
   };
 
   return (
     <span className="export-buttons">
       Export these:
-      <button type="button" disabled={busy !== null} onClick={() => run(ndjson)}>NDJSON</button>
-      <button type="button" disabled={busy !== null} onClick={() => run(har)}>HAR</button>
+      <button type="button" disabled={busy !== null} onClick={() => run(ndjson)}>
+        NDJSON
+      </button>
+      <button type="button" disabled={busy !== null} onClick={() => run(har)}>
+        HAR
+      </button>
       <button
         type="button"
         disabled={busy !== null}
@@ -84,8 +94,16 @@ export function ExportButtons({ filter }: { filter: DeliveryFilter }) {
         Fixtures
       </button>
       {busy && <span role="status">{busy}</span>}
-      {note && <span className="invalid-note" role="status">{note}</span>}
-      {error && <span className="invalid-note" role="alert">{error}</span>}
+      {note && (
+        <span className="invalid-note" role="status">
+          {note}
+        </span>
+      )}
+      {error && (
+        <span className="invalid-note" role="alert">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -64,9 +64,7 @@ export function InboxList({ rows, columns, hasMore, loading, selectedIndex, onSe
             );
           })}
         </div>
-        {rows.length === 0 && !loading && (
-          <div className="empty">No deliveries match. New ones appear here as they arrive.</div>
-        )}
+        {rows.length === 0 && !loading && <div className="empty">No deliveries match. New ones appear here as they arrive.</div>}
         {loading && <div className="loading-more">loading…</div>}
       </div>
     </div>

@@ -72,7 +72,10 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
 
   const n = inbox.rows.length;
   // The exact total once counted; until then (or if counting failed) what the loaded pages say.
-  const count = total !== null ? `${total.toLocaleString('en')} ${deliveries(total)}` : `${n}${inbox.hasMore ? '+' : ''} ${n === 1 && !inbox.hasMore ? 'delivery' : 'deliveries'}`;
+  const count =
+    total !== null
+      ? `${total.toLocaleString('en')} ${deliveries(total)}`
+      : `${n}${inbox.hasMore ? '+' : ''} ${n === 1 && !inbox.hasMore ? 'delivery' : 'deliveries'}`;
   return (
     <section className="screen inbox" hidden={!active}>
       <InboxToolbar
@@ -91,8 +94,8 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
       </div>
       {backlog > 0 && (
         <div className="backlog-bar" role="status">
-          {backlog.toLocaleString('en')} {backlog === 1 ? 'delivery' : 'deliveries'} stored and still being read: each appears here
-          once it is.
+          {backlog.toLocaleString('en')} {backlog === 1 ? 'delivery' : 'deliveries'} stored and still being read: each appears here once it
+          is.
         </div>
       )}
       {inbox.error && <div className="error-bar">Could not load deliveries: {inbox.error.message}</div>}

@@ -51,8 +51,7 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
   const { unknownFields, problems } = useMemo(() => readSearch(search), [search]);
   const hints = [...unknownFields, ...problems.map((p) => `${p} (searched as text)`)];
 
-  const set = <K extends keyof SummaryFilter>(key: K, v: SummaryFilter[K] | '') =>
-    onChange({ ...value, [key]: v === '' ? undefined : v });
+  const set = <K extends keyof SummaryFilter>(key: K, v: SummaryFilter[K] | '') => onChange({ ...value, [key]: v === '' ? undefined : v });
 
   return (
     <div className="toolbar">
@@ -64,12 +63,18 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
         <option value="json">other JSON</option>
         <option value="not-json">not JSON</option>
       </select>
-      <select aria-label="problems" value={value.hasProblems ?? ''} onChange={(e) => set('hasProblems', e.target.value as SummaryFilter['hasProblems'])}>
+      <select
+        aria-label="problems"
+        value={value.hasProblems ?? ''}
+        onChange={(e) => set('hasProblems', e.target.value as SummaryFilter['hasProblems'])}
+      >
         <option value="">problems: any</option>
         <option value="errors">with errors</option>
         <option value="warnings">errors or warnings</option>
         <option value="notes">errors, warnings or notes</option>
-        <option value="none" title="no errors or warnings; notes allowed (the vendor's own example has them)">without problems</option>
+        <option value="none" title="no errors or warnings; notes allowed (the vendor's own example has them)">
+          without problems
+        </option>
       </select>
       <select aria-label="sign" value={value.sign ?? ''} onChange={(e) => set('sign', e.target.value as SummaryFilter['sign'])}>
         <option value="">Sign: any</option>
@@ -85,10 +90,14 @@ export const InboxToolbar = forwardRef<HTMLInputElement, Props>(function InboxTo
           onChange({ ...value, from: span ? Date.now() - span : undefined, to: undefined });
         }}
       >
-        <option value="" disabled>time…</option>
+        <option value="" disabled>
+          time…
+        </option>
         <option value="0">any time</option>
         {RANGES.map(([label, span]) => (
-          <option key={label} value={span}>{label}</option>
+          <option key={label} value={span}>
+            {label}
+          </option>
         ))}
       </select>
       <label className="range">

@@ -34,7 +34,10 @@ export function completionsAt(text: string, caret: number): Completions | null {
   }
   const field = fieldNamed(word.slice(0, colon));
   if (!field?.values) return null;
-  const typed = word.slice(colon + 1).replace(/^"/, '').toLowerCase();
+  const typed = word
+    .slice(colon + 1)
+    .replace(/^"/, '')
+    .toLowerCase();
   const items = field.values
     .filter((v) => v.toLowerCase().startsWith(typed) && v.toLowerCase() !== typed)
     .map((v) => ({ label: `${field.name}:${/\s/.test(v) ? `"${v}"` : v}` }));

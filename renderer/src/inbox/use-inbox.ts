@@ -90,7 +90,12 @@ export function useInbox(filter: DeliveryFilter): Inbox {
         setLoading(false);
         // Arrivals announced since the page was read are newer than all of it: they stay on top.
         const newest = page.items[0]!.id;
-        setRows((prev) => mergeRows(head.rows, prev.filter((r) => r.id > newest)));
+        setRows((prev) =>
+          mergeRows(
+            head.rows,
+            prev.filter((r) => r.id > newest),
+          ),
+        );
         setCursor(head.restartAt);
       }, fail)
       .finally(() => {
@@ -106,7 +111,13 @@ export function useInbox(filter: DeliveryFilter): Inbox {
 
   useEventBatches('deliveryReceived', (batch) => {
     if (needsServerMatch(filter)) refreshHead();
-    else setRows((prev) => mergeRows(prev, batch.filter((d) => matchesSummary(filter, d))));
+    else
+      setRows((prev) =>
+        mergeRows(
+          prev,
+          batch.filter((d) => matchesSummary(filter, d)),
+        ),
+      );
   });
   useEffect(() => connection.onResync((missed) => missed.includes('deliveryReceived') && refreshHead()), [connection, refreshHead]);
 

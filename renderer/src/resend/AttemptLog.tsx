@@ -31,7 +31,6 @@ export function AttemptLog({ deliveryId }: { deliveryId: number }) {
         api.listSends({ deliveryId, limit: 200 }).then(
           (fresh) => setLive((prev) => newestFirst(prev, fresh)),
           () => {}, // the list stays as it was; the next resync or reconnect tries again
-
         );
       }),
     [connection, api, deliveryId],
@@ -46,12 +45,16 @@ export function AttemptLog({ deliveryId }: { deliveryId: number }) {
       {attempts.map((a) => (
         <li key={a.id} className={a.ok ? 'ok' : 'failed'}>
           <button type="button" className="attempt-row" onClick={() => setOpen(open === a.id ? null : a.id)} aria-expanded={open === a.id}>
-            <span className="mono">job {a.jobId} · #{a.attempt}</span>
+            <span className="mono">
+              job {a.jobId} · #{a.attempt}
+            </span>
             <Outcome a={a} />
             <span className="quiet">{Math.round(a.durationMs)} ms</span>
             <span className="quiet">{formatLocal(a.startedAt)}</span>
           </button>
-          <div className="attempt-url mono">{a.method} {a.url}</div>
+          <div className="attempt-url mono">
+            {a.method} {a.url}
+          </div>
           {open === a.id && <AttemptDetail id={a.id} />}
         </li>
       ))}
@@ -60,7 +63,12 @@ export function AttemptLog({ deliveryId }: { deliveryId: number }) {
 }
 
 function Outcome({ a }: { a: SendAttempt }) {
-  if (a.errorClass) return <span className="badge bad" title={a.errorMessage ?? ''}>{a.errorClass}</span>;
+  if (a.errorClass)
+    return (
+      <span className="badge bad" title={a.errorMessage ?? ''}>
+        {a.errorClass}
+      </span>
+    );
   return <span className={`badge ${a.ok ? 'ok' : 'bad'}`}>{a.responseStatus}</span>;
 }
 
@@ -68,7 +76,8 @@ function AttemptDetail({ id }: { id: number }) {
   const api = useApi();
   const loaded = useAsync(() => api.getSend({ id }), [api, id]);
   const [curl, setCurl] = useState<CurlCommand | null>(null);
-  if (loaded.status !== 'ready' || !loaded.value) return <p className="quiet">{loaded.status === 'error' ? loaded.error.message : 'Loading…'}</p>;
+  if (loaded.status !== 'ready' || !loaded.value)
+    return <p className="quiet">{loaded.status === 'error' ? loaded.error.message : 'Loading…'}</p>;
   const d: SendAttemptDetail = loaded.value;
   return (
     <div className="attempt-detail">
@@ -76,14 +85,25 @@ function AttemptDetail({ id }: { id: number }) {
       <h3>Request headers</h3>
       <HeadersTable headers={d.requestHeaders} />
       <h3>Request body ({formatBytes(d.requestSize)})</h3>
-      {d.deliveryId !== null && <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.deliveryId), b: `send:${d.id}` })}>Compare the sent body with the original</a>}
+      {d.deliveryId !== null && (
+        <a className="compare-link" href={formatRoute({ name: 'diff', a: String(d.deliveryId), b: `send:${d.id}` })}>
+          Compare the sent body with the original
+        </a>
+      )}
       <pre className="body-snippet">{preview(d.requestBodyBase64)}</pre>
       <h3>Response headers</h3>
       <HeadersTable headers={d.responseHeaders} />
-      <h3>Response body ({formatBytes(d.responseSize)}{d.responseTruncated ? ', first 64 KB kept' : ''})</h3>
+      <h3>
+        Response body ({formatBytes(d.responseSize)}
+        {d.responseTruncated ? ', first 64 KB kept' : ''})
+      </h3>
       <pre className="body-snippet">{preview(d.responseBodyBase64)}</pre>
-      {curl ? <CurlBox curl={curl} onClose={() => setCurl(null)} /> : (
-        <button type="button" onClick={() => void api.copyAsCurl({ sendId: id }).then((c) => c && setCurl(c))}>Copy as curl</button>
+      {curl ? (
+        <CurlBox curl={curl} onClose={() => setCurl(null)} />
+      ) : (
+        <button type="button" onClick={() => void api.copyAsCurl({ sendId: id }).then((c) => c && setCurl(c))}>
+          Copy as curl
+        </button>
       )}
     </div>
   );

@@ -24,7 +24,8 @@ export function BulkPreview({ filter }: { filter: DeliveryFilter }) {
       <ol>
         {first.map((d) => (
           <li key={d.id}>
-            <a href={formatRoute({ name: 'delivery', id: d.id })}>#{d.id}</a> {formatLocal(d.receivedAt)} · {d.endpoint} · {d.taskName ?? d.kind} · {formatBytes(d.size)}
+            <a href={formatRoute({ name: 'delivery', id: d.id })}>#{d.id}</a> {formatLocal(d.receivedAt)} · {d.endpoint} ·{' '}
+            {d.taskName ?? d.kind} · {formatBytes(d.size)}
             {d.truncated && <span className="badge bad">cut on arrival: skipped</span>}
           </li>
         ))}

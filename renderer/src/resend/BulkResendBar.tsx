@@ -31,7 +31,17 @@ function howMany(count: number): string {
  * `shown`: how many the inbox shows (`200+ deliveries`), said until the exact count is in; `newest`:
  * the newest delivery listed, so that an arrival counts again; `empty`: nothing matches.
  */
-export function BulkResendBar({ filter, shown, newest, empty }: { filter: DeliveryFilter; shown: string; newest: number | null; empty: boolean }) {
+export function BulkResendBar({
+  filter,
+  shown,
+  newest,
+  empty,
+}: {
+  filter: DeliveryFilter;
+  shown: string;
+  newest: number | null;
+  empty: boolean;
+}) {
   const api = useApi();
   const [open, setOpen] = useState(false);
   // Counted again on each arrival; a count of another filter is never shown or sent.
@@ -67,31 +77,89 @@ export function BulkResendBar({ filter, shown, newest, empty }: { filter: Delive
     if (count === null || count === 0) return;
     // A blank KEY signs each delivery with its own endpoint's KEY: a selection may span endpoints.
     void run(() =>
-      api.bulkResend({ filter, to: to.trim(), concurrency: Number(concurrency), limit: Math.min(count, MAX_BULK), sign: signChoiceOf(options, 'endpoint'), ...(retry ? { retry } : {}) }),
+      api.bulkResend({
+        filter,
+        to: to.trim(),
+        concurrency: Number(concurrency),
+        limit: Math.min(count, MAX_BULK),
+        sign: signChoiceOf(options, 'endpoint'),
+        ...(retry ? { retry } : {}),
+      }),
     );
   };
 
   if (!open) {
     return (
       <div className="bulk-bar">
-        <button type="button" onClick={() => setOpen(true)} disabled={empty || count === 0} title={empty || count === 0 ? 'Nothing matches the filter' : undefined}>Re-send {count === null ? shown : howMany(count)}…</button>
+        <button
+          type="button"
+          onClick={() => setOpen(true)}
+          disabled={empty || count === 0}
+          title={empty || count === 0 ? 'Nothing matches the filter' : undefined}
+        >
+          Re-send {count === null ? shown : howMany(count)}…
+        </button>
       </div>
     );
   }
   const running = job?.state === 'running';
   return (
-    <form className="bulk-bar" onSubmit={(e) => { e.preventDefault(); send(); }}>
+    <form
+      className="bulk-bar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        send();
+      }}
+    >
       <span>Re-send {count === null ? shown : howMany(count)} matching the filter, oldest first, to</span>
-      <input className="target" value={to} onChange={(e) => setTo(e.target.value)} placeholder="http://127.0.0.1:3000/callback" aria-label="bulk target URL" />
-      <label>at most <input type="number" min={1} max={256} value={concurrency} onChange={(e) => setConcurrency(e.target.value)} aria-label="concurrency" /> at once</label>
-      <button type="submit" className="primary" disabled={running || count === null || count === 0}>Send</button>
-      {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
-      {job && !running && job.failed > 0 && (
-        <button type="button" onClick={() => void run(() => api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency), ...(retry ? { retry } : {}) }))}>Re-send the {job.failed} failed (to the URL above)</button>
+      <input
+        className="target"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        placeholder="http://127.0.0.1:3000/callback"
+        aria-label="bulk target URL"
+      />
+      <label>
+        at most{' '}
+        <input
+          type="number"
+          min={1}
+          max={256}
+          value={concurrency}
+          onChange={(e) => setConcurrency(e.target.value)}
+          aria-label="concurrency"
+        />{' '}
+        at once
+      </label>
+      <button type="submit" className="primary" disabled={running || count === null || count === 0}>
+        Send
+      </button>
+      {running && (
+        <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>
+          Cancel
+        </button>
       )}
-      <button type="button" onClick={() => setOpen(false)}>close</button>
+      {job && !running && job.failed > 0 && (
+        <button
+          type="button"
+          onClick={() =>
+            void run(() =>
+              api.resendFailed({ jobId: job.id, to: to.trim(), concurrency: Number(concurrency), ...(retry ? { retry } : {}) }),
+            )
+          }
+        >
+          Re-send the {job.failed} failed (to the URL above)
+        </button>
+      )}
+      <button type="button" onClick={() => setOpen(false)}>
+        close
+      </button>
       {job && <JobStatus job={job} />}
-      {error && <span className="invalid-note" role="alert">{error}</span>}
+      {error && (
+        <span className="invalid-note" role="alert">
+          {error}
+        </span>
+      )}
       {job && <FailedItems job={job} />}
       <div className="resend-options">
         <SignChoiceFields form={options} set={setOption} keyPlaceholder="empty: each delivery's endpoint KEY" />

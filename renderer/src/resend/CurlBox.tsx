@@ -12,9 +12,23 @@ export function CurlBox({ curl, onClose }: { curl: CurlCommand; onClose(): void 
   useEffect(() => () => void (fileUrl && URL.revokeObjectURL(fileUrl)), [fileUrl]);
   return (
     <div className="curl-box">
-      <textarea readOnly value={curl.command} rows={Math.min(12, curl.command.split('\n').length + 1)} aria-label="curl command" onFocus={(e) => e.target.select()} />
+      <textarea
+        readOnly
+        value={curl.command}
+        rows={Math.min(12, curl.command.split('\n').length + 1)}
+        aria-label="curl command"
+        onFocus={(e) => e.target.select()}
+      />
       <div className="form-actions">
-        <button type="button" onClick={() => navigator.clipboard.writeText(curl.command).then(() => setCopied('copied'), () => setCopied('failed'))}>
+        <button
+          type="button"
+          onClick={() =>
+            navigator.clipboard.writeText(curl.command).then(
+              () => setCopied('copied'),
+              () => setCopied('failed'),
+            )
+          }
+        >
           {copied === 'copied' ? 'copied' : 'copy'}
         </button>
         {curl.bodyFile && fileUrl && (
@@ -22,7 +36,9 @@ export function CurlBox({ curl, onClose }: { curl: CurlCommand; onClose(): void 
             download {curl.bodyFile.name} (the body is binary; run the command beside it)
           </a>
         )}
-        <button type="button" onClick={onClose}>close</button>
+        <button type="button" onClick={onClose}>
+          close
+        </button>
         {copied === 'failed' && <span className="invalid-note">no clipboard access: select the text and copy it</span>}
       </div>
     </div>

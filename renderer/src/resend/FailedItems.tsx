@@ -15,7 +15,8 @@ export function FailedItems({ job }: { job: JobInfo }) {
     [api, job.id, ended, job.failed],
   );
   if (!ended || job.failed === 0) return null;
-  if (loaded.status === 'error') return <div className="failed-items invalid-note">Could not list the failed items: {loaded.error.message}</div>;
+  if (loaded.status === 'error')
+    return <div className="failed-items invalid-note">Could not list the failed items: {loaded.error.message}</div>;
   const attempts = loaded.status === 'ready' ? [...loaded.value].sort((a, b) => a.item - b.item) : [];
   const notSent = job.notes.map(notSentItem);
   const listed = attempts.length + notSent.length;
@@ -26,7 +27,10 @@ export function FailedItems({ job }: { job: JobInfo }) {
         {attempts.map((a) => (
           <li key={a.id}>
             <DeliveryLink id={a.deliveryId} /> <span className="badge bad">{a.errorClass ?? a.responseStatus}</span> {reason(a)}
-            <span className="quiet"> · after {a.attempt} attempt{a.attempt === 1 ? '' : 's'}</span>
+            <span className="quiet">
+              {' '}
+              · after {a.attempt} attempt{a.attempt === 1 ? '' : 's'}
+            </span>
           </li>
         ))}
         {notSent.map((n, i) => (

@@ -66,44 +66,108 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
   const running = job?.state === 'running';
 
   return (
-    <form className="resend-panel" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form
+      className="resend-panel"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
       <div className="resend-row">
         <input className="method" value={form.method} onChange={(e) => set({ method: e.target.value })} aria-label="method" size={6} />
-        <input className="target" value={form.to} onChange={(e) => set({ to: e.target.value })} placeholder="http://127.0.0.1:3000/callback" aria-label="target URL" />
-        <button type="submit" className="primary" disabled={running}>Send</button>
-        {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
-        <button type="button" onClick={() => void copyCurl()}>Copy as curl</button>
+        <input
+          className="target"
+          value={form.to}
+          onChange={(e) => set({ to: e.target.value })}
+          placeholder="http://127.0.0.1:3000/callback"
+          aria-label="target URL"
+        />
+        <button type="submit" className="primary" disabled={running}>
+          Send
+        </button>
+        {running && (
+          <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>
+            Cancel
+          </button>
+        )}
+        <button type="button" onClick={() => void copyCurl()}>
+          Copy as curl
+        </button>
       </div>
       {curl && <CurlBox curl={curl} onClose={() => setCurl(null)} />}
       {job && <JobLine job={job} />}
-      {errors.length > 0 && <ul className="invalid-note" role="alert">{errors.map((e, i) => <li key={i}>{e}</li>)}</ul>}
+      {errors.length > 0 && (
+        <ul className="invalid-note" role="alert">
+          {errors.map((e, i) => (
+            <li key={i}>{e}</li>
+          ))}
+        </ul>
+      )}
       <div className="resend-options">
         <SignChoiceFields form={form} set={set} />
         <RetryPolicyFields form={form} set={set}>
-          <label>timeout <input type="number" min={1} value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} size={6} /> ms</label>
+          <label>
+            timeout <input type="number" min={1} value={form.timeoutMs} onChange={(e) => set({ timeoutMs: e.target.value })} size={6} /> ms
+          </label>
         </RetryPolicyFields>
-        <label className="headers">headers (one "Name: value" per line; Host and Content-Length are set when sending)
-          <textarea rows={4} value={form.headersText} onChange={(e) => set({ headersText: e.target.value })} aria-label="headers" spellCheck={false} />
+        <label className="headers">
+          headers (one "Name: value" per line; Host and Content-Length are set when sending)
+          <textarea
+            rows={4}
+            value={form.headersText}
+            onChange={(e) => set({ headersText: e.target.value })}
+            aria-label="headers"
+            spellCheck={false}
+          />
         </label>
       </div>
       <div className="resend-body-head">
         <b>Body</b>
-        {form.bodyText === null ? <span className="quiet">{form.bodyNote ?? 'binary or undecodable: sent exactly as stored'}</span> : (
+        {form.bodyText === null ? (
+          <span className="quiet">{form.bodyNote ?? 'binary or undecodable: sent exactly as stored'}</span>
+        ) : (
           <>
-            {jsonCheck && (jsonCheck.ok ? <span className="badge ok">valid JSON</span> : <span className="badge bad" title={jsonCheck.error}>not valid JSON: {jsonCheck.error}</span>)}
+            {jsonCheck &&
+              (jsonCheck.ok ? (
+                <span className="badge ok">valid JSON</span>
+              ) : (
+                <span className="badge bad" title={jsonCheck.error}>
+                  not valid JSON: {jsonCheck.error}
+                </span>
+              ))}
             {jsonCheck?.ok && jsonCheck.warnings && <JsonWarnings warnings={jsonCheck.warnings} />}
-            {edited ? <><span className="badge warn">edited</span><button type="button" onClick={() => { set({ bodyText: form.originalBody }); setResetKey((k) => k + 1); }}>revert</button></> : <span className="quiet">{form.formatted ? 'formatted here; sent as stored' : 'as stored'}</span>}
+            {edited ? (
+              <>
+                <span className="badge warn">edited</span>
+                <button
+                  type="button"
+                  onClick={() => {
+                    set({ bodyText: form.originalBody });
+                    setResetKey((k) => k + 1);
+                  }}
+                >
+                  revert
+                </button>
+              </>
+            ) : (
+              <span className="quiet">{form.formatted ? 'formatted here; sent as stored' : 'as stored'}</span>
+            )}
             {edited && form.signMode === 'keep' && <span className="quiet">the stored Sign may no longer match: choose re-sign</span>}
           </>
         )}
         {form.truncated && !edited && (
           <span className="truncated-note" role="note">
             <span className="badge bad">cut on arrival</span> only the first part of this body was stored (it was over the body limit)
-            <label><input type="checkbox" checked={form.sendTruncated} onChange={(e) => set({ sendTruncated: e.target.checked })} /> send that part anyway</label>
+            <label>
+              <input type="checkbox" checked={form.sendTruncated} onChange={(e) => set({ sendTruncated: e.target.checked })} /> send that
+              part anyway
+            </label>
           </span>
         )}
       </div>
-      {form.bodyText !== null && <BodyEditor initial={form.originalBody ?? ''} json={isJson} resetKey={resetKey} onChange={(text) => set({ bodyText: text })} />}
+      {form.bodyText !== null && (
+        <BodyEditor initial={form.originalBody ?? ''} json={isJson} resetKey={resetKey} onChange={(text) => set({ bodyText: text })} />
+      )}
     </form>
   );
 }
@@ -127,5 +191,9 @@ function JobLine({ job }: { job: JobInfo }) {
 /** What ingest warns about in a body it accepts (a duplicate key the vendor sent): sent as typed. */
 function JsonWarnings({ warnings }: { warnings: Problem[] }) {
   const { label, title } = warningSummary(warnings);
-  return <span className="badge warn json-warnings" title={title}>{label}</span>;
+  return (
+    <span className="badge warn json-warnings" title={title}>
+      {label}
+    </span>
+  );
 }

@@ -24,14 +24,36 @@ export function SendJobForm({ label, children, start }: { label: string; childre
   };
   const running = job?.state === 'running';
   return (
-    <form className="bulk-bar" onSubmit={(e) => { e.preventDefault(); void send(); }}>
+    <form
+      className="bulk-bar"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void send();
+      }}
+    >
       <span>{label}</span>
-      <input className="target" value={to} onChange={(e) => setTo(e.target.value)} placeholder="http://127.0.0.1:3000/callback" aria-label={`${label} target URL`} />
+      <input
+        className="target"
+        value={to}
+        onChange={(e) => setTo(e.target.value)}
+        placeholder="http://127.0.0.1:3000/callback"
+        aria-label={`${label} target URL`}
+      />
       {children}
-      <button type="submit" className="primary" disabled={running}>Send</button>
-      {running && <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>Cancel</button>}
+      <button type="submit" className="primary" disabled={running}>
+        Send
+      </button>
+      {running && (
+        <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>
+          Cancel
+        </button>
+      )}
       {job && <JobStatus job={job} />}
-      {error && <span className="invalid-note" role="alert">{error}</span>}
+      {error && (
+        <span className="invalid-note" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 }

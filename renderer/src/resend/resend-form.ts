@@ -90,7 +90,10 @@ export function checkJson(text: string): JsonCheck {
 export function warningSummary(warnings: Problem[]): { label: string; title: string } {
   const dup = warnings.filter((w) => w.code === 'duplicate-key' && w.path !== '$').length;
   const other = warnings.length - dup;
-  const parts = [...(dup > 0 ? [`${dup} duplicate key${dup === 1 ? '' : 's'}`] : []), ...(other > 0 ? [`${other} warning${other === 1 ? '' : 's'}`] : [])];
+  const parts = [
+    ...(dup > 0 ? [`${dup} duplicate key${dup === 1 ? '' : 's'}`] : []),
+    ...(other > 0 ? [`${other} warning${other === 1 ? '' : 's'}`] : []),
+  ];
   return { label: parts.join(', '), title: warnings.map((w) => `${w.path}: ${w.message}`).join('\n') };
 }
 
@@ -139,7 +142,10 @@ function requestOf(f: ResendForm): { ok: true; input: RequestInput } | { ok: fal
 }
 
 /** The contract's own validation, its messages as the form shows them. */
-function validated<K extends 'resend' | 'copyAsCurl'>(op: K, input: OpInput<K>): { ok: true; input: OpInput<K> } | { ok: false; errors: string[] } {
+function validated<K extends 'resend' | 'copyAsCurl'>(
+  op: K,
+  input: OpInput<K>,
+): { ok: true; input: OpInput<K> } | { ok: false; errors: string[] } {
   const checked = operations[op].input.safeParse(input);
   if (!checked.success) return { ok: false, errors: checked.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`) };
   return { ok: true, input };

@@ -70,6 +70,8 @@ export function schemeOf(f: SignForm): SignScheme {
     ...(f.scheme === 'md5-template' && f.template ? { template: f.template } : {}),
     ...(hmac && f.signHeader ? { header: f.signHeader } : {}),
     ...(hmac && f.encoding !== 'hex' ? { encoding: f.encoding } : {}),
-    ...(f.scheme === 'hmac' ? { algorithm: f.algorithm, ...(f.prefix ? { prefix: f.prefix } : {}), ...(f.signed ? { signed: f.signed } : {}) } : {}),
+    ...(f.scheme === 'hmac'
+      ? { algorithm: f.algorithm, ...(f.prefix ? { prefix: f.prefix } : {}), ...(f.signed ? { signed: f.signed } : {}) }
+      : {}),
   };
 }

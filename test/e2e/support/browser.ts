@@ -61,7 +61,14 @@ export async function startServe(dataDir?: string, extra: string[] = []): Promis
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: findChromium(),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
 }
 
@@ -101,7 +108,11 @@ export async function openUi(browser: Browser, url: string): Promise<{ page: Pag
   return { page, errors };
 }
 
-export async function post(url: string, body: string, headers: Record<string, string> = { 'content-type': 'application/json' }): Promise<number> {
+export async function post(
+  url: string,
+  body: string,
+  headers: Record<string, string> = { 'content-type': 'application/json' },
+): Promise<number> {
   const res = await fetch(url, { method: 'POST', headers, body });
   await res.arrayBuffer();
   return res.status;

@@ -13,7 +13,9 @@ export function usualChromiumPlaces(platform: NodeJS.Platform, env: NodeJS.Proce
   }
   if (platform === 'win32') {
     const roots = [env.PROGRAMFILES ?? 'C:\\Program Files', env['PROGRAMFILES(X86)'] ?? 'C:\\Program Files (x86)', env.LOCALAPPDATA];
-    return roots.filter((root): root is string => Boolean(root)).map((root) => win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'));
+    return roots
+      .filter((root): root is string => Boolean(root))
+      .map((root) => win32.join(root, 'Google', 'Chrome', 'Application', 'chrome.exe'));
   }
   return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
 }
@@ -22,7 +24,8 @@ export function usualChromiumPlaces(platform: NodeJS.Platform, env: NodeJS.Proce
 export function findChromium(env: NodeJS.ProcessEnv = process.env, places = usualChromiumPlaces(process.platform, env)): string {
   const chosen = env[CHROMIUM_VARIABLE];
   if (chosen) {
-    if (!isExecutableFile(chosen)) throw new Error(`${CHROMIUM_VARIABLE}=${chosen} is not an executable file: point it at Chromium or Chrome.`);
+    if (!isExecutableFile(chosen))
+      throw new Error(`${CHROMIUM_VARIABLE}=${chosen} is not an executable file: point it at Chromium or Chrome.`);
     return chosen;
   }
   const found = places.find(isExecutableFile);

@@ -37,7 +37,9 @@ export function storeAtVersion(file: string, version: number): Database.Database
 }
 
 const body = readFileSync(fileURLToPath(new URL('../../fixtures/seed-example.json', import.meta.url)));
-export const seededProblems = [{ path: 'Details[0].RingType', severity: 'warning', code: 'unknown-enum', message: 'RingType "x" is not known' }];
+export const seededProblems = [
+  { path: 'Details[0].RingType', severity: 'warning', code: 'unknown-enum', message: 'RingType "x" is not known' },
+];
 export const seededSign = { status: 'verified', scheme: 'md5', reason: 'Sign is md5 of {TaskID}{KEY}' };
 
 /**
@@ -57,7 +59,10 @@ export function seed(db: Database.Database, version: number): void {
        @status_summary, @error_count, @warning_count, @problems, @sign_status, @sign, 200, @response, @retry_of, @attempt)`,
   );
   const derived = {
-    headers: JSON.stringify([['Content-Type', 'application/json'], ['X-Forwarded-For', '203.0.113.9']]),
+    headers: JSON.stringify([
+      ['Content-Type', 'application/json'],
+      ['X-Forwarded-For', '203.0.113.9'],
+    ]),
     size: body.byteLength,
     sha256,
     content_type: 'application/json',
@@ -125,14 +130,18 @@ export function seed(db: Database.Database, version: number): void {
   db.prepare(`INSERT INTO settings (key, value) VALUES ('retentionCount', '5000')`).run();
   if (version >= 2) seedSend(db);
   if (version >= 4) {
-    db.prepare(`INSERT INTO forwards (delivery_id, endpoint, mode, target, state, updated_at) VALUES (3, 'default', 'tee', 'http://127.0.0.1:9/app', 'pending', 1700000120000)`).run();
+    db.prepare(
+      `INSERT INTO forwards (delivery_id, endpoint, mode, target, state, updated_at) VALUES (3, 'default', 'tee', 'http://127.0.0.1:9/app', 'pending', 1700000120000)`,
+    ).run();
   }
 }
 
 /** A finished re-send job of delivery 1 and its one attempt (schema v2 on). */
 export function seedSend(db: Database.Database): void {
   const job = db
-    .prepare(`INSERT INTO send_jobs (kind, label, spec, state, total, pid, started_at) VALUES ('single', 'delivery 1', '{"ids":[1]}', 'done', 1, 4242, 1700000200000)`)
+    .prepare(
+      `INSERT INTO send_jobs (kind, label, spec, state, total, pid, started_at) VALUES ('single', 'delivery 1', '{"ids":[1]}', 'done', 1, 4242, 1700000200000)`,
+    )
     .run();
   db.prepare(
     `INSERT INTO sends (job_id, delivery_id, item, attempt, url, method, request_headers, request_body, response_status,
@@ -148,7 +157,9 @@ export type Contents = Record<string, Array<Record<string, unknown>>>;
 
 export function contents(db: Database.Database): Contents {
   const tables = db
-    .prepare<[], { name: string }>(`SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`)
+    .prepare<[], { name: string }>(
+      `SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%'`,
+    )
     .all();
   const out: Contents = {};
   for (const { name } of tables) {
@@ -169,10 +180,18 @@ export function keptOf(before: Contents, after: Contents): Contents {
 }
 
 export const indexesOf = (db: Database.Database, table: string) =>
-  db.prepare<[], { name: string; partial: number }>(`SELECT name, partial FROM pragma_index_list('${table}') WHERE origin = 'c' ORDER BY name`).all();
+  db
+    .prepare<[], { name: string; partial: number }>(
+      `SELECT name, partial FROM pragma_index_list('${table}') WHERE origin = 'c' ORDER BY name`,
+    )
+    .all();
 
 export const columnsOf = (db: Database.Database, table: string) =>
-  db.prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null }>(`SELECT name, type, "notnull", dflt_value FROM pragma_table_info('${table}')`).all();
+  db
+    .prepare<[], { name: string; type: string; notnull: number; dflt_value: string | null }>(
+      `SELECT name, type, "notnull", dflt_value FROM pragma_table_info('${table}')`,
+    )
+    .all();
 
 export const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
   db

@@ -24,7 +24,9 @@ describe('comparing bodies', () => {
   });
 
   it('says when the same text comes in different bytes (UTF-16 against UTF-8), not that the formatting differs', () => {
-    const utf16 = prepareBytes('utf-16', Buffer.from(`\ufeff${seedText}`, 'utf16le'), [['Content-Type', 'application/json; charset=utf-16']]);
+    const utf16 = prepareBytes('utf-16', Buffer.from(`\ufeff${seedText}`, 'utf16le'), [
+      ['Content-Type', 'application/json; charset=utf-16'],
+    ]);
     const diff = compareBodies(utf16, example);
     expect(diff).toMatchObject({ mode: 'json', equal: true, sameBytes: false });
     expect(diff.summary).toMatch(/same text in different bytes: character encoding/);
@@ -47,9 +49,18 @@ describe('comparing bodies', () => {
     expect(diff).toMatchObject({ mode: 'text', equal: false, differences: [], counts: { total: 0 } });
     expect(diff.b.format).toBe('text');
     expect(diff.b.notJson).toMatch(/.+/);
-    expect(diff.firstDifference).toMatchObject({ line: 3, column: 25, aLine: '  "TaskName": "Task-001",', bLine: '  "TaskName": "Task-001"' });
+    expect(diff.firstDifference).toMatchObject({
+      line: 3,
+      column: 25,
+      aLine: '  "TaskName": "Task-001",',
+      bLine: '  "TaskName": "Task-001"',
+    });
     expect(diff.summary).toMatch(/^B is not JSON \(.+\); the texts differ from line 3, column 25$/);
-    expect(compareBodies(text('not json'), text('not json'))).toMatchObject({ mode: 'text', equal: true, summary: 'neither side is JSON; the texts are identical' });
+    expect(compareBodies(text('not json'), text('not json'))).toMatchObject({
+      mode: 'text',
+      equal: true,
+      summary: 'neither side is JSON; the texts are identical',
+    });
   });
 
   it('falls back to bytes when a side is not text', () => {
@@ -61,7 +72,10 @@ describe('comparing bodies', () => {
   });
 
   it('undoes Content-Encoding before comparing, and notes duplicate keys', () => {
-    const gz = prepareBytes('gzip', gzipSync(Buffer.from(seedText)), [['Content-Encoding', 'gzip'], ['Content-Type', 'application/json']]);
+    const gz = prepareBytes('gzip', gzipSync(Buffer.from(seedText)), [
+      ['Content-Encoding', 'gzip'],
+      ['Content-Type', 'application/json'],
+    ]);
     expect(compareBodies(gz, example)).toMatchObject({ mode: 'json', equal: true, sameBytes: true });
     const dup = text('{"a":1,"a":2}');
     expect(dup.notes).toEqual(['1 duplicate key: the last value of each is compared (as JSON.parse reads it)']);

@@ -27,7 +27,11 @@ const brief = (a: JsonValue, b: JsonValue) =>
 
 describe('structural JSON diff', () => {
   it('finds nothing between a body and itself, however its keys are ordered or spaced', () => {
-    expect(diffJson(json(seedText), json(seedText))).toEqual({ differences: [], counts: { changed: 0, 'type-changed': 0, added: 0, removed: 0, moved: 0, total: 0 }, omitted: 0 });
+    expect(diffJson(json(seedText), json(seedText))).toEqual({
+      differences: [],
+      counts: { changed: 0, 'type-changed': 0, added: 0, removed: 0, moved: 0, total: 0 },
+      omitted: 0,
+    });
     const reordered = JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(seedText)).reverse()));
     expect(diffJson(json(seedText), json(reordered)).counts.total).toBe(0);
   });
@@ -63,7 +67,9 @@ describe('structural JSON diff', () => {
   it('reports an object member that moved to another parent, unchanged, as moved', () => {
     const a = json('{"Details":[{"NerSlots":{"PaymentMethod":"ATM","PaymentTime":"Time_0"}}],"Extra":{}}');
     const b = json('{"Details":[{}],"Extra":{"NerSlots":{"PaymentMethod":"ATM","PaymentTime":"Time_0"}}}');
-    expect(brief(a, b)).toEqual([['moved', 'Details[0].NerSlots', 'Extra.NerSlots', '{"PaymentMethod":"ATM","PaymentTime":"Time_0"}', null]]);
+    expect(brief(a, b)).toEqual([
+      ['moved', 'Details[0].NerSlots', 'Extra.NerSlots', '{"PaymentMethod":"ATM","PaymentTime":"Time_0"}', null],
+    ]);
   });
 
   it('compares the fields of an array element whose index shifted, naming both places', () => {
@@ -87,7 +93,15 @@ describe('structural JSON diff', () => {
 
   it('keeps a number written differently with the same value as a change, with a note saying so', () => {
     const [d] = diffJson(json('{"CallTimes":2}'), json('{"CallTimes":2.0}')).differences;
-    expect(d).toMatchObject({ kind: 'changed', path: 'CallTimes', a: '2', b: '2.0', aType: 'integer', bType: 'number', note: 'the same value, written differently' });
+    expect(d).toMatchObject({
+      kind: 'changed',
+      path: 'CallTimes',
+      a: '2',
+      b: '2.0',
+      aType: 'integer',
+      bType: 'number',
+      note: 'the same value, written differently',
+    });
     expect(numberValueKey('1e3')).toBe(numberValueKey('1000.000'));
     expect(numberValueKey('-0')).toBe(numberValueKey('0.0'));
     expect(numberValueKey('12345678901234567890123')).not.toBe(numberValueKey('12345678901234567890124'));
@@ -112,7 +126,10 @@ describe('structural JSON diff', () => {
     const b = seedWith((s) => s.Details.unshift({ ...other(s), Status: 'failed' }));
     expect(brief(a, b)).toEqual([['changed', 'Details[1].Status', 'Details[0].Status', '"finished"', '"failed"']]);
     // Entries with little in common are not forced together across the array.
-    expect(brief(json('[{"a":1,"b":2,"c":3},"k"]'), json('["k",{"a":1,"b":9,"c":9}]')).map((d) => [d[0], d[1]])).toEqual([['removed', '$[0]'], ['added', '$[1]']]);
+    expect(brief(json('[{"a":1,"b":2,"c":3},"k"]'), json('["k",{"a":1,"b":9,"c":9}]')).map((d) => [d[0], d[1]])).toEqual([
+      ['removed', '$[0]'],
+      ['added', '$[1]'],
+    ]);
   });
 
   it('writes paths as the contract problems do: $ for the root, quoted odd keys', () => {

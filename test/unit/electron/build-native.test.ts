@@ -33,7 +33,8 @@ function electronBuildOfSameBytes(): Buffer {
   expect(wanted).toHaveLength(nodeModules.length); // same length, so the binary's layout is untouched
   const bytes = readFileSync(nodeBindingFile());
   const from = Buffer.from(`node_register_module_v${nodeModules}`);
-  for (let at = bytes.indexOf(from); at !== -1; at = bytes.indexOf(from, at + 1)) bytes.write(`node_register_module_v${wanted}`, at, 'latin1');
+  for (let at = bytes.indexOf(from); at !== -1; at = bytes.indexOf(from, at + 1))
+    bytes.write(`node_register_module_v${wanted}`, at, 'latin1');
   return bytes;
 }
 

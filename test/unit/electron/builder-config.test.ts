@@ -7,13 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const config = parse(readFileSync(join(import.meta.dirname, '../../../electron-builder.yml'), 'utf8')) as Record<string, any>;
-const targets = (platform: string) => (config[platform].target as Array<string | { target: string }>).map((t) => (typeof t === 'string' ? t : t.target));
+const targets = (platform: string) =>
+  (config[platform].target as Array<string | { target: string }>).map((t) => (typeof t === 'string' ? t : t.target));
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema (a misspelt key fails here, not on a release machine)", async () => {
     // electron-builder's validator is not part of its public entry point; it is what `electron-builder` runs first.
     const require = createRequire(import.meta.url);
-    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as { validateConfiguration(c: unknown, l: unknown): Promise<void> };
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
+      validateConfiguration(c: unknown, l: unknown): Promise<void>;
+    };
     const { DebugLogger } = require('builder-util') as { DebugLogger: new () => unknown };
     await expect(validateConfiguration(structuredClone(config), new DebugLogger())).resolves.toBeUndefined();
   });
@@ -41,13 +44,9 @@ describe('electron-builder.yml', () => {
     const files = config.files as string[];
     const included = files.filter((f) => !f.startsWith('!'));
     expect(included).toEqual(['dist/**', 'package.json']);
-    expect(files).toEqual(
-      expect.arrayContaining([
-        '!**/*.map',
-        '!dist/main/hosts/electron/preload.js',
-      ]),
-    );
-    for (const source of ['main/**', 'shared/**', 'renderer/**', 'test/**', 'src/**', 'bin/**', 'scripts/**']) expect(included).not.toContain(source);
+    expect(files).toEqual(expect.arrayContaining(['!**/*.map', '!dist/main/hosts/electron/preload.js']));
+    for (const source of ['main/**', 'shared/**', 'renderer/**', 'test/**', 'src/**', 'bin/**', 'scripts/**'])
+      expect(included).not.toContain(source);
   });
 
   it('sets the hardening fuses', () => {

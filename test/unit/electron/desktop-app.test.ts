@@ -66,7 +66,11 @@ describe('the desktop main process', () => {
 
   it('registers exactly one IPC handler per operation of the contract', () => {
     const apiChannels = [...handlers.keys()].filter((c) => c.startsWith('api:')).sort();
-    expect(apiChannels).toEqual(Object.keys(operations).map((name) => `api:${name}`).sort());
+    expect(apiChannels).toEqual(
+      Object.keys(operations)
+        .map((name) => `api:${name}`)
+        .sort(),
+    );
   });
 
   it('answers calls from its page with the real service, and pushes each new delivery to the window', async () => {
@@ -75,7 +79,10 @@ describe('the desktop main process', () => {
     expect(answer.status).toBe(200);
     // Announced once derived: the deriver is a child process, slow to start on a loaded machine (a
     // read waits for it only READ_WAIT_MS, then answers with the delivery still pending).
-    await vi.waitFor(() => expect(contents.send).toHaveBeenCalledWith('event:deliveryReceived', expect.objectContaining({ kind: 'call-end' })), { timeout: 30_000 });
+    await vi.waitFor(
+      () => expect(contents.send).toHaveBeenCalledWith('event:deliveryReceived', expect.objectContaining({ kind: 'call-end' })),
+      { timeout: 30_000 },
+    );
 
     const list = await invoke('listDeliveries', {});
     expect(list.ok).toBe(true);
@@ -83,7 +90,11 @@ describe('the desktop main process', () => {
     expect(items).toHaveLength(1);
     expect(items[0]).toMatchObject({ kind: 'call-end', taskId: '502380771007633e8d8b859ebf76970a' });
     // Derived in a utility process, as the desktop app starts the core's children.
-    expect(utilityProcess.fork).toHaveBeenCalledWith(expect.stringMatching(/derive-process\.js$/), [], expect.objectContaining({ serviceName: 'Callback Inspector deriver' }));
+    expect(utilityProcess.fork).toHaveBeenCalledWith(
+      expect.stringMatching(/derive-process\.js$/),
+      [],
+      expect.objectContaining({ serviceName: 'Callback Inspector deriver' }),
+    );
 
     expect(contents.send).toHaveBeenCalledWith('event:deliveryReceived', expect.objectContaining({ id: items[0]!.id }));
     const info = await invoke('info', undefined);
@@ -134,7 +145,10 @@ describe('the desktop main process', () => {
     const inFlight = post(`${desktop.core.receiver.url}hooks/slow/`, seed);
     // Committed, its answer still held back by the endpoint's delay: a delivery in flight.
     await vi.waitFor(async () =>
-      expect(await invoke('listDeliveries', { filter: { endpoint: 'slow' } })).toMatchObject({ ok: true, result: { items: [{ endpoint: 'slow' }] } }),
+      expect(await invoke('listDeliveries', { filter: { endpoint: 'slow' } })).toMatchObject({
+        ok: true,
+        result: { items: [{ endpoint: 'slow' }] },
+      }),
     );
 
     app.quit();

@@ -20,7 +20,8 @@ function appRoot(contents: { binding?: boolean; stamp?: unknown } = {}): string 
   const dir = electronBindingDir(root);
   mkdirSync(dir, { recursive: true });
   if (contents.binding) writeFileSync(join(dir, BINDING_FILE), 'binary');
-  if (contents.stamp !== undefined) writeFileSync(join(dir, STAMP_FILE), typeof contents.stamp === 'string' ? contents.stamp : JSON.stringify(contents.stamp));
+  if (contents.stamp !== undefined)
+    writeFileSync(join(dir, STAMP_FILE), typeof contents.stamp === 'string' ? contents.stamp : JSON.stringify(contents.stamp));
   return root;
 }
 afterEach(() => roots.splice(0).forEach((r) => rmSync(r, { recursive: true, force: true })));

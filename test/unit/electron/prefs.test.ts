@@ -22,7 +22,11 @@ describe('loadPrefs', () => {
   });
 
   it('reads the port and host from the file', () => {
-    expect(loadPrefs(userData('{"receiverPort": 9000, "receiverHost": "0.0.0.0"}'), {}).prefs).toEqual({ ...DEFAULT_PREFS, receiverPort: 9000, receiverHost: '0.0.0.0' });
+    expect(loadPrefs(userData('{"receiverPort": 9000, "receiverHost": "0.0.0.0"}'), {}).prefs).toEqual({
+      ...DEFAULT_PREFS,
+      receiverPort: 9000,
+      receiverHost: '0.0.0.0',
+    });
   });
 
   it('lets the environment override the file for one run', () => {

@@ -51,7 +51,7 @@ describe('electronegativity', () => {
 
   it('catches an unsafe window and a dangerous bundled preload (the .cjs bundle is scanned)', async () => {
     for (const dir of ['main', 'preload', 'renderer']) mkdirSync(join(fake, dir));
-    writeFileSync(join(fake, 'main', 'index.js'), "new BrowserWindow({ webPreferences: { contextIsolation: false, sandbox: false } });\n");
+    writeFileSync(join(fake, 'main', 'index.js'), 'new BrowserWindow({ webPreferences: { contextIsolation: false, sandbox: false } });\n');
     writeFileSync(join(fake, 'preload', 'preload.cjs'), "const code = 'a' + process.argv[2];\neval(code);\n");
     writeFileSync(join(fake, 'renderer', 'index.html'), '<!doctype html><title>x</title>\n');
     const ids = (await scan(fake, electronVersion)).map((f) => `${f.id} ${f.file}`);

@@ -13,7 +13,10 @@ describe('the session policy', () => {
   it('sets the CSP on every response, replacing any the response brought', () => {
     const onHeaders = lastArg(defaultSession.webRequest.onHeadersReceived, 0);
     const callback = vi.fn();
-    onHeaders({ url: 'file:///app/dist/renderer/index.html', responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } }, callback);
+    onHeaders(
+      { url: 'file:///app/dist/renderer/index.html', responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
+      callback,
+    );
     const headers = callback.mock.calls[0]![0].responseHeaders as Record<string, string[]>;
     expect(headers['Content-Security-Policy']).toEqual([DESKTOP_CSP]);
     expect(headers['content-security-policy']).toBeUndefined();

@@ -27,7 +27,9 @@ describe('the dependencies the installer ships', () => {
   });
 
   it('include every package the Node side loads (electron aside: it is the runtime itself)', () => {
-    const missing = [...nodeSide.keys()].filter((name) => name !== 'electron' && !dependencies.includes(name)).map((name) => `${name} (${nodeSide.get(name)![0]})`);
+    const missing = [...nodeSide.keys()]
+      .filter((name) => name !== 'electron' && !dependencies.includes(name))
+      .map((name) => `${name} (${nodeSide.get(name)![0]})`);
     expect(missing, 'the installed app could not load these').toEqual([]);
   });
 

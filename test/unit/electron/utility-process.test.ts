@@ -18,8 +18,15 @@ describe("the desktop app's child launcher", () => {
   it('forks the built module with the heap flag, and passes messages, the exit and why', async () => {
     const child = new FakeUtility();
     const fork = vi.fn(() => child as unknown as UtilityProcess);
-    const handle = utilityLauncher(() => fork)(new URL('file:///app/dist/main/core/bodies/body-process.js'), { args: ['/data/db', ''], nodeArgs: ['--max-old-space-size=512'] });
-    expect(fork).toHaveBeenCalledWith('/app/dist/main/core/bodies/body-process.js', ['/data/db', ''], expect.objectContaining({ execArgv: ['--max-old-space-size=512'], stdio: ['ignore', 'ignore', 'pipe'] }));
+    const handle = utilityLauncher(() => fork)(new URL('file:///app/dist/main/core/bodies/body-process.js'), {
+      args: ['/data/db', ''],
+      nodeArgs: ['--max-old-space-size=512'],
+    });
+    expect(fork).toHaveBeenCalledWith(
+      '/app/dist/main/core/bodies/body-process.js',
+      ['/data/db', ''],
+      expect.objectContaining({ execArgv: ['--max-old-space-size=512'], stdio: ['ignore', 'ignore', 'pipe'] }),
+    );
     expect(handle.pid).toBe(4242);
 
     handle.send({ type: 'job', id: 1 });
@@ -35,7 +42,9 @@ describe("the desktop app's child launcher", () => {
     await new Promise((r) => setImmediate(r));
     child.emit('error', 'FatalError', 'Reached heap limit', '{}');
     child.emit('exit', 133);
-    expect(exits).toEqual([{ code: 133, signal: null, stderr: expect.stringMatching(/Last few GCs[\s\S]*FatalError: Reached heap limit/) }]);
+    expect(exits).toEqual([
+      { code: 133, signal: null, stderr: expect.stringMatching(/Last few GCs[\s\S]*FatalError: Reached heap limit/) },
+    ]);
 
     handle.kill();
     expect(child.kill).toHaveBeenCalled();

@@ -18,11 +18,13 @@ describe('kind', () => {
   });
 
   it('is json for any other JSON, scalars and arrays included', () => {
-    for (const text of ['{"TaskID":"t"}', '[{"TaskID":"t","Sign":"s"}]', '42', '"x"', 'null', '{}']) expect(classifyText(text).kind, text).toBe('json');
+    for (const text of ['{"TaskID":"t"}', '[{"TaskID":"t","Sign":"s"}]', '42', '"x"', 'null', '{}'])
+      expect(classifyText(text).kind, text).toBe('json');
   });
 
   it('is not-json when the body did not parse (empty, truncated, invalid, binary)', () => {
-    for (const text of ['', '{"TaskID":"t","Sign":', 'TaskID=t&Sign=s', '\u0000\u0001']) expect(classifyText(text)).toEqual({ kind: 'not-json', shape: null });
+    for (const text of ['', '{"TaskID":"t","Sign":', 'TaskID=t&Sign=s', '\u0000\u0001'])
+      expect(classifyText(text)).toEqual({ kind: 'not-json', shape: null });
   });
 });
 

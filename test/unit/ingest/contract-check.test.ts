@@ -21,7 +21,9 @@ const redial = (body: JsonObject): JsonObject => (call(body)['RedailCall'] as Js
 function checkWith(change: (body: JsonObject) => void) {
   const body = seed();
   change(body);
-  return checkCallEnd(body).filter((p) => !(p.path.startsWith('Details[0].RedailCall[0].') && ['unknown-enum', 'ambiguous-timezone'].includes(p.code)));
+  return checkCallEnd(body).filter(
+    (p) => !(p.path.startsWith('Details[0].RedailCall[0].') && ['unknown-enum', 'ambiguous-timezone'].includes(p.code)),
+  );
 }
 const summary = (ps: Array<{ path: string; severity: string; code: string }>) => ps.map((p) => `${p.severity} ${p.code} ${p.path}`);
 
@@ -34,7 +36,8 @@ describe("the page's own example", () => {
   });
 
   it('says in each note why it is only a note: the vendor itself sends it so', () => {
-    for (const p of checkCallEnd(seed())) expect(p.message).toMatch(/A note, not a warning: the vendor's own example (sends it here|writes redial times this way)$/);
+    for (const p of checkCallEnd(seed()))
+      expect(p.message).toMatch(/A note, not a warning: the vendor's own example (sends it here|writes redial times this way)$/);
   });
 
   it('still warns about what the example does not do: RingType "" on a call, any other odd redial RingType', () => {
@@ -59,13 +62,19 @@ describe('required and optional fields', () => {
     expect(summary(checkWith((b) => delete b[name]))).toEqual([`error missing-field ${name}`]);
   });
 
-  it.each(['id', 'RobotID', 'CalleeGender', 'Intention', 'CallTimes', 'BorrowedDate', 'PlatformName'])('reports a missing Details[].%s as an error', (name) => {
-    expect(summary(checkWith((b) => delete call(b)[name]))).toEqual([`error missing-field Details[0].${name}`]);
-  });
+  it.each(['id', 'RobotID', 'CalleeGender', 'Intention', 'CallTimes', 'BorrowedDate', 'PlatformName'])(
+    'reports a missing Details[].%s as an error',
+    (name) => {
+      expect(summary(checkWith((b) => delete call(b)[name]))).toEqual([`error missing-field Details[0].${name}`]);
+    },
+  );
 
-  it.each(['PlanName', 'intention_description', 'NerSlots', 'AsrResult', 'RedailCall', 'EventLabel', 'caller_number'])('accepts an optional %s left out', (name) => {
-    expect(checkWith((b) => (name === 'PlanName' ? delete b[name] : delete call(b)[name]))).toEqual([]);
-  });
+  it.each(['PlanName', 'intention_description', 'NerSlots', 'AsrResult', 'RedailCall', 'EventLabel', 'caller_number'])(
+    'accepts an optional %s left out',
+    (name) => {
+      expect(checkWith((b) => (name === 'PlanName' ? delete b[name] : delete call(b)[name]))).toEqual([]);
+    },
+  );
 
   it.each(['Status', 'RingType', 'HangupType'])('warns when %s, shown on the page without a marker, is missing', (name) => {
     expect(summary(checkWith((b) => delete call(b)[name]))).toEqual([`warning missing-field Details[0].${name}`]);
@@ -82,7 +91,10 @@ describe('required and optional fields', () => {
   });
 
   it('warns when an optional field is null, and reports a null required field as an error', () => {
-    expect(summary(checkWith((b) => ((call(b)['NerSlots'] = null), (call(b)['CallID'] = null))))).toEqual(['error wrong-type Details[0].CallID', 'warning null-value Details[0].NerSlots']);
+    expect(summary(checkWith((b) => ((call(b)['NerSlots'] = null), (call(b)['CallID'] = null))))).toEqual([
+      'error wrong-type Details[0].CallID',
+      'warning null-value Details[0].NerSlots',
+    ]);
   });
 });
 
@@ -92,7 +104,9 @@ describe('types', () => {
   });
 
   it.each(['2.0', '2e0', '2.5'])('judges integer-ness on the digits as written: CallTimes %s is an error', (digits) => {
-    expect(summary(checkWith((b) => (call(b)['CallTimes'] = new LosslessNumber(digits))))).toEqual(['error wrong-type Details[0].CallTimes']);
+    expect(summary(checkWith((b) => (call(b)['CallTimes'] = new LosslessNumber(digits))))).toEqual([
+      'error wrong-type Details[0].CallTimes',
+    ]);
   });
 
   it('warns that an id beyond 2^53 is unsafe, and names what JSON.parse would have made of it', () => {
@@ -107,7 +121,9 @@ describe('types', () => {
   });
 
   it('reports a number where a string is required as an error (CalleeNumber)', () => {
-    expect(summary(checkWith((b) => (call(b)['CalleeNumber'] = new LosslessNumber('6212345678'))))).toEqual(['error wrong-type Details[0].CalleeNumber']);
+    expect(summary(checkWith((b) => (call(b)['CalleeNumber'] = new LosslessNumber('6212345678'))))).toEqual([
+      'error wrong-type Details[0].CalleeNumber',
+    ]);
   });
 
   it('reports an array where an object is expected as an error (EventLabel)', () => {
@@ -139,9 +155,12 @@ describe('enums', () => {
     expect(problems[0]?.message).toContain('"ringing"');
   });
 
-  it.each(['busy', 'switchoff', 'lineswitchoff', 'holdline', 'wrongnum', 'notmatch', 'null'])('accepts RingType %s, whichever way the run-together list is split', (v) => {
-    expect(checkWith((b) => (call(b)['RingType'] = v))).toEqual([]);
-  });
+  it.each(['busy', 'switchoff', 'lineswitchoff', 'holdline', 'wrongnum', 'notmatch', 'null'])(
+    'accepts RingType %s, whichever way the run-together list is split',
+    (v) => {
+      expect(checkWith((b) => (call(b)['RingType'] = v))).toEqual([]);
+    },
+  );
 
   it('accepts a JSON null RingType, which the enum lists as "null"', () => {
     expect(checkWith((b) => (call(b)['RingType'] = null))).toEqual([]);
@@ -153,9 +172,12 @@ describe('enums', () => {
 });
 
 describe('times and dates', () => {
-  it.each(['2023-10-19 06:13:17', '2023-10-19T06:13:17+08:00', '2023-10-19T06:13:17', '2023-13-19T06:13:17Z', '1697696000'])('reports CallStartTime %j as an error: it must be ISO 8601 UTC like 2023-10-19T06:13:17Z', (v) => {
-    expect(summary(checkWith((b) => (call(b)['CallStartTime'] = v)))).toEqual(['error bad-datetime Details[0].CallStartTime']);
-  });
+  it.each(['2023-10-19 06:13:17', '2023-10-19T06:13:17+08:00', '2023-10-19T06:13:17', '2023-13-19T06:13:17Z', '1697696000'])(
+    'reports CallStartTime %j as an error: it must be ISO 8601 UTC like 2023-10-19T06:13:17Z',
+    (v) => {
+      expect(summary(checkWith((b) => (call(b)['CallStartTime'] = v)))).toEqual(['error bad-datetime Details[0].CallStartTime']);
+    },
+  );
 
   it('accepts fractional seconds in an ISO UTC time', () => {
     expect(checkWith((b) => (call(b)['CallEndTime'] = '2023-10-19T06:13:26.250Z'))).toEqual([]);
@@ -192,7 +214,9 @@ describe('times and dates', () => {
   });
 
   it('warns (not notes, not errors) about a redial time in neither form', () => {
-    expect(summary(checkWith((b) => (redial(b)['CallStartTime'] = 'yesterday')))).toEqual(['warning bad-datetime Details[0].RedailCall[0].CallStartTime']);
+    expect(summary(checkWith((b) => (redial(b)['CallStartTime'] = 'yesterday')))).toEqual([
+      'warning bad-datetime Details[0].RedailCall[0].CallStartTime',
+    ]);
   });
 });
 
@@ -202,13 +226,23 @@ describe('volume', () => {
     const entry = call(body);
     // Per call, in order: wrong-type CallID (error), then the redial's two notes: 1,200 errors and
     // 2,400 notes. The last call's unsafe id is the one warning, found after a thousand of each.
-    body['Details'] = Array.from({ length: 1200 }, (_, i) => ({ ...entry, CallID: new LosslessNumber('1'), ...(i === 1199 ? { id: new LosslessNumber('98765432109876543210') } : {}) }));
+    body['Details'] = Array.from({ length: 1200 }, (_, i) => ({
+      ...entry,
+      CallID: new LosslessNumber('1'),
+      ...(i === 1199 ? { id: new LosslessNumber('98765432109876543210') } : {}),
+    }));
     const problems = checkCallEnd(body);
     expect(problems).toHaveLength(2 * MAX_CONTRACT_PROBLEMS + 1 + 2);
     expect(problems.filter((p) => p.severity === 'warning').map((p) => p.code)).toEqual(['unsafe-integer']);
     expect(problems.slice(-2)).toEqual([
       { path: '$', severity: 'error', code: 'more-problems', count: 200, message: '200 more errors not listed: the first 1,000 are shown' },
-      { path: '$', severity: 'note', code: 'more-problems', count: 1400, message: '1,400 more notes not listed: the first 1,000 are shown' },
+      {
+        path: '$',
+        severity: 'note',
+        code: 'more-problems',
+        count: 1400,
+        message: '1,400 more notes not listed: the first 1,000 are shown',
+      },
     ]);
     expect(countProblems(problems)).toEqual({ errors: 1200, warnings: 1, notes: 2400 });
   });

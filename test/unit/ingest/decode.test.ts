@@ -35,7 +35,12 @@ describe('Content-Encoding', () => {
 
   it('reads repeated Content-Encoding headers as one list, in order', () => {
     const body = zlib.brotliCompressSync(zlib.deflateSync(utf8(JSON_TEXT)));
-    expect(decodeBody(body, [['Content-Encoding', 'deflate'], ['CONTENT-ENCODING', 'br']]).text).toBe(JSON_TEXT);
+    expect(
+      decodeBody(body, [
+        ['Content-Encoding', 'deflate'],
+        ['CONTENT-ENCODING', 'br'],
+      ]).text,
+    ).toBe(JSON_TEXT);
   });
 
   it('ignores identity and matches header names case-insensitively', () => {
@@ -53,7 +58,12 @@ describe('Content-Encoding', () => {
     const r = decodeBody(nested, [['Content-Encoding', Array(3_001).fill('gzip').join(',')]]);
     expect(r.text).toBeNull();
     expect(r.bytes).toBe(nested);
-    expect(r.problems).toEqual([expect.objectContaining({ code: 'unsupported-encoding', message: expect.stringContaining(`lists 3001 codings; at most ${MAX_CODINGS}`) })]);
+    expect(r.problems).toEqual([
+      expect.objectContaining({
+        code: 'unsupported-encoding',
+        message: expect.stringContaining(`lists 3001 codings; at most ${MAX_CODINGS}`),
+      }),
+    ]);
   });
 
   it('reports an unknown coding as an error and gives no text, keeping the bytes as received', () => {

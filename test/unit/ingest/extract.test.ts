@@ -1,6 +1,12 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { MAX_CALL_END_SEARCH_TEXT, MAX_SEARCH_TEXT, extractCallEnd, jsonSearchText, textSearchText } from '../../../main/core/ingest/extract.js';
+import {
+  MAX_CALL_END_SEARCH_TEXT,
+  MAX_SEARCH_TEXT,
+  extractCallEnd,
+  jsonSearchText,
+  textSearchText,
+} from '../../../main/core/ingest/extract.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { JsonObject, JsonValue } from '../../../shared/contract/json-value.js';
 
@@ -30,17 +36,36 @@ describe('call-end index rows', () => {
         ringType: 'normal',
         ringTime: 3,
         hangupType: 'ByCallee',
-        redials: [{ index: 0, callId: '138582ba03c98aeb04f2318cfa38c823', calleeNumber: '+6212345678', callerNumber: '+8613661834220', startTimeRaw: '2023-10-19 14:13:07', ringType: '', ringTime: 3, hangupType: 'ByCallee', resultLabel: 'F' }],
+        redials: [
+          {
+            index: 0,
+            callId: '138582ba03c98aeb04f2318cfa38c823',
+            calleeNumber: '+6212345678',
+            callerNumber: '+8613661834220',
+            startTimeRaw: '2023-10-19 14:13:07',
+            ringType: '',
+            ringTime: 3,
+            hangupType: 'ByCallee',
+            resultLabel: 'F',
+          },
+        ],
       },
     ]);
   });
 
   it('turns missing and wrong-typed fields into nulls instead of throwing', () => {
-    const x = extractCallEnd(parse('{"TaskID":5,"Details":[{"CallID":7,"CallStartTime":"2023-10-19T06:13:17Z","CallEndTime":"later","RedailCall":[{"RingTime":"3"},"junk"]},"junk",null]}'));
+    const x = extractCallEnd(
+      parse(
+        '{"TaskID":5,"Details":[{"CallID":7,"CallStartTime":"2023-10-19T06:13:17Z","CallEndTime":"later","RedailCall":[{"RingTime":"3"},"junk"]},"junk",null]}',
+      ),
+    );
     expect(x.taskId).toBeNull();
     expect(x.calls).toHaveLength(3);
     expect(x.calls[0]).toMatchObject({ index: 0, callId: null, startTime: '2023-10-19T06:13:17Z', durationSec: null });
-    expect(x.calls[0]?.redials).toEqual([expect.objectContaining({ index: 0, ringTime: null }), expect.objectContaining({ index: 1, callId: null })]);
+    expect(x.calls[0]?.redials).toEqual([
+      expect.objectContaining({ index: 0, ringTime: null }),
+      expect.objectContaining({ index: 1, callId: null }),
+    ]);
     expect(x.calls[2]).toMatchObject({ index: 2, callId: null, redials: [] });
   });
 
@@ -60,7 +85,21 @@ describe('search text', () => {
     const body = seed();
     (body['Details'] as JsonObject[])[0]!['call_notes'] = 'promised to pay Friday';
     const text = extractCallEnd(body).searchText;
-    for (const piece of ['Task-001', 'Plan_001', 'name1', '+6212345678', '+8613661834220', '6dbf57adc3ecf4f4bfd5efe85ccad659', '138582ba03c98aeb04f2318cfa38c823', 'C12345567', 'xxxxx', 'Hang_up_by_customer', 'ATM', 'promised to pay Friday', 'selamat datang']) {
+    for (const piece of [
+      'Task-001',
+      'Plan_001',
+      'name1',
+      '+6212345678',
+      '+8613661834220',
+      '6dbf57adc3ecf4f4bfd5efe85ccad659',
+      '138582ba03c98aeb04f2318cfa38c823',
+      'C12345567',
+      'xxxxx',
+      'Hang_up_by_customer',
+      'ATM',
+      'promised to pay Friday',
+      'selamat datang',
+    ]) {
       expect(text, piece).toContain(piece);
     }
     expect(text).not.toContain('2023-10-19');
@@ -76,7 +115,9 @@ describe('search text', () => {
 
   it('collects the string values of other JSON in document order, bounded', () => {
     expect(jsonSearchText(parse('{"a":"one","b":[1,"two",{"c":"three"}],"d":null}'))).toBe('one\ntwo\nthree');
-    expect(jsonSearchText(parse(JSON.stringify(Array.from({ length: 100 }, () => 'x'.repeat(1000))))).length).toBeLessThanOrEqual(MAX_SEARCH_TEXT);
+    expect(jsonSearchText(parse(JSON.stringify(Array.from({ length: 100 }, () => 'x'.repeat(1000))))).length).toBeLessThanOrEqual(
+      MAX_SEARCH_TEXT,
+    );
   });
 
   it('walks deeply nested JSON without recursion (100,000 levels, built past the parser default)', () => {
@@ -111,7 +152,13 @@ describe('index limits (a sender chooses how many calls a body holds; the index 
   it('indexes the first maxCalls calls and says how many the body holds', () => {
     const x = extractCallEnd(body(8, 0), limits);
     expect(x.calls.map((c) => c.callId)).toEqual(['call-0', 'call-1', 'call-2', 'call-3', 'call-4']);
-    expect(x.problems).toEqual([expect.objectContaining({ code: 'index-limit', path: '$.Details', message: expect.stringContaining('Details holds 8 calls; the first 5') })]);
+    expect(x.problems).toEqual([
+      expect.objectContaining({
+        code: 'index-limit',
+        path: '$.Details',
+        message: expect.stringContaining('Details holds 8 calls; the first 5'),
+      }),
+    ]);
     expect(x.searchText).toContain('call-4');
     expect(x.searchText).not.toContain('call-5');
   });

@@ -6,7 +6,13 @@ const seed = JSON.parse(readFileSync(new URL('../../fixtures/seed-example.json',
 
 describe('the contract table', () => {
   it('lists the five top-level fields, PlanName the only optional one', () => {
-    expect(CALL_END_FIELDS.map((f) => `${f.name}:${String(f.required)}`)).toEqual(['TaskID:true', 'TaskName:true', 'Sign:true', 'PlanName:false', 'Details:true']);
+    expect(CALL_END_FIELDS.map((f) => `${f.name}:${String(f.required)}`)).toEqual([
+      'TaskID:true',
+      'TaskName:true',
+      'Sign:true',
+      'PlanName:false',
+      'Details:true',
+    ]);
   });
 
   it("lists the 34 Details fields in the page's order", () => {
@@ -21,7 +27,16 @@ describe('the contract table', () => {
   });
 
   it('lists the 8 RedailCall fields, with types read from the example', () => {
-    expect(REDIAL_FIELDS.map((f) => f.name)).toEqual(['CallID', 'CallStartTime', 'RingType', 'RingTime', 'HangupType', 'ResultLabel', 'caller_number', 'callee_number']);
+    expect(REDIAL_FIELDS.map((f) => f.name)).toEqual([
+      'CallID',
+      'CallStartTime',
+      'RingType',
+      'RingTime',
+      'HangupType',
+      'ResultLabel',
+      'caller_number',
+      'callee_number',
+    ]);
     expect(REDIAL_FIELDS.every((f) => f.inferred)).toBe(true);
   });
 

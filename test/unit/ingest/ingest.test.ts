@@ -8,14 +8,27 @@ import type { IngestInput } from '../../../main/core/ingest/types.js';
 import { VENDOR_DEFAULT_KEY } from '../../../shared/sign.js';
 
 const SEED = readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url));
-const JSON_HEADERS: Array<[string, string]> = [['Content-Type', 'application/json'], ['User-Agent', 'Airudder']];
-const run = (body: Uint8Array, more: Partial<IngestInput> = {}) => ingest({ body, truncated: false, headers: JSON_HEADERS, endpoint: null, ...more });
+const JSON_HEADERS: Array<[string, string]> = [
+  ['Content-Type', 'application/json'],
+  ['User-Agent', 'Airudder'],
+];
+const run = (body: Uint8Array, more: Partial<IngestInput> = {}) =>
+  ingest({ body, truncated: false, headers: JSON_HEADERS, endpoint: null, ...more });
 const codes = (r: { problems: Array<{ severity: string; code: string }> }) => r.problems.map((p) => `${p.severity} ${p.code}`);
 
 describe("the page's example", () => {
   it('is a call-end with no errors or warnings, its two notes, one indexed call and search text', () => {
     const r = run(SEED);
-    expect(r).toMatchObject({ kind: 'call-end', shape: 'call-end', contentType: 'application/json', contentEncoding: null, charset: 'utf-8', taskId: '502380771007633e8d8b859ebf76970a', taskName: 'Task-001', planName: 'Plan_001' });
+    expect(r).toMatchObject({
+      kind: 'call-end',
+      shape: 'call-end',
+      contentType: 'application/json',
+      contentEncoding: null,
+      charset: 'utf-8',
+      taskId: '502380771007633e8d8b859ebf76970a',
+      taskName: 'Task-001',
+      planName: 'Plan_001',
+    });
     expect(codes(r)).toEqual(['note ambiguous-timezone', 'note unknown-enum']);
     expect(r.calls).toHaveLength(1);
     expect(r.calls[0]?.redials).toHaveLength(1);
@@ -30,11 +43,17 @@ describe("the page's example", () => {
     expect(run(bad).sign).toMatchObject({ status: 'mismatch', keySource: 'vendor-default' });
     expect(run(Buffer.from('{"a":1}')).sign).toMatchObject({ status: 'not-checked', reason: 'not a call-end notification' });
     expect(run(SEED, { endpoint: { key: '', sign: { type: 'none' } } }).sign.status).toBe('not-checked');
-    expect(run(SEED, { endpoint: { key: 'customer-key', sign: { type: 'md5-template' } } }).sign).toMatchObject({ status: 'mismatch', keySource: 'endpoint' });
+    expect(run(SEED, { endpoint: { key: 'customer-key', sign: { type: 'md5-template' } } }).sign).toMatchObject({
+      status: 'mismatch',
+      keySource: 'endpoint',
+    });
   });
 
   it('verifies Sign when the endpoint has the md5 template and KEY, through gzip', () => {
-    const r = run(zlib.gzipSync(SEED), { headers: [...JSON_HEADERS, ['Content-Encoding', 'gzip']], endpoint: { key: VENDOR_DEFAULT_KEY, sign: { type: 'md5-template' } } });
+    const r = run(zlib.gzipSync(SEED), {
+      headers: [...JSON_HEADERS, ['Content-Encoding', 'gzip']],
+      endpoint: { key: VENDOR_DEFAULT_KEY, sign: { type: 'md5-template' } },
+    });
     expect(r.kind).toBe('call-end');
     expect(r.contentEncoding).toBe('gzip');
     expect(r.sign.status).toBe('verified');
@@ -43,7 +62,9 @@ describe("the page's example", () => {
   it('verifies an hmac-sha256 header over the body as decoded from its Content-Encoding', () => {
     const signature = createHmac('sha256', 'k').update(SEED).digest('hex');
     const headers: Array<[string, string]> = [...JSON_HEADERS, ['Content-Encoding', 'br'], ['X-Signature', signature]];
-    expect(run(zlib.brotliCompressSync(SEED), { headers, endpoint: { key: 'k', sign: { type: 'hmac-sha256' } } }).sign.status).toBe('verified');
+    expect(run(zlib.brotliCompressSync(SEED), { headers, endpoint: { key: 'k', sign: { type: 'hmac-sha256' } } }).sign.status).toBe(
+      'verified',
+    );
   });
 
   it('warns when a call-end arrives with a Content-Type other than application/json', () => {
@@ -106,7 +127,10 @@ describe('bodies that are not the contract', () => {
   });
 
   it('never throws, whatever the bytes and headers', () => {
-    const header = fc.tuple(fc.constantFrom('Content-Type', 'content-encoding', 'X-Signature'), fc.constantFrom('gzip', 'br', 'deflate', 'x', 'application/json; charset=gbk', 'text/plain; charset=nope', ''));
+    const header = fc.tuple(
+      fc.constantFrom('Content-Type', 'content-encoding', 'X-Signature'),
+      fc.constantFrom('gzip', 'br', 'deflate', 'x', 'application/json; charset=gbk', 'text/plain; charset=nope', ''),
+    );
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), fc.array(header, { maxLength: 3 }), fc.boolean(), (body, headers, truncated) => {
         const r = ingest({ body, headers, truncated, endpoint: { key: 'k', sign: { type: 'md5-template' } } });
@@ -138,7 +162,11 @@ describe('size', () => {
   it('ingests a 32 MB call-end body with every call indexed', () => {
     const seed = JSON.parse(SEED.toString('utf8'));
     const call = seed.Details[0];
-    call.AsrResult = Array.from({ length: 20 }, (_, i) => ({ time: '00:00:01', robottext: `Halo, ini Happy Planet ${i} selamat datang`, text: `ya ${i}` }));
+    call.AsrResult = Array.from({ length: 20 }, (_, i) => ({
+      time: '00:00:01',
+      robottext: `Halo, ini Happy Planet ${i} selamat datang`,
+      text: `ya ${i}`,
+    }));
     const one = JSON.stringify(call).length;
     seed.Details = Array.from({ length: Math.ceil(32e6 / one) }, (_, i) => ({ ...call, CallID: `c${i}` }));
     const body = Buffer.from(JSON.stringify(seed));

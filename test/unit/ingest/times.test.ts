@@ -5,7 +5,14 @@ describe('contract time formats', () => {
   it('reads ISO 8601 UTC with or without a fraction, and nothing else', () => {
     expect(parseIsoUtc('2023-10-19T06:13:17Z')).toBe(Date.UTC(2023, 9, 19, 6, 13, 17));
     expect(parseIsoUtc('2023-10-19T06:13:17.5Z')).toBe(Date.UTC(2023, 9, 19, 6, 13, 17, 500));
-    for (const bad of ['2023-10-19T06:13:17', '2023-10-19T06:13:17+00:00', '2023-10-19 06:13:17Z', '2023-10-19T24:00:00Z', '2023-10-19T06:60:00Z']) expect(parseIsoUtc(bad), bad).toBeNull();
+    for (const bad of [
+      '2023-10-19T06:13:17',
+      '2023-10-19T06:13:17+00:00',
+      '2023-10-19 06:13:17Z',
+      '2023-10-19T24:00:00Z',
+      '2023-10-19T06:60:00Z',
+    ])
+      expect(parseIsoUtc(bad), bad).toBeNull();
   });
 
   it('checks dates against the calendar, leap years included', () => {

@@ -10,7 +10,8 @@ function plain(v: JsonValue): unknown {
   if (Array.isArray(v)) return v.map(plain);
   if (v !== null && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) Object.defineProperty(out, k, { value: plain(x), enumerable: true, writable: true, configurable: true });
+    for (const [k, x] of Object.entries(v))
+      Object.defineProperty(out, k, { value: plain(x), enumerable: true, writable: true, configurable: true });
     return out;
   }
   return v;
@@ -52,7 +53,32 @@ describe('parseJson agrees with JSON.parse', () => {
   });
 
   it('accepts exactly the texts JSON.parse accepts, for strings built from JSON tokens', () => {
-    const token = fc.constantFrom('{', '}', '[', ']', ',', ':', '"a"', '"\\u00e9"', '"\\x"', '1', '-0', '01', '1.5e3', '1.', '.5', 'true', 'nul', 'null', ' ', '\n', '\t', '\u00a0', '"\u0001"', '\\');
+    const token = fc.constantFrom(
+      '{',
+      '}',
+      '[',
+      ']',
+      ',',
+      ':',
+      '"a"',
+      '"\\u00e9"',
+      '"\\x"',
+      '1',
+      '-0',
+      '01',
+      '1.5e3',
+      '1.',
+      '.5',
+      'true',
+      'nul',
+      'null',
+      ' ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '"\u0001"',
+      '\\',
+    );
     fc.assert(
       fc.property(fc.array(token, { maxLength: 12 }), (tokens) => {
         const text = tokens.join('');
@@ -64,7 +90,10 @@ describe('parseJson agrees with JSON.parse', () => {
 
   it('checks subtrees past the build limit exactly as it parses the rest: same verdict, same offset', () => {
     const token = fc.constantFrom('{', '}', '[', ']', ',', ':', '"k"', '"\\n"', '1', '-', 'true', ' ', 'x');
-    const texts = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.array(token, { maxLength: 14 }).map((t) => t.join('')));
+    const texts = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.array(token, { maxLength: 14 }).map((t) => t.join('')),
+    );
     fc.assert(
       fc.property(texts, fc.integer({ min: 0, max: 3 }), (text, limit) => {
         const full = parseJson(text, { maxBuildDepth: Infinity });
@@ -93,7 +122,8 @@ describe('parseJson agrees with JSON.parse', () => {
 /** Values in a parsed tree, each scalar, key and container counting one (what the budget counts). */
 function countValues(v: unknown): number {
   if (Array.isArray(v)) return 1 + v.reduce((n: number, x) => n + countValues(x), 0);
-  if (v !== null && typeof v === 'object' && !isLosslessNumber(v)) return 1 + Object.values(v).reduce((n: number, x) => n + 1 + countValues(x), 0);
+  if (v !== null && typeof v === 'object' && !isLosslessNumber(v))
+    return 1 + Object.values(v).reduce((n: number, x) => n + 1 + countValues(x), 0);
   return 1;
 }
 
@@ -112,7 +142,10 @@ function isPrefixOf(cut: unknown, full: unknown): boolean {
 describe('the budget of built values', () => {
   it('checks what it does not build exactly as what it builds: same verdict, same error offset', () => {
     const token = fc.constantFrom('{', '}', '[', ']', ',', ':', '"k"', '"\\n"', '1', '-', 'true', ' ', 'x', '[]', '{}');
-    const texts = fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.array(token, { maxLength: 16 }).map((t) => t.join('')));
+    const texts = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.array(token, { maxLength: 16 }).map((t) => t.join('')),
+    );
     fc.assert(
       fc.property(texts, fc.integer({ min: 0, max: 6 }), (text, limit) => {
         const full = parseJson(text, { maxValues: Infinity });

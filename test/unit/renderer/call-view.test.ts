@@ -41,7 +41,9 @@ describe('per-call fields', () => {
 
 describe('transcript', () => {
   it('shows the robot and the callee as separate bubbles with the time offset as written', () => {
-    const asr = parseCall('{"a":[{"time":"00:00:00","robottext":"Halo","text":""},{"time":"00:00:04","robottext":"Bisa?","text":"ya"}]}')!.a;
+    const asr = parseCall(
+      '{"a":[{"time":"00:00:00","robottext":"Halo","text":""},{"time":"00:00:04","robottext":"Bisa?","text":"ya"}]}',
+    )!.a;
     expect(transcript(asr)).toEqual([
       { speaker: 'robot', time: '00:00:00', text: 'Halo' },
       { speaker: 'robot', time: '00:00:04', text: 'Bisa?' },

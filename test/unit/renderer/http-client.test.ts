@@ -18,7 +18,10 @@ function fakeFetch(reply: (call: Call) => { status: number; body: unknown }) {
 describe('HTTP API client', () => {
   it('has one method per operation of the contract, each POSTing its input with the bearer token', async () => {
     const { calls, fetch } = fakeFetch(() => ({ status: 200, body: { result: 'ok' } }));
-    const client = createHttpClient({ baseUrl: 'http://127.0.0.1:9/', token: 't0k', fetch }) as unknown as Record<string, (i: unknown) => Promise<unknown>>;
+    const client = createHttpClient({ baseUrl: 'http://127.0.0.1:9/', token: 't0k', fetch }) as unknown as Record<
+      string,
+      (i: unknown) => Promise<unknown>
+    >;
     expect(Object.keys(client).sort()).toEqual(Object.keys(operations).sort());
     for (const name of Object.keys(operations)) expect(await client[name]!({ n: name })).toBe('ok');
     expect(calls.map((c) => c.url)).toEqual(Object.keys(operations).map((n) => `http://127.0.0.1:9/api/${n}`));
@@ -37,7 +40,9 @@ describe('HTTP API client', () => {
   it('turns an error answer into an ApiError with the status and the validation issues', async () => {
     const issues = [{ path: 'id', message: 'Too small' }];
     const { fetch } = fakeFetch(() => ({ status: 400, body: { error: 'invalid input for getDelivery', issues } }));
-    const err = await createHttpClient({ baseUrl: 'http://h/', token: 't', fetch }).getDelivery({ id: 0 }).catch((e) => e);
+    const err = await createHttpClient({ baseUrl: 'http://h/', token: 't', fetch })
+      .getDelivery({ id: 0 })
+      .catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect(err).toMatchObject({ status: 400, message: 'invalid input for getDelivery', issues });
   });
@@ -46,6 +51,9 @@ describe('HTTP API client', () => {
     const fetch = async () => {
       throw new TypeError('Failed to fetch');
     };
-    await expect(createHttpClient({ baseUrl: 'http://h/', token: 't', fetch }).info({})).rejects.toMatchObject({ status: 0, message: expect.stringMatching(/cannot reach/) });
+    await expect(createHttpClient({ baseUrl: 'http://h/', token: 't', fetch }).info({})).rejects.toMatchObject({
+      status: 0,
+      message: expect.stringMatching(/cannot reach/),
+    });
   });
 });

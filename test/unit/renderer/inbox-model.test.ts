@@ -3,9 +3,31 @@ import type { DeliverySummary } from '../../../shared/model.js';
 import { matchesSummary, mergeHead, mergeRows, needsServerMatch, retryTotals } from '../../../renderer/src/inbox/inbox-model.js';
 
 const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
-  id, receivedAt, endpoint: 'default', method: 'POST', path: '/', size: 1, truncated: false, kind: 'call-end', shape: null,
-  taskId: null, taskName: null, callCount: 0, callee: null, callId: null, statusSummary: {}, errorCount: 0, warningCount: 0, noteCount: 0, sign: 'not-checked',
-  responseStatus: 200, retryOf: null, attempt: 1, sha256: '', resend: false, ...extra,
+  id,
+  receivedAt,
+  endpoint: 'default',
+  method: 'POST',
+  path: '/',
+  size: 1,
+  truncated: false,
+  kind: 'call-end',
+  shape: null,
+  taskId: null,
+  taskName: null,
+  callCount: 0,
+  callee: null,
+  callId: null,
+  statusSummary: {},
+  errorCount: 0,
+  warningCount: 0,
+  noteCount: 0,
+  sign: 'not-checked',
+  responseStatus: 200,
+  retryOf: null,
+  attempt: 1,
+  sha256: '',
+  resend: false,
+  ...extra,
 });
 const ids = (rows: DeliverySummary[]) => rows.map((r) => r.id);
 
@@ -86,9 +108,22 @@ describe('matching live arrivals against the filter', () => {
     expect(matchesSummary({ hasProblems: 'notes' }, row(2, 1000))).toBe(false);
   });
 
-  it('matches the other columns\' fields locally too: TaskName, method, path, answer, calls, retry, re-send', () => {
-    const d = row(2, 1000, { taskName: 'Task-7', method: 'POST', path: '/hooks/qa/', responseStatus: null, callCount: 3, retryOf: 1, attempt: 2 });
-    expect(matchesSummary({ taskName: 'Task-7', method: 'POST', path: '/hooks/qa/', answer: 'none', callCount: 3, retry: true, resend: false }, d)).toBe(true);
+  it("matches the other columns' fields locally too: TaskName, method, path, answer, calls, retry, re-send", () => {
+    const d = row(2, 1000, {
+      taskName: 'Task-7',
+      method: 'POST',
+      path: '/hooks/qa/',
+      responseStatus: null,
+      callCount: 3,
+      retryOf: 1,
+      attempt: 2,
+    });
+    expect(
+      matchesSummary(
+        { taskName: 'Task-7', method: 'POST', path: '/hooks/qa/', answer: 'none', callCount: 3, retry: true, resend: false },
+        d,
+      ),
+    ).toBe(true);
     expect(matchesSummary({ taskName: 'Task-70' }, d)).toBe(false);
     expect(matchesSummary({ method: 'GET' }, d)).toBe(false);
     expect(matchesSummary({ path: '/' }, d)).toBe(false);

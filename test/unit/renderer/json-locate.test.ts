@@ -19,7 +19,10 @@ describe('locating a problem path in the body', () => {
 
   it('lands on the member named by the path, from its key to the end of its value', () => {
     expect(at(seed, 'Details[0].RedailCall[0].RingType')?.text).toBe('"RingType": ""');
-    expect(at(seed, 'Details[0].RedailCall[0].CallStartTime')).toMatchObject({ text: '"CallStartTime": "2023-10-19 14:13:07"', exact: true });
+    expect(at(seed, 'Details[0].RedailCall[0].CallStartTime')).toMatchObject({
+      text: '"CallStartTime": "2023-10-19 14:13:07"',
+      exact: true,
+    });
     expect(at(seed, 'Details[0].id')?.text).toBe('"id": 15744007');
   });
 

@@ -4,7 +4,11 @@ import { isFormEncoded, readParams } from '../../../renderer/src/delivery/params
 
 describe('parameters of a query string or a form body', () => {
   it('keeps every pair in order, repeated names included', () => {
-    expect(readParams('a=1&b=2&a=3')).toEqual([['a', '1'], ['b', '2'], ['a', '3']]);
+    expect(readParams('a=1&b=2&a=3')).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+      ['a', '3'],
+    ]);
   });
 
   it('percent-decodes names and values and reads + as a space, as a form post means it', () => {
@@ -16,7 +20,12 @@ describe('parameters of a query string or a form body', () => {
   });
 
   it('keeps a name without a value, an empty name and a malformed escape as written, instead of failing', () => {
-    expect(readParams('flag&=v&bad=%zz&pct=100%')).toEqual([['flag', ''], ['', 'v'], ['bad', '%zz'], ['pct', '100%']]);
+    expect(readParams('flag&=v&bad=%zz&pct=100%')).toEqual([
+      ['flag', ''],
+      ['', 'v'],
+      ['bad', '%zz'],
+      ['pct', '100%'],
+    ]);
   });
 
   it('takes a query string with or without its ?', () => {

@@ -32,7 +32,16 @@ describe('hash routes', () => {
   });
 
   it('rejects malformed ids and unknown screens instead of guessing', () => {
-    for (const hash of ['#/delivery/0', '#/delivery/abc', '#/delivery/1/2', '#/call/1', '#/call/1/-1', '#/chain/', '#/chain/%E0%A4%A', '#/nope']) {
+    for (const hash of [
+      '#/delivery/0',
+      '#/delivery/abc',
+      '#/delivery/1/2',
+      '#/call/1',
+      '#/call/1/-1',
+      '#/chain/',
+      '#/chain/%E0%A4%A',
+      '#/nope',
+    ]) {
       expect(parseRoute(hash)).toEqual({ name: 'not-found', hash });
     }
   });

@@ -7,7 +7,11 @@ function env(hash: string, stored: string | null = null) {
   return {
     replaced,
     store,
-    env: { hash, storage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) }, replaceHash: (h: string) => void replaced.push(h) },
+    env: {
+      hash,
+      storage: { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) },
+      replaceHash: (h: string) => void replaced.push(h),
+    },
   };
 }
 

@@ -12,9 +12,56 @@ const echo = (quoted: string, shell?: string) => echoBytes(quoted, shell).toStri
 /** C0 and C1 controls but tab and LF, DEL, bidi marks, embeddings, overrides and isolates, line/paragraph separators, BOM. */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const HIDDEN = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ufeff]/;
-const hidden = fc.constantFrom('\u009b', '\u202e', '\u202a', '\u2066', '\u2069', '\u200e', '\u200f', '\u061c', '\r', '\x1b', '\x7f', '\u0085', '\u2028', '\ufeff');
-const awkward = fc.constantFrom("'", '"', '$', '`', '\\', '!', '\n', '\t', ' ', '*', '?', '~', '#', ';', '&', '|', '(', ')', '<', '>', '{', '}', '[', ']', 'é', '你', 'x', '0', 'a');
-const text = fc.string({ unit: fc.oneof(awkward, hidden, fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })) }).filter((s) => !s.includes('\0'));
+const hidden = fc.constantFrom(
+  '\u009b',
+  '\u202e',
+  '\u202a',
+  '\u2066',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\r',
+  '\x1b',
+  '\x7f',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+);
+const awkward = fc.constantFrom(
+  "'",
+  '"',
+  '$',
+  '`',
+  '\\',
+  '!',
+  '\n',
+  '\t',
+  ' ',
+  '*',
+  '?',
+  '~',
+  '#',
+  ';',
+  '&',
+  '|',
+  '(',
+  ')',
+  '<',
+  '>',
+  '{',
+  '}',
+  '[',
+  ']',
+  'é',
+  '你',
+  'x',
+  '0',
+  'a',
+);
+const text = fc
+  .string({ unit: fc.oneof(awkward, hidden, fc.string({ minLength: 1, maxLength: 1, unit: 'grapheme' })) })
+  .filter((s) => !s.includes('\0'));
 
 describe('shellQuote', () => {
   it('round-trips any string without NUL through bash, expansions, controls and bidi characters included', () => {
@@ -51,7 +98,7 @@ describe('shellQuote', () => {
     expect(shellQuote('')).toBe(`''`);
   });
 
-  it('writes CSI and a right-to-left override as \\xNN escapes of their UTF-8 bytes in $\'…\'', () => {
+  it("writes CSI and a right-to-left override as \\xNN escapes of their UTF-8 bytes in $'…'", () => {
     expect(shellQuote("a\u009bb\u202ec'!")).toBe(`$'a\\xc2\\x9bb\\xe2\\x80\\xaec\\'\\x21'`);
   });
 });
@@ -68,7 +115,9 @@ describe('shellQuoteHeader', () => {
   });
 
   it('gives back the exact bytes of any header, UTF-8 or not', () => {
-    const headerBytes = fc.uint8Array({ minLength: 0, maxLength: 40 }).map((a) => Buffer.from(a.filter((b) => b !== 0 && b !== 0x0a && b !== 0x0d)));
+    const headerBytes = fc
+      .uint8Array({ minLength: 0, maxLength: 40 })
+      .map((a) => Buffer.from(a.filter((b) => b !== 0 && b !== 0x0a && b !== 0x0d)));
     fc.assert(
       fc.property(headerBytes, (bytes) => {
         const quoted = shellQuoteHeader(asStored(bytes));

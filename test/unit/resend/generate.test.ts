@@ -54,7 +54,8 @@ describe('synthetic call-end notifications', () => {
       expect(verifySign(md5, 'airudder', Buffer.from(g.body), parse(g.body), g.headers).status).toBe('mismatch');
     }
     const hmac = { type: 'hmac-sha256' as const };
-    for (const g of all({ key: 'k', scheme: hmac })) expect(verifySign(hmac, 'k', Buffer.from(g.body), undefined, g.headers).status).toBe('verified');
+    for (const g of all({ key: 'k', scheme: hmac }))
+      expect(verifySign(hmac, 'k', Buffer.from(g.body), undefined, g.headers).status).toBe('verified');
   });
 
   it('build redial chains: the k-th call of a callee has CallTimes k and lists the k - 1 before it in RedailCall', () => {

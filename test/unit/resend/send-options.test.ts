@@ -5,12 +5,19 @@ import { DEFAULT_RETRY_FORM, DEFAULT_SIGN_FORM, retryPolicyOf, signChoiceOf } fr
 describe('sending options', () => {
   it('keeps the Sign unless re-sign is chosen; then the scheme with only its own settings', () => {
     expect(signChoiceOf({ ...DEFAULT_SIGN_FORM, key: 'k' }, 'as-typed')).toEqual({ mode: 'keep' });
-    expect(signChoiceOf({ ...DEFAULT_SIGN_FORM, signMode: 'resign', key: 'k', template: '{TaskID}{KEY}', signHeader: 'X-Ignored' }, 'as-typed')).toEqual({
+    expect(
+      signChoiceOf({ ...DEFAULT_SIGN_FORM, signMode: 'resign', key: 'k', template: '{TaskID}{KEY}', signHeader: 'X-Ignored' }, 'as-typed'),
+    ).toEqual({
       mode: 'resign',
       key: 'k',
       scheme: { type: 'md5-template', template: '{TaskID}{KEY}' },
     });
-    expect(signChoiceOf({ ...DEFAULT_SIGN_FORM, signMode: 'resign', scheme: 'standard-webhooks', key: 'whsec_x', newWebhookId: true }, 'endpoint')).toEqual({
+    expect(
+      signChoiceOf(
+        { ...DEFAULT_SIGN_FORM, signMode: 'resign', scheme: 'standard-webhooks', key: 'whsec_x', newWebhookId: true },
+        'endpoint',
+      ),
+    ).toEqual({
       mode: 'resign',
       key: 'whsec_x',
       scheme: { type: 'standard-webhooks' },
@@ -26,6 +33,10 @@ describe('sending options', () => {
 
   it('gives the vendor policy in ms only when ticked', () => {
     expect(retryPolicyOf(DEFAULT_RETRY_FORM)).toBeUndefined();
-    expect(retryPolicyOf({ retry: true, intervalSeconds: '1.5', maxRetries: '2', timeScale: '10' })).toEqual({ intervalMs: 1500, maxRetries: 2, timeScale: 10 });
+    expect(retryPolicyOf({ retry: true, intervalSeconds: '1.5', maxRetries: '2', timeScale: '10' })).toEqual({
+      intervalMs: 1500,
+      maxRetries: 2,
+      timeScale: 10,
+    });
   });
 });

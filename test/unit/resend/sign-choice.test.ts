@@ -21,18 +21,40 @@ const draft = (scheme: ResendDraft['scheme'], key = 'k'): ResendDraft => ({
 describe('re-send form, Sign', () => {
   it('starts a legacy hmac-sha256 endpoint as the hmac it means', () => {
     const f = formFromDraft(draft({ type: 'hmac-sha256', header: 'X-Hub-Signature-256', encoding: 'base64' }));
-    expect(f).toMatchObject({ scheme: 'hmac', signHeader: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'base64', prefix: '', signed: '' });
+    expect(f).toMatchObject({
+      scheme: 'hmac',
+      signHeader: 'X-Hub-Signature-256',
+      algorithm: 'sha256',
+      encoding: 'base64',
+      prefix: '',
+      signed: '',
+    });
   });
 
   it('sends the hmac settings of the form, and none of another scheme', () => {
-    const f = { ...formFromDraft(draft({ type: 'md5-template', template: '{TaskID}{KEY}' })), signMode: 'resign' as const, scheme: 'hmac' as const, signHeader: 'Stripe-Signature', prefix: 'v1=', signed: '{timestamp}.{body}', algorithm: 'sha512' as const };
+    const f = {
+      ...formFromDraft(draft({ type: 'md5-template', template: '{TaskID}{KEY}' })),
+      signMode: 'resign' as const,
+      scheme: 'hmac' as const,
+      signHeader: 'Stripe-Signature',
+      prefix: 'v1=',
+      signed: '{timestamp}.{body}',
+      algorithm: 'sha512' as const,
+    };
     const built = toResendInput(3, f);
-    expect(built.ok && built.input.sign).toEqual({ mode: 'resign', key: 'k', scheme: { type: 'hmac', header: 'Stripe-Signature', algorithm: 'sha512', prefix: 'v1=', signed: '{timestamp}.{body}' } });
+    expect(built.ok && built.input.sign).toEqual({
+      mode: 'resign',
+      key: 'k',
+      scheme: { type: 'hmac', header: 'Stripe-Signature', algorithm: 'sha512', prefix: 'v1=', signed: '{timestamp}.{body}' },
+    });
   });
 
   it('asks for a new webhook-id only for standard-webhooks, and rejects an unknown placeholder', () => {
     const f = { ...formFromDraft(draft({ type: 'standard-webhooks' }, 'whsec_AAAA')), signMode: 'resign' as const, newWebhookId: true };
-    expect(toResendInput(3, f)).toMatchObject({ ok: true, input: { sign: { mode: 'resign', key: 'whsec_AAAA', scheme: { type: 'standard-webhooks' }, newWebhookId: true } } });
+    expect(toResendInput(3, f)).toMatchObject({
+      ok: true,
+      input: { sign: { mode: 'resign', key: 'whsec_AAAA', scheme: { type: 'standard-webhooks' }, newWebhookId: true } },
+    });
     const typo = toResendInput(3, { ...f, scheme: 'hmac', signed: '{Body}' });
     expect(typo).toMatchObject({ ok: false, errors: [expect.stringMatching(/unknown placeholder \{Body\}/)] });
   });
@@ -47,12 +69,28 @@ describe('CLI sign flags', () => {
   });
 
   it('hmac settings imply the hmac scheme (a GitHub-style header)', () => {
-    expect(signChoiceOf({ ...base, key: 's', signHeader: 'X-Hub-Signature-256', prefix: 'sha256=' })).toEqual({ mode: 'resign', key: 's', scheme: { type: 'hmac', header: 'X-Hub-Signature-256', prefix: 'sha256=' } });
-    expect(signChoiceOf({ ...base, scheme: 'hmac', algorithm: 'sha1', encoding: 'base64', signed: '{timestamp}.{body}' })).toEqual({ mode: 'resign', scheme: { type: 'hmac', algorithm: 'sha1', encoding: 'base64', signed: '{timestamp}.{body}' } });
+    expect(signChoiceOf({ ...base, key: 's', signHeader: 'X-Hub-Signature-256', prefix: 'sha256=' })).toEqual({
+      mode: 'resign',
+      key: 's',
+      scheme: { type: 'hmac', header: 'X-Hub-Signature-256', prefix: 'sha256=' },
+    });
+    expect(signChoiceOf({ ...base, scheme: 'hmac', algorithm: 'sha1', encoding: 'base64', signed: '{timestamp}.{body}' })).toEqual({
+      mode: 'resign',
+      scheme: { type: 'hmac', algorithm: 'sha1', encoding: 'base64', signed: '{timestamp}.{body}' },
+    });
   });
 
   it('standard-webhooks, with --new-webhook-id', () => {
-    expect(signChoiceOf({ ...base, key: 'whsec_AAAA', scheme: 'standard-webhooks', newWebhookId: true })).toEqual({ mode: 'resign', key: 'whsec_AAAA', scheme: { type: 'standard-webhooks' }, newWebhookId: true });
-    expect(signChoiceOf({ ...base, newWebhookId: true })).toEqual({ mode: 'resign', scheme: { type: 'standard-webhooks' }, newWebhookId: true });
+    expect(signChoiceOf({ ...base, key: 'whsec_AAAA', scheme: 'standard-webhooks', newWebhookId: true })).toEqual({
+      mode: 'resign',
+      key: 'whsec_AAAA',
+      scheme: { type: 'standard-webhooks' },
+      newWebhookId: true,
+    });
+    expect(signChoiceOf({ ...base, newWebhookId: true })).toEqual({
+      mode: 'resign',
+      scheme: { type: 'standard-webhooks' },
+      newWebhookId: true,
+    });
   });
 });

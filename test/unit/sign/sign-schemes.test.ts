@@ -45,14 +45,23 @@ describe('Standard Webhooks', () => {
   it('rejects a tampered body, a changed id or timestamp: the signature covers all three', () => {
     const tampered = Buffer.from('{"test": 2432232315}');
     const r = verifySign(SW, SECRET, tampered, undefined, headers(), at);
-    expect(r).toMatchObject({ status: 'mismatch', received: SIGNATURE, reason: expect.stringMatching(/v1 signature differs from HMAC-SHA256 of "webhook-id.webhook-timestamp.body"/) });
+    expect(r).toMatchObject({
+      status: 'mismatch',
+      received: SIGNATURE,
+      reason: expect.stringMatching(/v1 signature differs from HMAC-SHA256 of "webhook-id.webhook-timestamp.body"/),
+    });
     expect(r.expected).not.toBe(SIGNATURE);
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-id': 'msg_other' }), at).status).toBe('mismatch');
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-timestamp': '1614265331' }), at).status).toBe('mismatch');
   });
 
   it('verifies when any v1 signature of a space-separated list matches (secret rotation)', () => {
-    const list = ['v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=', 'v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=', SIGNATURE, 'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc='].join(' ');
+    const list = [
+      'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=',
+      'v2,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=',
+      SIGNATURE,
+      'v1,Ceo5qEr07ixe2NLpvHk3FH9bwy/WavXrAFQ/9tdO6mc=',
+    ].join(' ');
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': list }), at).status).toBe('verified');
     const wrong = verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': list.replace(SIGNATURE, '') }), at);
     expect(wrong.reason).toMatch(/none of the 2 v1 signatures matches/);
@@ -60,22 +69,43 @@ describe('Standard Webhooks', () => {
 
   it('says which header is missing', () => {
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-id': null }), at).reason).toMatch(/^missing header webhook-id/);
-    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-id': null, 'webhook-timestamp': null }), at).reason).toMatch(/^missing headers webhook-id, webhook-timestamp/);
-    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': null }), at)).toMatchObject({ status: 'mismatch', reason: 'missing header webhook-signature', expected: SIGNATURE });
+    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-id': null, 'webhook-timestamp': null }), at).reason).toMatch(
+      /^missing headers webhook-id, webhook-timestamp/,
+    );
+    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': null }), at)).toMatchObject({
+      status: 'mismatch',
+      reason: 'missing header webhook-signature',
+      expected: SIGNATURE,
+    });
   });
 
   it('says when the timestamp or the signature is malformed, or only a v1a signature came', () => {
-    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-timestamp': 'hello' }), at).reason).toBe('webhook-timestamp "hello" is not unix seconds');
-    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': 'v1,' }), at).reason).toBe('webhook-signature has no well-formed v1 signature (base64 of 32 bytes)');
+    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-timestamp': 'hello' }), at).reason).toBe(
+      'webhook-timestamp "hello" is not unix seconds',
+    );
+    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': 'v1,' }), at).reason).toBe(
+      'webhook-signature has no well-formed v1 signature (base64 of 32 bytes)',
+    );
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': SIGNATURE.slice(0, 8) }), at).status).toBe('mismatch');
-    expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers({ 'webhook-signature': 'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==' }), at).reason).toMatch(/found v1a; v1a asymmetric signatures are not checked/);
+    expect(
+      verifySign(
+        SW,
+        SECRET,
+        PAYLOAD,
+        undefined,
+        headers({ 'webhook-signature': 'v1a,hnO3f9T8Ytu9HwrXslvumlUpqtNVqkhqw/enGzPCXe5BdqzCInXqYXFymVJaA7AZdpXwVLPo3mNl8EM+m7TBAg==' }),
+        at,
+      ).reason,
+    ).toMatch(/found v1a; v1a asymmetric signatures are not checked/);
   });
 
   it('reports a timestamp outside the tolerance as a warning, keeping the verdict (replays are old)', () => {
     const later = at + 301_000;
     const r = verifySign(SW, SECRET, PAYLOAD, undefined, headers(), later);
     expect(r.status).toBe('verified');
-    expect(r.warnings).toEqual(['webhook-timestamp 1614265330 is 5 min before it arrived, outside the 300 s tolerance: a receiver that enforces it would reject this request']);
+    expect(r.warnings).toEqual([
+      'webhook-timestamp 1614265330 is 5 min before it arrived, outside the 300 s tolerance: a receiver that enforces it would reject this request',
+    ]);
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers(), at - 400_000).warnings?.[0]).toMatch(/7 min after it arrived/);
     expect(verifySign({ ...SW, toleranceSeconds: 600 }, SECRET, PAYLOAD, undefined, headers(), later).warnings).toBeUndefined();
     expect(verifySign(SW, SECRET, PAYLOAD, undefined, headers(), at + 299_000).warnings).toBeUndefined();
@@ -83,7 +113,11 @@ describe('Standard Webhooks', () => {
 
   it('does not check with a KEY that is not a whsec_ secret, and says so without repeating it', () => {
     const r = verifySign(SW, 'not base64!', PAYLOAD, undefined, headers(), at);
-    expect(r).toEqual({ status: 'not-checked', scheme: 'standard-webhooks', reason: 'the KEY is not a Standard Webhooks secret: expected whsec_ followed by base64' });
+    expect(r).toEqual({
+      status: 'not-checked',
+      scheme: 'standard-webhooks',
+      reason: 'the KEY is not a Standard Webhooks secret: expected whsec_ followed by base64',
+    });
     expect(secretBase64('whsec_')).toMatchObject({ ok: false });
   });
 
@@ -108,7 +142,10 @@ describe('Standard Webhooks', () => {
     expect(id).not.toBe(ID);
     const none = signRequest(SW, SECRET, PAYLOAD, undefined, {});
     expect(none.ok && none.placement?.where === 'header' && none.placement.headers[0]![1]).toMatch(/^msg_/);
-    expect(signRequest(SW, 'airudder!', PAYLOAD, undefined, {})).toEqual({ ok: false, error: 'cannot re-sign with standard-webhooks: the KEY is not a Standard Webhooks secret: expected whsec_ followed by base64' });
+    expect(signRequest(SW, 'airudder!', PAYLOAD, undefined, {})).toEqual({
+      ok: false,
+      error: 'cannot re-sign with standard-webhooks: the KEY is not a Standard Webhooks secret: expected whsec_ followed by base64',
+    });
   });
 
   it('parses the signature list by version', () => {
@@ -135,24 +172,47 @@ describe('generic HMAC header', () => {
 
   it('rejects a tampered body with expected, received and what was signed', () => {
     const r = verifySign(GITHUB, GH_SECRET, Buffer.from('Hello, World?'), undefined, [['x-hub-signature-256', GH_SIGNATURE]]);
-    expect(r).toMatchObject({ status: 'mismatch', received: GH_SIGNATURE, signed: '<body: 13 bytes>', reason: 'X-Hub-Signature-256 differs from HMAC-SHA-256 of {body} with the KEY' });
+    expect(r).toMatchObject({
+      status: 'mismatch',
+      received: GH_SIGNATURE,
+      signed: '<body: 13 bytes>',
+      reason: 'X-Hub-Signature-256 differs from HMAC-SHA-256 of {body} with the KEY',
+    });
     expect(r.expected).toMatch(/^sha256=[0-9a-f]{64}$/);
   });
 
   it('explains a right digest without the configured prefix, and a malformed value', () => {
     const bare = GH_SIGNATURE.slice('sha256='.length);
-    expect(verifySign(GITHUB, GH_SECRET, GH_BODY, undefined, [['X-Hub-Signature-256', bare]]).reason).toBe('the digest is right but X-Hub-Signature-256 lacks the prefix "sha256=": a receiver that expects it rejects this');
-    expect(verifySign(GITHUB, GH_SECRET, GH_BODY, undefined, [['X-Hub-Signature-256', 'sha256=abc']]).reason).toBe('X-Hub-Signature-256 is not "sha256=" + a SHA-256 digest in hex');
-    expect(verifySign(GITHUB, GH_SECRET, GH_BODY, undefined, [])).toMatchObject({ status: 'mismatch', reason: 'no X-Hub-Signature-256 header', expected: GH_SIGNATURE });
+    expect(verifySign(GITHUB, GH_SECRET, GH_BODY, undefined, [['X-Hub-Signature-256', bare]]).reason).toBe(
+      'the digest is right but X-Hub-Signature-256 lacks the prefix "sha256=": a receiver that expects it rejects this',
+    );
+    expect(verifySign(GITHUB, GH_SECRET, GH_BODY, undefined, [['X-Hub-Signature-256', 'sha256=abc']]).reason).toBe(
+      'X-Hub-Signature-256 is not "sha256=" + a SHA-256 digest in hex',
+    );
+    expect(verifySign(GITHUB, GH_SECRET, GH_BODY, undefined, [])).toMatchObject({
+      status: 'mismatch',
+      reason: 'no X-Hub-Signature-256 header',
+      expected: GH_SIGNATURE,
+    });
   });
 
   it("verifies Slack's documented example through a {header:Name} template", () => {
-    const body = Buffer.from('token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c');
-    const headers: Pairs = [['X-Slack-Request-Timestamp', '1531420618'], ['X-Slack-Signature', 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503']];
+    const body = Buffer.from(
+      'token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c',
+    );
+    const headers: Pairs = [
+      ['X-Slack-Request-Timestamp', '1531420618'],
+      ['X-Slack-Signature', 'v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503'],
+    ];
     const r = verifySign(preset('Slack'), '8f742231b10e8888abcd99yyyzzz85a5', body, undefined, headers);
     expect(r).toMatchObject({ status: 'verified', signed: `v0:1531420618:<body: ${body.length} bytes>` });
     const noTimestamp = verifySign(preset('Slack'), '8f742231b10e8888abcd99yyyzzz85a5', body, undefined, headers.slice(1));
-    expect(noTimestamp).toMatchObject({ status: 'mismatch', warnings: ['the request has no X-Slack-Request-Timestamp header, which v0:{header:X-Slack-Request-Timestamp}:{body} signs: read as ""'] });
+    expect(noTimestamp).toMatchObject({
+      status: 'mismatch',
+      warnings: [
+        'the request has no X-Slack-Request-Timestamp header, which v0:{header:X-Slack-Request-Timestamp}:{body} signs: read as ""',
+      ],
+    });
   });
 
   it.each(['sha1', 'sha256', 'sha512'] as const)('signs and verifies with %s in hex and base64', (algorithm) => {
@@ -179,18 +239,32 @@ describe('generic HMAC header', () => {
     expect(got(`t=1700000000,v0=${'0'.repeat(64)},v1=${'1'.repeat(64)},v1=${digest}`).status).toBe('verified');
     expect(got(`t=1700000001,v1=${digest}`).status).toBe('mismatch');
     expect(got(`v1=${digest}`).reason).toBe('Stripe-Signature has no t= timestamp, which {timestamp}.{body} signs');
-    expect(got(`t=1700000000,v1=${digest}`, now + 3_600_000)).toMatchObject({ status: 'verified', warnings: [expect.stringMatching(/^Stripe-Signature t= 1700000000 is 60 min before it arrived/)] });
+    expect(got(`t=1700000000,v1=${digest}`, now + 3_600_000)).toMatchObject({
+      status: 'verified',
+      warnings: [expect.stringMatching(/^Stripe-Signature t= 1700000000 is 60 min before it arrived/)],
+    });
   });
 
   it('refuses to re-sign when a signed header is in neither the request nor the original; takes it from the original otherwise', () => {
     const slack = preset('Slack');
-    expect(signRequest(slack, 'k', Buffer.from('x'), undefined, {})).toMatchObject({ ok: false, error: expect.stringMatching(/signs the X-Slack-Request-Timestamp header/) });
+    expect(signRequest(slack, 'k', Buffer.from('x'), undefined, {})).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/signs the X-Slack-Request-Timestamp header/),
+    });
     const made = signRequest(slack, 'k', Buffer.from('x'), undefined, { original: [['x-slack-request-timestamp', '5']] });
-    expect(made.ok && made.placement?.where === 'header' && made.placement.headers).toEqual([['X-Slack-Request-Timestamp', '5'], ['X-Slack-Signature', `v0=${createHmac('sha256', 'k').update('v0:5:x').digest('hex')}`]]);
+    expect(made.ok && made.placement?.where === 'header' && made.placement.headers).toEqual([
+      ['X-Slack-Request-Timestamp', '5'],
+      ['X-Slack-Signature', `v0=${createHmac('sha256', 'k').update('v0:5:x').digest('hex')}`],
+    ]);
   });
 
   it('parses the signed template and names unknown placeholders (typos)', () => {
-    expect(parseSigned('v0:{header:X-T}:{body}')).toEqual([{ kind: 'text', text: 'v0:' }, { kind: 'header', name: 'X-T' }, { kind: 'text', text: ':' }, { kind: 'body' }]);
+    expect(parseSigned('v0:{header:X-T}:{body}')).toEqual([
+      { kind: 'text', text: 'v0:' },
+      { kind: 'header', name: 'X-T' },
+      { kind: 'text', text: ':' },
+      { kind: 'body' },
+    ]);
     expect(unknownPlaceholders('{Body}.{timestamp}.{header:}')).toEqual(['{Body}', '{header:}']);
     expect(endpointConfig.safeParse({ name: 'x', sign: { type: 'hmac', signed: '{Body}' } }).success).toBe(false);
   });
@@ -198,7 +272,8 @@ describe('generic HMAC header', () => {
 
 describe('the legacy hmac-sha256 config (stored by earlier versions)', () => {
   // As an earlier version wrote it into the endpoints table.
-  const stored = '{"name":"legacy","response":{"status":200,"body":"{}","contentType":"application/json","delayMs":0,"hang":false,"failFirst":0,"failStatus":500,"failureRate":0},"key":"k","sign":{"type":"hmac-sha256","header":"X-Hub-Signature-256","encoding":"base64"}}';
+  const stored =
+    '{"name":"legacy","response":{"status":200,"body":"{}","contentType":"application/json","delayMs":0,"hang":false,"failFirst":0,"failStatus":500,"failureRate":0},"key":"k","sign":{"type":"hmac-sha256","header":"X-Hub-Signature-256","encoding":"base64"}}';
   const body = Buffer.from('{"TaskID":"t"}');
   const hex = createHmac('sha256', 'k').update(body).digest('hex');
   const b64 = createHmac('sha256', 'k').update(body).digest('base64');
@@ -210,13 +285,24 @@ describe('the legacy hmac-sha256 config (stored by earlier versions)', () => {
   });
 
   it('means sha256 of the body, no prefix, as before', () => {
-    expect(hmacSettings({ type: 'hmac-sha256', header: 'X-Hub-Signature-256', encoding: 'base64' })).toMatchObject({ header: 'X-Hub-Signature-256', algorithm: 'sha256', encoding: 'base64', prefix: '', signed: '{body}' });
+    expect(hmacSettings({ type: 'hmac-sha256', header: 'X-Hub-Signature-256', encoding: 'base64' })).toMatchObject({
+      header: 'X-Hub-Signature-256',
+      algorithm: 'sha256',
+      encoding: 'base64',
+      prefix: '',
+      signed: '{body}',
+    });
     expect(hmacSettings({ type: 'hmac-sha256' })).toMatchObject({ header: 'X-Signature', encoding: 'hex' });
   });
 
   it('verifies and re-signs exactly as before (with or without a sha256= prefix on receipt, none written)', () => {
     const { sign } = endpointConfig.parse(JSON.parse(stored));
-    for (const value of [b64, `sha256=${b64}`]) expect(verifySign(sign, 'k', body, undefined, [['x-hub-signature-256', value]])).toMatchObject({ status: 'verified', scheme: 'hmac-sha256', expected: b64 });
+    for (const value of [b64, `sha256=${b64}`])
+      expect(verifySign(sign, 'k', body, undefined, [['x-hub-signature-256', value]])).toMatchObject({
+        status: 'verified',
+        scheme: 'hmac-sha256',
+        expected: b64,
+      });
     expect(verifySign(sign, 'k', Buffer.from('{"TaskID":"u"}'), undefined, [['X-Hub-Signature-256', b64]]).status).toBe('mismatch');
     const made = signRequest(sign, 'k', body, undefined, {});
     expect(made.ok && made.placement).toEqual({ where: 'header', headers: [['X-Hub-Signature-256', b64]], value: b64 });

@@ -46,11 +46,19 @@ describe('verifySign', () => {
   });
 
   it("does not check without a KEY, and says 'no KEY configured'", () => {
-    expect(verifySign(MD5, '', SEED_BYTES, seed(), [])).toEqual({ status: 'not-checked', scheme: 'md5-template', reason: 'no KEY configured' });
+    expect(verifySign(MD5, '', SEED_BYTES, seed(), [])).toEqual({
+      status: 'not-checked',
+      scheme: 'md5-template',
+      reason: 'no KEY configured',
+    });
   });
 
   it("verifies the page's example with md5-template and the KEY that produced it", () => {
-    expect(verifySign(MD5, VENDOR_DEFAULT_KEY, SEED_BYTES, seed(), [])).toMatchObject({ status: 'verified', received: seed()['Sign'], expected: seed()['Sign'] });
+    expect(verifySign(MD5, VENDOR_DEFAULT_KEY, SEED_BYTES, seed(), [])).toMatchObject({
+      status: 'verified',
+      received: seed()['Sign'],
+      expected: seed()['Sign'],
+    });
   });
 
   it('compares the md5 case-insensitively', () => {
@@ -72,8 +80,14 @@ describe('verifySign', () => {
   });
 
   it('reports a missing or non-string Sign as a mismatch with the reason', () => {
-    expect(verifySign(MD5, 'k', new Uint8Array(), parse('{"TaskID":"t"}'), [])).toMatchObject({ status: 'mismatch', reason: 'body has no Sign field' });
-    expect(verifySign(MD5, 'k', new Uint8Array(), parse('{"TaskID":"t","Sign":5}'), [])).toMatchObject({ status: 'mismatch', reason: 'Sign is not a string' });
+    expect(verifySign(MD5, 'k', new Uint8Array(), parse('{"TaskID":"t"}'), [])).toMatchObject({
+      status: 'mismatch',
+      reason: 'body has no Sign field',
+    });
+    expect(verifySign(MD5, 'k', new Uint8Array(), parse('{"TaskID":"t","Sign":5}'), [])).toMatchObject({
+      status: 'mismatch',
+      reason: 'Sign is not a string',
+    });
   });
 
   it('does not check md5-template on a body that is not a JSON object', () => {
@@ -90,7 +104,11 @@ describe('verifySign', () => {
     ['upper-case hex', hex.toUpperCase()],
     ['a sha256= prefix', `sha256=${hex}`],
   ])('verifies hmac-sha256 of the body bytes in X-Signature written as %s', (_, value) => {
-    expect(verifySign(HMAC, 'k', body, undefined, [['x-signature', value]])).toMatchObject({ status: 'verified', scheme: 'hmac-sha256', expected: hex });
+    expect(verifySign(HMAC, 'k', body, undefined, [['x-signature', value]])).toMatchObject({
+      status: 'verified',
+      scheme: 'hmac-sha256',
+      expected: hex,
+    });
   });
 
   it('reads base64 and a custom header when the scheme says so', () => {
@@ -102,7 +120,11 @@ describe('verifySign', () => {
     const wrong = createHmac('sha256', 'other').update(body).digest('hex');
     expect(verifySign(HMAC, 'k', body, undefined, [['X-Signature', wrong]]).reason).toMatch(/differs/);
     expect(verifySign(HMAC, 'k', body, undefined, [['X-Signature', 'abc']]).reason).toMatch(/not a SHA-256 digest in hex/);
-    expect(verifySign(HMAC, 'k', body, undefined, [])).toMatchObject({ status: 'mismatch', reason: 'no X-Signature header', expected: hex });
+    expect(verifySign(HMAC, 'k', body, undefined, [])).toMatchObject({
+      status: 'mismatch',
+      reason: 'no X-Signature header',
+      expected: hex,
+    });
   });
 });
 
@@ -112,7 +134,11 @@ describe('signing for resend', () => {
   });
 
   it('gives hmac-sha256 the header to send, computed over the bytes given', () => {
-    expect(signBody({ type: 'hmac-sha256', header: 'X-Sig', encoding: 'base64' }, 'k', body(), undefined)).toEqual({ where: 'header', headers: [['X-Sig', createHmac('sha256', 'k').update(body()).digest('base64')]], value: createHmac('sha256', 'k').update(body()).digest('base64') });
+    expect(signBody({ type: 'hmac-sha256', header: 'X-Sig', encoding: 'base64' }, 'k', body(), undefined)).toEqual({
+      where: 'header',
+      headers: [['X-Sig', createHmac('sha256', 'k').update(body()).digest('base64')]],
+      value: createHmac('sha256', 'k').update(body()).digest('base64'),
+    });
     function body(): Buffer {
       return Buffer.from('{"TaskID":"t"}');
     }

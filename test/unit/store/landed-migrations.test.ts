@@ -14,7 +14,10 @@ const landed = JSON.parse(readFileSync(join(folder, 'landed.json'), 'utf8')) as 
 const numbered = readdirSync(folder)
   .filter((f) => /^\d{4}-[a-z0-9-]+\.ts$/.test(f))
   .sort();
-const hashOf = (file: string) => createHash('sha256').update(readFileSync(join(folder, file), 'utf8').replace(/\r\n?/g, '\n')).digest('hex');
+const hashOf = (file: string) =>
+  createHash('sha256')
+    .update(readFileSync(join(folder, file), 'utf8').replace(/\r\n?/g, '\n'))
+    .digest('hex');
 
 describe('landed migrations', () => {
   it.each(Object.entries(landed))('%s is still there, unchanged since it landed', (file, hash) => {

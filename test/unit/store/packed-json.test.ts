@@ -7,7 +7,12 @@ import { packJson, unpackJson } from '../../../main/core/store/packed-json.js';
 
 const seed = readFileSync(new URL('../../fixtures/seed-example.json', import.meta.url));
 const derived = ingest({ body: seed, truncated: false, headers: [['content-type', 'application/json']], endpoint: null });
-const broken = ingest({ body: Buffer.from('{"TaskID":"x","Sign":"bad","Details":[{}]}'), truncated: false, headers: [['content-type', 'text/plain']], endpoint: null });
+const broken = ingest({
+  body: Buffer.from('{"TaskID":"x","Sign":"bad","Details":[{}]}'),
+  truncated: false,
+  headers: [['content-type', 'text/plain']],
+  endpoint: null,
+});
 
 describe('packed JSON', () => {
   it.each([
@@ -28,7 +33,9 @@ describe('packed JSON', () => {
   });
 
   it('packs each value as its own, however many values come and go (values repeat, and are remembered)', () => {
-    const values = Array.from({ length: 600 }, (_, i) => [{ path: `Details[${i}].CallID`, code: 'missing-field', big: 'x'.repeat(i * 10) }]);
+    const values = Array.from({ length: 600 }, (_, i) => [
+      { path: `Details[${i}].CallID`, code: 'missing-field', big: 'x'.repeat(i * 10) },
+    ]);
     const first = values.map((v) => packJson(v));
     // Again, after most were let go and some (the longest) never kept: the same bytes, the same values.
     values.forEach((v, i) => {
@@ -46,7 +53,13 @@ describe('packed JSON', () => {
     // Written by packJson when it deflated against DICTIONARY_V1: the seed's redial RingType problem of then.
     const v1 = Buffer.from('/yMihKmYMGKUBkl2iAUA', 'base64');
     expect(unpackJson(v1)).toEqual([
-      { path: 'Details[0].RedailCall[0].RingType', severity: 'warning', code: 'unknown-enum', message: 'RingType "" is not one of busy, cantuse, hold, line, holdline, switchoff, lineswitchoff, outofarea, unregister, wrongnum, notmatch, normal, null' },
+      {
+        path: 'Details[0].RedailCall[0].RingType',
+        severity: 'warning',
+        code: 'unknown-enum',
+        message:
+          'RingType "" is not one of busy, cantuse, hold, line, holdline, switchoff, lineswitchoff, outofarea, unregister, wrongnum, notmatch, normal, null',
+      },
     ]);
   });
 

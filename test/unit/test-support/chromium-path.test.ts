@@ -32,7 +32,9 @@ describe.skipIf(process.platform === 'win32')('findChromium', () => {
     ['a file that is not executable', plain],
     ['a folder', folder],
   ])('refuses a CHROMIUM_PATH naming %s, rather than trying the usual places', (_, path) => {
-    expect(() => findChromium({ [CHROMIUM_VARIABLE]: path }, [executable])).toThrow(`${CHROMIUM_VARIABLE}=${path} is not an executable file`);
+    expect(() => findChromium({ [CHROMIUM_VARIABLE]: path }, [executable])).toThrow(
+      `${CHROMIUM_VARIABLE}=${path} is not an executable file`,
+    );
   });
 
   it('otherwise takes the first usual place that holds an executable file', () => {
@@ -48,7 +50,12 @@ describe.skipIf(process.platform === 'win32')('findChromium', () => {
 
 describe('usualChromiumPlaces', () => {
   it("tries Debian's /usr/bin/chromium first on Linux (what .ci/run installs), then the other names", () => {
-    expect(usualChromiumPlaces('linux', {})).toEqual(['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable']);
+    expect(usualChromiumPlaces('linux', {})).toEqual([
+      '/usr/bin/chromium',
+      '/usr/bin/chromium-browser',
+      '/usr/bin/google-chrome',
+      '/usr/bin/google-chrome-stable',
+    ]);
   });
 
   it('looks in the application bundles on macOS', () => {
@@ -59,7 +66,13 @@ describe('usualChromiumPlaces', () => {
   });
 
   it("looks under the machine's and the user's program folders on Windows", () => {
-    expect(usualChromiumPlaces('win32', { PROGRAMFILES: 'D:\\Apps', 'PROGRAMFILES(X86)': 'D:\\Apps86', LOCALAPPDATA: 'C:\\Users\\qa\\AppData\\Local' })).toEqual([
+    expect(
+      usualChromiumPlaces('win32', {
+        PROGRAMFILES: 'D:\\Apps',
+        'PROGRAMFILES(X86)': 'D:\\Apps86',
+        LOCALAPPDATA: 'C:\\Users\\qa\\AppData\\Local',
+      }),
+    ).toEqual([
       'D:\\Apps\\Google\\Chrome\\Application\\chrome.exe',
       'D:\\Apps86\\Google\\Chrome\\Application\\chrome.exe',
       'C:\\Users\\qa\\AppData\\Local\\Google\\Chrome\\Application\\chrome.exe',

@@ -64,7 +64,13 @@ function typeOnlyImport(node: ts.ImportDeclaration): boolean {
   if (!clause) return false; // `import 'x'`: loaded for its side effects
   if (clause.isTypeOnly) return true;
   const named = clause.namedBindings;
-  return !clause.name && named !== undefined && ts.isNamedImports(named) && named.elements.length > 0 && named.elements.every((e) => e.isTypeOnly);
+  return (
+    !clause.name &&
+    named !== undefined &&
+    ts.isNamedImports(named) &&
+    named.elements.length > 0 &&
+    named.elements.every((e) => e.isTypeOnly)
+  );
 }
 
 function typeOnlyExport(node: ts.ExportDeclaration): boolean {
@@ -76,7 +82,14 @@ function typeOnlyExport(node: ts.ExportDeclaration): boolean {
 /** A relative import as written for NodeNext (`./x.js` for x.ts) or for Vite (`./x.ts`, `./x`); null for assets (CSS). */
 function resolveRelative(dir: string, specifier: string): string | null {
   const base = resolve(dir, specifier.replace(/\?.*$/, ''));
-  const candidates = [base, base.replace(/\.js$/, '.ts'), base.replace(/\.js$/, '.tsx'), `${base}.ts`, `${base}.tsx`, join(base, 'index.ts')];
+  const candidates = [
+    base,
+    base.replace(/\.js$/, '.ts'),
+    base.replace(/\.js$/, '.tsx'),
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+  ];
   const file = candidates.find((c) => existsSync(c) && statSync(c).isFile());
   return file && /\.(ts|tsx|js|mjs)$/.test(file) ? file : null;
 }
