@@ -1,7 +1,6 @@
 // `fixtures export | import | replay` as a new user runs them: capture with serve, export a fixture
 // folder while it runs, read it into a fresh data dir, replay a timed scenario to a local server.
 import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,13 @@ import { send } from '../integration/support/http.js';
 import { startTarget, type Target } from '../integration/support/target.js';
 import { startServe, type Served } from './support/browser.js';
 import { runCli } from './support/cli.js';
+import { exportLine } from '../integration/support/export-line.js';
+
+const CAPTURED_HEADERS: Array<[string, string]> = [
+  ['Host', 'customer.example'],
+  ['Content-Type', 'application/json'],
+  ['User-Agent', 'Airudder'],
+];
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 let served: Served;
@@ -94,7 +100,10 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
     const origin = join(work, 'origin');
     const gen = await cli('generate', '--calls', '3', '--redials', '3', '--seed', 'fixtures-e2e', '--out', '-');
     const bodies = gen.stdout.trim().split('\n');
-    writeFileSync(join(work, 'chain.ndjson'), bodies.map((b, i) => exportLine(40 + i, b, [0, 3, 9][i]!)).join('\n'));
+    writeFileSync(
+      join(work, 'chain.ndjson'),
+      bodies.map((b, i) => exportLine(40 + i, b, Date.UTC(2024, 4, 22, 3, 0, [0, 3, 9][i]!), { headers: CAPTURED_HEADERS })).join('\n'),
+    );
     expect((await cli('import', '--data', origin, join(work, 'chain.ndjson'))).status).toBe(0);
     const scenario = join(work, 'scenario');
     expect((await cli('fixtures', 'export', '--ids', '42,40,41', '--out', scenario, '--data', origin)).status).toBe(0);
@@ -175,34 +184,3 @@ describe('fixtures from the command line', { timeout: 60_000 }, () => {
     expect((await cli('--help')).stdout).toMatch(/fixtures/);
   });
 });
-
-function exportLine(id: number, body: string, atSeconds: number): string {
-  const bytes = Buffer.from(body);
-  return JSON.stringify({
-    id,
-    receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, atSeconds)).toISOString(),
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
-    headers: [
-      ['Host', 'customer.example'],
-      ['Content-Type', 'application/json'],
-      ['User-Agent', 'Airudder'],
-    ],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200 },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-  });
-}

@@ -1,12 +1,12 @@
 // Where the CLI's output goes, as a new user sends it: into a pipe that closes early (`| head`), into a
 // file in a folder that does not exist yet or cannot exist, and what `--ids` says about ids not stored.
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../integration/support/core.js';
 import { bin } from './support/cli.js';
+import { exportLine } from '../integration/support/export-line.js';
 
 const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 /** `set -o pipefail`: the exit code is the CLI's, not head's. */
@@ -23,7 +23,7 @@ beforeAll(() => {
   data = join(dir.path, 'data');
   const bodies = cli('generate', '--calls', '300', '--seed', 'out', '--out', '-').stdout.trim().split('\n');
   const file = join(dir.path, 'store.ndjson');
-  writeFileSync(file, bodies.map((b, i) => exportLine(i + 1, b)).join('\n'));
+  writeFileSync(file, bodies.map((b, i) => exportLine(i + 1, b, Date.UTC(2024, 4, 22, 3, 0, i + 1))).join('\n'));
   const imported = cli('import', '--data', data, file);
   expect(imported.stderr).toContain('imported 300');
 }, 60_000);
@@ -101,30 +101,3 @@ describe('--ids naming deliveries that are not stored', () => {
     expect(STACK_TRACE.test(some.stderr)).toBe(false);
   });
 });
-
-function exportLine(id: number, body: string): string {
-  const bytes = Buffer.from(body);
-  return JSON.stringify({
-    id,
-    receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, id)).toISOString(),
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
-    headers: [['Content-Type', 'application/json']],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200 },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-  });
-}

@@ -1,6 +1,5 @@
 // The sending commands as a new user runs them: the built CLI against `serve`'s data dir and a local
 // server that fails on purpose. Attempts the CLI makes are readable through serve's API afterwards.
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +9,7 @@ import { startServe, type Served } from './support/browser.js';
 import { formatMs } from '../../main/hosts/cli/send.js';
 import { bin, runCli } from './support/cli.js';
 import { spawn } from 'node:child_process';
+import { exportLine } from '../integration/support/export-line.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 let served: Served;
@@ -118,7 +118,19 @@ describe('send, replay-chain, generate from the command line', () => {
     const bodies = out.stdout.trim().split('\n');
     expect(bodies).toHaveLength(5);
     const file = join(served.dataDir, 'chain.ndjson');
-    writeFileSync(file, bodies.map((b, i) => exportLine(900 + i, b, i * 60)).join('\n'));
+    writeFileSync(
+      file,
+      bodies
+        .map((b, i) =>
+          exportLine(900 + i, b, Date.UTC(2024, 4, 22, 3, 0, i * 60), {
+            headers: [
+              ['Host', 'customer.example'],
+              ['Content-Type', 'application/json'],
+            ],
+          }),
+        )
+        .join('\n'),
+    );
     expect((await cli('import', '--data', served.dataDir, file)).status).toBe(0);
     const callee = JSON.parse(bodies[0]!).Details[0].CalleeNumber;
     const before = target.received.length;
@@ -164,33 +176,3 @@ describe('send, replay-chain, generate from the command line', () => {
     expect(bad.stdout).toMatch(/0 delivered, 3 failed \(500: 3\)/);
   });
 });
-
-function exportLine(id: number, body: string, atSeconds: number): string {
-  const bytes = Buffer.from(body);
-  return JSON.stringify({
-    id,
-    receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, atSeconds)).toISOString(),
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
-    headers: [
-      ['Host', 'customer.example'],
-      ['Content-Type', 'application/json'],
-    ],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200 },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-  });
-}

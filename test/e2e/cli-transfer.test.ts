@@ -2,7 +2,6 @@
 // (issue 17, item 1): beside a running `serve` over its API, alone through a core of their own. Run
 // on two copies of one store, once each way, they must say and write the same. And an export writes
 // everything it selects (issue 16, item 4): export-har wrote the first 1,000 and said nothing.
-import { createHash } from 'node:crypto';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -12,53 +11,28 @@ import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { startServe, type Served } from './support/browser.js';
 import { runCli, type CliResult } from './support/cli.js';
 import { tempDir } from '../integration/support/core.js';
+import { exportLine } from '../integration/support/export-line.js';
 
 const T0 = Date.UTC(2024, 4, 22, 3, 0, 0);
 /** More than one export page (1,000 deliveries) and one import batch. */
 const N = 1600;
 
-function exportLine(id: number, body: Buffer, at: number, more: Partial<ExportLine> = {}): string {
-  const line: ExportLine = {
-    id,
-    receivedAt: new Date(T0 + at).toISOString(),
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
-    headers: [['Content-Type', 'application/json']],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: body.toString('base64'),
-    sha256: createHash('sha256').update(body).digest('hex'),
-    size: body.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-    ...more,
-  };
-  return JSON.stringify(line);
-}
+const line = (id: number, body: Buffer, at: number, more: Partial<ExportLine> = {}) => exportLine(id, body, T0 + at, more);
 
 const bodies = [...generateCallbacks({ calls: N + 3, redials: 2, seed: 'transfer', scheme: { type: 'md5-template' } })].map((g) =>
   Buffer.from(g.body),
 );
 /** The store both copies start from: call-ends, a vendor retry, a gzip body and bytes that are not UTF-8 at another endpoint. */
 const storeLines = [
-  ...bodies.slice(0, N).map((b, i) => exportLine(i + 1, b, i * 1000)),
-  exportLine(N + 1, bodies[0]!, 60_000, { retryOf: 1, attempt: 2 }),
-  exportLine(N + 2, gzipSync(bodies[1]!), N * 1000, {
+  ...bodies.slice(0, N).map((b, i) => line(i + 1, b, i * 1000)),
+  line(N + 1, bodies[0]!, 60_000, { retryOf: 1, attempt: 2 }),
+  line(N + 2, gzipSync(bodies[1]!), N * 1000, {
     headers: [
       ['Content-Type', 'application/json'],
       ['Content-Encoding', 'gzip'],
     ],
   }),
-  exportLine(N + 3, Buffer.from([0xff, 0xfe, 0x00, 0x01]), N * 1000 + 1, {
+  line(N + 3, Buffer.from([0xff, 0xfe, 0x00, 0x01]), N * 1000 + 1, {
     endpoint: 'acme',
     path: '/hooks/acme/',
     headers: [['Content-Type', 'application/octet-stream']],
@@ -67,8 +41,8 @@ const storeLines = [
 ].join('\n');
 /** What is imported afterwards: three new deliveries, one already there, one broken line. */
 const laterLines = [
-  ...bodies.slice(N, N + 3).map((b, i) => exportLine(900_001 + i, b, (N + 10 + i) * 1000)),
-  exportLine(5, bodies[4]!, 4 * 1000),
+  ...bodies.slice(N, N + 3).map((b, i) => line(900_001 + i, b, (N + 10 + i) * 1000)),
+  line(5, bodies[4]!, 4 * 1000),
   '{"id": 1}',
 ].join('\n');
 

@@ -1,50 +1,22 @@
 // The Charts screen on traffic that is not from today (an import of last year's capture): the default
 // range is the day up to the newest delivery, so the charts show it; a status bar opens the inbox on
 // the deliveries it counts.
-import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot, servedUi } from './support/browser.js';
 import { runCli } from './support/cli.js';
+import { exportLine } from '../integration/support/export-line.js';
 
 const ui = servedUi();
 const T0 = Date.UTC(2025, 0, 15, 9, 0, 0);
-
-/** An `export` line for a body, received `minutes` after T0. */
-function exportLine(id: number, body: string, minutes: number): string {
-  const bytes = Buffer.from(body);
-  return JSON.stringify({
-    id,
-    receivedAt: new Date(T0 + minutes * 60_000).toISOString(),
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
-    headers: [['Content-Type', 'application/json']],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200 },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-  });
-}
 
 let statuses: string[] = [];
 beforeAll(async () => {
   const bodies = (await runCli('generate', '--calls', '40', '--seed', 'charts', '--out', '-')).stdout.trim().split('\n');
   statuses = bodies.map((b) => JSON.parse(b).Details[0].Status as string);
   const file = join(ui.served.dataDir, 'last-year.ndjson');
-  writeFileSync(file, bodies.map((b, i) => exportLine(i + 1, b, i)).join('\n'));
+  writeFileSync(file, bodies.map((b, i) => exportLine(i + 1, b, T0 + i * 60_000)).join('\n'));
   const imported = await runCli('import', file, '--data', ui.served.dataDir);
   expect(imported.stderr).toMatch(/imported 40/);
 });

@@ -1,7 +1,6 @@
 // The inbox's exports and bulk re-send on more deliveries than one page (issue 16, item 4): NDJSON and
 // HAR hold every delivery the filter selects (they held the first 1,000 and said nothing), and bulk
 // re-send says exactly how many it sends and sends that many (it said "200+").
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -11,6 +10,7 @@ import { tempDir } from '../integration/support/core.js';
 import { startTarget, type Target } from '../integration/support/target.js';
 import { launchChromium, openUi, startServe, type Served } from './support/browser.js';
 import { runCli } from './support/cli.js';
+import { exportLine } from '../integration/support/export-line.js';
 
 const N = 1500;
 const dir = tempDir('ci-ui-all-');
@@ -22,32 +22,9 @@ let target: Target;
 
 beforeAll(async () => {
   // Imported, not posted: 1,500 deliveries in a few seconds.
-  const lines = [...generateCallbacks({ calls: N, redials: 1, seed: 'all', scheme: { type: 'md5-template' } })].map((g, i) => {
-    const body = Buffer.from(g.body);
-    return JSON.stringify({
-      id: i + 1,
-      receivedAt: new Date(Date.UTC(2024, 4, 22, 3, 0, 0) + i * 1000).toISOString(),
-      endpoint: 'default',
-      method: 'POST',
-      path: '/',
-      query: '',
-      headers: [['Content-Type', 'application/json']],
-      remoteAddress: '203.0.113.7',
-      bodyBase64: body.toString('base64'),
-      sha256: createHash('sha256').update(body).digest('hex'),
-      size: body.length,
-      truncated: false,
-      kind: 'call-end',
-      shape: 'call-end',
-      problems: [],
-      sign: 'verified',
-      response: { status: 200 },
-      retryOf: null,
-      attempt: 1,
-      taskId: null,
-      callCount: 1,
-    });
-  });
+  const lines = [...generateCallbacks({ calls: N, redials: 1, seed: 'all', scheme: { type: 'md5-template' } })].map((g, i) =>
+    exportLine(i + 1, g.body, Date.UTC(2024, 4, 22, 3, 0, 0) + i * 1000),
+  );
   const file = join(dir.path, 'all.ndjson');
   writeFileSync(file, lines.join('\n'));
   const data = join(dir.path, 'data');

@@ -13,6 +13,7 @@ import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { importLines } from '../../main/hosts/cli/import-batches.js';
 import { exportFixtureFolder } from '../../main/hosts/cli/fixture-folder.js';
 import { startTestCore, tempDir } from './support/core.js';
+import { exportLine } from './support/export-line.js';
 
 const T0 = Date.UTC(2024, 4, 22, 3, 0, 0);
 /** Deliveries in the file: more than two import batches and two export pages. */
@@ -20,33 +21,8 @@ const N = 2 * IMPORT_BATCH_LINES + 300;
 /** The line (0-based) that repeats the file's first delivery, in the second batch. */
 const RETRY_LINE = IMPORT_BATCH_LINES + 150;
 
-function line(id: number, body: Buffer, at: number, endpoint = 'default', more: Partial<ExportLine> = {}): string {
-  const l: ExportLine = {
-    id,
-    receivedAt: new Date(T0 + at).toISOString(),
-    endpoint,
-    method: 'POST',
-    path: endpoint === 'default' ? '/' : `/hooks/${endpoint}/`,
-    query: '',
-    headers: [['Content-Type', 'application/json']],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: body.toString('base64'),
-    sha256: createHash('sha256').update(body).digest('hex'),
-    size: body.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-    ...more,
-  };
-  return JSON.stringify(l);
-}
+const line = (id: number, body: Buffer, at: number, endpoint = 'default', more: Partial<ExportLine> = {}) =>
+  exportLine(id, body, T0 + at, { endpoint, path: endpoint === 'default' ? '/' : `/hooks/${endpoint}/`, ...more });
 
 let core: Awaited<ReturnType<typeof startTestCore>>;
 const bodies = [...generateCallbacks({ calls: N, redials: 1, seed: 'pages', scheme: { type: 'md5-template' } })].map((g) =>

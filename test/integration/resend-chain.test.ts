@@ -1,12 +1,11 @@
 // Chain re-delivery: a callee's deliveries go out in the order they first arrived, with their
 // original gaps divided by the speed, so the customer's endpoint sees the production sequence.
-import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportLine } from '../../shared/export-format.js';
 import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { startMs } from '../../shared/call-time.js';
 import { startTestCore } from './support/core.js';
 import { startTarget, type Target } from './support/target.js';
+import { exportLine } from './support/export-line.js';
 
 let core: Awaited<ReturnType<typeof startTestCore>>;
 let target: Target;
@@ -20,36 +19,13 @@ const [a, b] = [bodies.slice(0, 5), bodies.slice(5)];
 const c = [...generateCallbacks({ calls: 3, redials: 3, seed: 'call-time', scheme: { type: 'md5-template' } })];
 
 /** An export line, so the deliveries get the arrival times of a real capture (via `import`). */
-function line(id: number, body: string, atSeconds: number): string {
-  const bytes = Buffer.from(body);
-  const l: ExportLine = {
-    id,
-    receivedAt: new Date(T0 + atSeconds * 1000).toISOString(),
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
+const line = (id: number, body: string, atSeconds: number) =>
+  exportLine(id, body, T0 + atSeconds * 1000, {
     headers: [
       ['Host', 'customer.example'],
       ['Content-Type', 'application/json'],
     ],
-    remoteAddress: '203.0.113.7',
-    bodyBase64: bytes.toString('base64'),
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    size: bytes.length,
-    truncated: false,
-    kind: 'call-end',
-    shape: 'call-end',
-    problems: [],
-    sign: 'verified',
-    response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
-    retryOf: null,
-    attempt: 1,
-    taskId: null,
-    callCount: 1,
-  };
-  return JSON.stringify(l);
-}
+  });
 
 beforeAll(async () => {
   core = await startTestCore();
