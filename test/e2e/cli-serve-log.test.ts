@@ -239,6 +239,7 @@ describe('serve: a line per delivery', () => {
         () => `serve did not start: ${stdout}`,
       );
       const receiver = /^receiver: (\S+?)\r?$/m.exec(stdout)![1]!;
+      const [, ui, token] = /^ui: (\S+?)#token=(\S+?)\r?$/m.exec(stdout)!;
       child.stdout!.pause();
 
       // ~1.2 MB of lines: more than the terminal, `script` and the pipe hold (~0.5 MB here) plus serve's bound.
@@ -251,6 +252,17 @@ describe('serve: a line per delivery', () => {
         });
         expect(r.status).toBe(200);
       }
+      // Every line is due (each delivery read) before the terminal is read again: a deriver slower
+      // than the sends would otherwise print its lines after, into a terminal that drains.
+      const derived = async () => {
+        const r = await fetch(`${ui}api/countDeliveries`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${decodeURIComponent(token!)}` },
+          body: JSON.stringify({ filter: { kind: 'call-end' } }),
+        });
+        return ((await r.json()) as { result: { total: number } }).result.total;
+      };
+      for (let left = 100; (await derived()) < n && left > 0; left--) await new Promise((r) => setTimeout(r, 100));
       child.stdout!.resume();
       await until(
         () => /deliveries not printed \(stdout was busy\)/.test(stdout),

@@ -32,7 +32,9 @@ describe("scenario (a): a QA script checks that its test call's callback arrived
   it('generate → wait --match CallID:… → Status and Sign', async () => {
     const [call] = await generated('--calls', '1', '--seed', 'qa-scenario');
     const { CallID, Status } = call!.Details[0]!;
-    const waiting = runCli('wait', '--data', ui.served.dataDir, '--match', `CallID:${CallID}`, '--timeout', '30');
+    // --since: the callback may arrive before `wait` has started (as README's QA example says).
+    const since = new Date(Date.now() - 1000).toISOString().replace(/\.\d+Z$/, 'Z');
+    const waiting = runCli('wait', '--data', ui.served.dataDir, '--match', `CallID:${CallID}`, '--since', since, '--timeout', '30');
     const sent = await runCli('generate', '--calls', '1', '--seed', 'qa-scenario', '--to', ui.served.receiver, '--data', ui.served.dataDir);
     expect(sent.status).toBe(0);
     expect(sent.stdout).toMatch(/1 delivered, 0 failed/);

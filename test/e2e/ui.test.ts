@@ -248,6 +248,8 @@ describe('inspection UI in Chromium', () => {
 
   it('treats payload text as data on every screen: an all-injection payload runs nothing', async () => {
     await page.getByRole('link', { name: 'Inbox' }).click();
+    // The inbox, shown again, draws its rows once it has measured itself.
+    await expect.poll(() => rows().count()).toBeGreaterThan(0);
     const before = await rows().count();
     expect(
       await post(`${served.receiver}%3Cimg%20src=x%20onerror=window.__pwned=1%3E`, injection(), {
