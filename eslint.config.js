@@ -6,6 +6,22 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'http', 'https', 'net', 'crypto', 'zlib', 'os', 'child_process'];
+/** The core's folders, lowest first. */
+const CORE_ORDER = [
+  'sign',
+  'events',
+  'ingest',
+  'store',
+  'generate',
+  'derive',
+  'resend',
+  'forward',
+  'receiver',
+  'transfer',
+  'bodies',
+  'service',
+  'api',
+];
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],
 });
@@ -45,6 +61,30 @@ export default tseslint.config(
     files: ['main/core/**/*.ts'],
     rules: restrict(['electron', '**/hosts/**', '**/renderer/**'], 'The core is Electron-free and knows no host.'),
   },
+  // The order inside the core, lowest first: a folder imports only folders before it (and the core's
+  // top-level helpers). A delivery's way up: sign, events → ingest → store → generate, derive → resend
+  // → forward → receiver → transfer → bodies → service → api (app.ts composes them all).
+  ...CORE_ORDER.map((folder, i) => ({
+    files: [`main/core/${folder}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['electron', '**/hosts/**', '**/renderer/**'], message: 'The core is Electron-free and knows no host.' },
+            ...(i + 1 < CORE_ORDER.length
+              ? [
+                  {
+                    group: CORE_ORDER.slice(i + 1).flatMap((above) => [`../${above}/**`, `**/core/${above}/**`]),
+                    message: `core/${folder}/ sits below these folders (eslint.config.js, CORE_ORDER): move the shared part down, or the caller up.`,
+                  },
+                ]
+              : []),
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: restrict(
