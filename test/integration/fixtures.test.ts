@@ -6,7 +6,6 @@ import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCENARIO_FILE } from '../../shared/fixture-format.js';
-import type { ExportLine } from '../../shared/export-format.js';
 import { generateCallbacks } from '../../main/core/generate/call-end.js';
 import { ingest } from '../../main/core/ingest/ingest.js';
 import { sha256Hex } from '../../main/core/store/hash.js';
@@ -18,6 +17,7 @@ import { startTestCore, tempDir } from './support/core.js';
 import { send } from './support/http.js';
 import { startTarget, type Target } from './support/target.js';
 import { unzipSync } from 'fflate';
+import { exportLine } from './support/export-line.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
 /** What `fixtures import` does: the folder read here, stored through the core's API. */
@@ -294,33 +294,13 @@ describe('scenario replay', () => {
     target = await startTarget();
     const origin = await startTestCore();
     try {
-      const lines = chain.map((g, i) => {
-        const bytes = Buffer.from(g.body);
-        const l: ExportLine = {
-          id: 100 + i,
-          receivedAt: new Date(T0 + AT[i]!).toISOString(),
+      const lines = chain.map((g, i) =>
+        exportLine(100 + i, g.body, T0 + AT[i]!, {
           endpoint: 'acme',
-          method: 'POST',
           path: '/hooks/acme/',
-          query: '',
           headers: [['Host', 'customer.example'], ...g.headers],
-          remoteAddress: '203.0.113.7',
-          bodyBase64: bytes.toString('base64'),
-          sha256: sha256Hex(bytes),
-          size: bytes.length,
-          truncated: false,
-          kind: 'call-end',
-          shape: 'call-end',
-          problems: [],
-          sign: 'verified',
-          response: { status: 200, delayMs: 0, hung: false, reason: 'default' },
-          retryOf: null,
-          attempt: 1,
-          taskId: null,
-          callCount: 1,
-        };
-        return JSON.stringify(l);
-      });
+        }),
+      );
       expect(await origin.api.importNdjson({ lines })).toMatchObject({ imported: 3 });
       scenario = join(out.path, 'scenario');
       expect(await exportFixtureFolder(origin.api, scenario, { filter: {} })).toMatchObject({ ok: true, fixtures: 3 });

@@ -94,6 +94,10 @@ export async function reachCore(
   }
 }
 
+/** `onBusy` for a command run in a terminal: says once that it waits for another command's core. */
+export const sayBusy = (dataDir: string) => (pid: number | null) =>
+  process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`);
+
 /** The ApiClient over the serve's HTTP API (shared/http-client.ts, as the browser's), its failures in the CLI's terms. */
 function httpClient({ apiUrl, token }: { apiUrl: string; token: string }): ApiClient {
   const http = createHttpClient({ baseUrl: apiUrl, token, fetch: (url, init) => fetch(url, init) });

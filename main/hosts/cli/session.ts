@@ -5,7 +5,7 @@
 import { SingleBar } from 'cli-progress';
 import { ApiInputError, parseInput, type OpInput, type OpName } from '../../../shared/api.js';
 import type { JobInfo, SendAttempt } from '../../../shared/model.js';
-import { NoStoreError, reachCore, type CoreAccess } from './core-access.js';
+import { NoStoreError, reachCore, type CoreAccess, sayBusy } from './core-access.js';
 import { workFinished } from './closed-pipe.js';
 
 export type Session = CoreAccess;
@@ -20,7 +20,7 @@ export async function openSession(dataDir: string, { mustExist }: { mustExist: b
   try {
     return await reachCore(dataDir, {
       mustExist,
-      onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`),
+      onBusy: sayBusy(dataDir),
     });
   } catch (error) {
     if (error instanceof NoStoreError) fail(error.message);

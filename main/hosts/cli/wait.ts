@@ -12,7 +12,7 @@ import { DATABASE_FILE } from '../../core/app.js';
 import { decodeBody } from '../../core/ingest/decode.js';
 import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { ExportLine } from '../../../shared/export-format.js';
-import { ApiUnreachableError, reachCore, servingApi, type CoreAccess } from './core-access.js';
+import { ApiUnreachableError, reachCore, servingApi, type CoreAccess, sayBusy } from './core-access.js';
 import { troubleLine } from './trouble.js';
 import { defaultDataDir } from './data-dir.js';
 
@@ -118,7 +118,7 @@ async function wait(flags: Flags): Promise<number> {
       // the store changes (an import).
       const access = await reachCore(flags.data, {
         mustExist: false,
-        onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${flags.data}: trying again\n`),
+        onBusy: sayBusy(flags.data),
       });
       const stamp = () => storeStamp(file);
       try {

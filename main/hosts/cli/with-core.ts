@@ -2,7 +2,7 @@
 // serve holding it, else through a core of the command's own. Reached once and closed after, whatever
 // happens; a failure is one line on stderr and the command's exit code, never a stack trace.
 import { ApiInputError, type ApiClient } from '../../../shared/api.js';
-import { reachCore, type CoreAccess } from './core-access.js';
+import { reachCore, type CoreAccess, sayBusy } from './core-access.js';
 import { troubleLine } from './trouble.js';
 
 export interface WithCoreOptions {
@@ -22,7 +22,7 @@ export async function withCore<T>(
   try {
     access = await reachCore(dataDir, {
       mustExist,
-      onBusy: (pid) => process.stderr.write(`another command${pid ? ` (pid ${pid})` : ''} has ${dataDir}: trying again\n`),
+      onBusy: sayBusy(dataDir),
     });
   } catch (error) {
     return said(error, failure, dataDir);
