@@ -1,6 +1,6 @@
 // What a stored delivery row reads as through the API: its summary (the inbox) and the detail's base.
 import type { DeliverySummary, DeliveryDetail, GivenResponse, Problem, SignResult } from '../../../shared/model.js';
-import type { DeliveryRow } from './deliveries.js';
+import type { DeliveryRow } from './delivery-row.js';
 import { unpackJson } from './packed-json.js';
 
 export const problemsOf = (r: DeliveryRow): Problem[] => unpackJson(r.problems) as Problem[];

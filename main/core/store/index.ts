@@ -2,7 +2,8 @@
 import type { DeliveryFilter, Settings } from '../../../shared/api.js';
 import { callStatements } from './calls.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
-import { deliveryStatements, type DeliveryRow } from './deliveries.js';
+import { deliveryStatements } from './deliveries.js';
+import type { DeliveryRow } from './delivery-row.js';
 import { endpointStatements } from './endpoints.js';
 import { forwardStatements } from './forwards.js';
 import { countDeliveries, listDeliveries } from './inbox-query.js';
@@ -12,10 +13,14 @@ import { sendStatements } from './sends.js';
 import { settingsStatements } from './settings.js';
 import { stats } from './stats.js';
 
-export type { NewDelivery, RetryPosition, DeliveryRow, PendingRow, PreparedDerived } from './deliveries.js';
+export type { NewDelivery } from './deliveries.js';
+export type { DeliveryRow, PendingRow } from './delivery-row.js';
+export type { RetryPosition } from './retry-position.js';
+export type { PreparedDerived } from './derived-columns.js';
 export type { NewSend, StoredRequest } from './sends.js';
 export type { ForwardRow } from './forwards.js';
-export { withDerived, prepareDerived, RETRY_WINDOW_MS } from './deliveries.js';
+export { withDerived, prepareDerived } from './derived-columns.js';
+export { RETRY_WINDOW_MS } from './retry-position.js';
 export { toSummary, toDetailBase, problemsOf } from './delivery-view.js';
 
 /** Deliveries deleted per transaction by retention: short enough not to hold up the receiver. */

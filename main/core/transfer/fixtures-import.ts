@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import type { CapturedRequest, EndpointConfig, GivenResponse } from '../../../shared/model.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestResult } from '../ingest/types.js';
-import { RETRY_WINDOW_MS } from '../store/deliveries.js';
+import { RETRY_WINDOW_MS } from '../store/index.js';
 import type { Store } from '../store/index.js';
 import type { LoadedFixture } from './fixtures-read.js';
 
