@@ -20,7 +20,6 @@ const CORE_ORDER = [
   'transfer',
   'bodies',
   'service',
-  'api',
 ];
 const restrict = (patterns, message) => ({
   'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }],

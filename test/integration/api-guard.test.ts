@@ -3,8 +3,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { operations } from '../../shared/api.js';
-import { startHttpApi, type HttpApi } from '../../main/core/api/http-api.js';
-import { registerStaticUi } from '../../main/core/api/static-ui.js';
+import { startHttpApi, type HttpApi } from '../../main/hosts/http/http-api.js';
+import { registerStaticUi } from '../../main/hosts/http/static-ui.js';
 import { startTestCore } from './support/core.js';
 
 const token = 'guard-test-token';

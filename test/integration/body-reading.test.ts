@@ -5,7 +5,7 @@
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpApi, type HttpApi } from '../../main/core/api/http-api.js';
+import { startHttpApi, type HttpApi } from '../../main/hosts/http/http-api.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 

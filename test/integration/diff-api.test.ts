@@ -2,7 +2,7 @@
 // the contract's example or text; a side that does not exist is a 400 naming it.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHttpApi, type HttpApi } from '../../main/core/api/http-api.js';
+import { startHttpApi, type HttpApi } from '../../main/hosts/http/http-api.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 import { startTarget, type Target } from './support/target.js';

@@ -7,9 +7,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResyncNotice } from '../../shared/api.js';
 import type { DeliverySummary, JobInfo } from '../../shared/model.js';
-import { startHttpApi, type HttpApi } from '../../main/core/api/http-api.js';
+import { startHttpApi, type HttpApi } from '../../main/hosts/http/http-api.js';
 import { EventBus } from '../../main/core/events/event-bus.js';
-import { LAG_BYTES, streamEvents } from '../../main/core/api/event-stream.js';
+import { LAG_BYTES, streamEvents } from '../../main/hosts/http/event-stream.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 

@@ -4,8 +4,8 @@
 import { app, clipboard, dialog, ipcMain, Menu, session, shell, utilityProcess } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { startCore, type Core } from '../../core/app.js';
-import { apiToken } from '../../core/api/api-token.js';
-import { startHttpApi, type HttpApi } from '../../core/api/http-api.js';
+import { apiToken } from '../http/api-token.js';
+import { startHttpApi, type HttpApi } from '../http/http-api.js';
 import { DataDirBusyError } from '../../core/data-dir-lock.js';
 import { OPEN_EXTERNAL_CHANNEL } from './channels.js';
 import { registerIpc } from './ipc.js';

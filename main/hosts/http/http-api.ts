@@ -9,7 +9,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { announceHeld, API_TOKEN_FILE } from '../data-dir-lock.js';
+import { announceHeld, API_TOKEN_FILE } from '../../core/data-dir-lock.js';
 import {
   ApiInputError,
   IMPORT_REQUEST_BYTES,
@@ -21,9 +21,9 @@ import {
   type OpContext,
   type OpName,
 } from '../../../shared/api.js';
-import type { EventBus } from '../events/event-bus.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 import { streamEvents } from './event-stream.js';
-import type { WaitForDelivery } from '../service/wait-ops.js';
+import type { WaitForDelivery } from '../../core/service/wait-ops.js';
 
 export interface HttpApiOptions {
   service: ApiService;

@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { API_TOKEN_FILE } from '../data-dir-lock.js';
+import { API_TOKEN_FILE } from '../../core/data-dir-lock.js';
 
 /** The API's bearer token: the one given, else the one kept in the data dir, else a new one kept there. */
 export function apiToken(dataDir: string, given?: string): string {

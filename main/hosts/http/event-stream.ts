@@ -4,7 +4,7 @@
 // altogether is still cut off, so that it cannot make the core buffer without bound.
 import type { ServerResponse } from 'node:http';
 import { eventNames, refetchableEvents, type EventName, type ResyncNotice } from '../../../shared/api.js';
-import type { EventBus } from '../events/event-bus.js';
+import type { EventBus } from '../../core/events/event-bus.js';
 
 /** Past this many bytes waiting in the response, refetchable events are skipped until it drains. */
 export const LAG_BYTES = 256 * 1024;
