@@ -12,6 +12,10 @@ export interface ParentChannel<In, Out> {
 type ParentPort = { on(event: 'message', l: (e: { data: unknown }) => void): void; postMessage(m: unknown): void };
 
 export function parentChannel<In, Out>(): ParentChannel<In, Out> {
+  // A Ctrl-C on serve's terminal reaches its whole process group, every child too: the app stops its
+  // children itself, in order, once its last commit is done. Killed by the Ctrl-C instead, a deriver or
+  // body reader dies mid-batch and the app, still shutting down, reports it (and replaces it).
+  process.on('SIGINT', () => undefined);
   const port = (process as { parentPort?: ParentPort }).parentPort;
   return {
     post: (message) => (port ? port.postMessage(message) : process.send!(message)),

@@ -21,9 +21,6 @@ const walLimit = Number(walLimitArg);
 
 // Checkpoints are catch-up work (see thread-priority.ts).
 lowerThisProcess();
-// A Ctrl-C on serve's terminal reaches its whole process group, this process too: the app stops it
-// itself once its last commit is done (it would otherwise see a checkpointer killed mid-shutdown).
-process.on('SIGINT', () => undefined);
 const parent = parentChannel<ToCheckpointer, FromCheckpointer>();
 const db = new Database(file, nativeBinding ? { nativeBinding } : {});
 // A truncating checkpoint waits this long, at most, for the receiver's commit and readers to finish.
