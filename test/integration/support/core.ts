@@ -12,7 +12,9 @@ export function tempDir(prefix = 'ci-test-'): { path: string; remove: () => void
 
 export async function startTestCore(options: Partial<CoreOptions> = {}): Promise<Core & { api: ApiClient; cleanup: () => Promise<void> }> {
   const dir = options.dataDir ? null : tempDir();
-  const core = await startCore({ dataDir: dir?.path ?? options.dataDir!, receiverPort: 0, ...options });
+  // Reads wait for the backlog as long as a test may take: on a loaded machine a deriver can start
+  // slower than the app's 2 s wait, and a read would then see `pending` where the test meant derived.
+  const core = await startCore({ dataDir: dir?.path ?? options.dataDir!, receiverPort: 0, readWaitMs: 60_000, ...options });
   return Object.assign(core, {
     /** The service behind the same input validation as the HTTP and IPC transports. */
     api: validatingClient(core.service),
