@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/app.js';
 import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from '../integration/support/core.js';
+import { leavePending } from '../integration/support/leave-pending.js';
 import { send } from '../integration/support/http.js';
 import { startTarget } from '../integration/support/target.js';
 import { bin, runCli } from './support/cli.js';
@@ -28,26 +29,9 @@ function leftPending(n: number): string {
   const dir = tempDir('ci-pending-');
   dirs.push(dir);
   const store = openStore(join(dir.path, DATABASE_FILE));
-  store.deliveries.recordBatch(
-    Array.from({ length: n }, (_, i) => i),
-    (i) =>
-      store.deliveries.recordRaw(
-        {
-          receivedAt: Date.now() + i,
-          endpoint: 'default',
-          method: 'POST',
-          path: '/',
-          query: '',
-          remoteAddress: '127.0.0.1',
-          headers: [['Content-Type', 'application/json']],
-          body: Buffer.from(seed.replace(SEED_CALL_ID, callIdOf(i))),
-          truncated: false,
-        },
-        () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' }),
-      ),
-    (_, error) => {
-      throw error;
-    },
+  leavePending(
+    store,
+    Array.from({ length: n }, (_, i) => Buffer.from(seed.replace(SEED_CALL_ID, callIdOf(i)))),
   );
   expect(store.db.prepare("SELECT count(*) AS n FROM deliveries WHERE kind = 'pending'").get()).toEqual({ n });
   store.close();

@@ -11,6 +11,7 @@ import { DATABASE_FILE } from '../../main/core/app.js';
 import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from '../integration/support/core.js';
 import { exportLine } from '../integration/support/export-line.js';
+import { leavePending } from '../integration/support/leave-pending.js';
 import { startTarget, type Received, type Target } from '../integration/support/target.js';
 import { startServe, type Served } from './support/browser.js';
 import { runCli, type CliResult } from './support/cli.js';
@@ -27,33 +28,10 @@ let callee: string;
 let pendingId: number;
 
 /** A stopped serve's last delivery: stored raw, not derived. */
-function leavePending(data: string, body: string): number {
+function leaveOnePending(data: string, body: string): number {
   const store = openStore(join(data, DATABASE_FILE));
   try {
-    let id = 0;
-    store.deliveries.recordBatch(
-      [0],
-      () => {
-        id = store.deliveries.recordRaw(
-          {
-            receivedAt: T0 + 3_600_000,
-            endpoint: 'default',
-            method: 'POST',
-            path: '/',
-            query: '',
-            remoteAddress: '127.0.0.1',
-            headers: [['Content-Type', 'application/json']],
-            body: Buffer.from(body),
-            truncated: false,
-          },
-          () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' }),
-        ).id;
-      },
-      (_, error) => {
-        throw error;
-      },
-    );
-    return id;
+    return leavePending(store, [Buffer.from(body)], T0 + 3_600_000)[0]!;
   } finally {
     store.close();
   }
@@ -72,7 +50,7 @@ beforeAll(async () => {
   );
   const origin = join(work, 'origin');
   expect((await runCli('import', '--data', origin, join(work, 'chain.ndjson'))).status).toBe(0);
-  pendingId = leavePending(origin, bodies[5]!);
+  pendingId = leaveOnePending(origin, bodies[5]!);
   alone = join(work, 'alone');
   beside = join(work, 'beside');
   cpSync(origin, alone, { recursive: true });

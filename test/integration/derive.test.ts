@@ -4,13 +4,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ExportLine } from '../../shared/export-format.js';
-import type { CapturedRequest, DeliverySummary } from '../../shared/model.js';
+import type { DeliverySummary } from '../../shared/model.js';
 import { DATABASE_FILE } from '../../main/core/app.js';
 import { startDeriver } from '../../main/core/derive/deriver.js';
 import { openStore, type Store } from '../../main/core/store/index.js';
 import { problemsOf } from '../../main/core/store/delivery-view.js';
 import { exportNdjson } from '../../main/core/transfer/export-ndjson.js';
 import { startTestCore, tempDir } from './support/core.js';
+import { leavePending } from './support/leave-pending.js';
 import { send } from './support/http.js';
 
 const seed = readFileSync(new URL('../fixtures/seed-example.json', import.meta.url));
@@ -21,35 +22,18 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-/** What a process killed right after its commits leaves behind: raw deliveries, not yet derived. */
-function leavePending(store: Store, n: number, bodyOf = (i: number) => (i === 0 ? seed : Buffer.from(`{"n":${i}}`))): number[] {
-  const ids: number[] = [];
-  const captured = (i: number): CapturedRequest => ({
-    receivedAt: Date.now() + i,
-    endpoint: 'default',
-    method: 'POST',
-    path: '/',
-    query: '',
-    remoteAddress: '127.0.0.1',
-    headers: [['Content-Type', 'application/json']],
-    body: bodyOf(i),
-    truncated: false,
-  });
-  store.deliveries.recordBatch(
-    Array.from({ length: n }, (_, i) => i),
-    (i) => ids.push(store.deliveries.recordRaw(captured(i), () => ({ status: 200, delayMs: 0, hung: false, reason: 'default' })).id),
-    (_, error) => {
-      throw error;
-    },
+/** Raw deliveries, not yet derived: the seed example first, then small JSON bodies. */
+const leaveSome = (store: Store, n: number, bodyOf = (i: number) => (i === 0 ? seed : Buffer.from(`{"n":${i}}`))) =>
+  leavePending(
+    store,
+    Array.from({ length: n }, (_, i) => bodyOf(i)),
   );
-  return ids;
-}
 
 function pendingStore() {
   const dir = tempDir();
   cleanups.push(dir.remove);
   const store = openStore(join(dir.path, DATABASE_FILE));
-  const ids = leavePending(store, 3);
+  const ids = leaveSome(store, 3);
   expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['pending', 'pending', 'pending']);
   return { dir: dir.path, store, ids };
 }
@@ -99,7 +83,7 @@ describe('deriving after the commit', () => {
     const dir = tempDir();
     cleanups.push(dir.remove);
     const store = openStore(join(dir.path, DATABASE_FILE));
-    leavePending(store, 300, (i) => Buffer.from(seed.toString().replace(callId, i.toString(16).padStart(32, '0'))));
+    leaveSome(store, 300, (i) => Buffer.from(seed.toString().replace(callId, i.toString(16).padStart(32, '0'))));
     store.close();
     const c = await startTestCore({ dataDir: dir.path });
     cleanups.push(() => c.close());
@@ -172,7 +156,7 @@ describe('a delivery the deriver cannot finish', () => {
     cleanups.push(dir.remove);
     const store = openStore(join(dir.path, DATABASE_FILE));
     cleanups.push(() => store.close());
-    const ids = leavePending(store, 3, (i) => (i === 1 ? heapBomb() : i === 0 ? seed : Buffer.from(`{"n":${i}}`)));
+    const ids = leaveSome(store, 3, (i) => (i === 1 ? heapBomb() : i === 0 ? seed : Buffer.from(`{"n":${i}}`)));
     const [before, bomb, after] = ids as [number, number, number];
     const errors: unknown[] = [];
     const deriver = startDeriver({
@@ -210,7 +194,7 @@ describe('a delivery the deriver cannot finish', () => {
   it('is marked not derivable when one batch takes longer than the time limit', async () => {
     const { store, ids } = pendingStore();
     cleanups.push(() => store.close());
-    const [slow] = leavePending(store, 1, () => heapBomb());
+    const [slow] = leaveSome(store, 1, () => heapBomb());
     const errors: unknown[] = [];
     const deriver = startDeriver({
       store,
