@@ -64,4 +64,20 @@ describe('group commit', () => {
     ]);
     expect(batches).toEqual([[10], [COMMIT_BYTES + 1], [10, 10]]);
   });
+
+  it('a delivery whose write fails after its row was inserted costs only itself: the others of its commit are stored', async () => {
+    const { store, handle } = recorderOnStore();
+    const recordRaw = store.deliveries.recordRaw;
+    store.deliveries.recordRaw = (c, decide) => {
+      const written = recordRaw(c, decide);
+      if (c.path === '/big/1') throw new Error('disk full');
+      return written;
+    };
+    const outcomes = await Promise.allSettled([0, 1, 2, 3].map((i) => handle(capture(i, 10), 'none')));
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [Number(o.value.headers['x-callback-inspector-delivery'])] : []));
+    expect(ids.map((id) => store.deliveries.row(id)?.path)).toEqual(['/big/0', '/big/2', '/big/3']);
+    for (const [n, id] of ids.entries()) expect(store.deliveries.body(id)?.equals(capture([0, 2, 3][n]!, 10).body)).toBe(true);
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 3 });
+  });
 });

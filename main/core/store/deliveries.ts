@@ -75,8 +75,24 @@ export function deliveryStatements(db: Db) {
   });
 
   type One = (item: unknown) => void;
+  type Failed = (item: unknown, error: unknown) => void;
+  // The group commit's fast way: every delivery of the batch in one transaction, no savepoint each. A
+  // savepoint costs each delivery two statements and copies every page the batch already changed into
+  // the statement journal before changing it again.
+  const recordAll = db.transaction((items: unknown[], one: One, failedItem: { error?: unknown }) => {
+    for (const item of items) {
+      try {
+        one(item);
+      } catch (error) {
+        failedItem.error = error;
+        throw error;
+      }
+    }
+  });
+  // The careful way, only after the fast one failed on one delivery: a savepoint each, so that the
+  // failure costs only that one.
   const savepoint = db.transaction((item: unknown, one: One) => one(item));
-  const recordMany = db.transaction((items: unknown[], one: One, failed: (item: unknown, error: unknown) => void) => {
+  const recordEach = db.transaction((items: unknown[], one: One, failed: Failed) => {
     for (const item of items) {
       try {
         savepoint(item, one);
@@ -85,6 +101,19 @@ export function deliveryStatements(db: Db) {
       }
     }
   });
+  const recordMany = (items: unknown[], one: One, failed: Failed) => {
+    const failedItem: { error?: unknown } = {};
+    try {
+      recordAll.immediate(items, one, failedItem);
+    } catch (error) {
+      // The transaction itself failed (busy, the disk): the same again would too. The caller says so.
+      if (!('error' in failedItem)) throw error;
+      // One delivery failed and the whole batch was rolled back: again, each in its own savepoint.
+      // `one` runs again for the deliveries before it: what it decided the first time was never
+      // committed, and the retry window checks what it noted against the store.
+      recordEach.immediate(items, one, failed);
+    }
+  };
   const applyMany = db.transaction((items: PreparedDerived[]) => items.filter(applyDerived).map((i) => i.id));
 
   return {
@@ -93,11 +122,11 @@ export function deliveryStatements(db: Db) {
     /** Reads the retry window now (at start, before the receiver listens) instead of at the first arrival. */
     warmRetryWindow: retries.warm,
     /**
-     * Several live deliveries in one transaction (group commit), taking the write lock at once. Each
-     * runs in its own savepoint, so one failure costs only itself (`failed` is told).
+     * Several live deliveries in one transaction (group commit), taking the write lock at once. One
+     * failure costs only itself (`failed` is told): the batch is then written again, a savepoint each.
      */
     recordBatch: <T>(items: T[], one: (item: T) => void, failed: (item: T, error: unknown) => void) =>
-      recordMany.immediate(items, one as One, failed as (item: unknown, error: unknown) => void),
+      recordMany(items as unknown[], one as One, failed as Failed),
     /** Derived results of several deliveries in one transaction; returns the ids that were pending. */
     applyDerivedBatch: (items: PreparedDerived[]) => applyMany.immediate(items),
     /** The answer given, once known after the commit (relay: the target's answer). */

@@ -1,6 +1,13 @@
 // The in-memory window of arrivals that vendor-retry detection reads (store/recent-arrivals.ts).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { recentArrivals } from '../../../main/core/store/recent-arrivals.js';
+import {
+  RECENT_BYTES,
+  RECENT_CAPACITY,
+  recentArrivals,
+  type ArrivalKey,
+  type RecentArrival,
+} from '../../../main/core/store/recent-arrivals.js';
 
 const key = (sha256: string, path = '/') => ({ endpoint: 'default', method: 'POST', path, sha256, mark: '' });
 
@@ -36,5 +43,70 @@ describe('recent arrivals', () => {
     recent.note(key('e'), { id: 6, receivedAt: 60_003 });
     expect(recent.latest(key('a'), 0)).toBeUndefined(); // older than the window at 60,003
     expect(recent.latest(key('d'), 0)?.id).toBe(5);
+  });
+
+  it('holds its capacity in arrivals within its bytes, and finds each of the last arrivals it holds', () => {
+    expect(RECENT_CAPACITY * 32).toBeLessThanOrEqual(RECENT_BYTES);
+    expect(RECENT_CAPACITY).toBeGreaterThanOrEqual(200_000);
+    const recent = recentArrivals(600_000, 50_000);
+    const sha = (i: number) => i.toString(16).padStart(64, '0');
+    for (let i = 0; i < 120_000; i++) recent.note(key(sha(i)), { id: i, receivedAt: i });
+    expect(recent.latest(key(sha(69_999)), 0)).toBeUndefined();
+    for (let i = 70_000; i < 120_000; i++) expect(recent.latest(key(sha(i)), 0)?.id).toBe(i);
+  });
+
+  it('answers as a plain map of each key to its latest arrival would, through overwrites of its ring and removals', () => {
+    // The model: the same ring of the last `capacity` arrivals, with a Map for the index.
+    const capacity = 7;
+    const windowMs = 50;
+    const model = () => {
+      const ring: string[] = [];
+      const latest = new Map<string, RecentArrival & { at: number }>();
+      let head = 0;
+      let newest = -Infinity;
+      const append = (k: string, a: RecentArrival) => {
+        if (ring.length === capacity && latest.get(ring[head]!)?.at === head) latest.delete(ring[head]!);
+        ring[head] = k;
+        latest.set(k, { ...a, at: head });
+        head = (head + 1) % capacity;
+        newest = Math.max(newest, a.receivedAt);
+      };
+      return {
+        latest: (k: string, since: number) => {
+          const a = latest.get(k);
+          return a && a.receivedAt >= since && a.receivedAt >= newest - windowMs ? { id: a.id, receivedAt: a.receivedAt } : undefined;
+        },
+        note: (k: string, a: RecentArrival) => {
+          if ((latest.get(k)?.receivedAt ?? -Infinity) <= a.receivedAt) append(k, a);
+        },
+        replace: (k: string, a: RecentArrival | null) => (a ? append(k, a) : void latest.delete(k)),
+      };
+    };
+    const keyOf = (n: number): ArrivalKey => key(n.toString(16).padStart(64, 'c'), n % 3 ? '/' : '/other');
+    const op = fc.oneof(
+      fc.record({ op: fc.constant('note' as const), k: fc.nat(20), t: fc.nat(200) }),
+      fc.record({ op: fc.constant('replace' as const), k: fc.nat(20), t: fc.nat(200), gone: fc.boolean() }),
+      fc.record({ op: fc.constant('latest' as const), k: fc.nat(20), t: fc.nat(200) }),
+    );
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const recent = recentArrivals(windowMs, capacity);
+        const expected = model();
+        let id = 0;
+        for (const o of ops) {
+          const k = keyOf(o.k);
+          const a = { id: ++id, receivedAt: o.t };
+          if (o.op === 'note') {
+            recent.note(k, a);
+            expected.note(String(o.k), a);
+          } else if (o.op === 'replace') {
+            recent.replace(k, o.gone ? null : a);
+            expected.replace(String(o.k), o.gone ? null : a);
+          } else expect(recent.latest(k, o.t - 100)).toEqual(expected.latest(String(o.k), o.t - 100));
+        }
+        for (let k = 0; k <= 20; k++) expect(recent.latest(keyOf(k), 0)).toEqual(expected.latest(String(k), 0));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
