@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RawBody } from '../../../shared/api.js';
 import type { Problem } from '../../../shared/model.js';
+import { rawBodyText } from '../../../shared/raw-body-text.js';
 import { formatBytes } from '../common/format.js';
 import { CodeView, type Reveal } from './CodeView.js';
 import { HexView } from './HexView.js';
@@ -26,15 +27,13 @@ interface Props {
 }
 
 export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }: Props) {
-  const form = isFormEncoded(contentType) && body.decodedText !== null;
-  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : body.decodedText !== null ? 'raw' : 'hex');
+  const text = useMemo(() => rawBodyText(body), [body]);
+  const form = isFormEncoded(contentType) && text !== null;
+  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : text !== null ? 'raw' : 'hex');
   // A cut text is not the JSON document (nor all the form): those tabs say so instead of misreading it.
   const cut = body.decodedTextCut;
-  const pretty = usePretty(isJson && !cut ? body.decodedText : null);
-  const params = useMemo(
-    () => (form && !cut && body.decodedText !== null ? readParams(body.decodedText) : null),
-    [form, cut, body.decodedText],
-  );
+  const pretty = usePretty(isJson && !cut ? text : null);
+  const params = useMemo(() => (form && !cut && text !== null ? readParams(text) : null), [form, cut, text]);
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   useEffect(() => {
@@ -49,7 +48,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
     ['json', 'JSON', isJson],
     // Only where the Content-Type says form: a disabled Form tab beside every JSON body says nothing.
     ...(form ? [['form', 'Form', true] as [BodyTab, string, boolean]] : []),
-    ['raw', 'Text', body.decodedText !== null],
+    ['raw', 'Text', text !== null],
     ['hex', 'Hex', true],
   ];
   return (
@@ -71,7 +70,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
           {formatBytes(body.size)}
           {body.charset ? ` · ${body.charset}` : ''}
           {contentEncoding
-            ? body.decodedText !== null
+            ? text !== null
               ? ` · Content-Encoding ${contentEncoding}: text shows the decoded form, hex the stored bytes`
               : ` · Content-Encoding ${contentEncoding}, which does not decode: hex shows the stored bytes`
             : ''}
@@ -97,8 +96,8 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
           ) : (
             <div className="error-bar">Too large to list as form parameters here; the Text tab shows its start, Hex the stored bytes.</div>
           ))}
-        {tab === 'raw' && body.decodedText !== null && <CodeView doc={body.decodedText} language="text" wrap label="body text" />}
-        {tab === 'hex' && <HexView base64={body.base64} />}
+        {tab === 'raw' && text !== null && <CodeView doc={text} language="text" wrap label="body text" />}
+        {tab === 'hex' && <HexView bytes={body.bytes} />}
       </div>
     </div>
   );
