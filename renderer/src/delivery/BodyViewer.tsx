@@ -1,6 +1,6 @@
 // The body in three forms: pretty JSON (lossless, foldable), the text as received (after
 // Content-Encoding), and the stored bytes in hex; a form-encoded body also as its parameters.
-// Formatting runs off the main thread.
+// Formatting runs off the main thread; a big body's first lines show meanwhile (use-pretty.ts).
 import { useEffect, useMemo, useState } from 'react';
 import type { RawBody } from '../../../shared/api.js';
 import type { Problem } from '../../../shared/model.js';
@@ -8,11 +8,10 @@ import { rawBodyText } from '../../../shared/raw-body-text.js';
 import { formatBytes } from '../common/format.js';
 import { CodeView, type Reveal } from './CodeView.js';
 import { HexView } from './HexView.js';
-import { formatJson } from './format-json.js';
 import { locatePath, parsePath } from './json-locate.js';
 import { isFormEncoded, readParams } from './params.js';
 import { ParamsTable } from './ParamsTable.js';
-import type { Pretty } from './pretty-json.js';
+import { usePretty, type Formatting } from './use-pretty.js';
 
 export type BodyTab = 'json' | 'form' | 'raw' | 'hex';
 
@@ -32,7 +31,8 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
   const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : text !== null ? 'raw' : 'hex');
   // A cut text is not the JSON document (nor all the form): those tabs say so instead of misreading it.
   const cut = body.decodedTextCut;
-  const pretty = usePretty(isJson && !cut ? text : null);
+  const formatting = usePretty(isJson && !cut ? text : null);
+  const pretty = formatting.pretty;
   const params = useMemo(() => (form && !cut && text !== null ? readParams(text) : null), [form, cut, text]);
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
@@ -86,7 +86,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
               bytes.
             </div>
           ) : (
-            <JsonTab pretty={pretty} size={body.size} reveal={reveal} />
+            <JsonTab formatting={formatting} size={body.size} reveal={reveal} />
           ))}
         {tab === 'form' &&
           (params ? (
@@ -103,13 +103,22 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
   );
 }
 
-function JsonTab({ pretty, size, reveal }: { pretty: Pretty | null; size: number; reveal: Reveal | null }) {
-  if (!pretty) return <div className="pending">Formatting {formatBytes(size)}…</div>;
-  if (!pretty.ok) return <div className="error-bar">Not valid JSON ({pretty.error}); see the Text and Hex tabs.</div>;
+function JsonTab({ formatting, size, reveal }: { formatting: Formatting; size: number; reveal: Reveal | null }) {
+  const { pretty, head } = formatting;
+  if (pretty && !pretty.ok) return <div className="error-bar">Not valid JSON ({pretty.error}); see the Text and Hex tabs.</div>;
+  const doc = pretty ? pretty.text : head;
+  if (doc === null) return <div className="pending">Formatting {formatBytes(size)}…</div>;
+  // One CodeView for the first lines and then the whole: the whole is added below what is drawn.
   return (
     <>
-      {pretty.problems && <ParseNotes problems={pretty.problems} />}
-      <CodeView doc={pretty.text} language="json" reveal={reveal} label="body as JSON" />
+      {pretty ? (
+        pretty.problems && <ParseNotes problems={pretty.problems} />
+      ) : (
+        <div className="hint-bar formatting-note" role="status">
+          Formatting {formatBytes(size)}: its first lines are shown, the rest follows.
+        </div>
+      )}
+      <CodeView doc={doc} language="json" reveal={reveal} label="body as JSON" />
     </>
   );
 }
@@ -127,20 +136,4 @@ function ParseNotes({ problems }: { problems: Problem[] }) {
       {problems.length > shown.length && <div>{problems.length - shown.length} more: see Problems.</div>}
     </div>
   );
-}
-
-function usePretty(text: string | null): Pretty | null {
-  const [pretty, setPretty] = useState<Pretty | null>(null);
-  useEffect(() => {
-    setPretty(null);
-    if (text === null) return;
-    const job = formatJson(text);
-    let live = true;
-    void job.result.then((p) => live && setPretty(p));
-    return () => {
-      live = false;
-      job.cancel();
-    };
-  }, [text]);
-  return pretty;
 }
