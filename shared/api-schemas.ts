@@ -161,13 +161,18 @@ export interface RawBody {
   id: number;
   size: number;
   truncated: boolean;
-  base64: string;
-  /** The body after Content-Encoding, as text, when it decodes as text. */
-  decodedText: string | null;
+  /** The stored bytes. */
+  bytes: Uint8Array;
+  /**
+   * The body after Content-Encoding, as text, encoded in UTF-8 (`rawBodyText` reads it); `'bytes'` when
+   * that is exactly the stored bytes (a plain UTF-8 body: its bytes travel once), null when it does not
+   * decode as text.
+   */
+  textUtf8: Uint8Array | 'bytes' | null;
   charset: string | null;
   /**
-   * Present when `decodedText` is only the start of the text: a body that inflated (Content-Encoding)
-   * past what one answer carries. `decodedBytes`: the whole body's size once decoded.
+   * Present when the text is only the start of it: a body that inflated (Content-Encoding) past what
+   * one answer carries. `shownChars`: the text's length; `decodedBytes`: the whole body's size once decoded.
    */
   decodedTextCut?: { shownChars: number; decodedBytes: number };
 }

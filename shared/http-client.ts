@@ -1,6 +1,8 @@
 // The ApiClient over HTTP, for the browser and for the command line beside a running core: one POST
 // per operation, derived from the operations table of shared/api.ts so that a new one needs no code here.
+// An answer carrying bytes (a stored body) comes as a bytes answer (bytes-answer.ts), other answers as JSON.
 import { operations, type ApiClient, type OpName } from './api.js';
+import { BYTES_ANSWER_TYPE, decodeBytesAnswer } from './bytes-answer.js';
 
 export class ApiError extends Error {
   constructor(
@@ -18,7 +20,9 @@ type Fetch = (
   init: { method: string; headers: Record<string, string>; body: string },
 ) => Promise<{
   status: number;
+  headers: { get(name: string): string | null };
   json(): Promise<unknown>;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }>;
 
 export interface HttpClientOptions {
@@ -39,6 +43,13 @@ export function createHttpClient({ baseUrl, token, fetch }: HttpClientOptions): 
       });
     } catch (error) {
       throw new ApiError(`cannot reach the Callback Inspector server (${String(error)})`, 0);
+    }
+    if (res.status === 200 && res.headers.get('content-type') === BYTES_ANSWER_TYPE) {
+      try {
+        return decodeBytesAnswer(await res.arrayBuffer());
+      } catch (error) {
+        throw new ApiError(`could not read the answer to ${name} (${String(error)})`, res.status);
+      }
     }
     const body = (await res.json().catch(() => null)) as { result?: unknown; error?: string; issues?: ApiError['issues'] } | null;
     if (res.status === 200 && body && 'result' in body) return body.result;

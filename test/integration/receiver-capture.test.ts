@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DATABASE_FILE } from '../../main/core/app.js';
 import { sha256Hex } from '../../main/core/store/hash.js';
+import { rawBodyText } from '../../shared/raw-body-text.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
 
@@ -71,7 +72,7 @@ describe('receiver', () => {
     const id = Number(res.headers['x-callback-inspector-delivery']);
     expect(c.store.deliveries.body(id)?.equals(gz)).toBe(true);
     expect((await c.api.getDelivery({ id }))?.kind).toBe('call-end');
-    expect((await c.api.getRawBody({ id }))?.decodedText).toBe(seed.toString('utf8'));
+    expect(rawBodyText((await c.api.getRawBody({ id }))!)).toBe(seed.toString('utf8'));
   });
 
   it('answers 413 to a body over the limit and records its head flagged truncated', async () => {

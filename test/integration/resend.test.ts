@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiInputError } from '../../shared/api.js';
 import type { JobInfo } from '../../shared/model.js';
 import { parseJson } from '../../shared/json/lossless-parse.js';
+import { rawBodyText } from '../../shared/raw-body-text.js';
 import { verifySign } from '../../main/core/sign/schemes.js';
 import { startTestCore } from './support/core.js';
 import { send } from './support/http.js';
@@ -253,8 +254,11 @@ describe('re-signing', () => {
     expect((await core.api.getDelivery({ id: again }))!.sign).toBe('verified');
     expect(edited!.headers).toContainEqual(['Content-Encoding', 'gzip']);
     expect(
-      (await core.api.getRawBody({ id: await deliver(edited!.body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }) }))!
-        .decodedText,
+      rawBodyText(
+        (await core.api.getRawBody({
+          id: await deliver(edited!.body, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }),
+        }))!,
+      ),
     ).toBe('{"edited":true}');
   });
 

@@ -109,16 +109,31 @@ function rawBody(store: Store, id: number): RawBody | null {
   const raw = store.deliveries.body(id);
   if (!row || !raw) return null;
   const decoded = decodeBody(raw, JSON.parse(row.headers) as Array<[string, string]>);
-  const cut = decoded.text !== null && decoded.text.length > MAX_TEXT_CHARS;
+  const text = decoded.text;
+  // Cut between two UTF-16 units of one character, the text would end in half of it.
+  const shownChars =
+    text !== null && text.length > MAX_TEXT_CHARS ? MAX_TEXT_CHARS - (isHighSurrogate(text, MAX_TEXT_CHARS - 1) ? 1 : 0) : null;
+  const shown = text !== null && shownChars !== null ? text.slice(0, shownChars) : text;
   return {
     id,
     size: raw.byteLength,
     truncated: row.truncated === 1,
-    base64: raw.toString('base64'),
-    decodedText: cut ? decoded.text!.slice(0, MAX_TEXT_CHARS) : decoded.text,
+    bytes: raw,
+    textUtf8: shown === null ? null : utf8Of(shown, raw),
     charset: decoded.charset,
-    ...(cut && { decodedTextCut: { shownChars: MAX_TEXT_CHARS, decodedBytes: decoded.bytes.byteLength } }),
+    ...(shownChars !== null && { decodedTextCut: { shownChars, decodedBytes: decoded.bytes.byteLength } }),
   };
+}
+
+/** The text in UTF-8, or `'bytes'` when that is the stored body byte for byte (most bodies: it then travels once). */
+function utf8Of(text: string, stored: Uint8Array): Uint8Array | 'bytes' {
+  const utf8 = Buffer.from(text, 'utf8');
+  return utf8.equals(stored) ? 'bytes' : utf8;
+}
+
+function isHighSurrogate(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  return c >= 0xd800 && c <= 0xdbff;
 }
 
 function megabytes(chars: number): string {

@@ -1,5 +1,6 @@
 // The API over HTTP for the browser host: one POST route per operation of shared/api.ts (derived from
-// the table, never listed by hand) plus an SSE stream of events and one of awaited deliveries.
+// the table, never listed by hand) plus an SSE stream of events and one of awaited deliveries. An
+// answer with byte fields goes as a bytes answer (shared/bytes-answer.ts), any other as `{ result }`.
 // Loopback only, bearer token, and a Host check so that a web page elsewhere cannot reach it by DNS
 // rebinding. Fastify sets no request or handler timeout by default: a waitForDelivery long poll may
 // take its full timeoutMs (at most 10 minutes) and ends early only when the client leaves.
@@ -21,6 +22,7 @@ import {
   type OpContext,
   type OpName,
 } from '../../../shared/api.js';
+import { BYTES_ANSWER_TYPE, carriesBytes, encodeBytesAnswer } from '../../../shared/bytes-answer.js';
 import type { EventBus } from '../../core/events/event-bus.js';
 import { streamEvents } from './event-stream.js';
 import type { WaitForDelivery } from '../../core/service/wait-ops.js';
@@ -92,7 +94,10 @@ export async function startHttpApi(options: HttpApiOptions): Promise<HttpApi> {
           const args = parseInput(name, req.body);
           // Operations may take the request's signal (waitForDelivery stops waiting when it aborts).
           const run = options.service[name] as (a: unknown, context: OpContext) => Promise<unknown>;
-          return reply.send({ result: (await run(args, { signal: abort.signal })) ?? null });
+          const result = await run(args, { signal: abort.signal });
+          // A stored body goes as its bytes, once: as JSON it was base64 and text, 2.5 times its size.
+          if (carriesBytes(result)) return reply.type(BYTES_ANSWER_TYPE).send(Buffer.concat(encodeBytesAnswer(result)));
+          return reply.send({ result: result ?? null });
         } catch (error) {
           if (error instanceof ApiInputError) return reply.code(400).send({ error: error.message, issues: error.issues });
           if (abort.signal.aborted) return reply.code(503).send({ error: closing ? 'the API is shutting down' : 'the client left' });

@@ -1,17 +1,17 @@
 // The body in three forms: pretty JSON (lossless, foldable), the text as received (after
 // Content-Encoding), and the stored bytes in hex; a form-encoded body also as its parameters.
-// Formatting runs off the main thread.
+// Formatting runs off the main thread; a big body's first lines show meanwhile (use-pretty.ts).
 import { useEffect, useMemo, useState } from 'react';
 import type { RawBody } from '../../../shared/api.js';
 import type { Problem } from '../../../shared/model.js';
+import { rawBodyText } from '../../../shared/raw-body-text.js';
 import { formatBytes } from '../common/format.js';
 import { CodeView, type Reveal } from './CodeView.js';
 import { HexView } from './HexView.js';
-import { formatJson } from './format-json.js';
 import { locatePath, parsePath } from './json-locate.js';
 import { isFormEncoded, readParams } from './params.js';
 import { ParamsTable } from './ParamsTable.js';
-import type { Pretty } from './pretty-json.js';
+import { usePretty, type Formatting } from './use-pretty.js';
 
 export type BodyTab = 'json' | 'form' | 'raw' | 'hex';
 
@@ -26,15 +26,14 @@ interface Props {
 }
 
 export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }: Props) {
-  const form = isFormEncoded(contentType) && body.decodedText !== null;
-  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : body.decodedText !== null ? 'raw' : 'hex');
+  const text = useMemo(() => rawBodyText(body), [body]);
+  const form = isFormEncoded(contentType) && text !== null;
+  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : text !== null ? 'raw' : 'hex');
   // A cut text is not the JSON document (nor all the form): those tabs say so instead of misreading it.
   const cut = body.decodedTextCut;
-  const pretty = usePretty(isJson && !cut ? body.decodedText : null);
-  const params = useMemo(
-    () => (form && !cut && body.decodedText !== null ? readParams(body.decodedText) : null),
-    [form, cut, body.decodedText],
-  );
+  const formatting = usePretty(isJson && !cut ? text : null);
+  const pretty = formatting.pretty;
+  const params = useMemo(() => (form && !cut && text !== null ? readParams(text) : null), [form, cut, text]);
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   useEffect(() => {
@@ -49,7 +48,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
     ['json', 'JSON', isJson],
     // Only where the Content-Type says form: a disabled Form tab beside every JSON body says nothing.
     ...(form ? [['form', 'Form', true] as [BodyTab, string, boolean]] : []),
-    ['raw', 'Text', body.decodedText !== null],
+    ['raw', 'Text', text !== null],
     ['hex', 'Hex', true],
   ];
   return (
@@ -71,7 +70,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
           {formatBytes(body.size)}
           {body.charset ? ` · ${body.charset}` : ''}
           {contentEncoding
-            ? body.decodedText !== null
+            ? text !== null
               ? ` · Content-Encoding ${contentEncoding}: text shows the decoded form, hex the stored bytes`
               : ` · Content-Encoding ${contentEncoding}, which does not decode: hex shows the stored bytes`
             : ''}
@@ -87,7 +86,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
               bytes.
             </div>
           ) : (
-            <JsonTab pretty={pretty} size={body.size} reveal={reveal} />
+            <JsonTab formatting={formatting} size={body.size} reveal={reveal} />
           ))}
         {tab === 'form' &&
           (params ? (
@@ -97,20 +96,29 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
           ) : (
             <div className="error-bar">Too large to list as form parameters here; the Text tab shows its start, Hex the stored bytes.</div>
           ))}
-        {tab === 'raw' && body.decodedText !== null && <CodeView doc={body.decodedText} language="text" wrap label="body text" />}
-        {tab === 'hex' && <HexView base64={body.base64} />}
+        {tab === 'raw' && text !== null && <CodeView doc={text} language="text" wrap label="body text" />}
+        {tab === 'hex' && <HexView bytes={body.bytes} />}
       </div>
     </div>
   );
 }
 
-function JsonTab({ pretty, size, reveal }: { pretty: Pretty | null; size: number; reveal: Reveal | null }) {
-  if (!pretty) return <div className="pending">Formatting {formatBytes(size)}…</div>;
-  if (!pretty.ok) return <div className="error-bar">Not valid JSON ({pretty.error}); see the Text and Hex tabs.</div>;
+function JsonTab({ formatting, size, reveal }: { formatting: Formatting; size: number; reveal: Reveal | null }) {
+  const { pretty, head } = formatting;
+  if (pretty && !pretty.ok) return <div className="error-bar">Not valid JSON ({pretty.error}); see the Text and Hex tabs.</div>;
+  const doc = pretty ? pretty.text : head;
+  if (doc === null) return <div className="pending">Formatting {formatBytes(size)}…</div>;
+  // One CodeView for the first lines and then the whole: the whole is added below what is drawn.
   return (
     <>
-      {pretty.problems && <ParseNotes problems={pretty.problems} />}
-      <CodeView doc={pretty.text} language="json" reveal={reveal} label="body as JSON" />
+      {pretty ? (
+        pretty.problems && <ParseNotes problems={pretty.problems} />
+      ) : (
+        <div className="hint-bar formatting-note" role="status">
+          Formatting {formatBytes(size)}: its first lines are shown, the rest follows.
+        </div>
+      )}
+      <CodeView doc={doc} language="json" reveal={reveal} label="body as JSON" />
     </>
   );
 }
@@ -128,20 +136,4 @@ function ParseNotes({ problems }: { problems: Problem[] }) {
       {problems.length > shown.length && <div>{problems.length - shown.length} more: see Problems.</div>}
     </div>
   );
-}
-
-function usePretty(text: string | null): Pretty | null {
-  const [pretty, setPretty] = useState<Pretty | null>(null);
-  useEffect(() => {
-    setPretty(null);
-    if (text === null) return;
-    const job = formatJson(text);
-    let live = true;
-    void job.result.then((p) => live && setPretty(p));
-    return () => {
-      live = false;
-      job.cancel();
-    };
-  }, [text]);
-  return pretty;
 }

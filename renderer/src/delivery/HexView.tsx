@@ -1,9 +1,8 @@
 // The stored bytes in hex, one page at a time (see hex.ts), with a jump to any offset.
 import { useMemo, useState } from 'react';
-import { PAGE_BYTES, base64ToBytes, hexPage, pageCount, pageOf } from './hex.js';
+import { PAGE_BYTES, hexPage, pageCount, pageOf } from './hex.js';
 
-export function HexView({ base64 }: { base64: string }) {
-  const bytes = useMemo(() => base64ToBytes(base64), [base64]);
+export function HexView({ bytes }: { bytes: Uint8Array }) {
   const [page, setPage] = useState(0);
   const pages = pageCount(bytes.length);
   const rows = useMemo(() => hexPage(bytes, page), [bytes, page]);

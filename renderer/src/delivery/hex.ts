@@ -38,10 +38,3 @@ export function hexPage(bytes: Uint8Array, page: number): HexRow[] {
   }
   return rows;
 }
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}

@@ -1,14 +1,15 @@
 // The "Re-send" panel of a delivery: target URL, method, headers, signing (keep or re-sign with a
 // KEY and scheme), the vendor retry policy, and the body in an editor with lossless JSON checking.
 // The job runs in the core; its progress arrives as events and its attempts in the attempt log.
-import { useMemo, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { JobInfo, ResendDraft, CurlCommand } from '../../../shared/model.js';
 import { useApi, useAsync } from '../api/context.js';
-import { BodyEditor } from './BodyEditor.js';
+import { BodyEditor, type EditorText } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
 import { RetryCountdown } from './RetryCountdown.js';
 import { useTrackedJob } from './use-job.js';
-import { checkJson, formFromDraft, toCurlInput, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
+import { formFromDraft, toCurlInput, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
+import { useJsonCheck } from './use-json-check.js';
 import { RetryPolicyFields } from './RetryPolicyFields.js';
 import { SignChoiceFields } from './SignChoiceFields.js';
 import type { Problem } from '../../../shared/model.js';
@@ -37,11 +38,22 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     // A command copied before this change would no longer be what Send sends.
     setCurl(null);
   };
-  const jsonCheck = useMemo(() => (isJson && form.bodyText !== null ? checkJson(form.bodyText) : null), [isJson, form.bodyText]);
-  const edited = form.bodyText !== form.originalBody;
+  // The editor holds the body; the form reads it when it sends (form.bodyText is the text it started from).
+  const body = useRef<EditorText | null>(null);
+  const [edited, setEdited] = useState(false);
+  const json = useJsonCheck(isJson && form.bodyText !== null);
+  const jsonCheck = json.stale ? null : json.check;
+  const onText = (text: EditorText) => {
+    body.current = text;
+    setEdited(text.edited);
+    json.changed(text.length, text.read);
+    // A command copied before this change would no longer be what Send sends.
+    setCurl(null);
+  };
+  const asTyped = (): ResendForm => ({ ...form, bodyText: body.current && form.bodyText !== null ? body.current.read() : form.bodyText });
 
   const submit = async () => {
-    const built = toResendInput(draft.deliveryId, form);
+    const built = toResendInput(draft.deliveryId, asTyped());
     if (!built.ok) return setErrors(built.errors);
     setErrors([]);
     sessionStorage.setItem(LAST_TARGET, form.to.trim());
@@ -52,7 +64,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     }
   };
   const copyCurl = async () => {
-    const built = toCurlInput(draft.deliveryId, form);
+    const built = toCurlInput(draft.deliveryId, asTyped());
     if (!built.ok) return setErrors(built.errors);
     setErrors([]);
     try {
@@ -127,6 +139,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
           <span className="quiet">{form.bodyNote ?? 'binary or undecodable: sent exactly as stored'}</span>
         ) : (
           <>
+            {json.stale && <span className="badge muted">checking JSON…</span>}
             {jsonCheck &&
               (jsonCheck.ok ? (
                 <span className="badge ok">valid JSON</span>
@@ -139,13 +152,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
             {edited ? (
               <>
                 <span className="badge warn">edited</span>
-                <button
-                  type="button"
-                  onClick={() => {
-                    set({ bodyText: form.originalBody });
-                    setResetKey((k) => k + 1);
-                  }}
-                >
+                <button type="button" onClick={() => setResetKey((k) => k + 1)}>
                   revert
                 </button>
               </>
@@ -165,9 +172,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
           </span>
         )}
       </div>
-      {form.bodyText !== null && (
-        <BodyEditor initial={form.originalBody ?? ''} json={isJson} resetKey={resetKey} onChange={(text) => set({ bodyText: text })} />
-      )}
+      {form.bodyText !== null && <BodyEditor initial={form.originalBody ?? ''} json={isJson} resetKey={resetKey} onText={onText} />}
     </form>
   );
 }

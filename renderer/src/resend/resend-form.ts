@@ -1,7 +1,6 @@
 // The re-send form as plain data, and its conversion to the `resend` operation's input. Pure, so it
 // is unit-tested without a browser; the contract's own schema does the final validation.
 import { operations, type OpInput } from '../../../shared/api.js';
-import { parseJson } from '../../../shared/json/lossless-parse.js';
 import type { Problem, ResendDraft } from '../../../shared/model.js';
 import { withCurrentName } from '../../../shared/sign-schemes/hmac.js';
 import { editableBody } from './editable-body.js';
@@ -72,18 +71,6 @@ export function parseHeaders(text: string): ParsedHeaders {
     pairs.push([line.slice(0, colon).trim(), line.slice(colon + 1).trim()]);
   }
   return { ok: true, pairs };
-}
-
-export type JsonCheck = { ok: true; warnings?: Problem[] } | { ok: false; error: string };
-
-/**
- * Checks JSON with ingest's parser (the parse is only a check: the text is sent as typed). What ingest
- * accepts with a warning, such as a duplicate key the vendor sent, is valid; the warnings come along.
- */
-export function checkJson(text: string): JsonCheck {
-  const parsed = parseJson(text);
-  if (!parsed.ok) return { ok: false, error: parsed.error.message };
-  return parsed.problems.length > 0 ? { ok: true, warnings: parsed.problems } : { ok: true };
 }
 
 /** The warnings in a few words for a badge ("2 duplicate keys"); each problem in full for its title. */

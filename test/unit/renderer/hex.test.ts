@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PAGE_BYTES, base64ToBytes, hexPage, pageCount, pageOf } from '../../../renderer/src/delivery/hex.js';
+import { PAGE_BYTES, hexPage, pageCount, pageOf } from '../../../renderer/src/delivery/hex.js';
 
 describe('hex view paging', () => {
   it('cuts bytes into 16-byte rows with offset, hex (gap after 8) and printable ASCII', () => {
@@ -29,10 +29,5 @@ describe('hex view paging', () => {
     expect(pageOf(999_999, 10_000)).toBe(pageCount(10_000) - 1);
     expect(pageOf(-5, 10_000)).toBe(0);
     expect(pageCount(0)).toBe(1);
-  });
-
-  it('decodes base64 to the exact stored bytes, non-UTF-8 included', () => {
-    const raw = Buffer.from([0xff, 0xfe, 0x00, 0x01, 0xc3]);
-    expect(Buffer.from(base64ToBytes(raw.toString('base64'))).equals(raw)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ function fakeFetch(reply: (call: Call) => { status: number; body: unknown }) {
     const call = { url, init };
     calls.push(call);
     const r = reply(call);
-    return { status: r.status, json: async () => r.body };
+    return new Response(JSON.stringify(r.body), { status: r.status, headers: { 'content-type': 'application/json' } });
   };
   return { calls, fetch };
 }

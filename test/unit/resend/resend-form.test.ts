@@ -1,8 +1,8 @@
 // The UI's re-send form → the `resend` operation's input: headers as lines, an edited body only when
 // edited, the vendor policy in seconds, and the contract's own validation messages.
 import { describe, expect, it } from 'vitest';
+import { checkJson } from '../../../renderer/src/resend/json-check.js';
 import {
-  checkJson,
   formFromDraft,
   headersToText,
   parseHeaders,
