@@ -2,7 +2,7 @@
 // each a placeholder until it is fetched. It says which rows are in view, with a screen's margin each
 // way, so that they are fetched. Rows that go in on top while it is scrolled down move it by as much,
 // so that the rows in view stay put; at the top, they show.
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { DeliverySummary } from '../../../shared/model.js';
 import type { Column } from './columns.js';
 import { InboxHeader, InboxRow } from './InboxRow.js';
@@ -84,7 +84,8 @@ export function InboxList({
   }, [selectedId]);
 
   const { first, last } = rowsInView(geometry, shown);
-  useEffect(() => {
+  // Before the placeholders are painted: the request is on its way a frame sooner.
+  useLayoutEffect(() => {
     const screen = last - first + 1;
     if (screen > 0) onView(Math.max(0, first - screen), Math.min(length - 1, last + screen));
   }, [first, last, length, onView]);
