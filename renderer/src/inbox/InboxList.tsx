@@ -51,8 +51,9 @@ export function InboxList({
   const scrollTop = scrollTopFor(geometry, shown);
   const latest = useRef({ geometry, shown, selectedIndex });
   latest.current = { geometry, shown, selectedIndex };
-  /** The scrollTop this list set last: the scroll event it causes is not the user's. */
-  const written = useRef<number | null>(null);
+  /** Where the list last saw its scrollTop or put it: a scrollTop elsewhere is a scroll not yet handled. */
+  const known = useRef(0);
+  const wasHidden = useRef(true);
   // Header and rows share one grid template.
   const grid = useMemo(() => ({ '--inbox-columns': columns.map((c) => c.width).join(' ') }) as CSSProperties, [columns]);
 
@@ -65,10 +66,17 @@ export function InboxList({
 
   useLayoutEffect(() => {
     const el = scrollRef.current!;
-    if (viewport > 0 && Math.abs(el.scrollTop - scrollTop) >= 1) {
-      el.scrollTop = scrollTop;
-      written.current = el.scrollTop;
+    if (viewport === 0) {
+      wasHidden.current = true;
+      return;
     }
+    // Shown again, the list goes back where it was; otherwise a scroll whose event is still to come
+    // (a drag while something else rendered the list) decides where it is, not the offset before it.
+    const restoring = wasHidden.current;
+    wasHidden.current = false;
+    if (!restoring && Math.abs(el.scrollTop - known.current) >= 1) return;
+    if (Math.abs(el.scrollTop - scrollTop) >= 1) el.scrollTop = scrollTop;
+    known.current = el.scrollTop;
   }, [scrollTop, viewport]);
 
   const seenInserted = useRef(insertedAbove);
@@ -92,8 +100,9 @@ export function InboxList({
 
   const onScroll = () => {
     const el = scrollRef.current!;
-    if (written.current !== null && Math.abs(el.scrollTop - written.current) < 1) return;
-    written.current = null;
+    // The list's own move (rows kept put, a row revealed) is no news.
+    if (Math.abs(el.scrollTop - known.current) < 1) return;
+    known.current = el.scrollTop;
     setOffset(offsetAt(latest.current.geometry, el.scrollTop));
   };
 
