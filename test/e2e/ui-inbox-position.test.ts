@@ -100,13 +100,19 @@ describe(`the inbox over ${N.toLocaleString('en')} deliveries`, () => {
     await expect.poll(firstInView, { timeout: 10_000 }).toBe(N - 2000);
   }, 60_000);
 
-  it('moves with the keyboard from a row in the middle', async () => {
+  it('moves with the keyboard from a row in the middle, opens it, and comes back to where it was', async () => {
     await page.locator(`.inbox-row[data-id="${N - 2005}"]`).dispatchEvent('mousedown');
     await page.locator('.inbox-row.selected').waitFor();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowUp');
     expect(await page.locator('.inbox-row.selected').getAttribute('data-id')).toBe(String(N - 2006));
+    // Opened and back: the inbox was kept, scrolled where it was.
+    const before = await rowsInView();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`#/delivery/${N - 2006}$`));
+    await page.getByRole('link', { name: 'Inbox' }).click();
+    await expect.poll(rowsInView, { timeout: 10_000 }).toEqual(before);
   }, 60_000);
 
   it('keeps the rows in view where they are while deliveries arrive, and shows them at the top', async () => {
