@@ -85,8 +85,34 @@ export const operations = {
       })
       .strict(),
   ),
-  /** How many deliveries match the filter: the exact number, what the inbox shows above its pages. */
-  countDeliveries: op<{ total: number }>()(z.object({ filter: deliveryFilter.default({}) }).strict()),
+  /**
+   * The inbox at a position, for a list as tall as its total: of the deliveries matching `filter` with
+   * an id up to `upTo` (countDeliveries' `newestId`, so that arrivals since do not move the rows),
+   * newest first, `limit` of them from `position` (0: the newest) on; fewer past the end. `total` (that
+   * count) and `near` (rows the caller holds, by position) let the core step from the nearest.
+   */
+  listDeliveriesAt: op<DeliverySummary[]>()(
+    z
+      .object({
+        filter: deliveryFilter.default({}),
+        upTo: z.number().int().nonnegative(),
+        position: z.number().int().nonnegative(),
+        limit: z.number().int().min(1).max(1000).default(100),
+        total: z.number().int().nonnegative().optional(),
+        near: z
+          .array(z.object({ position: z.number().int().nonnegative(), id }).strict())
+          .max(4)
+          .optional(),
+      })
+      .strict(),
+  ),
+  /**
+   * How many deliveries match the filter: the exact number, what the inbox shows above its pages.
+   * `newerThan`: also how many of them have a larger id (an earlier count's `newestId`).
+   */
+  countDeliveries: op<InboxCount>()(
+    z.object({ filter: deliveryFilter.default({}), newerThan: z.number().int().nonnegative().optional() }).strict(),
+  ),
   getDelivery: op<DeliveryDetail | null>()(z.object({ id }).strict()),
   getRawBody: op<RawBody | null>()(z.object({ id }).strict()),
   getCall: op<CallDetail | null>()(z.object({ deliveryId: id, index: z.number().int().min(0) }).strict()),
@@ -323,6 +349,14 @@ export function hasRequestEdits(v: {
   return (
     v.body !== undefined || v.method !== undefined || v.headers !== undefined || v.sign !== undefined || v.allowTruncated !== undefined
   );
+}
+
+export interface InboxCount {
+  total: number;
+  /** The newest delivery's id when counted (0: none): every delivery counted has an id up to it. */
+  newestId: number;
+  /** Given `newerThan`: how many of those counted have a larger id. */
+  newer?: number;
 }
 
 export interface BulkPreview {

@@ -74,8 +74,8 @@ describe('import in batches', () => {
 
 describe('export pages', () => {
   it('count what a filter selects', async () => {
-    expect(await core.api.countDeliveries({})).toEqual({ total: N + 1 });
-    expect(await core.api.countDeliveries({ filter: { endpoint: 'other' } })).toEqual({ total: 1 });
+    expect((await core.api.countDeliveries({})).total).toBe(N + 1);
+    expect((await core.api.countDeliveries({ filter: { endpoint: 'other' } })).total).toBe(1);
     expect(await core.api.missingDeliveries({ ids: [20, 999_999, 30, 15] })).toEqual({ missing: [999_999, 15] });
   });
 

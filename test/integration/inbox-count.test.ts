@@ -48,7 +48,7 @@ describe('countDeliveries', () => {
     }
     // One listing page holds 200 at most; the count is every one of them.
     expect((await core.api.listDeliveries({ limit: 200 })).nextCursor).not.toBeNull();
-    expect(await core.api.countDeliveries({})).toEqual({ total: before + 230 });
+    expect((await core.api.countDeliveries({})).total).toBe(before + 230);
     expect((await core.api.countDeliveries({ filter: { endpoint: 'odd' } })).total).toBe(115);
     expect((await core.api.countDeliveries({ filter: { status: 'failed' } })).total).toBe(23);
     expect((await core.api.countDeliveries({ filter: { callee: '+6288888888', endpoint: 'even' } })).total).toBe(115 - 23);

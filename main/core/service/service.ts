@@ -58,8 +58,12 @@ export function createService({
       return store.list(filter, limit, cursor);
     },
 
-    async countDeliveries({ filter }) {
-      return { total: store.count(filter) };
+    async listDeliveriesAt({ filter, upTo, position, limit, total, near }) {
+      return store.inbox.at({ filter, upTo, position, limit, ...(total !== undefined && { total }), ...(near && { near }) });
+    },
+
+    async countDeliveries({ filter, newerThan }) {
+      return store.inbox.count(filter, newerThan);
     },
 
     async getDelivery({ id }) {

@@ -65,6 +65,11 @@ function filterClauses(filter: DeliveryFilter): Where {
   return { clauses, params };
 }
 
+/** Whether the filter lets every delivery through. */
+export function matchesAll(filter: DeliveryFilter): boolean {
+  return filterClauses(filter).clauses.length === 0 && !(filter.text && toFtsQuery(filter.text));
+}
+
 /** Cursor: the id of the last row of the previous page. */
 function parseCursor(cursor: string | undefined): number | null {
   return cursor && /^\d+$/.test(cursor) ? Number(cursor) : null;
@@ -87,9 +92,9 @@ export function listDeliveries(db: Db, filter: DeliveryFilter, limit: number, cu
   return { items, nextCursor: more && last ? String(last.id) : null };
 }
 
-/** How many deliveries match: one COUNT over the same scope as the pages (BENCHMARKS.md has its cost). */
-export function countDeliveries(db: Db, filter: DeliveryFilter): number {
-  const { from, params } = scopedQuery(filter);
+/** How many deliveries match (within `bounds`): one COUNT over the same scope as the pages (BENCHMARKS.md has its cost). */
+export function countDeliveries(db: Db, filter: DeliveryFilter, bounds: Bounds = {}): number {
+  const { from, params } = scopedQuery(filter, bounds);
   return (prepareCached(db, `SELECT COUNT(*) AS n ${from}`).get(...params) as { n: number }).n;
 }
 

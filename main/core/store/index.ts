@@ -6,7 +6,8 @@ import { deliveryStatements } from './deliveries.js';
 import type { DeliveryRow } from './delivery-row.js';
 import { endpointStatements } from './endpoints.js';
 import { forwardStatements } from './forwards.js';
-import { countDeliveries, listDeliveries } from './inbox-query.js';
+import { listDeliveries } from './inbox-query.js';
+import { inboxPositions } from './inbox-position.js';
 import { resendSecretStatements } from './resend-secret.js';
 import { selectionQueries } from './selection.js';
 import { sendStatements } from './sends.js';
@@ -42,11 +43,13 @@ function storeOver(db: Db) {
   );
   const removeDelivery = db.prepare<[number]>(`DELETE FROM deliveries WHERE id = ?`);
   const removeSearch = db.prepare<[number]>(`DELETE FROM search WHERE rowid = ?`);
+  const inbox = inboxPositions(db);
   const removeMany = db.transaction((ids: number[]) => {
     for (const id of ids) {
       removeSearch.run(id);
       removeDelivery.run(id);
     }
+    inbox.removed();
   });
 
   return {
@@ -61,7 +64,8 @@ function storeOver(db: Db) {
     sends: sendStatements(db),
     selection: selectionQueries(db),
     list: (filter: DeliveryFilter, limit: number, cursor?: string) => listDeliveries(db, filter, limit, cursor),
-    count: (filter: DeliveryFilter) => countDeliveries(db, filter),
+    /** The inbox's count, and its rows by position. */
+    inbox,
     stats: (filter: DeliveryFilter, buckets: number) => stats(db, filter, buckets),
     /** Every delivery, oldest first, in pages so that a large store is never held in memory. */
     *allDeliveries(): Generator<DeliveryRow> {

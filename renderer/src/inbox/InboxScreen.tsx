@@ -13,7 +13,6 @@ import { InboxList } from './InboxList.js';
 import { InboxToolbar, type SummaryFilter } from './InboxToolbar.js';
 import { useBacklog } from './use-backlog.js';
 import { useInbox } from './use-inbox.js';
-import { useTotal } from './use-total.js';
 
 const COLUMN_IDS = COLUMNS.map((c) => c.id);
 const deliveries = (n: number) => (n === 1 ? 'delivery' : 'deliveries');
@@ -30,15 +29,11 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
   }, [q]);
   const filter: DeliveryFilter = useMemo(() => ({ ...summary, ...parseSearch(search) }), [summary, search]);
   const inbox = useInbox(filter);
-  const total = useTotal(filter);
   const { hidden, toggle } = useHiddenColumns(COLUMN_IDS);
   const columns = useMemo(() => COLUMNS.filter((c) => !hidden.has(c.id)), [hidden]);
   const backlog = useBacklog();
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const selectedIndex = useMemo(
-    () => (selectedId === null ? -1 : inbox.rows.findIndex((r) => r.id === selectedId)),
-    [inbox.rows, selectedId],
-  );
+  const selectedIndex = selectedId === null ? -1 : inbox.indexOf(selectedId);
   const searchRef = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -50,28 +45,30 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         return;
       }
       if (isTyping(e.target) || e.altKey || e.ctrlKey || e.metaKey) return;
-      const rows = inbox.rows;
       if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
         e.preventDefault();
-        const next = Math.min(rows.length - 1, Math.max(0, selectedIndex + (e.key === 'ArrowDown' ? 1 : -1)));
-        const row = rows[next];
+        // The next row is in the margin fetched around the view; while it is still a placeholder the key does nothing.
+        const next = Math.min(inbox.length - 1, Math.max(0, selectedIndex + (e.key === 'ArrowDown' ? 1 : -1)));
+        const row = inbox.rowAt(next);
         if (row) setSelectedId(row.id);
-      } else if (e.key === 'Enter' && selectedIndex >= 0) {
+      } else if (e.key === 'Enter' && selectedId !== null && selectedIndex >= 0) {
         e.preventDefault();
-        navigate({ name: 'delivery', id: rows[selectedIndex]!.id });
+        navigate({ name: 'delivery', id: selectedId });
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [active, inbox.rows, selectedIndex]);
+  }, [active, inbox, selectedIndex, selectedId]);
 
   const leaveSearch = useCallback(() => {
     searchRef.current?.blur();
-    if (selectedId === null && inbox.rows[0]) setSelectedId(inbox.rows[0].id);
-  }, [selectedId, inbox.rows]);
+    const first = inbox.rowAt(0);
+    if (selectedId === null && first) setSelectedId(first.id);
+  }, [selectedId, inbox]);
 
-  const n = inbox.rows.length;
-  // The exact total once counted; until then (or if counting failed) what the loaded pages say.
+  const n = inbox.length;
+  const total = inbox.total;
+  // The exact total once counted; until then what the first page says.
   const count =
     total !== null
       ? `${total.toLocaleString('en')} ${deliveries(total)}`
@@ -88,7 +85,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} shown={count} newest={inbox.rows[0]?.id ?? null} empty={n === 0 && !inbox.hasMore} />
+        <BulkResendBar filter={filter} shown={count} newest={inbox.rowAt(0)?.id ?? null} empty={n === 0 && !inbox.loading} />
         <ExportButtons filter={filter} />
         <ColumnChooser columns={COLUMNS} hidden={hidden} onToggle={toggle} />
       </div>
@@ -100,13 +97,18 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
       )}
       {inbox.error && <div className="error-bar">Could not load deliveries: {inbox.error.message}</div>}
       <InboxList
-        rows={inbox.rows}
+        // A new filter is a new list, from its top.
+        key={JSON.stringify(filter)}
+        length={n}
+        rowAt={inbox.rowAt}
+        insertedAbove={inbox.insertedAbove}
         columns={columns}
-        hasMore={inbox.hasMore}
-        loading={inbox.loading}
+        attempts={inbox.attempts}
         selectedIndex={selectedIndex}
+        selectedId={selectedId}
+        loading={inbox.loading}
         onSelect={setSelectedId}
-        loadMore={inbox.loadMore}
+        onView={inbox.view}
       />
     </section>
   );

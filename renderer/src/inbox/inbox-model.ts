@@ -1,45 +1,7 @@
-// The inbox list as data: newest first, merging live arrivals and older pages without duplicates,
-// and deciding whether a live arrival can be matched against the filter without asking the server.
+// Deciding whether a live arrival can be matched against the inbox's filter without asking the
+// server, and the retry column's totals.
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { DeliverySummary } from '../../../shared/model.js';
-
-const newerFirst = (a: DeliverySummary, b: DeliverySummary) => b.receivedAt - a.receivedAt || b.id - a.id;
-
-/** Merges rows into a newest-first list; rows already present (same id) are replaced, not repeated. */
-export function mergeRows(list: DeliverySummary[], rows: DeliverySummary[]): DeliverySummary[] {
-  if (rows.length === 0) return list;
-  const incoming = new Map(rows.map((r) => [r.id, r]));
-  const kept = list.filter((r) => !incoming.has(r.id));
-  const fresh = [...incoming.values()].sort(newerFirst);
-  // Both sides are sorted: a linear merge keeps 100k-row lists cheap to update per frame.
-  const out: DeliverySummary[] = new Array(kept.length + fresh.length);
-  let i = 0;
-  let j = 0;
-  for (let k = 0; k < out.length; k++) {
-    const takeFresh = j < fresh.length && (i >= kept.length || newerFirst(fresh[j]!, kept[i]!) < 0);
-    out[k] = takeFresh ? fresh[j++]! : kept[i++]!;
-  }
-  return out;
-}
-
-/**
- * A refetched first page, merged into the list. When more arrived than a page holds (its oldest row is
- * newer than the newest row shown when the page was asked for, and older pages follow), a merge would
- * leave a hole between the two that scrolling never fills (older pages load from below the list's
- * end): the list restarts from the page, and its cursor becomes the list's. Rows announced while the
- * page was on its way are newer than that mark and say nothing about the hole.
- */
-export function mergeHead(
-  list: DeliverySummary[],
-  page: { items: DeliverySummary[]; nextCursor: string | null },
-  newestWhenAsked: DeliverySummary | undefined = list[0],
-): { rows: DeliverySummary[]; restartAt?: string } {
-  const oldest = page.items.at(-1);
-  if (page.nextCursor !== null && oldest && newestWhenAsked && newerFirst(oldest, newestWhenAsked) < 0) {
-    return { rows: page.items, restartAt: page.nextCursor };
-  }
-  return { rows: mergeRows(list, page.items) };
-}
 
 /** Filter fields that only the server can evaluate (they look into calls or the full-text index). */
 const SERVER_ONLY = ['text', 'callId', 'callee', 'taskId', 'status', 'intention'] as const;

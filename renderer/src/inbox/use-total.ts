@@ -1,13 +1,14 @@
-// The exact number of deliveries matching the inbox's filter: counted by the core once per filter,
-// then recounted as deliveries arrive, not once per arrival but at most once a second and, roughly, a
-// tenth of the time. A COUNT that scans (a status, a common word: ~40-60 ms on 100,000 deliveries,
-// docs/BENCHMARKS.md) runs on the receiver's thread. Arrivals are not added to the count here: an
-// arrival's event may come after a count that already had it, and the total would drift.
-import { useEffect, useRef, useState } from 'react';
+// When the inbox counts the deliveries matching its filter: once per filter, then again as deliveries
+// arrive, not once per arrival but at most once a second and, roughly, a tenth of the time. A COUNT
+// that scans (a status, a common word: ~40-60 ms on 100,000 deliveries, docs/BENCHMARKS.md) runs on
+// the receiver's thread. Each count after the first also says how many of those it counted are newer
+// than the previous count's newest: how far the rows placed by it moved down (inbox-rows.ts).
+import { useEffect, useRef } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import { useApi, useConnection, useEventBatches } from '../api/context.js';
 import { atMostEvery, type Throttled } from './at-most-every.js';
 import { matchesSummary, needsServerMatch } from './inbox-model.js';
+import type { Counted } from './inbox-rows.js';
 
 /**
  * What a count measured by its round trip may take. The trip includes the core's wait for deliveries
@@ -15,19 +16,26 @@ import { matchesSummary, needsServerMatch } from './inbox-model.js';
  */
 const RECOUNT = { everyMs: 1000, share: 0.1, longestPauseMs: 5000 };
 
-/** The count, or null until the first count for this filter is in (or when it failed). */
-export function useTotal(filter: DeliveryFilter): number | null {
+/** Calls `onCount` with each count of the filter's deliveries (a failed one is skipped: the next arrival asks again). */
+export function useTotal(filter: DeliveryFilter, onCount: (count: Counted) => void): void {
   const api = useApi();
   const connection = useConnection();
-  const [total, setTotal] = useState<number | null>(null);
   const recount = useRef<Throttled | null>(null);
+  const latest = useRef(onCount);
+  latest.current = onCount;
   const filterKey = JSON.stringify(filter);
 
   useEffect(() => {
     let current = true;
-    setTotal(null);
-    // A failed recount keeps the last count shown: the next arrival asks again.
-    const throttled = atMostEvery(() => api.countDeliveries({ filter }).then((c) => current && setTotal(c.total)), RECOUNT);
+    let newestId: number | undefined;
+    const count = async () => {
+      const newerThan = newestId;
+      const counted = await api.countDeliveries({ filter, ...(newerThan !== undefined && { newerThan }) });
+      if (!current) return;
+      newestId = counted.newestId;
+      latest.current({ ...counted, ...(newerThan !== undefined && { newerThan }) });
+    };
+    const throttled = atMostEvery(count, RECOUNT);
     recount.current = throttled;
     throttled.ask();
     return () => {
@@ -42,6 +50,4 @@ export function useTotal(filter: DeliveryFilter): number | null {
     if (needsServerMatch(filter) || batch.some((d) => matchesSummary(filter, d))) recount.current?.ask();
   });
   useEffect(() => connection.onResync((missed) => missed.includes('deliveryReceived') && recount.current?.ask()), [connection]);
-
-  return total;
 }

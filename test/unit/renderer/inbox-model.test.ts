@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DeliverySummary } from '../../../shared/model.js';
-import { matchesSummary, mergeHead, mergeRows, needsServerMatch, retryTotals } from '../../../renderer/src/inbox/inbox-model.js';
+import { matchesSummary, needsServerMatch, retryTotals } from '../../../renderer/src/inbox/inbox-model.js';
 
 const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {}): DeliverySummary => ({
   id,
@@ -28,64 +28,6 @@ const row = (id: number, receivedAt: number, extra: Partial<DeliverySummary> = {
   sha256: '',
   resend: false,
   ...extra,
-});
-const ids = (rows: DeliverySummary[]) => rows.map((r) => r.id);
-
-describe('inbox rows', () => {
-  it('puts live arrivals first, newest first, whatever order the batch came in', () => {
-    const list = [row(2, 200), row(1, 100)];
-    expect(ids(mergeRows(list, [row(3, 300), row(4, 400)]))).toEqual([4, 3, 2, 1]);
-  });
-
-  it('appends an older page after the rows already loaded, without repeating any row', () => {
-    const list = [row(5, 500), row(4, 400)];
-    expect(ids(mergeRows(list, [row(4, 400), row(3, 300), row(2, 200)]))).toEqual([5, 4, 3, 2]);
-  });
-
-  it('replaces a row that arrives again with its newer data', () => {
-    const merged = mergeRows([row(1, 100)], [row(1, 100, { responseStatus: 500 })]);
-    expect(merged).toHaveLength(1);
-    expect(merged[0]!.responseStatus).toBe(500);
-  });
-
-  it('orders rows received in the same millisecond by id, newest first', () => {
-    expect(ids(mergeRows([row(1, 100)], [row(2, 100)]))).toEqual([2, 1]);
-  });
-
-  it('returns the same list object when nothing arrived, so React skips a render', () => {
-    const list = [row(1, 1)];
-    expect(mergeRows(list, [])).toBe(list);
-  });
-});
-
-describe('a refetched first page', () => {
-  const shown = [row(3, 300), row(2, 200), row(1, 100)];
-
-  it('is merged when it reaches back to what is shown', () => {
-    const head = mergeHead(shown, { items: [row(5, 500), row(4, 400), row(3, 300)], nextCursor: 'c' });
-    expect(ids(head.rows)).toEqual([5, 4, 3, 2, 1]);
-    expect(head.restartAt).toBeUndefined();
-  });
-
-  it('is merged when it holds everything there is, even if it does not reach back', () => {
-    expect(ids(mergeHead(shown, { items: [row(5, 500), row(4, 400)], nextCursor: null }).rows)).toEqual([5, 4, 3, 2, 1]);
-  });
-
-  it('restarts the list, with its cursor, when more arrived than a page holds', () => {
-    const head = mergeHead(shown, { items: [row(9, 900), row(8, 800)], nextCursor: 'below-8' });
-    expect(ids(head.rows)).toEqual([9, 8]);
-    expect(head.restartAt).toBe('below-8');
-  });
-
-  it('sees the hole even when live arrivals came in while the page was on its way', () => {
-    // Shown when asked: 3, 2, 1. Since then 10 was announced live; the page holds 9 and 8 of many more.
-    const head = mergeHead([row(10, 1000), ...shown], { items: [row(9, 900), row(8, 800)], nextCursor: 'below-8' }, shown[0]);
-    expect(head.restartAt).toBe('below-8');
-  });
-
-  it('fills an empty list', () => {
-    expect(ids(mergeHead([], { items: [row(2, 200), row(1, 100)], nextCursor: 'c' }).rows)).toEqual([2, 1]);
-  });
 });
 
 describe('matching live arrivals against the filter', () => {
