@@ -118,8 +118,11 @@ export function inboxPositions(db: Db, now: () => number = Date.now) {
      * count moved down. Statements run back to back on the one connection, so nothing lands between.
      */
     count(filter: DeliveryFilter, newerThan?: number): InboxCount {
-      const newestId = ends.get()!.high ?? 0;
+      const { low, high } = ends.get()!;
+      const newestId = high ?? 0;
       const total = countDeliveries(db, filter);
+      // The inbox counts before it asks for rows: counting every delivery tells whether ids have gaps, for free.
+      if (low !== null && high !== null && matchesAll(filter)) gapless = { low, high, dense: total === high - low + 1, at: now() };
       return newerThan === undefined
         ? { total, newestId }
         : { total, newestId, newer: countDeliveries(db, filter, { afterId: newerThan }) };
