@@ -48,6 +48,8 @@ interface Attempt {
 
 /** Lazily: a million calls never sit in memory at once. */
 export function* generateCallbacks(o: GenerateOptions): Generator<GeneratedCallback> {
+  // A chain of no attempts would make no call, and the loop below would never end.
+  if (!(o.redials >= 1)) throw new RangeError(`redials must be 1 or more, not ${o.redials}`);
   const rnd = seeded(o.seed);
   const key = o.key || VENDOR_DEFAULT_KEY;
   const offset = o.redialOffsetMinutes ?? 480;

@@ -86,4 +86,12 @@ describe('synthetic call-end notifications', () => {
     for (const d of talked) expect(d.TalkRound).toBe(d.AsrResult.length);
     expect(isJsonObject(parse(all()[0]!.body))).toBe(true);
   });
+
+  it('refuse a chain of no attempts instead of never ending', () => {
+    for (const redials of [0, -1, Number.NaN]) {
+      expect(() => generateCallbacks({ calls: 2, redials, seed: 'r', scheme: { type: 'none' } }).next()).toThrow(
+        /redials must be 1 or more/,
+      );
+    }
+  });
 });
