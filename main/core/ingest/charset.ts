@@ -66,6 +66,24 @@ export function bytesToText(bytes: Uint8Array, declared: string | null): Decoded
   return { text, charset: decoder.encoding, problems };
 }
 
+/**
+ * Whether bytesToText(bytes, declared) gives these bytes read as UTF-8 and nothing else: UTF-8
+ * declared (or nothing, or a charset unknown, which is read as UTF-8), no byte order mark, not binary,
+ * valid UTF-8. Then the text is known without decoding it (the body reader sends such a body once).
+ */
+export function isPlainUtf8(bytes: Uint8Array, declared: string | null): boolean {
+  if (declared !== null && encodingOf(declared) !== 'utf-8') return false;
+  return sniffBom(bytes) === null && bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) < 0 && isUtf8(bytes);
+}
+
+function encodingOf(label: string): string {
+  try {
+    return new TextDecoder(label).encoding;
+  } catch {
+    return 'utf-8';
+  }
+}
+
 // Node 20's TextDecoder decodes windows-1252 (and `latin1`, its WHATWG alias) as ISO-8859-1, so
 // 0x80-0x9F come out as C1 controls instead of € “ ” …; the WHATWG table for those 32 bytes fixes it.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';

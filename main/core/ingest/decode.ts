@@ -2,7 +2,7 @@
 // oddity (unknown coding, corrupt gzip, BOM, bad bytes) is a problem next to the best text available.
 import type { Problem } from '../../../shared/model.js';
 import { undoContentEncoding } from './content-encoding.js';
-import { bytesToText } from './charset.js';
+import { bytesToText, isPlainUtf8 } from './charset.js';
 import { charsetParam, headerValue } from '../../../shared/header-values.js';
 
 export interface DecodedBody {
@@ -32,4 +32,10 @@ export function decodeBody(body: Uint8Array, headers: Array<[string, string]>, m
     contentEncoding,
     problems: [...un.problems, ...decoded.problems],
   };
+}
+
+/** Whether decodeBody(body, headers).text is the body read as UTF-8, unchanged; known without decoding it. */
+export function isStoredUtf8Text(body: Uint8Array, headers: Array<[string, string]>): boolean {
+  const un = undoContentEncoding(body, headerValue(headers, 'content-encoding'));
+  return un.ok && un.bytes === body && isPlainUtf8(body, charsetParam(headerValue(headers, 'content-type')));
 }

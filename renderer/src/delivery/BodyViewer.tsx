@@ -4,13 +4,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RawBody } from '../../../shared/api.js';
 import type { Problem } from '../../../shared/model.js';
-import { rawBodyText } from '../../../shared/raw-body-text.js';
+import { rawBodyUtf8 } from '../../../shared/raw-body-text.js';
 import { formatBytes } from '../common/format.js';
 import { CodeView, type Reveal } from './CodeView.js';
 import { HexView } from './HexView.js';
 import { locatePath, parsePath } from './json-locate.js';
 import { isFormEncoded, readParams } from './params.js';
 import { ParamsTable } from './ParamsTable.js';
+import { useBodyText } from './use-body-text.js';
 import { usePretty, type Formatting } from './use-pretty.js';
 
 export type BodyTab = 'json' | 'form' | 'raw' | 'hex';
@@ -26,14 +27,17 @@ interface Props {
 }
 
 export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }: Props) {
-  const text = useMemo(() => rawBodyText(body), [body]);
-  const form = isFormEncoded(contentType) && text !== null;
-  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : text !== null ? 'raw' : 'hex');
+  const utf8 = useMemo(() => rawBodyUtf8(body), [body]);
+  const hasText = utf8 !== null;
+  const form = isFormEncoded(contentType) && hasText;
+  const [tab, setTab] = useState<BodyTab>(form ? 'form' : isJson ? 'json' : hasText ? 'raw' : 'hex');
+  // The JSON tab reads the UTF-8 (its worker decodes it); the Text and Form tabs the text, decoded meanwhile.
+  const text = useBodyText(body);
   // A cut text is not the JSON document (nor all the form): those tabs say so instead of misreading it.
   const cut = body.decodedTextCut;
-  const formatting = usePretty(isJson && !cut ? text : null);
+  const formatting = usePretty(isJson && !cut ? utf8 : null);
   const pretty = formatting.pretty;
-  const params = useMemo(() => (form && !cut && text !== null ? readParams(text) : null), [form, cut, text]);
+  const params = useMemo(() => (form && !cut && typeof text === 'string' ? readParams(text) : null), [form, cut, text]);
   const [reveal, setReveal] = useState<Reveal | null>(null);
 
   useEffect(() => {
@@ -48,7 +52,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
     ['json', 'JSON', isJson],
     // Only where the Content-Type says form: a disabled Form tab beside every JSON body says nothing.
     ...(form ? [['form', 'Form', true] as [BodyTab, string, boolean]] : []),
-    ['raw', 'Text', text !== null],
+    ['raw', 'Text', hasText],
     ['hex', 'Hex', true],
   ];
   return (
@@ -70,7 +74,7 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
           {formatBytes(body.size)}
           {body.charset ? ` · ${body.charset}` : ''}
           {contentEncoding
-            ? text !== null
+            ? hasText
               ? ` · Content-Encoding ${contentEncoding}: text shows the decoded form, hex the stored bytes`
               : ` · Content-Encoding ${contentEncoding}, which does not decode: hex shows the stored bytes`
             : ''}
@@ -89,14 +93,21 @@ export function BodyViewer({ body, isJson, contentType, contentEncoding, jump }:
             <JsonTab formatting={formatting} size={body.size} reveal={reveal} />
           ))}
         {tab === 'form' &&
-          (params ? (
+          (text === undefined ? (
+            <div className="pending">Decoding {formatBytes(body.size)}…</div>
+          ) : params ? (
             <div className="params-view">
               <ParamsTable params={params} label="form parameters" />
             </div>
           ) : (
             <div className="error-bar">Too large to list as form parameters here; the Text tab shows its start, Hex the stored bytes.</div>
           ))}
-        {tab === 'raw' && text !== null && <CodeView doc={text} language="text" wrap label="body text" />}
+        {tab === 'raw' &&
+          (text === undefined ? (
+            <div className="pending">Decoding {formatBytes(body.size)}…</div>
+          ) : (
+            text !== null && <CodeView doc={text} language="text" wrap label="body text" />
+          ))}
         {tab === 'hex' && <HexView bytes={body.bytes} />}
       </div>
     </div>
