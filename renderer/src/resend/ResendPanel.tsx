@@ -33,9 +33,12 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
   const [errors, setErrors] = useState<string[]>([]);
   const [job, setJob] = useTrackedJob();
   const [curl, setCurl] = useState<CurlCommand | null>(null);
+  // Counts the form's changes: a command asked for before the latest one is not shown when it comes.
+  const changes = useRef(0);
   const set = (patch: Partial<ResendForm>) => {
     setForm((f) => ({ ...f, ...patch }));
     // A command copied before this change would no longer be what Send sends.
+    changes.current++;
     setCurl(null);
   };
   // The editor holds the body; the form reads it when it sends (form.bodyText is the text it started from).
@@ -48,6 +51,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     setEdited(text.edited);
     json.changed(text.length, text.read);
     // A command copied before this change would no longer be what Send sends.
+    changes.current++;
     setCurl(null);
   };
   const asTyped = (): ResendForm => ({ ...form, bodyText: body.current && form.bodyText !== null ? body.current.read() : form.bodyText });
@@ -67,8 +71,10 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     const built = toCurlInput(draft.deliveryId, asTyped());
     if (!built.ok) return setErrors(built.errors);
     setErrors([]);
+    const asked = changes.current;
     try {
       const command = await api.copyAsCurl(built.input);
+      if (asked !== changes.current) return;
       if (command) setCurl(command);
       else setErrors([`delivery #${draft.deliveryId} is gone (removed by retention?)`]);
     } catch (error) {
