@@ -1,5 +1,6 @@
-// When the receiver's thread writes what the deriver's process sent: a few rows at a time between the
-// receiver's commits, so that the store has one writer and nobody waits in SQLite's busy back-off.
+// When the receiver's thread writes what the deriver's process sent: in steps of a few milliseconds
+// between the receiver's commits, so that the store has one writer and nobody waits in SQLite's busy
+// back-off.
 // While deliveries arrive and this thread is saturated, writing pauses (for at most MAX_PAUSE_MS, then
 // takes a share of the thread, APPLY_SHARE), so that a burst is acknowledged at the receiver's own
 // speed and derived just after; otherwise a step runs per turn of the event loop, which keeps up with
@@ -36,10 +37,13 @@ export interface ApplySchedule {
 }
 
 /**
- * Rows written per step: 4 (~0.8 ms of this thread) while little waits, so an arrival never waits
- * longer; up to 16 as a backlog builds, since each step is a commit (~0.13 ms) of its own.
+ * How long one step writes, at most (it writes one delivery at least): an arrival waits no longer
+ * behind it. Each step is a transaction, and a transaction of derived rows costs ~165 µs beyond its
+ * rows (its commit, the full-text index's new segment): a delivery cost ~200 µs of this thread
+ * written alone, ~80 in steps of 4 rows, ~35 in steps of 64 (~2 ms). So a step writes as many
+ * rows as fit in this time, rather than a fixed few.
  */
-const APPLY_ROWS = { min: 4, max: 16 };
+const STEP_MS = 2;
 /**
  * While the receiver is saturated, derived results wait (and the child, its window full, idles): on
  * 2 cores, deriving during a full-speed burst cost 0.35–0.4 of the acknowledged rate. A burst pauses
@@ -54,7 +58,7 @@ const SATURATED_UTILIZATION = 0.9;
 const SATURATION_WINDOW_MS = 100;
 /** ...and the receiver committed arrivals within this long. */
 const ARRIVING_MS = 20;
-/** A step whose write fails is tried this many times, RETRY_MS apart, then left pending for the next start. */
+/** A step whose write fails is tried this many times, RETRY_MS apart; then the rest of its batch is left pending for the next start. */
 const WRITE_TRIES = 3;
 const RETRY_MS = 100;
 
@@ -101,15 +105,12 @@ export function startApplySchedule(options: ApplyScheduleOptions): ApplySchedule
     scheduled = null;
     const batch = batches[0];
     if (stopped || !batch || !store.db.open) return;
-    // At most two batches of 32 wait here: 4 rows a step when a few wait, up to 16 when both are full.
-    const waiting = batches.reduce((n, b) => n + b.items.length - b.next, 0);
-    const rows = Math.min(APPLY_ROWS.max, Math.max(APPLY_ROWS.min, waiting >> 2));
-    const chunk = batch.items.slice(batch.next, batch.next + rows);
     const started = performance.now();
     let ids: number[] = [];
     try {
-      ids = store.deliveries.applyDerivedBatch(chunk);
-      batch.next += chunk.length;
+      const written = store.deliveries.applyDerivedFor(batch.items, batch.next, STEP_MS);
+      ids = written.ids;
+      batch.next += written.count;
       batch.failures = 0;
     } catch (error) {
       // Busy (another process) or full: tried again shortly; a step that keeps failing stays pending.
@@ -122,7 +123,7 @@ export function startApplySchedule(options: ApplyScheduleOptions): ApplySchedule
           `could not write derived deliveries, left pending until the next start: ${error instanceof Error ? error.message : String(error)}`,
         ),
       );
-      batch.next += chunk.length;
+      batch.next = batch.items.length;
       batch.failures = 0;
     }
     const took = performance.now() - started;

@@ -115,6 +115,16 @@ export function deliveryStatements(db: Db) {
     }
   };
   const applyMany = db.transaction((items: PreparedDerived[]) => items.filter(applyDerived).map((i) => i.id));
+  const applyFor = db.transaction((items: PreparedDerived[], from: number, budgetMs: number) => {
+    const until = performance.now() + budgetMs;
+    const ids: number[] = [];
+    let i = from;
+    do {
+      if (applyDerived(items[i]!)) ids.push(items[i]!.id);
+      i++;
+    } while (i < items.length && performance.now() < until);
+    return { count: i - from, ids };
+  });
 
   return {
     ...derivationReads(db),
@@ -129,6 +139,11 @@ export function deliveryStatements(db: Db) {
       recordMany(items as unknown[], one as One, failed as Failed),
     /** Derived results of several deliveries in one transaction; returns the ids that were pending. */
     applyDerivedBatch: (items: PreparedDerived[]) => applyMany.immediate(items),
+    /**
+     * Derived results from `items[from]` on, in one transaction, for as long as `budgetMs` (at least
+     * one): how many were written, and the ids of those that were pending.
+     */
+    applyDerivedFor: (items: PreparedDerived[], from: number, budgetMs: number) => applyFor.immediate(items, from, budgetMs),
     /** The answer given, once known after the commit (relay: the target's answer). */
     setResponse: (id: number, response: GivenResponse) => void updateResponse.run(response.status, JSON.stringify(response), id),
     restore,
