@@ -1,6 +1,7 @@
 // Group commit is bounded in bytes: deliveries that arrive in one turn share a transaction only up to
 // COMMIT_BYTES of bodies, so a burst of large bodies does not hold the receiver's thread for seconds
 // in one commit (forty 33 MB bodies had taken 9.5 s).
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CapturedRequest } from '../../shared/model.js';
@@ -79,5 +80,30 @@ describe('group commit', () => {
     expect(ids.map((id) => store.deliveries.row(id)?.path)).toEqual(['/big/0', '/big/2', '/big/3']);
     for (const [n, id] of ids.entries()) expect(store.deliveries.body(id)?.equals(capture([0, 2, 3][n]!, 10).body)).toBe(true);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 3 });
+  });
+
+  it('tries a commit that found the store busy at once again shortly: the delivery is stored and answered', async () => {
+    const { store, handle } = recorderOnStore();
+    // No waiting for the lock, as when the checkpointer truncates the WAL under the receiver's BEGIN.
+    store.db.pragma('busy_timeout = 0');
+    const other = new Database(store.db.name);
+    undo.push(() => other.close());
+    other.exec('BEGIN IMMEDIATE');
+    const answered = handle(capture(0, 10), 'none');
+    // After the first try (its turn came first), the other writer is done.
+    setImmediate(() => other.exec('COMMIT'));
+    const id = Number((await answered).headers['x-callback-inspector-delivery']);
+    expect(store.deliveries.body(id)?.equals(capture(0, 10).body)).toBe(true);
+  });
+
+  it('answers an error, storing nothing, when the store stays busy', async () => {
+    const { store, handle } = recorderOnStore();
+    store.db.pragma('busy_timeout = 0');
+    const other = new Database(store.db.name);
+    undo.push(() => other.close());
+    other.exec('BEGIN IMMEDIATE');
+    await expect(handle(capture(0, 10), 'none')).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    other.exec('COMMIT');
+    expect(store.db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 0 });
   });
 });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { deriveStep } from '../../main/core/derive/derive-batch.js';
+import { PENDING } from '../../main/core/store/derived-columns.js';
 import { openStore, type Store } from '../../main/core/store/index.js';
 import { tempDir } from './support/core.js';
 
@@ -45,6 +46,13 @@ const kinds = (s: Store) =>
     .map((r) => r.kind);
 
 describe('a step of derived writes', () => {
+  it('finds an arrival as the receiver wrote it: every derived column holds what a pending row holds', () => {
+    const s = storeWith(1);
+    const row = s.deliveries.row(1)!;
+    const columns = Object.keys(PENDING) as Array<keyof typeof PENDING>;
+    expect(Object.fromEntries(columns.map((k) => [k, row[k]]))).toEqual(PENDING);
+  });
+
   it('writes one delivery when its time is up at once, and the rest in order when time allows', () => {
     const s = storeWith(5);
     const items = deriveStep(s, 0, 10);

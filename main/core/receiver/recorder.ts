@@ -37,6 +37,11 @@ interface Arrival {
 /** Body bytes one group commit writes, at most (a single larger delivery is committed alone). */
 export const COMMIT_BYTES = 16 * 1024 * 1024;
 
+/** A commit that failed busy within this long had not waited for the lock: it is tried again, BUSY_RETRY_MS later, up to BUSY_TRIES in all. */
+const BUSY_AT_ONCE_MS = 1_000;
+const BUSY_RETRY_MS = 10;
+const BUSY_TRIES = 3;
+
 /** What a relayed delivery's row says until the target has answered. */
 const RELAYING: GivenResponse = { status: null, delayMs: 0, hung: false, reason: 'relaying' };
 
@@ -113,8 +118,13 @@ export function createRecorder(deps: RecorderDeps) {
     const batch = n === queue.length ? queue : queue.slice(0, n);
     queue = n === queue.length ? [] : queue.slice(n);
     if (queue.length > 0) setImmediate(flush);
+    commit(batch, 1);
+  };
+
+  const commit = (batch: Arrival[], tries: number) => {
     let lastId = 0;
     const failed = new Map<Arrival, unknown>();
+    const started = performance.now();
     try {
       store.deliveries.recordBatch(
         batch,
@@ -122,6 +132,12 @@ export function createRecorder(deps: RecorderDeps) {
         (a, error) => failed.set(a, error),
       );
     } catch (error) {
+      // Busy at once, without waiting out the store's busy timeout: the checkpointer truncating the
+      // WAL at that moment (seen under a flood). Tried again shortly rather than answered 500.
+      if (isBusy(error) && performance.now() - started < BUSY_AT_ONCE_MS && tries < BUSY_TRIES) {
+        setTimeout(() => commit(batch, tries + 1), BUSY_RETRY_MS);
+        return;
+      }
       // The commit itself failed: nothing of this batch is stored, so nobody may be told 200.
       for (const a of batch) a.reject(error);
       return;
@@ -156,6 +172,8 @@ export function createRecorder(deps: RecorderDeps) {
       if (queue.length === 1) setImmediate(flush);
     });
 }
+
+const isBusy = (error: unknown) => String((error as { code?: unknown } | null)?.code).startsWith('SQLITE_BUSY');
 
 function answer(status: number | null, body: string | Uint8Array, contentType: string, id: number, delayMs: number): Answer {
   return { status, body, delayMs, headers: { 'content-type': contentType, 'x-callback-inspector-delivery': String(id) } };

@@ -8,7 +8,7 @@ import { deliveryInserts } from './delivery-inserts.js';
 import type { DeliveryRow } from './delivery-row.js';
 import { SUMMARY_COLUMNS, type SummaryRow } from './delivery-view.js';
 import { derivationReads } from './derivation-reads.js';
-import { derivedColumns, PENDING, type PreparedDerived } from './derived-columns.js';
+import { derivedColumns, type PreparedDerived } from './derived-columns.js';
 import { sha256Hex } from './hash.js';
 import type { ArrivalKey } from './recent-arrivals.js';
 import { resendSecretStatements } from './resend-secret.js';
@@ -24,7 +24,7 @@ export interface NewDelivery {
 export function deliveryStatements(db: Db) {
   const resendSecret = resendSecretStatements(db);
   const retries = retryPositions(db);
-  const { insertRow, insertDerivedRows, applyDerived } = deliveryInserts(db);
+  const { insertRow, insertPending, insertDerivedRows, applyDerived } = deliveryInserts(db);
   const updateResponse = db.prepare<[number | null, string, number]>(
     `UPDATE deliveries SET response_status = ?, response = ? WHERE id = ?`,
   );
@@ -58,7 +58,7 @@ export function deliveryStatements(db: Db) {
     const key = keyOf(c, sha256Hex(c.body), resendSecret.current);
     const position = retries.position(c, key);
     const response = decide(position);
-    const id = insertRow(c, null, key, position, response, PENDING);
+    const id = insertPending(c, key, position, response);
     retries.note(c, key, id);
     return { id, position, response };
   };

@@ -2,9 +2,17 @@
 // only ingest produces (calls, redials, search text). SQL that inserts deliveries lives here only.
 import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { Db } from './db.js';
-import type { DerivedColumns, DerivedRows, PreparedDerived } from './derived-columns.js';
+import { PENDING, type DerivedColumns, type DerivedRows, type PreparedDerived } from './derived-columns.js';
 import type { ArrivalKey } from './recent-arrivals.js';
 import type { RetryPosition } from './retry-position.js';
+
+/** A constant as SQL text: what the pending row holds is fixed, and a literal costs no binding. */
+function literal(value: string | number | Buffer | null): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'number') return String(value);
+  if (typeof value === 'string') return `'${value.replaceAll("'", "''")}'`;
+  return `X'${value.toString('hex')}'`;
+}
 
 export function deliveryInserts(db: Db) {
   const insertDelivery = db.prepare(
@@ -14,6 +22,17 @@ export function deliveryInserts(db: Db) {
      VALUES (@id, @received_at, @endpoint, @method, @path, @query, @headers, @remote_address, @size, @sha256,
        @truncated, @content_type, @content_encoding, @charset, @kind, @shape, @task_id, @task_name, @plan_name, @call_count,
        @status_summary, @error_count, @warning_count, @note_count, @problems, @sign_status, @sign, @response_status, @response, @retry_of, @attempt, @resend)`,
+  );
+  // The receiver's insert: only what an arrival brings is bound, by position; what ingest decides
+  // later is the pending row's constants, in the SQL text. Binding the 32 columns by name cost a
+  // delivery ~6.5 µs of the receiver's thread, a third of the row's insert (measured in isolation).
+  const pendingColumns = Object.keys(PENDING) as Array<keyof DerivedColumns>;
+  const insertArrival = db.prepare<
+    [number, string, string, string, string, string, string, number, string, number, number | null, string, number | null, number, number]
+  >(
+    `INSERT INTO deliveries (received_at, endpoint, method, path, query, headers, remote_address, size, sha256, truncated,
+       ${pendingColumns.join(', ')}, response_status, response, retry_of, attempt, resend)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${pendingColumns.map((k) => literal(PENDING[k])).join(', ')}, ?, ?, ?, ?, ?)`,
   );
   const insertBody = db.prepare(`INSERT INTO bodies (delivery_id, raw) VALUES (?, ?)`);
   const insertCall = db.prepare(
@@ -61,6 +80,30 @@ export function deliveryInserts(db: Db) {
       attempt: position.attempt,
       resend: key.mark ? 1 : 0,
     });
+    const rowId = Number(info.lastInsertRowid);
+    insertBody.run(rowId, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));
+    return rowId;
+  }
+
+  /** A live arrival's row and body, pending ingest: the receiver's hot path. */
+  function insertPending(c: CapturedRequest, key: ArrivalKey, position: RetryPosition, response: GivenResponse): number {
+    const info = insertArrival.run(
+      c.receivedAt,
+      c.endpoint,
+      c.method,
+      c.path,
+      c.query,
+      JSON.stringify(c.headers),
+      c.remoteAddress,
+      c.body.byteLength,
+      key.sha256,
+      c.truncated ? 1 : 0,
+      response.status,
+      JSON.stringify(response),
+      position.retryOf,
+      position.attempt,
+      key.mark ? 1 : 0,
+    );
     const rowId = Number(info.lastInsertRowid);
     insertBody.run(rowId, Buffer.from(c.body.buffer, c.body.byteOffset, c.body.byteLength));
     return rowId;
@@ -116,5 +159,5 @@ export function deliveryInserts(db: Db) {
     return true;
   };
 
-  return { insertRow, insertDerivedRows, applyDerived };
+  return { insertRow, insertPending, insertDerivedRows, applyDerived };
 }
