@@ -26,6 +26,10 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   // truncated back to this size at the next checkpoint instead of keeping its peak on disk.
   db.pragma('journal_size_limit = 67108864');
   db.pragma('busy_timeout = 5000');
+  // 4 MiB of page cache a connection instead of better-sqlite3's 16 MB: the receiver's writes filled
+  // all 16 (12 MB of serve's RSS), and reads of pages not held here come from the OS's cache (the
+  // store's queries on 100,000 deliveries took the same time with either).
+  db.pragma('cache_size = -4096');
   migrate(db);
   return db;
 }
