@@ -4,6 +4,7 @@ import { callStatements } from './calls.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { deliveryStatements } from './deliveries.js';
 import type { DeliveryRow } from './delivery-row.js';
+import { toDelivery } from './delivery-view.js';
 import { endpointStatements } from './endpoints.js';
 import { forwardStatements } from './forwards.js';
 import { countDeliveries, listDeliveries } from './inbox-query.js';
@@ -15,15 +16,15 @@ import { stats } from './stats.js';
 import type { Store } from './store-interface.js';
 
 export type { Store } from './store-interface.js';
+export type { StoredDelivery, PendingDelivery, DeliveryExtent } from './deliveries-interface.js';
 export type { StoredForward } from './forwards-interface.js';
 export type { NewSend, StoredRequest } from './sends-interface.js';
 export type { NewDelivery } from './deliveries.js';
-export type { DeliveryRow, PendingRow } from './delivery-row.js';
 export type { RetryPosition } from './retry-position.js';
 export type { PreparedDerived } from './derived-columns.js';
-export { withDerived, prepareDerived } from './derived-columns.js';
+export { prepareDerived } from './derived-columns.js';
 export { RETRY_WINDOW_MS } from './retry-position.js';
-export { toSummary, toDetailBase, problemsOf } from './delivery-view.js';
+export { problemsOf, signDetailOf, withIngest } from './delivery-view.js';
 
 /** Deliveries deleted per transaction by retention: short enough not to hold up the receiver. */
 export const RETENTION_CHUNK = 200;
@@ -70,7 +71,7 @@ function storeOver(db: Db): Store {
       for (;;) {
         const page = oldestFirst.all(after);
         if (!page.length) return;
-        yield* page;
+        for (const row of page) yield toDelivery(row);
         after = page[page.length - 1]!.id;
       }
     },

@@ -6,8 +6,7 @@ import type { DeliveryFilter, Page, Settings, Stats } from '../../../shared/api.
 import type { DeliverySummary, EndpointConfig } from '../../../shared/model.js';
 import type { CallStore } from './calls-interface.js';
 import type { Db } from './db.js';
-import type { deliveryStatements } from './deliveries.js';
-import type { DeliveryRow } from './delivery-row.js';
+import type { DeliveryStore, StoredDelivery } from './deliveries-interface.js';
 import type { ForwardStore } from './forwards-interface.js';
 import type { SendStore } from './sends-interface.js';
 
@@ -55,7 +54,7 @@ export interface Store {
    * the checkpointer, and whether it is still open. Reads and writes go through the rooms.
    */
   db: Db;
-  deliveries: ReturnType<typeof deliveryStatements>;
+  deliveries: DeliveryStore;
   calls: CallStore;
   endpoints: EndpointStore;
   forwards: ForwardStore;
@@ -68,7 +67,7 @@ export interface Store {
   count(filter: DeliveryFilter): number;
   stats(filter: DeliveryFilter, buckets: number): Stats;
   /** Every delivery, oldest first, in pages so that a large store is never held in memory. */
-  allDeliveries(): Iterable<DeliveryRow>;
+  allDeliveries(): Iterable<StoredDelivery>;
   /** Deliveries the user's retention settings exclude, oldest first. */
   expiredIds(s: Settings, now: number): number[];
   /** Deletes these deliveries (with their calls, bodies, search entries) in one transaction. */
