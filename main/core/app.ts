@@ -21,7 +21,7 @@ import { createResendOps } from './service/resend-ops.js';
 import { startRetention } from './service/retention.js';
 import { createService } from './service/service.js';
 import { DEFAULT_WAL_LIMIT, startCheckpointer } from './store/checkpointer.js';
-import { openStore, toSummary, type Store } from './store/index.js';
+import { openStore, type Store } from './store/index.js';
 import { version } from './version.js';
 import { lockDataDir } from './data-dir-lock.js';
 
@@ -126,8 +126,8 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
         // Reading each row back costs the receiver's thread ~50 µs a delivery: only for a listener (UI, wait).
         if (!events.has('deliveryReceived')) return;
         for (const id of ids) {
-          const row = store.deliveries.summaryRow(id);
-          if (row) events.emit('deliveryReceived', toSummary(row));
+          const summary = store.deliveries.summary(id);
+          if (summary) events.emit('deliveryReceived', summary);
         }
       },
       onError: reportError,

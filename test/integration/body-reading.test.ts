@@ -172,7 +172,7 @@ describe('the body and call views on hostile bodies', () => {
     const text = `{"TaskID":"calls-bomb","Sign":"x","Details":[${Array.from({ length: count }, (_, i) => entry(i)).join(',')}]}`;
     const id = await gzipped(gzipSync(Buffer.from(text), { level: 9 }));
     // Its calls are indexed once derived (seconds for this one); the call view opens an indexed call.
-    await expect.poll(() => core.store.deliveries.row(id)!.kind, { timeout: 60_000, interval: 200 }).not.toBe('pending');
+    await expect.poll(() => core.store.deliveries.get(id)!.kind, { timeout: 60_000, interval: 200 }).not.toBe('pending');
     const run = await whileReceiving(() => core.api.getCall({ deliveryId: id, index: 1 }));
     expect(run.slowestMs).toBeLessThan(1_000);
     expect(run.outcome).toMatchObject({ deliveryId: id, index: 1, callId: '0'.repeat(31) + '1' });

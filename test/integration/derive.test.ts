@@ -7,8 +7,7 @@ import type { ExportLine } from '../../shared/export-format.js';
 import type { DeliverySummary } from '../../shared/model.js';
 import { DATABASE_FILE } from '../../main/core/app.js';
 import { startDeriver } from '../../main/core/derive/deriver.js';
-import { openStore, type Store } from '../../main/core/store/index.js';
-import { problemsOf } from '../../main/core/store/delivery-view.js';
+import { openStore, problemsOf, type Store } from '../../main/core/store/index.js';
 import { exportNdjson } from '../../main/core/transfer/export-ndjson.js';
 import { startTestCore, tempDir } from './support/core.js';
 import { leavePending } from './support/leave-pending.js';
@@ -34,7 +33,7 @@ function pendingStore() {
   cleanups.push(dir.remove);
   const store = openStore(join(dir.path, DATABASE_FILE));
   const ids = leaveSome(store, 3);
-  expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['pending', 'pending', 'pending']);
+  expect(ids.map((id) => store.deliveries.get(id)!.kind)).toEqual(['pending', 'pending', 'pending']);
   return { dir: dir.path, store, ids };
 }
 
@@ -63,7 +62,7 @@ describe('deriving after the commit', () => {
     const ids = answers.map((a) => Number(a.headers['x-callback-inspector-delivery'])).sort((a, b) => a - b);
     await expect.poll(() => announced.length, { timeout: 20_000 }).toBe(300);
     expect(announced).toEqual(ids);
-    const kinds = ids.map((id) => c.store.deliveries.row(id)!.kind);
+    const kinds = ids.map((id) => c.store.deliveries.get(id)!.kind);
     expect(kinds.filter((k) => k === 'call-end')).toHaveLength(150);
     expect(kinds.filter((k) => k === 'json')).toHaveLength(150);
   });
@@ -113,7 +112,7 @@ describe('deriving after the commit', () => {
       [ids[2], 'json', 0],
     ]);
     expect(lines[0]!.sign).toBe('verified');
-    expect(store.deliveries.row(ids[0]!)!.kind).toBe('pending'); // export only reads
+    expect(store.deliveries.get(ids[0]!)!.kind).toBe('pending'); // export only reads
   });
 
   it('reports the backlog (committed, not yet derived) as it grows and until it is 0 again', async () => {
@@ -126,7 +125,7 @@ describe('deriving after the commit', () => {
     expect(reports[0]).toBe(ids.length);
     await deriver.settled(20_000);
     expect(reports.at(-1)).toBe(0);
-    expect(ids.map((id) => store.deliveries.row(id)!.kind)).not.toContain('pending');
+    expect(ids.map((id) => store.deliveries.get(id)!.kind)).not.toContain('pending');
   });
 
   it('never derives on this thread: a deriving process that cannot open the store is retried and the deliveries wait, pending', async () => {
@@ -143,7 +142,7 @@ describe('deriving after the commit', () => {
     deriver.committed(ids[2]!);
     // Started again after 0.25 s, 0.5 s, …: each failure is reported, and no delivery is blamed for it.
     await vi.waitFor(() => expect(errors.length).toBeGreaterThanOrEqual(3), { timeout: 20_000, interval: 100 });
-    expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['pending', 'pending', 'pending']);
+    expect(ids.map((id) => store.deliveries.get(id)!.kind)).toEqual(['pending', 'pending', 'pending']);
   });
 });
 
@@ -174,9 +173,9 @@ describe('a delivery the deriver cannot finish', () => {
       expect.stringContaining('ran out of its 64 MB of memory'),
       expect.stringContaining('ran out of its 64 MB of memory'),
     ]);
-    const row = store.deliveries.row(bomb)!;
-    expect(row.kind).toBe('not-json');
-    expect(problemsOf(row)).toEqual([
+    const derived = store.deliveries.get(bomb)!;
+    expect(derived.kind).toBe('not-json');
+    expect(problemsOf(derived)).toEqual([
       expect.objectContaining({
         code: 'not-derivable',
         severity: 'error',
@@ -185,8 +184,8 @@ describe('a delivery the deriver cannot finish', () => {
         ),
       }),
     ]);
-    expect(store.deliveries.row(before)!.kind).toBe('call-end');
-    expect(store.deliveries.row(after)!.kind).toBe('json');
+    expect(store.deliveries.get(before)!.kind).toBe('call-end');
+    expect(store.deliveries.get(after)!.kind).toBe('json');
     expect(store.deliveries.body(bomb)!.equals(heapBomb())).toBe(true);
     expect(store.deliveries.lastPendingId()).toBe(0);
   });
@@ -208,16 +207,16 @@ describe('a delivery the deriver cannot finish', () => {
     await deriver.settled(60_000);
     // Once with its batch, once alone: the second names it.
     expect(errors.map(String)).toEqual([expect.stringContaining('longer than 0 s'), expect.stringContaining('longer than 0 s')]);
-    const row = store.deliveries.row(slow!)!;
-    expect(row.kind).toBe('not-json');
-    expect(problemsOf(row)).toEqual([
+    const derived = store.deliveries.get(slow!)!;
+    expect(derived.kind).toBe('not-json');
+    expect(problemsOf(derived)).toEqual([
       expect.objectContaining({
         code: 'not-derivable',
         severity: 'error',
         message: expect.stringMatching(/^Not indexed: deriving this delivery failed \(a batch took longer than 0 s\)/),
       }),
     ]);
-    expect(ids.map((id) => store.deliveries.row(id)!.kind)).toEqual(['call-end', 'json', 'json']);
+    expect(ids.map((id) => store.deliveries.get(id)!.kind)).toEqual(['call-end', 'json', 'json']);
     // Its raw body is untouched, and nothing is left for a later start to try.
     expect(store.deliveries.body(slow!)!.equals(heapBomb())).toBe(true);
     expect(store.deliveries.lastPendingId()).toBe(0);

@@ -192,7 +192,7 @@ describe('fixtures import', () => {
       expect(report).toMatchObject({ imported: cases.length, skipped: 0, errors: [] });
       expect(report.deliveries.map((d) => d.id)).toEqual(ids);
       for (const id of ids) {
-        const [a, b] = [source.store.deliveries.row(id)!, target.store.deliveries.row(id)!];
+        const [a, b] = [source.store.deliveries.get(id)!, target.store.deliveries.get(id)!];
         expect(target.store.deliveries.body(id)!.equals(source.store.deliveries.body(id)!)).toBe(true);
         for (const col of [
           'sha256',
@@ -200,7 +200,7 @@ describe('fixtures import', () => {
           'method',
           'path',
           'query',
-          'received_at',
+          'receivedAt',
           'endpoint',
           'truncated',
           'size',

@@ -103,8 +103,7 @@ describe('hostile bodies through the receiver', () => {
     // Every detail view opens (and, through the API, the delivery is derived before it is read).
     expect(await core.api.getDelivery({ id })).not.toBeNull();
     expect(await core.api.getRawBody({ id })).not.toBeNull();
-    const row = core.store.deliveries.row(id)!;
-    const line = toExportLine(row, core.store.deliveries.body(id)!);
+    const line = toExportLine(core.store.deliveries.get(id)!, core.store.deliveries.body(id)!);
     expect(Buffer.from(line.bodyBase64, 'base64').equals(c.body)).toBe(true);
     expect(line.sha256).toBe(sha256Hex(c.body));
     expect(line.kind).toBe(c.kind);

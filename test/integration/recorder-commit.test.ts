@@ -77,7 +77,7 @@ describe('group commit', () => {
     const outcomes = await Promise.allSettled([0, 1, 2, 3].map((i) => handle(capture(i, 10), 'none')));
     expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
     const ids = outcomes.flatMap((o) => (o.status === 'fulfilled' ? [Number(o.value.headers['x-callback-inspector-delivery'])] : []));
-    expect(ids.map((id) => store.deliveries.row(id)?.path)).toEqual(['/big/0', '/big/2', '/big/3']);
+    expect(ids.map((id) => store.deliveries.get(id)?.path)).toEqual(['/big/0', '/big/2', '/big/3']);
     for (const [n, id] of ids.entries()) expect(store.deliveries.body(id)?.equals(capture([0, 2, 3][n]!, 10).body)).toBe(true);
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 3 });
   });

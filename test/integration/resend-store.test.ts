@@ -51,7 +51,7 @@ describe('migration 0002: sends', () => {
   it('upgrades a v1 file, keeping its deliveries; attempts outlive a deleted delivery (delivery id becomes null)', async () => {
     const store = openStore(v1File());
     expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-    expect(store.deliveries.row(7)?.id).toBe(7);
+    expect(store.deliveries.get(7)?.id).toBe(7);
 
     const runner = new JobRunner(store, new EventBus(unexpected), unexpected);
     const job = runner.start('resend', 'test', {}, 1, async (ctx) => {
@@ -59,7 +59,7 @@ describe('migration 0002: sends', () => {
     });
     expect(await runner.wait(job.id)).toMatchObject({ state: 'done', succeeded: 1 });
     store.removeDeliveries([7]);
-    expect(store.deliveries.row(7)).toBeUndefined();
+    expect(store.deliveries.get(7)).toBeUndefined();
     expect(store.sends.list({ jobId: job.id, limit: 10 })).toMatchObject([{ deliveryId: null, responseStatus: 200, ok: true }]);
     store.close();
   });

@@ -48,7 +48,8 @@ const kinds = (s: Store) =>
 describe('a step of derived writes', () => {
   it('finds an arrival as the receiver wrote it: every derived column holds what a pending row holds', () => {
     const s = storeWith(1);
-    const row = s.deliveries.row(1)!;
+    // The row itself, as SQLite holds it: what the pending columns are is the store's own business.
+    const row = s.db.prepare('SELECT * FROM deliveries WHERE id = 1').get() as Record<string, unknown>;
     const columns = Object.keys(PENDING) as Array<keyof typeof PENDING>;
     expect(Object.fromEntries(columns.map((k) => [k, row[k]]))).toEqual(PENDING);
   });

@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../main/core/store/migrations/index.js';
-import { openStore, toDetailBase } from '../../main/core/store/index.js';
+import { openStore } from '../../main/core/store/index.js';
 import { tempDir } from './support/core.js';
 import {
   applyMigration,
@@ -110,7 +110,7 @@ describe('the numbered migrations', () => {
       const store = openStore(file);
       try {
         expect(store.db.pragma('user_version', { simple: true })).toBe(migrations.length);
-        const [first, retry, pending] = [...store.allDeliveries()].map((r) => toDetailBase(store.deliveries.summaryRow(r.id)!));
+        const [first, retry, pending] = [...store.allDeliveries()].map((d) => store.deliveries.detail(d.id)!);
         expect(first).toMatchObject({
           id: 1,
           taskId: 'T1',

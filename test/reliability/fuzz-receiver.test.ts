@@ -87,7 +87,7 @@ describe('fuzzing', () => {
         expect(res.status).toBe(200);
         const id = Number(res.headers['x-callback-inspector-delivery']);
         expect(core.store.deliveries.body(id)?.equals(b)).toBe(true);
-        expect(problemsOf(core.store.deliveries.row(id)!).map((p) => p.code)).not.toContain('internal-error');
+        expect(problemsOf(core.store.deliveries.get(id)!).map((p) => p.code)).not.toContain('internal-error');
       }),
       { numRuns: runs },
     );

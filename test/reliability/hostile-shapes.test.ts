@@ -160,7 +160,7 @@ describe('bodies that inflate into millions of values', () => {
     expect(core.store.deliveries.lastPendingId()).toBe(0);
     for (const { id, body } of ids.values()) {
       expect(core.store.deliveries.body(id)!.equals(body)).toBe(true);
-      expect(problemsOf(core.store.deliveries.row(id)!).length).toBeGreaterThan(0);
+      expect(problemsOf(core.store.deliveries.get(id)!).length).toBeGreaterThan(0);
     }
     await stillServes();
   }, 60_000);

@@ -66,8 +66,8 @@ function selected(store: Store, op: string, s: Selection, command: string): numb
   const ids = s.ids ?? store.selection.idsMatching(s.filter ?? {}, s.limit);
   let bytes = 0;
   for (const id of ids) {
-    const row = store.deliveries.row(id);
-    if (row) bytes += exportCost(row);
+    const extent = store.deliveries.extent(id);
+    if (extent) bytes += exportCost(extent);
   }
   if (bytes > MAX_EXPORT_BYTES) {
     throw new BodyRefusal(
@@ -87,10 +87,10 @@ function fixtureZip(store: Store, ids: number[]): BodyJobResults['fixtures'] {
 }
 
 function callEntry(store: Store, deliveryId: number, index: number): BodyJobResults['call'] {
-  const row = store.deliveries.row(deliveryId);
+  const delivery = store.deliveries.get(deliveryId);
   const raw = store.deliveries.body(deliveryId);
-  if (!row || !raw) return null;
-  const text = decodeBody(raw, JSON.parse(row.headers) as Array<[string, string]>).text;
+  if (!delivery || !raw) return null;
+  const text = decodeBody(raw, delivery.headers).text;
   const parsed = text === null ? null : parseJson(text);
   const entry = detailsEntry(parsed?.ok ? parsed.value : undefined, index);
   const json = entry === undefined ? 'null' : (stringify(entry, undefined, 2) ?? 'null');
@@ -105,11 +105,11 @@ function callEntry(store: Store, deliveryId: number, index: number): BodyJobResu
 }
 
 function rawBody(store: Store, id: number): RawBody | null {
-  const row = store.deliveries.row(id);
+  const delivery = store.deliveries.get(id);
   const raw = store.deliveries.body(id);
-  if (!row || !raw) return null;
-  const headers = JSON.parse(row.headers) as Array<[string, string]>;
-  const base = { id, size: raw.byteLength, truncated: row.truncated === 1, bytes: raw };
+  if (!delivery || !raw) return null;
+  const headers = delivery.headers;
+  const base = { id, size: raw.byteLength, truncated: delivery.truncated, bytes: raw };
   // Most bodies: plain UTF-8, their text is their bytes, known without decoding (8 MB: tens of ms).
   if (raw.byteLength <= MAX_TEXT_CHARS && isStoredUtf8Text(raw, headers)) return { ...base, textUtf8: 'bytes', charset: 'utf-8' };
   const decoded = decodeBody(raw, headers);

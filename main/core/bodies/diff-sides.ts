@@ -34,12 +34,12 @@ export function resolveSide(store: Store | null, source: DiffSource, field: stri
     case 'bytes':
       return prepareBytes(source.label ?? 'bytes', Buffer.from(source.base64, 'base64'), []);
     case 'delivery': {
-      const row = store?.deliveries.row(source.id);
-      if (!row) throw missing(field, `there is no delivery #${source.id} (it may have been removed by retention)`);
-      const headers = JSON.parse(row.headers) as Array<[string, string]>;
+      const delivery = store?.deliveries.get(source.id);
+      if (!delivery) throw missing(field, `there is no delivery #${source.id} (it may have been removed by retention)`);
+      const { headers } = delivery;
       const label = `delivery #${source.id}`;
-      const notes = row.truncated === 1 ? ['stored truncated: only the first part of a body over the size limit was kept'] : [];
-      const key = `${row.sha256}\n${headerValue(headers, 'content-encoding') ?? ''}\n${headerValue(headers, 'content-type') ?? ''}`;
+      const notes = delivery.truncated ? ['stored truncated: only the first part of a body over the size limit was kept'] : [];
+      const key = `${delivery.sha256}\n${headerValue(headers, 'content-encoding') ?? ''}\n${headerValue(headers, 'content-type') ?? ''}`;
       const known = memo?.get(key);
       if (known) return { ...known, label, notes: [...notes, ...(known.notes ?? [])] };
       const raw = store?.deliveries.body(source.id);

@@ -4,7 +4,7 @@ import type { EndpointConfig } from '../../../shared/model.js';
 import { ingest } from '../ingest/ingest.js';
 import type { IngestLimits } from '../ingest/limits.js';
 import type { IngestResult } from '../ingest/types.js';
-import { prepareDerived, type PendingRow, type PreparedDerived, type Store } from '../store/index.js';
+import { prepareDerived, type PendingDelivery, type PreparedDerived, type Store } from '../store/index.js';
 
 /** Bodies read per step, at most (at least one delivery, whatever its size). */
 const STEP_BYTES = 4 * 1024 * 1024;
@@ -16,7 +16,9 @@ export function deriveStep(store: Store, afterId: number, maxRows: number, limit
   const pending = store.deliveries.pendingWithBodies(afterId, maxRows, STEP_BYTES);
   if (pending.length === 0) return [];
   const endpoints = new Map<string, EndpointConfig>(store.endpoints.list().map((e) => [e.name, e]));
-  return pending.map(({ row, body }) => prepareDerived(row.id, ingestStored(row, body, endpoints.get(row.endpoint), limits)));
+  return pending.map(({ delivery, body }) =>
+    prepareDerived(delivery.id, ingestStored(delivery, body, endpoints.get(delivery.endpoint), limits)),
+  );
 }
 
 /**
@@ -24,7 +26,7 @@ export function deriveStep(store: Store, afterId: number, maxRows: number, limit
  * after arrival; deliveries left pending across a KEY change are checked with the new KEY.
  */
 export function ingestStored(
-  row: Pick<PendingRow, 'headers' | 'truncated' | 'received_at'>,
+  delivery: Pick<PendingDelivery, 'headers' | 'truncated' | 'receivedAt'>,
   body: Buffer,
   endpoint: EndpointConfig | undefined,
   limits?: IngestLimits,
@@ -32,10 +34,10 @@ export function ingestStored(
   // Timestamps in signatures are judged against the arrival, not against when ingest ran.
   return ingest({
     body,
-    truncated: row.truncated === 1,
-    headers: JSON.parse(row.headers) as Array<[string, string]>,
+    truncated: delivery.truncated,
+    headers: delivery.headers,
     endpoint: endpoint ?? null,
-    receivedAt: row.received_at,
+    receivedAt: delivery.receivedAt,
     limits,
   });
 }

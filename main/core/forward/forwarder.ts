@@ -80,10 +80,10 @@ export function createForwarder(deps: { store: Store; runner: JobRunner; transpo
   };
   /** A delivery's forward request read back from the store (a tee that waited its turn, catch-up). */
   const storedRequest = (deliveryId: number): ForwardRequest | null => {
-    const row = store.db.open ? store.deliveries.row(deliveryId) : undefined;
+    const delivery = store.db.open ? store.deliveries.get(deliveryId) : undefined;
     const body = store.db.open ? store.deliveries.body(deliveryId) : undefined;
-    if (!row || !body) return null;
-    return forwardRequest(deliveryId, { method: row.method, headers: JSON.parse(row.headers) as Array<[string, string]>, body });
+    if (!delivery || !body) return null;
+    return forwardRequest(deliveryId, { method: delivery.method, headers: delivery.headers, body });
   };
   const catchingUp = new Set<string>();
   let closing = false;

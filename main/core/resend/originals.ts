@@ -21,22 +21,21 @@ export interface StoredOriginal extends Original {
 }
 
 export function loadOriginal(store: Store, id: number): StoredOriginal | null {
-  const row = store.deliveries.row(id);
+  const delivery = store.deliveries.get(id);
   const body = store.deliveries.body(id);
-  if (!row || !body) return null;
-  const headers = JSON.parse(row.headers) as Array<[string, string]>;
-  const endpoint = store.endpoints.list().find((e) => e.name === row.endpoint) ?? null;
+  if (!delivery || !body) return null;
+  const endpoint = store.endpoints.list().find((e) => e.name === delivery.endpoint) ?? null;
   return {
     id,
-    receivedAt: row.received_at,
-    method: row.method,
-    headers,
+    receivedAt: delivery.receivedAt,
+    method: delivery.method,
+    headers: delivery.headers,
     body,
     endpoint,
-    path: row.path,
-    query: row.query,
-    truncated: row.truncated === 1,
-    resend: row.resend === 1,
+    path: delivery.path,
+    query: delivery.query,
+    truncated: delivery.truncated,
+    resend: delivery.resend,
   };
 }
 

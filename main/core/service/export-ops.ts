@@ -42,7 +42,7 @@ export function createExportOps({ store, bodies, defaultBase }: ExportOpsDeps): 
       );
     },
     async missingDeliveries({ ids }) {
-      return { missing: ids.filter((id) => !store.deliveries.row(id)) };
+      return { missing: ids.filter((id) => !store.deliveries.extent(id)) };
     },
   };
 }

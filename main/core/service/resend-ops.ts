@@ -5,7 +5,7 @@ import { ApiInputError, hasRequestEdits, type ApiService } from '../../../shared
 import { generateCallbacks } from '../generate/call-end.js';
 import { curlOfAttempt, curlOfDelivery, curlOfResend } from '../resend/copy-as-curl.js';
 import { ResendInputError, type ResendEngine } from '../resend/engine.js';
-import { toSummary, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 
 export type ResendOpName =
   | 'resendDraft'
@@ -57,8 +57,8 @@ export function createResendOps({ store, engine, defaultBase }: ResendOpsDeps): 
       // The same selection as the engine's bulk, one more to know whether the filter matches more.
       const chosen = ids ?? store.selection.idsMatching(filter ?? {}, limit + 1);
       const count = ids ? ids.length : Math.min(chosen.length, limit);
-      const rows = chosen.slice(0, first).map((id) => store.deliveries.summaryRow(id));
-      return { count, more: !ids && chosen.length > limit, first: rows.filter((r) => r !== undefined).map(toSummary) };
+      const summaries = chosen.slice(0, first).map((id) => store.deliveries.summary(id));
+      return { count, more: !ids && chosen.length > limit, first: summaries.filter((s) => s !== undefined) };
     },
     async resendFailed(args) {
       return guard('resendFailed', () => engine.resendFailed(args));

@@ -3,7 +3,7 @@
 import type { ApiService, ServerInfo, OpContext } from '../../../shared/api.js';
 import { DETAIL_CALLS, type CallDetail, type DeliveryDetail, type EndpointConfig } from '../../../shared/model.js';
 import type { BodyReader } from '../bodies/body-reader.js';
-import { toDetailBase, type Store } from '../store/index.js';
+import type { Store } from '../store/index.js';
 import { buildChain } from './chain.js';
 import type { ForwardOps } from './forward-ops.js';
 import type { ResendOps } from './resend-ops.js';
@@ -67,18 +67,12 @@ export function createService({
     },
 
     async getDelivery({ id }) {
-      const row = store.deliveries.summaryRow(id);
-      if (!row) return null;
-      const group = store.deliveries.retryGroup(row.retry_of ?? row.id);
+      const base = store.deliveries.detail(id);
+      if (!base) return null;
+      const group = store.deliveries.retryGroup(base.retryOf ?? base.id);
       const detail: DeliveryDetail = {
-        ...toDetailBase(row),
-        retryGroup: group.map((g, i) => ({
-          id: g.id,
-          receivedAt: g.received_at,
-          attempt: g.attempt,
-          responseStatus: g.response_status,
-          gapMs: i === 0 ? null : g.received_at - group[i - 1]!.received_at,
-        })),
+        ...base,
+        retryGroup: group.map((g, i) => ({ ...g, gapMs: i === 0 ? null : g.receivedAt - group[i - 1]!.receivedAt })),
         calls: store.calls.ofDelivery(id, DETAIL_CALLS),
       };
       return detail;

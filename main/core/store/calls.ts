@@ -1,5 +1,6 @@
 // Calls (Details[] entries) and redials (RedailCall[] entries): look-ups by CallID and callee number.
 import type { CallSummary, RedialSummary } from '../../../shared/model.js';
+import type { CallStore } from './calls-interface.js';
 import type { Db } from './db.js';
 
 interface CallRow {
@@ -66,7 +67,7 @@ const toRedial = (r: RedialRow): RedialSummary => ({
   resultLabel: r.result_label,
 });
 
-export function callStatements(db: Db) {
+export function callStatements(db: Db): CallStore {
   const callsOfDelivery = db.prepare<[number, number], CallRow>(`SELECT * FROM calls WHERE delivery_id = ? ORDER BY idx LIMIT ?`);
   const callAt = db.prepare<[number, number], CallRow>(`SELECT * FROM calls WHERE delivery_id = ? AND idx = ?`);
   const redialsOfCall = db.prepare<[number, number], RedialRow>(
@@ -87,8 +88,7 @@ export function callStatements(db: Db) {
   const receivedAt = db.prepare<[number], { received_at: number }>(`SELECT received_at FROM deliveries WHERE id = ?`);
 
   return {
-    /** The first `limit` calls of a delivery, in `Details` order. */
-    ofDelivery: (deliveryId: number, limit = -1) => callsOfDelivery.all(deliveryId, limit).map(toCall),
+    ofDelivery: (deliveryId, limit = -1) => callsOfDelivery.all(deliveryId, limit).map(toCall),
     at: (deliveryId: number, index: number) => {
       const row = callAt.get(deliveryId, index);
       return row ? toCall(row) : undefined;
@@ -96,7 +96,6 @@ export function callStatements(db: Db) {
     redialsOf: (deliveryId: number, index: number) => redialsOfCall.all(deliveryId, index).map(toRedial),
     find: (q: { callId?: string | undefined; callee?: string | undefined; limit: number }) =>
       (q.callId ? callsById.all(q.callId, q.limit) : q.callee ? callsByCallee.all(q.callee, q.limit) : []).map(toCall),
-    /** Every call and redial of one callee number, across deliveries. */
     ofCallee: (callee: string) => ({
       calls: calleeCalls.all(callee).map(toCall),
       redials: calleeRedials.all(callee, callee).map(toRedial),

@@ -6,7 +6,8 @@ import type { IngestResult } from '../ingest/types.js';
 import type { Db } from './db.js';
 import { deliveryInserts } from './delivery-inserts.js';
 import type { DeliveryRow } from './delivery-row.js';
-import { SUMMARY_COLUMNS, type SummaryRow } from './delivery-view.js';
+import type { DeliveryExtent, RetryArrival } from './deliveries-interface.js';
+import { SUMMARY_COLUMNS, toDelivery, toDetailBase, toSummary, type SummaryRow } from './delivery-view.js';
 import { derivationReads } from './derivation-reads.js';
 import { derivedColumns, type PreparedDerived } from './derived-columns.js';
 import { sha256Hex } from './hash.js';
@@ -32,8 +33,11 @@ export function deliveryStatements(db: Db) {
   const byId = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id = ?`);
   const summaryById = db.prepare<[number], SummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM deliveries d WHERE d.id = ?`);
   const bodyById = db.prepare<[number], { raw: Buffer }>(`SELECT raw FROM bodies WHERE delivery_id = ?`);
-  const retryGroup = db.prepare<[number, number], { id: number; received_at: number; attempt: number; response_status: number | null }>(
-    `SELECT id, received_at, attempt, response_status FROM deliveries
+  const extentById = db.prepare<[number], DeliveryExtent>(
+    `SELECT id, received_at AS receivedAt, size, length(headers) AS headersJsonLength FROM deliveries WHERE id = ?`,
+  );
+  const retryGroup = db.prepare<[number, number], RetryArrival>(
+    `SELECT id, received_at AS receivedAt, attempt, response_status AS responseStatus FROM deliveries
       WHERE id = ? OR retry_of = ? ORDER BY received_at, id`,
   );
   const sameImport = db.prepare<[number, string, string, string], { id: number }>(
@@ -147,9 +151,19 @@ export function deliveryStatements(db: Db) {
     /** The answer given, once known after the commit (relay: the target's answer). */
     setResponse: (id: number, response: GivenResponse) => void updateResponse.run(response.status, JSON.stringify(response), id),
     restore,
-    row: (id: number) => byId.get(id),
-    /** The row with what its summary shows beside it (delivery-view.ts). */
-    summaryRow: (id: number) => summaryById.get(id),
+    get: (id: number) => {
+      const row = byId.get(id);
+      return row && toDelivery(row);
+    },
+    summary: (id: number) => {
+      const row = summaryById.get(id);
+      return row && toSummary(row);
+    },
+    detail: (id: number) => {
+      const row = summaryById.get(id);
+      return row && toDetailBase(row);
+    },
+    extent: (id: number) => extentById.get(id),
     body: (id: number) => bodyById.get(id)?.raw,
     retryGroup: (rootId: number) => retryGroup.all(rootId, rootId),
   };

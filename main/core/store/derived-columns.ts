@@ -2,7 +2,6 @@
 // search that hold it; computed (and deflated) before the write so the transaction is only SQL.
 import type { IngestResult } from '../ingest/types.js';
 import { countProblems } from '../../../shared/problem-counts.js';
-import type { DeliveryRow } from './delivery-row.js';
 import { packJson } from './packed-json.js';
 
 /** The deliveries columns that ingest decides. */
@@ -73,8 +72,3 @@ export const PENDING: DerivedColumns = {
   sign_status: 'not-checked',
   sign: packJson({ status: 'not-checked', scheme: 'none', reason: 'not yet checked' }),
 };
-
-/** A pending row as it will read once derived: what readers outside the core's API (export) show. */
-export function withDerived(r: DeliveryRow, g: IngestResult): DeliveryRow {
-  return { ...r, ...derivedColumns(g) };
-}

@@ -1,8 +1,9 @@
 // Named receivers and their behaviour, stored as validated JSON (the schema lives in shared/api.ts).
 import type { EndpointConfig } from '../../../shared/model.js';
 import type { Db } from './db.js';
+import type { EndpointStore } from './store-interface.js';
 
-export function endpointStatements(db: Db) {
+export function endpointStatements(db: Db): EndpointStore {
   const all = db.prepare<[], { config: string }>(`SELECT config FROM endpoints ORDER BY name`);
   const upsert = db.prepare<[string, string, number]>(
     `INSERT INTO endpoints (name, config, updated_at) VALUES (?, ?, ?)
@@ -23,7 +24,6 @@ export function endpointStatements(db: Db) {
     list: (): EndpointConfig[] => all.all().map((r) => JSON.parse(r.config) as EndpointConfig),
     put: (config: EndpointConfig) => void upsert.run(config.name, JSON.stringify(config), Date.now()),
     remove: (name: string) => remove.run(name).changes > 0,
-    /** Endpoint names deliveries arrived at, configured or not, in name order. */
     seen: (): string[] => seen.all().map((r) => r.name),
   };
 }

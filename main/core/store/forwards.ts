@@ -1,17 +1,27 @@
 // Forwarding state per delivery (docs/FORWARD.md). SQL for the forwards table lives here only.
 import type { ForwardState } from '../../../shared/model.js';
 import type { Db } from './db.js';
+import type { ForwardStore, StoredForward } from './forwards-interface.js';
 
-export interface ForwardRow {
+interface ForwardRow {
   delivery_id: number;
   endpoint: string;
-  mode: 'tee' | 'relay';
+  mode: StoredForward['mode'];
   target: string;
   state: ForwardState;
   updated_at: number;
 }
 
-export function forwardStatements(db: Db) {
+const toForward = (r: ForwardRow): StoredForward => ({
+  deliveryId: r.delivery_id,
+  endpoint: r.endpoint,
+  mode: r.mode,
+  target: r.target,
+  state: r.state,
+  updatedAt: r.updated_at,
+});
+
+export function forwardStatements(db: Db): ForwardStore {
   const insert = db.prepare<[number, string, string, string, string, number]>(
     `INSERT INTO forwards (delivery_id, endpoint, mode, target, state, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
   );
@@ -36,22 +46,18 @@ export function forwardStatements(db: Db) {
   });
 
   return {
-    /** Called inside the receiver's transaction, beside the delivery. */
-    add: (deliveryId: number, endpoint: string, mode: string, target: string, state: ForwardState, at: number) =>
-      void insert.run(deliveryId, endpoint, mode, target, state, at),
+    add: (deliveryId, endpoint, mode, target, state, at) => void insert.run(deliveryId, endpoint, mode, target, state, at),
     setState: (deliveryId: number, state: ForwardState, at: number) => void update.run(state, at, deliveryId),
-    of: (deliveryId: number) => byDelivery.get(deliveryId),
+    of: (deliveryId: number) => {
+      const row = byDelivery.get(deliveryId);
+      return row && toForward(row);
+    },
     counts: (endpoint: string): Record<ForwardState, number> => {
       const out: Record<ForwardState, number> = { pending: 0, delivered: 0, failed: 0, paused: 0 };
       for (const r of counts.all(endpoint)) out[r.state] = r.n;
       return out;
     },
-    /** Deliveries whose forward failed or was skipped while paused, oldest first. */
     missed: (endpoint: string, limit: number) => missed.all(endpoint, limit).map((r) => r.delivery_id),
-    /**
-     * At start: forwards that were under way when the last process stopped count as failed, and a
-     * delivery whose relay was cut off says `relay-interrupted` (no answer was given) instead of `relaying`.
-     */
     interruptPending: (at: number) => interruptAll(at),
   };
 }

@@ -39,7 +39,17 @@ export interface PositionRequest {
 /** Where to step from: rows below `id` going down (newest first) or above it going up, skipping `skip`. */
 type Start = { down: true; id: number; skip: number } | { down: false; id: number; skip: number; take: number };
 
-export function inboxPositions(db: Db, now: () => number = Date.now) {
+/** The inbox's count, and its rows by position. */
+export interface InboxPositions {
+  /** The rows at `position`, `position + 1`, … of those matching, newest first. */
+  at(request: PositionRequest): DeliverySummary[];
+  /** Deliveries were deleted: the ids may have gaps now. */
+  removed(): void;
+  /** How many match, the newest id, and given `newerThan` how many of those are newer than it. */
+  count(filter: DeliveryFilter, newerThan?: number): InboxCount;
+}
+
+export function inboxPositions(db: Db, now: () => number = Date.now): InboxPositions {
   const ends = db.prepare<[], { low: number | null; high: number | null }>(
     // Each a look-up at one end of the id b-tree (min() and max() together in one SELECT would scan).
     'SELECT (SELECT MIN(id) FROM deliveries) AS low, (SELECT MAX(id) FROM deliveries) AS high',

@@ -1,9 +1,10 @@
-// The store: one SQLite file, reached only through these typed functions.
-import type { DeliveryFilter, Settings } from '../../../shared/api.js';
+// The store: one SQLite file, reached only through the interface store-interface.ts declares.
+import type { Settings } from '../../../shared/api.js';
 import { callStatements } from './calls.js';
 import { openDb, type Db, type OpenOptions } from './db.js';
 import { deliveryStatements } from './deliveries.js';
 import type { DeliveryRow } from './delivery-row.js';
+import { toDelivery } from './delivery-view.js';
 import { endpointStatements } from './endpoints.js';
 import { forwardStatements } from './forwards.js';
 import { listDeliveries } from './inbox-query.js';
@@ -13,26 +14,28 @@ import { selectionQueries } from './selection.js';
 import { sendStatements } from './sends.js';
 import { settingsStatements } from './settings.js';
 import { stats } from './stats.js';
+import type { Store } from './store-interface.js';
 
+export type { Store } from './store-interface.js';
+export type { StoredDelivery, PendingDelivery, DeliveryExtent } from './deliveries-interface.js';
+export type { StoredForward } from './forwards-interface.js';
+export type { NewSend, StoredRequest } from './sends-interface.js';
 export type { NewDelivery } from './deliveries.js';
-export type { DeliveryRow, PendingRow } from './delivery-row.js';
 export type { RetryPosition } from './retry-position.js';
 export type { PreparedDerived } from './derived-columns.js';
-export type { NewSend, StoredRequest } from './sends.js';
-export type { ForwardRow } from './forwards.js';
-export { withDerived, prepareDerived } from './derived-columns.js';
+export { prepareDerived } from './derived-columns.js';
 export { RETRY_WINDOW_MS } from './retry-position.js';
-export { toSummary, toDetailBase, problemsOf } from './delivery-view.js';
+export { problemsOf, signDetailOf, withIngest } from './delivery-view.js';
 
 /** Deliveries deleted per transaction by retention: short enough not to hold up the receiver. */
 export const RETENTION_CHUNK = 200;
 
-export function openStore(file: string, options: OpenOptions = {}) {
+export function openStore(file: string, options: OpenOptions = {}): Store {
   const db = openDb(file, options);
   return storeOver(db);
 }
 
-function storeOver(db: Db) {
+function storeOver(db: Db): Store {
   const oldestFirst = db.prepare<[number], DeliveryRow>(`SELECT * FROM deliveries WHERE id > ? ORDER BY id LIMIT 500`);
   const expired = db.prepare<[number, number], { id: number }>(
     // The newest delivery always stays: SQLite gives a new row the highest id + 1, so deleting the
@@ -63,32 +66,25 @@ function storeOver(db: Db) {
     resendSecret: resendSecretStatements(db),
     sends: sendStatements(db),
     selection: selectionQueries(db),
-    list: (filter: DeliveryFilter, limit: number, cursor?: string) => listDeliveries(db, filter, limit, cursor),
-    /** The inbox's count, and its rows by position. */
+    list: (filter, limit, cursor) => listDeliveries(db, filter, limit, cursor),
     inbox,
-    stats: (filter: DeliveryFilter, buckets: number) => stats(db, filter, buckets),
-    /** Every delivery, oldest first, in pages so that a large store is never held in memory. */
-    *allDeliveries(): Generator<DeliveryRow> {
+    stats: (filter, buckets) => stats(db, filter, buckets),
+    *allDeliveries() {
       let after = 0;
       for (;;) {
         const page = oldestFirst.all(after);
         if (!page.length) return;
-        yield* page;
+        for (const row of page) yield toDelivery(row);
         after = page[page.length - 1]!.id;
       }
     },
-    /** Deliveries the user's retention settings exclude, oldest first. */
     expiredIds(s: Settings, now: number): number[] {
       if (!s.retentionCount && !s.retentionDays) return [];
       const before = s.retentionDays ? now - s.retentionDays * 86_400_000 : 0;
       return expired.all(before, s.retentionCount || Number.MAX_SAFE_INTEGER).map((r) => r.id);
     },
-    /** Deletes these deliveries (with their calls, bodies, search entries) in one transaction. */
     removeDeliveries: removeMany,
-    /** Folds the WAL back into the main file: on shutdown, so the file alone is a complete copy. */
     checkpoint: () => void db.pragma('wal_checkpoint(TRUNCATE)'),
     close: () => db.close(),
   };
 }
-
-export type Store = ReturnType<typeof storeOver>;

@@ -5,10 +5,11 @@
 // one, and it never travels in an export.
 import { randomBytes } from 'node:crypto';
 import type { Db } from './db.js';
+import type { ResendSecret } from './store-interface.js';
 
 const KEY = 'resendMarkSecret';
 
-export function resendSecretStatements(db: Db) {
+export function resendSecretStatements(db: Db): ResendSecret {
   const read = db.prepare<[], { value: string }>(`SELECT value FROM settings WHERE key = '${KEY}'`);
   // Two processes making it at once keep the first: both then read that one.
   const create = db.prepare<[string]>(`INSERT OR IGNORE INTO settings (key, value) VALUES ('${KEY}', ?)`);

@@ -4,8 +4,9 @@ import type { DeliveryFilter } from '../../../shared/api.js';
 import type { Db } from './db.js';
 import { scopedQuery } from './inbox-query.js';
 import { prepareCached } from './statement-cache.js';
+import type { SelectionQueries } from './store-interface.js';
 
-export function selectionQueries(db: Db) {
+export function selectionQueries(db: Db): SelectionQueries {
   return {
     /** Ids of the deliveries matching `filter`, oldest first, at most `limit`; only ids above `afterId` when given (paging). */
     idsMatching(filter: DeliveryFilter, limit: number, afterId: number | null = null): number[] {

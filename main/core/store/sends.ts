@@ -1,19 +1,7 @@
 // Re-send jobs and their attempts. SQL for send_jobs and sends lives here and nowhere else.
-import type { JobInfo, JobKind, JobState, SendAttempt, SendAttemptDetail, SendErrorClass } from '../../../shared/model.js';
+import type { JobInfo, JobKind, JobState, SendAttempt, SendErrorClass } from '../../../shared/model.js';
 import type { Db } from './db.js';
-
-/** An attempt as the resend engine hands it over: the stored shape with its bodies, before it has an id. */
-export type NewSend = Omit<SendAttempt, 'id' | 'requestSize'> & { requestBody: Uint8Array; responseBody: Uint8Array };
-
-/** The request of an item's last attempt: what `resendFailed` sends again. */
-export interface StoredRequest {
-  item: number;
-  deliveryId: number | null;
-  url: string;
-  method: string;
-  headers: Array<[string, string]>;
-  body: Buffer;
-}
+import type { NewSend, SendStore, StoredRequest } from './sends-interface.js';
 
 interface SendRow {
   id: number;
@@ -54,12 +42,15 @@ interface JobRow {
   finished_at: number | null;
 }
 
+/** The columns of an attempt's request. */
+type RequestRow = Pick<SendRow, 'item' | 'delivery_id' | 'url' | 'method' | 'request_headers'> & { request_body: Buffer };
+
 /** Listing columns: everything but the bodies, which only `detail` reads. */
 const SUMMARY = `id, job_id, delivery_id, item, attempt, url, method, request_headers, length(request_body) AS request_size,
   response_status, response_headers, response_size, response_truncated, duration_ms, error_class, error_message,
   started_at, finished_at, ok`;
 
-export function sendStatements(db: Db) {
+export function sendStatements(db: Db): SendStore {
   const insertJob = db.prepare<[string, string, string, string, number, number, number]>(
     `INSERT INTO send_jobs (kind, label, spec, state, total, pid, started_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
@@ -99,10 +90,7 @@ export function sendStatements(db: Db) {
         AND s.attempt = (SELECT max(attempt) FROM sends t WHERE t.job_id = s.job_id AND t.item = s.item)
       ORDER BY s.id DESC LIMIT ?`,
   );
-  const failedLast = db.prepare<
-    [number, number],
-    { item: number; delivery_id: number | null; url: string; method: string; request_headers: string; request_body: Buffer }
-  >(
+  const failedLast = db.prepare<[number, number], RequestRow>(
     `SELECT s.item, s.delivery_id, s.url, s.method, s.request_headers, s.request_body FROM sends s
       WHERE s.job_id = ? AND s.ok = 0
         AND s.attempt = (SELECT max(attempt) FROM sends t WHERE t.job_id = ? AND t.item = s.item)
@@ -125,29 +113,19 @@ export function sendStatements(db: Db) {
   };
 
   return {
-    createJob: (kind: JobKind, label: string, spec: unknown, total: number, startedAt: number, pid: number): number =>
+    createJob: (kind, label, spec, total, startedAt, pid) =>
       Number(insertJob.run(kind, label, JSON.stringify(spec), 'running', total, pid, startedAt).lastInsertRowid),
-    saveJob: (j: JobInfo) => void updateJob.run({ ...j, outcomes: JSON.stringify(j.outcomes), notes: JSON.stringify(j.notes) }),
-    job: (id: number): JobInfo | undefined => {
+    saveJob: (j) => void updateJob.run({ ...j, outcomes: JSON.stringify(j.outcomes), notes: JSON.stringify(j.notes) }),
+    job: (id) => {
       const row = jobById.get(id);
       return row ? toJob(row) : undefined;
     },
-    /** What the job was asked to do (its input, with what it resolved, e.g. a chain's ids and offsets). */
-    spec: (id: number): unknown => JSON.parse(specById.get(id)?.spec ?? 'null'),
-    jobs: (limit: number): JobInfo[] => recentJobs.all(limit).map(toJob),
-    /** Marks jobs left running by processes that are gone (`alive` says which are not); returns how many. */
-    interruptOrphans: (now: number, alive: (pid: number) => boolean): number =>
-      runningPids.all().reduce((n, { pid }) => n + (alive(pid) ? 0 : interrupt.run(now, pid).changes), 0),
+    spec: (id) => JSON.parse(specById.get(id)?.spec ?? 'null'),
+    jobs: (limit) => recentJobs.all(limit).map(toJob),
+    interruptOrphans: (now, alive) => runningPids.all().reduce((n, { pid }) => n + (alive(pid) ? 0 : interrupt.run(now, pid).changes), 0),
     insert,
-    /** Several attempts in one transaction (one WAL append instead of one per attempt). */
     insertMany: db.transaction((rows: NewSend[]): SendAttempt[] => rows.map(insert)),
-    list: (q: {
-      deliveryId?: number | undefined;
-      jobId?: number | undefined;
-      failed?: boolean | undefined;
-      before?: number | undefined;
-      limit: number;
-    }): SendAttempt[] => {
+    list: (q) => {
       const before = q.before ?? Number.MAX_SAFE_INTEGER;
       if (q.failed && q.jobId !== undefined) {
         const rows = failedLastSummaries.all(q.jobId, before, q.limit);
@@ -162,7 +140,7 @@ export function sendStatements(db: Db) {
       // A delivery filter and a job filter together: the job's attempts for that delivery.
       return rows.filter((r) => q.jobId === undefined || r.job_id === q.jobId).map(toAttempt);
     },
-    detail: (id: number): SendAttemptDetail | undefined => {
+    detail: (id) => {
       const row = detail.get(id);
       if (!row) return undefined;
       return {
@@ -171,34 +149,27 @@ export function sendStatements(db: Db) {
         responseBodyBase64: row.response_body.toString('base64'),
       };
     },
-    /** The raw request of an attempt, for copy-as-curl. */
-    request: (id: number): StoredRequest | undefined => {
+    request: (id) => {
       const row = detail.get(id);
-      return row
-        ? {
-            item: row.item,
-            deliveryId: row.delivery_id,
-            url: row.url,
-            method: row.method,
-            headers: JSON.parse(row.request_headers),
-            body: row.request_body,
-          }
-        : undefined;
+      return row && toRequest(row);
     },
-    failedRequests: (jobId: number): StoredRequest[] =>
-      failedLast.all(jobId, jobId).map((r) => ({
-        item: r.item,
-        deliveryId: r.delivery_id,
-        url: r.url,
-        method: r.method,
-        headers: JSON.parse(r.request_headers),
-        body: r.request_body,
-      })),
+    failedRequests: (jobId) => failedLast.all(jobId, jobId).map(toRequest),
   };
 }
 
 function asBuffer(b: Uint8Array): Buffer {
   return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+}
+
+function toRequest(r: RequestRow): StoredRequest {
+  return {
+    item: r.item,
+    deliveryId: r.delivery_id,
+    url: r.url,
+    method: r.method,
+    headers: JSON.parse(r.request_headers) as Array<[string, string]>,
+    body: r.request_body,
+  };
 }
 
 function toAttempt(r: SendRow): SendAttempt {

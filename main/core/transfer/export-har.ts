@@ -3,10 +3,9 @@
 // user confirmed, else on the receiver, never on the sender's Host or X-Forwarded-Host: a HAR is
 // opened in tools that replay it); the response is the answer the receiver gave. Bodies that are not
 // UTF-8 text are base64.
-import type { HarEntry, HarLog, GivenResponse } from '../../../shared/model.js';
+import type { HarEntry, HarLog } from '../../../shared/model.js';
 import { headerValue } from '../../../shared/header-values.js';
 import { targetOn } from '../resend/default-target.js';
-import { loadOriginal } from '../resend/originals.js';
 import type { Store } from '../store/index.js';
 import { version } from '../version.js';
 
@@ -14,32 +13,32 @@ import { version } from '../version.js';
 export function exportHar(store: Store, ids: readonly number[], base: string | null): HarLog {
   const entries: HarEntry[] = [];
   for (const id of ids) {
-    const original = loadOriginal(store, id);
-    const row = store.deliveries.row(id);
-    if (!original || !row) continue;
-    const response = JSON.parse(row.response) as GivenResponse;
-    const url = targetOn(base, original.path, original.query) ?? targetOn(UNKNOWN_HOST, original.path, original.query)!;
-    const text = utf8(original.body);
+    const d = store.deliveries.get(id);
+    const body = store.deliveries.body(id);
+    if (!d || !body) continue;
+    const { response, headers } = d;
+    const url = targetOn(base, d.path, d.query) ?? targetOn(UNKNOWN_HOST, d.path, d.query)!;
+    const text = utf8(body);
     entries.push({
-      startedDateTime: new Date(row.received_at).toISOString(),
+      startedDateTime: new Date(d.receivedAt).toISOString(),
       time: response.delayMs,
       request: {
-        method: row.method,
+        method: d.method,
         url,
         httpVersion: 'HTTP/1.1',
-        headers: original.headers.map(([name, value]) => ({ name, value })),
-        queryString: [...new URLSearchParams(row.query)].map(([name, value]) => ({ name, value })),
+        headers: headers.map(([name, value]) => ({ name, value })),
+        queryString: [...new URLSearchParams(d.query)].map(([name, value]) => ({ name, value })),
         cookies: [],
         headersSize: -1,
-        bodySize: original.body.byteLength,
-        ...(original.body.byteLength > 0
+        bodySize: body.byteLength,
+        ...(body.byteLength > 0
           ? {
               postData:
                 text !== null
-                  ? { mimeType: headerValue(original.headers, 'content-type') ?? '', text }
+                  ? { mimeType: headerValue(headers, 'content-type') ?? '', text }
                   : {
-                      mimeType: headerValue(original.headers, 'content-type') ?? '',
-                      text: Buffer.from(original.body).toString('base64'),
+                      mimeType: headerValue(headers, 'content-type') ?? '',
+                      text: body.toString('base64'),
                       encoding: 'base64' as const,
                     },
             }
@@ -58,7 +57,7 @@ export function exportHar(store: Store, ids: readonly number[], base: string | n
       },
       cache: {},
       timings: { send: 0, wait: response.delayMs, receive: 0 },
-      comment: `Callback Inspector delivery #${id}, endpoint ${row.endpoint}`,
+      comment: `Callback Inspector delivery #${id}, endpoint ${d.endpoint}`,
     });
   }
   return { log: { version: '1.2', creator: { name: 'Callback Inspector', version }, entries } };

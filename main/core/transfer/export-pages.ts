@@ -11,10 +11,10 @@ import {
   type HarPage,
   type NdjsonPage,
 } from '../../../shared/api.js';
-import type { DeliveryRow, Store } from '../store/index.js';
+import type { DeliveryExtent, Store } from '../store/index.js';
 import { exportHar } from './export-har.js';
 import { exportNdjson } from './export-ndjson.js';
-import { fixtureOfRow } from './fixtures-export.js';
+import { fixtureOfDelivery } from './fixtures-export.js';
 
 export interface PageSelection {
   ids?: number[] | undefined;
@@ -24,8 +24,8 @@ export interface PageSelection {
 }
 
 /** What a delivery adds to an export: its body as base64 and its headers (up to 64 KiB). */
-export function exportCost(row: Pick<DeliveryRow, 'size' | 'headers'>): number {
-  return Math.ceil((row.size * 4) / 3) + row.headers.length;
+export function exportCost(d: Pick<DeliveryExtent, 'size' | 'headersJsonLength'>): number {
+  return Math.ceil((d.size * 4) / 3) + d.headersJsonLength;
 }
 
 export function ndjsonPage(store: Store, s: PageSelection): NdjsonPage {
@@ -46,9 +46,9 @@ function pageIds(store: Store, s: PageSelection): { ids: number[]; end: ExportPa
   let bytes = 0;
   let taken = 0;
   for (const id of candidates.slice(0, s.limit)) {
-    const row = store.deliveries.row(id);
-    if (row) {
-      const cost = exportCost(row);
+    const extent = store.deliveries.extent(id);
+    if (extent) {
+      const cost = exportCost(extent);
       if (ids.length > 0 && bytes + cost > EXPORT_PAGE_BYTES) break;
       bytes += cost;
       ids.push(id);
@@ -77,12 +77,12 @@ export function fixturePage(store: Store, s: FixturePageSelection): FixturePage 
   let bytes = 0;
   let taken = 0;
   for (const c of candidates.slice(0, s.limit)) {
-    const row = store.deliveries.row(c.id);
-    if (row) {
-      const cost = exportCost(row);
+    const delivery = store.deliveries.get(c.id);
+    if (delivery) {
+      const cost = exportCost({ size: delivery.size, headersJsonLength: JSON.stringify(delivery.headers).length });
       if (page.scenario.length > 0 && bytes + cost > EXPORT_PAGE_BYTES) break;
       bytes += cost;
-      const { files, entry } = fixtureOfRow(store, row, {
+      const { files, entry } = fixtureOfDelivery(store, delivery, {
         position: s.index + page.scenario.length + 1,
         width: s.width,
         startedAt: page.startedAt!,
@@ -100,8 +100,8 @@ export function fixturePage(store: Store, s: FixturePageSelection): FixturePage 
 function arrivalsOfIds(store: Store, ids: number[], after: FixtureCursor | null, limit: number): FixtureCursor[] {
   const rows: FixtureCursor[] = [];
   for (const id of new Set(ids)) {
-    const row = store.deliveries.row(id);
-    if (row) rows.push({ id, receivedAt: row.received_at });
+    const extent = store.deliveries.extent(id);
+    if (extent) rows.push({ id, receivedAt: extent.receivedAt });
   }
   const later = (r: FixtureCursor) => !after || r.receivedAt > after.receivedAt || (r.receivedAt === after.receivedAt && r.id > after.id);
   return rows

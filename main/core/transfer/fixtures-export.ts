@@ -6,9 +6,8 @@ import { isJsonObject, stringField } from '../../../shared/contract/json-value.j
 import type { Fixture } from '../../../shared/fixture-format.js';
 import { fixtureLayout, numberWidth, scenarioText } from '../../../shared/fixture-layout.js';
 import { SCENARIO_FILE } from '../../../shared/fixture-format.js';
-import type { GivenResponse } from '../../../shared/model.js';
 import { sha256Hex } from '../store/hash.js';
-import type { DeliveryRow, Store } from '../store/index.js';
+import type { Store, StoredDelivery } from '../store/index.js';
 import { version } from '../version.js';
 import { describeBody, type FixtureBody } from './fixtures-body.js';
 
@@ -28,21 +27,20 @@ export interface FixturePlace {
 export const CREATED_BY = `Callback Inspector ${version}`;
 
 /** One delivery's files (NAME.body first when there is one, then NAME.json) and its line of scenario.json. */
-export function fixtureOfRow(
+export function fixtureOfDelivery(
   store: Store,
-  row: DeliveryRow,
+  d: StoredDelivery,
   place: FixturePlace,
 ): { files: FixtureFile[]; entry: { file: string; offsetMs: number } } {
-  const bytes = store.deliveries.body(row.id) ?? Buffer.alloc(0);
-  const headers = JSON.parse(row.headers) as Array<[string, string]>;
-  const body = describeBody(bytes, headers, row.truncated === 1);
-  const stem = `${String(place.position).padStart(place.width, '0')}-${label(body, row)}-${row.id}`;
-  const fixture = fixtureOf(row, headers, bytes, body, body.exact ? undefined : `${stem}.body`);
+  const bytes = store.deliveries.body(d.id) ?? Buffer.alloc(0);
+  const body = describeBody(bytes, d.headers, d.truncated);
+  const stem = `${String(place.position).padStart(place.width, '0')}-${label(body, d)}-${d.id}`;
+  const fixture = fixtureJson(d, bytes, body, body.exact ? undefined : `${stem}.body`);
   const files = [
     ...(fixture.bodyFile ? [{ name: fixture.bodyFile, data: bytes }] : []),
     { name: `${stem}.json`, data: Buffer.from(fixtureLayout(fixture), 'utf8') },
   ];
-  return { files, entry: { file: `${stem}.json`, offsetMs: row.received_at - place.startedAt } };
+  return { files, entry: { file: `${stem}.json`, offsetMs: d.receivedAt - place.startedAt } };
 }
 
 /**
@@ -50,14 +48,14 @@ export function fixtureOfRow(
  * deliveries or the given ids, in arrival order; one body in memory at a time.
  */
 export function* fixtureFiles(store: Store, ids?: readonly number[]): Generator<FixtureFile> {
-  const rows = (
-    ids ? [...new Set(ids)].map((id) => store.deliveries.row(id)).filter((r) => r !== undefined) : [...store.allDeliveries()]
-  ).sort((a, b) => a.received_at - b.received_at || a.id - b.id);
-  const width = numberWidth(rows.length);
-  const startedAt = rows[0]?.received_at ?? null;
+  const deliveries = (
+    ids ? [...new Set(ids)].map((id) => store.deliveries.get(id)).filter((d) => d !== undefined) : [...store.allDeliveries()]
+  ).sort((a, b) => a.receivedAt - b.receivedAt || a.id - b.id);
+  const width = numberWidth(deliveries.length);
+  const startedAt = deliveries[0]?.receivedAt ?? null;
   const scenario: Array<{ file: string; offsetMs: number }> = [];
-  for (const [i, row] of rows.entries()) {
-    const { files, entry } = fixtureOfRow(store, row, { position: i + 1, width, startedAt: startedAt! });
+  for (const [i, d] of deliveries.entries()) {
+    const { files, entry } = fixtureOfDelivery(store, d, { position: i + 1, width, startedAt: startedAt! });
     yield* files;
     scenario.push(entry);
   }
@@ -65,26 +63,20 @@ export function* fixtureFiles(store: Store, ids?: readonly number[]): Generator<
 }
 
 /** NAME.json's content: the request first, what it is known by next, the body last (it can be long). */
-function fixtureOf(
-  row: DeliveryRow,
-  headers: Array<[string, string]>,
-  bytes: Buffer,
-  body: FixtureBody,
-  bodyFile: string | undefined,
-): Fixture {
-  const response = JSON.parse(row.response) as GivenResponse;
+function fixtureJson(d: StoredDelivery, bytes: Buffer, body: FixtureBody, bodyFile: string | undefined): Fixture {
+  const { response } = d;
   return {
-    method: row.method,
-    path: row.path,
-    query: row.query,
-    headers,
-    receivedAt: new Date(row.received_at).toISOString(),
-    endpoint: row.endpoint,
-    id: row.id,
+    method: d.method,
+    path: d.path,
+    query: d.query,
+    headers: d.headers,
+    receivedAt: new Date(d.receivedAt).toISOString(),
+    endpoint: d.endpoint,
+    id: d.id,
     response: { status: response.status, delayMs: response.delayMs, hung: response.hung, reason: response.reason },
     size: bytes.byteLength,
     sha256: sha256Hex(bytes),
-    truncated: row.truncated === 1,
+    truncated: d.truncated,
     bodyAs: body.bodyAs,
     ...(bodyFile !== undefined ? { bodyFile } : {}),
     ...(body.body !== undefined ? { body: body.body } : {}),
@@ -92,9 +84,9 @@ function fixtureOf(
 }
 
 /** The body's TaskID, else the endpoint: read from the capture, so a delivery not yet ingested is named the same. */
-function label(b: FixtureBody, row: DeliveryRow): string {
+function label(b: FixtureBody, d: StoredDelivery): string {
   const taskId = b.bodyAs === 'json' && isJsonObject(b.body) ? stringField(b.body, 'TaskID') : null;
-  return safeName(taskId ?? row.endpoint);
+  return safeName(taskId ?? d.endpoint);
 }
 
 /** Letters, digits, `_` and `-` only (no dots, spaces, separators or reserved characters on any OS), at most 40. */

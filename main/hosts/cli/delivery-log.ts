@@ -125,10 +125,9 @@ interface Described {
 
 /** The stored answer when no status was given: hung, or why not (`relaying`, `aborted`, …). */
 function answerOf(store: Store, id: number): { hung: boolean; reason: string } {
-  const row = store.deliveries.row(id);
-  if (!row) return { hung: false, reason: 'none' };
-  const r = JSON.parse(row.response) as { hung?: boolean; reason?: string };
-  return { hung: r.hung === true, reason: r.reason ?? 'none' };
+  const response = store.deliveries.get(id)?.response;
+  if (!response) return { hung: false, reason: 'none' };
+  return { hung: response.hung === true, reason: response.reason ?? 'none' };
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
