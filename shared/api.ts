@@ -23,6 +23,10 @@ import {
 export * from './api-schemas.js';
 export type { ChainAttempt, ForwardStatus } from './model.js';
 export * from './transfer-api.js';
+export * from './api-results.js';
+export * from './api-events.js';
+import type { BulkPreview, EndpointNames, FixtureZip, InboxCount, ServerInfo } from './api-results.js';
+import type { ApiEvents, EventName } from './api-events.js';
 import {
   exportPageInput,
   fixturePageInput,
@@ -351,67 +355,6 @@ export function hasRequestEdits(v: {
   );
 }
 
-export interface InboxCount {
-  total: number;
-  /** The newest delivery's id when counted (0: none): every delivery counted has an id up to it. */
-  newestId: number;
-  /** Given `newerThan`: how many of those counted have a larger id. */
-  newer?: number;
-}
-
-export interface BulkPreview {
-  /** How many deliveries bulkResend sends for this selection. */
-  count: number;
-  /** The filter matches more than `limit`: only the oldest `limit` are sent. */
-  more: boolean;
-  /** The first ones (`first` of them) in sending order; a chosen id that no longer exists is left out. */
-  first: DeliverySummary[];
-}
-
-/** A fixture folder zipped: `fileName` is the suggested download name (`<folder>.zip`). */
-export interface FixtureZip {
-  fileName: string;
-  fixtures: number;
-  zipBase64: string;
-}
-
-export interface EndpointNames {
-  /** `default` first, then the others by name: what an endpoint filter offers. */
-  names: string[];
-  /** Of those, the ones with a stored configuration; the others answer 200 and check Sign with the vendor's default KEY. */
-  configured: string[];
-}
-
-export interface ServerInfo {
-  version: string;
-  receiverUrl: string;
-  /** Public tunnel URL as the user confirmed it (settings.publicUrl); null until then. */
-  publicUrl: string | null;
-  /**
-   * The first X-Forwarded-Host seen since start (with X-Forwarded-Proto), as an origin: offered for
-   * the user to confirm as the public URL, never used as one (any sender can write the header).
-   */
-  suggestedPublicUrl: string | null;
-  dataDir: string;
-  /** The receiver's limits (docs/SECURITY.md), what they hold now and what they turned away since the start. */
-  receiverLimits: ReceiverLimits;
-}
-
-/** Sizes in bytes; 0 means no cap. */
-export interface ReceiverLimits {
-  bodyLimit: number;
-  inflightBudget: number;
-  /** Body bytes of requests received and not yet committed. */
-  inflightBytes: number;
-  /** Requests answered 503 because the in-flight budget was full: not recorded, the sender retries them. */
-  refusedBusy: number;
-  maxConnections: number;
-  connections: number;
-  /** Connections closed to stay under the cap (the one waiting longest for its client, or the newcomer). */
-  connectionsClosed: number;
-  walLimit: number;
-}
-
 export type Operations = typeof operations;
 export type OpName = keyof Operations;
 /** What a caller passes (defaults may be omitted). */
@@ -433,31 +376,6 @@ export interface OpContext {
 export type ApiService = { [K in OpName]: (args: OpArgs<K>, context?: OpContext) => Promise<OpOutput<K>> };
 /** What the renderer calls, whatever the transport. */
 export type ApiClient = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
-
-export interface ApiEvents {
-  deliveryReceived: DeliverySummary;
-  /** Each re-send attempt, as it finishes. */
-  sendAttempt: SendAttempt;
-  /** A job started, progressed (at most ~10 per second) or finished. */
-  jobProgress: JobInfo;
-  /**
-   * Deliveries stored but not yet read (derived): lists and `deliveryReceived` show them once read.
-   * During a burst this grows, since reading waits until the burst eases. Sent at most ~4 times a
-   * second; 0 once caught up.
-   */
-  backlog: { pending: number };
-}
-export type EventName = keyof ApiEvents;
-export const eventNames: readonly EventName[] = ['deliveryReceived', 'sendAttempt', 'jobProgress', 'backlog'];
-/** Events that only say that a list grew: a client that may have missed some refetches the list. */
-export const refetchableEvents: readonly EventName[] = ['deliveryReceived', 'sendAttempt'];
-/**
- * SSE only (`event: resync`): a reader that fell behind was sent none of these refetchable events,
- * how many of each, until it caught up. It refetches the lists they feed, as after a reconnect.
- */
-export interface ResyncNotice {
-  skipped: Partial<Record<EventName, number>>;
-}
 
 /** A validation failure at the boundary, whatever the transport. */
 export class ApiInputError extends Error {
