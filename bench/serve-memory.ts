@@ -1,7 +1,8 @@
 // `serve`'s memory as its store grows: the built CLI in its own process receives BENCH_DELIVERIES
 // (default 100,000) distinct deliveries at full speed in ten steps; after each step, once everything
 // is derived, its resident memory (VmRSS) and its child processes' (the deriver's, the body reader's)
-// are read from /proc.
+// are read from /proc, and what serve's own process.memoryUsage() says it is made of (V8's heap,
+// buffers and other memory outside the heap, the rest: native, SQLite's page cache among it).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,9 +15,9 @@ const STEPS = 10;
 const MB = 1e6;
 
 const dir = mkdtempSync(join(tmpdir(), 'ci-bench-memory-'));
-const s = await serve(dir);
+const s = await serve(dir, [], true);
 try {
-  const samples: Array<{ deliveries: number; serve: number; children: number; seconds: number }> = [];
+  const samples: Array<{ deliveries: number; serve: number; children: number; seconds: number; usage: NodeJS.MemoryUsage }> = [];
   const t = performance.now();
   for (let step = 1; step <= STEPS; step++) {
     const want = Math.round((TOTAL * step) / STEPS) - Math.round((TOTAL * (step - 1)) / STEPS);
@@ -35,6 +36,7 @@ try {
       serve: rss(s.pid),
       children: childPids(s.pid).reduce((sum, pid) => sum + rss(pid), 0),
       seconds: (performance.now() - t) / 1000,
+      usage: await s.memoryUsage(),
     });
   }
   const peak = peakRss(s.pid);
@@ -42,6 +44,10 @@ try {
     samples.map((x) => ({
       deliveries: x.deliveries.toLocaleString('en'),
       'serve RSS MB': Math.round(x.serve / MB),
+      'V8 heap MB': Math.round(x.usage.heapTotal / MB),
+      'of it used MB': Math.round(x.usage.heapUsed / MB),
+      'external MB': Math.round(x.usage.external / MB),
+      'native MB': Math.round((x.usage.rss - x.usage.heapTotal - x.usage.external) / MB),
       'its children MB': Math.round(x.children / MB),
       'after s': Math.round(x.seconds),
     })),

@@ -8,25 +8,40 @@ export interface ServeProcess {
   url: string;
   ui: string;
   pid: number;
+  /** process.memoryUsage() inside serve: only when started with the memory probe. */
+  memoryUsage(): Promise<NodeJS.MemoryUsage>;
   stop(): Promise<void>;
 }
 
-/** Starts serve on `dataDir` and free ports (plus `extra` flags); resolves once it printed both URLs. */
-export async function serve(dataDir: string, extra: string[] = []): Promise<ServeProcess> {
+/**
+ * Starts serve on `dataDir` and free ports (plus `extra` flags); resolves once it printed both URLs.
+ * `probe`: with bench/memory-probe.mjs loaded, so that memoryUsage() answers.
+ */
+export async function serve(dataDir: string, extra: string[] = [], probe = false): Promise<ServeProcess> {
   const bin = new URL('../bin/callback-inspector.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], {
+  const nodeArgs = probe ? ['--import', new URL('./memory-probe.mjs', import.meta.url).href] : [];
+  const child = spawn(process.execPath, [...nodeArgs, bin, 'serve', '--port', '0', '--ui-port', '0', '--data', dataDir, ...extra], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // What serve reports goes on to ours, but for its note that our SIGTERM stops it.
+  const probed: Array<(usage: NodeJS.MemoryUsage) => void> = [];
+  // What serve reports goes on to ours, but for its note that our SIGTERM stops it and the probe's answers.
   createInterface({ input: child.stderr }).on('line', (line) => {
-    if (!line.startsWith('SIGTERM:')) process.stderr.write(`serve: ${line}\n`);
+    if (line.startsWith('memory-probe: ')) probed.shift()?.(JSON.parse(line.slice('memory-probe: '.length)) as NodeJS.MemoryUsage);
+    else if (!line.startsWith('SIGTERM:')) process.stderr.write(`serve: ${line}\n`);
   });
+  const memoryUsage = () => {
+    if (!probe) return Promise.reject(new Error('serve was started without the memory probe'));
+    return new Promise<NodeJS.MemoryUsage>((resolve) => {
+      probed.push(resolve);
+      child.kill('SIGUSR2');
+    });
+  };
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let url: string | null = null;
   for await (const line of createInterface({ input: child.stdout })) {
     url ??= /^receiver: (\S+)$/.exec(line)?.[1] ?? null;
     const ui = /^ui: (\S+)$/.exec(line)?.[1];
-    if (url && ui) return { url, ui, pid: child.pid!, stop: () => (child.kill('SIGTERM'), exited) };
+    if (url && ui) return { url, ui, pid: child.pid!, memoryUsage, stop: () => (child.kill('SIGTERM'), exited) };
   }
   throw new Error('serve printed no receiver and ui URLs');
 }

@@ -1,5 +1,5 @@
 // The deriver's process: its own read-only use of the store; runs ingest on pending deliveries and
-// sends the results to the receiver's thread, which writes them between its own commits (deriver.ts).
+// sends the results to the receiver's thread, which writes them between its own commits (apply-schedule.ts).
 // It never writes, so it never holds a lock the receiver waits for. It runs under a heap limit
 // (--max-old-space-size): a body that needs more ends this process, never the app, and the receiver's
 // thread finds out which delivery it was (careful). It leaves when the app does.
@@ -18,8 +18,13 @@ const post = (message: FromDeriver) => parent.post(message);
 const STEP_ROWS = 32;
 /** Batches sent and not yet written: enough to keep the writer fed, few enough not to race ahead. */
 const WINDOW = 2;
-/** After a wake, wait this long for more deliveries: fewer, fuller batches. */
-const GATHER_MS = 10;
+/**
+ * After a wake, wait this long for more deliveries: fewer, fuller batches. Each batch is written in a
+ * transaction of its own on the receiver's thread, and a transaction of derived rows costs ~165 µs and
+ * ~10 WAL frames beyond its rows: at 1,000 deliveries a second, batches of ~30 instead of ~10 took the
+ * WAL from 3.9 to 1.6–1.8 frames (16 → 7 KB) a delivery derived.
+ */
+const GATHER_MS = 30;
 
 let store: Store | null = null;
 let start: DeriverStart | null = null;
