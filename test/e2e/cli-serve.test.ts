@@ -212,6 +212,8 @@ describe('callback-inspector CLI', () => {
         '{}',
         JSON.stringify({ ...noBody, receivedAt: 5 }),
         '[1]',
+        '[2]',
+        '[3]',
         JSON.stringify({ ...good, id: 2, kind: 'xml' }),
       ].join('\n'),
     );
@@ -220,9 +222,10 @@ describe('callback-inspector CLI', () => {
     expect(r.stderr.split('\n')).toEqual([
       'line 2: id: required; receivedAt: required; endpoint: required; … and 18 more',
       'line 3: receivedAt: expected a string, not a number; bodyBase64: required',
-      'line 4: expected an object, not an array',
-      'line 5: kind: expected one of "call-end", "json", "not-json"',
-      'imported 1, skipped 0 already present, 4 errors',
+      // The same complaint on consecutive lines is said once.
+      'lines 4-6: expected an object, not an array',
+      'line 7: kind: expected one of "call-end", "json", "not-json"',
+      'imported 1, skipped 0 already present, 6 errors',
       '',
     ]);
   });

@@ -10,7 +10,7 @@ import { defaultDataDir } from './data-dir.js';
 import { idList } from './options.js';
 import { reportMissing } from './asked-ids.js';
 import { finishOutputFile, openOutputFile } from './output-file.js';
-import { readableImportError } from './import-errors.js';
+import { importErrorRuns } from './import-errors.js';
 import { importLines } from './import-batches.js';
 import { withCore } from './with-core.js';
 
@@ -56,9 +56,11 @@ the others are still written, and the exit code is 1.
       }
       await withCore(opts.data, { mustExist: false }, async (client) => {
         const input = file === '-' ? process.stdin : createReadStream(file);
+        const complaints = importErrorRuns((text) => process.stderr.write(text));
         const report = await importLines(client, createInterface({ input, crlfDelay: Infinity }), ({ errors }) => {
-          for (const e of errors) process.stderr.write(`line ${e.line}: ${readableImportError(e.message)}\n`);
+          for (const e of errors) complaints.add(e.line, e.message);
         });
+        complaints.end();
         process.stderr.write(`imported ${report.imported}, skipped ${report.skipped} already present, ${report.errors} errors\n`);
         if (report.errors) process.exitCode = 1;
       });
