@@ -20,6 +20,7 @@ import { createForwardOps } from './service/forward-ops.js';
 import { createResendOps } from './service/resend-ops.js';
 import { startRetention } from './service/retention.js';
 import { createService } from './service/service.js';
+import { announceDeliveries } from './service/announce-deliveries.js';
 import { DEFAULT_WAL_LIMIT, startCheckpointer } from './store/checkpointer.js';
 import { openStore, type Store } from './store/index.js';
 import { version } from './version.js';
@@ -122,14 +123,7 @@ export async function startCore(options: CoreOptions & { receiver?: false }): Pr
       store,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       // A delivery is announced once it is derived, so that listeners see its kind, calls and problems.
-      onDerived: (ids) => {
-        // Reading each row back costs the receiver's thread ~50 µs a delivery: only for a listener (UI, wait).
-        if (!events.has('deliveryReceived')) return;
-        for (const id of ids) {
-          const summary = store.deliveries.summary(id);
-          if (summary) events.emit('deliveryReceived', summary);
-        }
-      },
+      onDerived: (ids) => announceDeliveries(store, events, ids),
       onError: reportError,
       onBacklog: backlog,
       ...(options.ingestLimits ? { limits: options.ingestLimits } : {}),

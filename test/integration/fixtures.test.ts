@@ -187,10 +187,14 @@ describe('fixtures export', () => {
 describe('fixtures import', () => {
   it('brings every fixture into another store with the same bytes, sha256, headers and time; twice adds nothing', async () => {
     const target = await startTestCore();
+    const announced: number[] = [];
+    target.events.on('deliveryReceived', (d) => announced.push(d.id));
     try {
       const report = await importFixtures(target.api, folder);
       expect(report).toMatchObject({ imported: cases.length, skipped: 0, errors: [] });
       expect(report.deliveries.map((d) => d.id)).toEqual(ids);
+      // An open inbox hears of each as it lands.
+      expect(announced).toEqual(ids);
       for (const id of ids) {
         const [a, b] = [source.store.deliveries.get(id)!, target.store.deliveries.get(id)!];
         expect(target.store.deliveries.body(id)!.equals(source.store.deliveries.body(id)!)).toBe(true);
@@ -209,6 +213,7 @@ describe('fixtures import', () => {
           expect(b[col], `#${id} ${col}`).toEqual(a[col]);
       }
       expect(await importFixtures(target.api, folder)).toMatchObject({ imported: 0, skipped: cases.length, errors: [] });
+      expect(announced).toEqual(ids);
     } finally {
       await target.cleanup();
     }

@@ -8,6 +8,8 @@ import type { BodyReader } from '../bodies/body-reader.js';
 import type { CapturedRequest, GivenResponse } from '../../../shared/model.js';
 import type { IngestResult } from '../ingest/types.js';
 import type { Store } from '../store/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import { announceDeliveries } from './announce-deliveries.js';
 import { NO_ANSWER } from '../transfer/fixtures-import.js';
 
 export type ImportOps = Pick<ApiService, 'importNdjson' | 'importFixtures'>;
@@ -15,7 +17,7 @@ export type ImportOps = Pick<ApiService, 'importNdjson' | 'importFixtures'>;
 /** Deliveries written per turn of the event loop (each its own transaction). */
 const ROWS_PER_TURN = 16;
 
-export function createImportOps({ store, bodies }: { store: Store; bodies: BodyReader }): ImportOps {
+export function createImportOps({ store, bodies, events }: { store: Store; bodies: BodyReader; events: EventBus }): ImportOps {
   /** Stores one delivery; its id in the store and whether it is new (the same capture may be there). */
   const restore = (d: {
     id?: number | undefined;
@@ -55,8 +57,10 @@ export function createImportOps({ store, bodies }: { store: Store; bodies: BodyR
         const { id, created } = restore({ ...d, retryOf: d.retryOf === null ? null : (storeIdOf.get(d.retryOf) ?? null) });
         storeIdOf.set(d.id, id);
         report.stored.push([d.id, id]);
-        if (created) report.imported++;
-        else report.skipped++;
+        if (created) {
+          report.imported++;
+          announceDeliveries(store, events, [id]);
+        } else report.skipped++;
         await breather(turn);
       }
       return report;
@@ -92,8 +96,10 @@ export function createImportOps({ store, bodies }: { store: Store; bodies: BodyR
         });
         storeIdOf.set(f.file, id);
         report.deliveries.push({ file: f.file, id });
-        if (created) report.imported++;
-        else report.skipped++;
+        if (created) {
+          report.imported++;
+          announceDeliveries(store, events, [id]);
+        } else report.skipped++;
         await breather(i);
       }
       return report;

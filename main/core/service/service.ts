@@ -52,7 +52,7 @@ export function createService({
     ...createDiffOps({ bodies }),
     ...createFixtureOps({ bodies }),
     ...createExportOps({ store, bodies, defaultBase }),
-    ...createImportOps({ store, bodies }),
+    ...createImportOps({ store, bodies, events }),
 
     async listDeliveries({ filter, cursor, limit }) {
       return store.list(filter, limit, cursor);
