@@ -14,8 +14,9 @@ import { RetryPolicyFields } from './RetryPolicyFields.js';
 import { DEFAULT_RETRY_FORM, DEFAULT_SIGN_FORM, retryPolicyOf, signChoiceOf, type RetryForm, type SignForm } from './send-options.js';
 import { SignChoiceFields } from './SignChoiceFields.js';
 import { useTrackedJob } from './use-job.js';
+import { lastTarget, rememberTarget } from './last-target.js';
+import { SendButtons } from './SendButtons.js';
 
-const LAST_TARGET = 'callback-inspector.resend.to';
 /** Deliveries one bulk re-send takes at most (bulkResend's limit). */
 const MAX_BULK = 100_000;
 
@@ -57,7 +58,7 @@ export function BulkResendBar({
       current = false;
     };
   }, [api, filter, newest]);
-  const [to, setTo] = useState(() => sessionStorage.getItem(LAST_TARGET) ?? '');
+  const [to, setTo] = useState(() => lastTarget());
   const [concurrency, setConcurrency] = useState('8');
   const [options, setOptions] = useState<SignForm & RetryForm>({ ...DEFAULT_SIGN_FORM, ...DEFAULT_RETRY_FORM });
   const setOption = (patch: Partial<SignForm & RetryForm>) => setOptions((o) => ({ ...o, ...patch }));
@@ -73,7 +74,7 @@ export function BulkResendBar({
     }
   };
   const send = () => {
-    sessionStorage.setItem(LAST_TARGET, to.trim());
+    rememberTarget(to.trim());
     if (count === null || count === 0) return;
     // A blank KEY signs each delivery with its own endpoint's KEY: a selection may span endpoints.
     void run(() =>
@@ -131,14 +132,7 @@ export function BulkResendBar({
         />{' '}
         at once
       </label>
-      <button type="submit" className="primary" disabled={running || count === null || count === 0}>
-        Send
-      </button>
-      {running && (
-        <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>
-          Cancel
-        </button>
-      )}
+      <SendButtons job={job} setJob={setJob} disabled={count === null || count === 0} />
       {job && !running && job.failed > 0 && (
         <button
           type="button"

@@ -6,6 +6,7 @@ import type { JobInfo, ResendDraft, CurlCommand } from '../../../shared/model.js
 import { useApi, useAsync } from '../api/context.js';
 import { BodyEditor, type EditorText } from './BodyEditor.js';
 import { CurlBox } from './CurlBox.js';
+import { SendButtons } from './SendButtons.js';
 import { RetryCountdown } from './RetryCountdown.js';
 import { useTrackedJob } from './use-job.js';
 import { formFromDraft, toCurlInput, toResendInput, warningSummary, type ResendForm } from './resend-form.js';
@@ -13,9 +14,7 @@ import { useJsonCheck } from './use-json-check.js';
 import { RetryPolicyFields } from './RetryPolicyFields.js';
 import { SignChoiceFields } from './SignChoiceFields.js';
 import type { Problem } from '../../../shared/model.js';
-
-/** The last target used, so a support engineer re-sending several deliveries types it once. */
-const LAST_TARGET = 'callback-inspector.resend.to';
+import { lastTarget, rememberTarget } from './last-target.js';
 
 export function ResendPanel({ deliveryId, isJson }: { deliveryId: number; isJson: boolean }) {
   const api = useApi();
@@ -28,7 +27,7 @@ export function ResendPanel({ deliveryId, isJson }: { deliveryId: number; isJson
 
 function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean }) {
   const api = useApi();
-  const [form, setForm] = useState<ResendForm>(() => formFromDraft(draft, sessionStorage.getItem(LAST_TARGET) ?? ''));
+  const [form, setForm] = useState<ResendForm>(() => formFromDraft(draft, lastTarget()));
   const [resetKey, setResetKey] = useState(0);
   const [errors, setErrors] = useState<string[]>([]);
   const [job, setJob] = useTrackedJob();
@@ -60,7 +59,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
     const built = toResendInput(draft.deliveryId, asTyped());
     if (!built.ok) return setErrors(built.errors);
     setErrors([]);
-    sessionStorage.setItem(LAST_TARGET, form.to.trim());
+    rememberTarget(form.to.trim());
     try {
       setJob(await api.resend(built.input));
     } catch (error) {
@@ -81,8 +80,6 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
       setErrors([error instanceof Error ? error.message : String(error)]);
     }
   };
-  const running = job?.state === 'running';
-
   return (
     <form
       className="resend-panel"
@@ -100,14 +97,7 @@ function ResendFormView({ draft, isJson }: { draft: ResendDraft; isJson: boolean
           placeholder="http://127.0.0.1:3000/callback"
           aria-label="target URL"
         />
-        <button type="submit" className="primary" disabled={running}>
-          Send
-        </button>
-        {running && (
-          <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>
-            Cancel
-          </button>
-        )}
+        <SendButtons job={job} setJob={setJob} />
         <button type="button" onClick={() => void copyCurl()}>
           Copy as curl
         </button>

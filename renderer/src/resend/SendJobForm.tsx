@@ -2,27 +2,24 @@
 // for the session), the caller's own fields, Send/Cancel, and the job's live status.
 import { useState, type ReactNode } from 'react';
 import type { JobInfo } from '../../../shared/model.js';
-import { useApi } from '../api/context.js';
 import { JobStatus } from './JobStatus.js';
+import { SendButtons } from './SendButtons.js';
 import { useTrackedJob } from './use-job.js';
-
-const LAST_TARGET = 'callback-inspector.resend.to';
+import { lastTarget, rememberTarget } from './last-target.js';
 
 export function SendJobForm({ label, children, start }: { label: string; children?: ReactNode; start: (to: string) => Promise<JobInfo> }) {
-  const api = useApi();
-  const [to, setTo] = useState(() => sessionStorage.getItem(LAST_TARGET) ?? '');
+  const [to, setTo] = useState(() => lastTarget());
   const [job, setJob] = useTrackedJob();
   const [error, setError] = useState<string | null>(null);
   const send = async () => {
     setError(null);
-    sessionStorage.setItem(LAST_TARGET, to.trim());
+    rememberTarget(to.trim());
     try {
       setJob(await start(to.trim()));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }
   };
-  const running = job?.state === 'running';
   return (
     <form
       className="bulk-bar"
@@ -40,14 +37,7 @@ export function SendJobForm({ label, children, start }: { label: string; childre
         aria-label={`${label} target URL`}
       />
       {children}
-      <button type="submit" className="primary" disabled={running}>
-        Send
-      </button>
-      {running && (
-        <button type="button" onClick={() => void api.cancelJob({ jobId: job.id }).then((j) => j && setJob(j))}>
-          Cancel
-        </button>
-      )}
+      <SendButtons job={job} setJob={setJob} />
       {job && <JobStatus job={job} />}
       {error && (
         <span className="invalid-note" role="alert">
