@@ -132,7 +132,7 @@ export function createRecorder(deps: RecorderDeps) {
         (a, error) => failed.set(a, error),
       );
     } catch (error) {
-      // Busy at once, without waiting out the store's busy timeout: the checkpointer truncating the
+      // Busy at once, without waiting out the store's busy timeout: the checkpointer restarting the
       // WAL at that moment (seen under a flood). Tried again shortly rather than answered 500.
       if (isBusy(error) && performance.now() - started < BUSY_AT_ONCE_MS && tries < BUSY_TRIES) {
         setTimeout(() => commit(batch, tries + 1), BUSY_RETRY_MS);
