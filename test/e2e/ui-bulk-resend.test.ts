@@ -20,12 +20,17 @@ afterAll(async () => {
 const bodies = [0, 1, 2, 3].map((i) => `{"TaskID":"bulk-${i}",${i % 2 === 0 ? '"x":"fail-me",' : ''}"Sign":"stored"}`);
 
 describe('bulk re-send from the inbox', () => {
-  it('previews the count and the first deliveries, oldest first, each linking to it', async () => {
-    for (const body of bodies) expect(await post(ui.served.receiver, body)).toBe(200);
+  it('previews the count and the first deliveries, oldest first, each linking to it, and follows arrivals', async () => {
+    for (const body of bodies.slice(0, 3)) expect(await post(ui.served.receiver, body)).toBe(200);
     await ui.page.evaluate(() => (window.location.hash = '#/inbox'));
-    await expect.poll(() => ui.page.locator('.inbox-row[data-id]').count()).toBe(4);
+    await expect.poll(() => ui.page.locator('.inbox-row[data-id]').count()).toBe(3);
     await ui.page.getByRole('button', { name: /^Re-send .*…$/ }).click();
     const preview = ui.page.getByRole('region', { name: 'what will be sent' });
+    await expect.poll(() => preview.innerText()).toMatch(/^Will send 3 deliveries, oldest first:/);
+
+    // One more arrives while the bar is open: the bar and its preview say so (the inbox's own count).
+    expect(await post(ui.served.receiver, bodies[3]!)).toBe(200);
+    await expect.poll(() => ui.page.locator('.bulk-bar > span').first().innerText()).toMatch(/^Re-send 4 deliveries matching the filter/);
     await expect.poll(() => preview.innerText()).toMatch(/^Will send 4 deliveries, oldest first:/);
     expect(await preview.getByRole('link').allInnerTexts()).toEqual(['#1', '#2', '#3', '#4']);
     expect(await preview.getByRole('link').first().getAttribute('href')).toBe('#/delivery/1');

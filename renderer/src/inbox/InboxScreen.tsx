@@ -85,7 +85,7 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} shown={count} newest={inbox.rowAt(0)?.id ?? null} empty={n === 0 && !inbox.loading} />
+        <BulkResendBar filter={filter} shown={count} total={total} empty={n === 0 && !inbox.loading} />
         <ExportButtons filter={filter} />
         <ColumnChooser columns={COLUMNS} hidden={hidden} onToggle={toggle} />
       </div>

@@ -7,10 +7,11 @@ import { formatRoute } from '../routing/route.js';
 
 const FIRST = 5;
 
-export function BulkPreview({ filter }: { filter: DeliveryFilter }) {
+/** `total`: the inbox's count of the filter's deliveries; the preview is read again when it changes. */
+export function BulkPreview({ filter, total }: { filter: DeliveryFilter; total: number | null }) {
   const api = useApi();
   const key = JSON.stringify(filter);
-  const loaded = useAsync(() => api.bulkResendPreview({ filter, first: FIRST }), [api, key]);
+  const loaded = useAsync(() => api.bulkResendPreview({ filter, first: FIRST }), [api, key, total]);
   if (loaded.status === 'loading') return <div className="bulk-preview quiet">Counting what will be sent…</div>;
   if (loaded.status === 'error') return <div className="bulk-preview invalid-note">Could not preview: {loaded.error.message}</div>;
   const { count, more, first } = loaded.value;

@@ -1,9 +1,9 @@
 // Bulk re-send from the inbox: every delivery matching the current filter (oldest first) to one URL,
 // previewed (how many, the first few), kept or re-signed, with the vendor retry policy if wanted,
 // bounded concurrency, live progress, a summary of outcomes, the failed items with why, and "re-send
-// the failed ones". It says exactly how many it sends (countDeliveries), and sends that many: the
+// the failed ones". It says exactly how many it sends (the inbox's count), and sends that many: the
 // oldest, so that what arrives after the count was shown is not sent unannounced.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { DeliveryFilter } from '../../../shared/api.js';
 import type { JobInfo } from '../../../shared/model.js';
 import { useApi } from '../api/context.js';
@@ -29,35 +29,24 @@ function howMany(count: number): string {
 }
 
 /**
- * `shown`: how many the inbox shows (`200+ deliveries`), said until the exact count is in; `newest`:
- * the newest delivery listed, so that an arrival counts again; `empty`: nothing matches.
+ * `shown`: how many the inbox shows (`200+ deliveries`), said until the exact count is in; `total`:
+ * the inbox's own exact count of the filter's deliveries, kept current as they arrive (use-total.ts),
+ * so that the bar shows and sends what the inbox shows without counting again on each arrival;
+ * `empty`: nothing matches.
  */
 export function BulkResendBar({
   filter,
   shown,
-  newest,
+  total: count,
   empty,
 }: {
   filter: DeliveryFilter;
   shown: string;
-  newest: number | null;
+  total: number | null;
   empty: boolean;
 }) {
   const api = useApi();
   const [open, setOpen] = useState(false);
-  // Counted again on each arrival; a count of another filter is never shown or sent.
-  const [counted, setCounted] = useState<{ filter: DeliveryFilter; count: number } | null>(null);
-  const count = counted?.filter === filter ? counted.count : null;
-  useEffect(() => {
-    let current = true;
-    api.countDeliveries({ filter }).then(
-      (r) => current && setCounted({ filter, count: r.total }),
-      () => current && setCounted(null),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, filter, newest]);
   const [to, setTo] = useState(() => lastTarget());
   const [concurrency, setConcurrency] = useState('8');
   const [options, setOptions] = useState<SignForm & RetryForm>({ ...DEFAULT_SIGN_FORM, ...DEFAULT_RETRY_FORM });
@@ -159,7 +148,7 @@ export function BulkResendBar({
         <SignChoiceFields form={options} set={setOption} keyPlaceholder="empty: each delivery's endpoint KEY" />
         <RetryPolicyFields form={options} set={setOption} />
       </div>
-      {!running && <BulkPreview filter={filter} />}
+      {!running && <BulkPreview filter={filter} total={count} />}
     </form>
   );
 }
