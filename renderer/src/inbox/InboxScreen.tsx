@@ -85,7 +85,8 @@ export function InboxScreen({ active, q }: { active: boolean; q: string }) {
         count={count}
       />
       <div className="inbox-actions">
-        <BulkResendBar filter={filter} shown={count} total={total} empty={n === 0 && !inbox.loading} />
+        {/* Nothing to send while no row is known yet, loading or not: it never offers "0 deliveries". */}
+        <BulkResendBar filter={filter} shown={count} total={total} empty={n === 0} />
         <ExportButtons filter={filter} />
         <ColumnChooser columns={COLUMNS} hidden={hidden} onToggle={toggle} />
       </div>
