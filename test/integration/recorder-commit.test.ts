@@ -32,6 +32,18 @@ function recorderOnStore() {
   return { store, handle, batches };
 }
 
+/**
+ * Another connection holding the write lock, and the store not waiting for it: as when the
+ * checkpointer restarts the WAL under the receiver's BEGIN. `COMMIT` on the returned one lets go.
+ */
+function lockedByAnother(store: ReturnType<typeof openStore>): Database.Database {
+  store.db.pragma('busy_timeout = 0');
+  const other = new Database(store.db.name);
+  undo.push(() => other.close());
+  other.exec('BEGIN IMMEDIATE');
+  return other;
+}
+
 const capture = (i: number, size: number): CapturedRequest => ({
   receivedAt: Date.now(),
   endpoint: 'default',
@@ -84,11 +96,7 @@ describe('group commit', () => {
 
   it('tries a commit that found the store busy at once again shortly: the delivery is stored and answered', async () => {
     const { store, handle } = recorderOnStore();
-    // No waiting for the lock, as when the checkpointer truncates the WAL under the receiver's BEGIN.
-    store.db.pragma('busy_timeout = 0');
-    const other = new Database(store.db.name);
-    undo.push(() => other.close());
-    other.exec('BEGIN IMMEDIATE');
+    const other = lockedByAnother(store);
     const answered = handle(capture(0, 10), 'none');
     // After the first try (its turn came first), the other writer is done.
     setImmediate(() => other.exec('COMMIT'));
@@ -98,10 +106,7 @@ describe('group commit', () => {
 
   it('answers an error, storing nothing, when the store stays busy', async () => {
     const { store, handle } = recorderOnStore();
-    store.db.pragma('busy_timeout = 0');
-    const other = new Database(store.db.name);
-    undo.push(() => other.close());
-    other.exec('BEGIN IMMEDIATE');
+    const other = lockedByAnother(store);
     await expect(handle(capture(0, 10), 'none')).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     other.exec('COMMIT');
     expect(store.db.prepare('SELECT COUNT(*) AS n FROM deliveries').get()).toEqual({ n: 0 });
